@@ -1,0 +1,139 @@
+/** The `boucles` command: start the server, migrate, load or check territory documents, inspect reference data. */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ValidationError } from '@boucles/engine';
+import {
+  loadCommunes,
+  loadEpci,
+  loadNaf,
+  loadResourceTaxonomy,
+  loadUnits,
+  loadWasteList,
+  loadWasteOperations,
+  ReferenceCatalog,
+} from '@boucles/reference-data';
+import { configFromEnv, createServices, migrate, openDatabase, readDemoDocument, startServer, type Database } from '@boucles/server';
+import { join } from 'node:path';
+
+export const HELP = `boucles — plateforme d'économie circulaire territoriale
+
+Usage : boucles <commande> [options]
+
+Commandes :
+  serve                 démarre le serveur (comme npm start)
+  migrate               applique les migrations à la base configurée
+  demo                  charge le territoire de démonstration s'il est absent
+  load <fichier.json>   crée un territoire à partir d'un document territoire (tout ou rien)
+  check <fichier.json>  vérifie un document territoire sans rien écrire
+  reference             résume les données de référence embarquées
+  help                  affiche cette aide
+
+Configuration par variables d'environnement : DATABASE_URL (PostgreSQL ; sinon PGlite
+embarqué), BOUCLES_DATA_DIR (défaut ./data), PORT, HOST. Voir README.md.
+`;
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const consoleIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l) };
+
+async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+  const config = configFromEnv();
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
+  try {
+    await migrate(db);
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+function readJsonFile(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  } catch (e) {
+    throw new Error(`${path}: ${(e as Error).message}`, { cause: e });
+  }
+}
+
+function printIssues(e: ValidationError, file: string, io: Io): void {
+  io.err(`${file} : ${e.issues.length} problème(s)`);
+  for (const i of e.issues) io.err(`  ${i.path || '(racine)'} : ${i.message.fr}`);
+}
+
+/** Runs one command; returns the process exit code. */
+export async function run(argv: readonly string[], io: Io = consoleIo): Promise<number> {
+  const { positionals } = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: {} });
+  const [command, ...rest] = positionals;
+  const reference = new ReferenceCatalog();
+  try {
+    switch (command) {
+      case undefined:
+      case 'help':
+        io.out(HELP);
+        return 0;
+      case 'serve': {
+        const server = await startServer(configFromEnv(), io.out);
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', resolve);
+          process.once('SIGTERM', resolve);
+        });
+        await server.close();
+        return 0;
+      }
+      case 'migrate': {
+        const applied = await withDatabase((db) => migrate(db));
+        io.out(applied.length ? `Migrations appliquées : ${applied.join(', ')}` : 'Base à jour : aucune migration à appliquer.');
+        return 0;
+      }
+      case 'demo':
+      case 'load': {
+        const file = command === 'demo' ? 'territoire-demo.json' : rest[0];
+        if (!file) {
+          io.err('Usage : boucles load <fichier.json>');
+          return 2;
+        }
+        const doc = command === 'demo' ? readDemoDocument() : readJsonFile(file);
+        const report = await withDatabase((db) => createServices(db, reference).territoryDocuments.importNew(doc));
+        const c = report.created;
+        io.out(`Territoire ${report.territory.code} créé : ${c.actors} acteurs, ${c.sites} sites, ${c.flows} flux, ${c.needs} besoins.`);
+        return 0;
+      }
+      case 'check': {
+        const file = rest[0];
+        if (!file) {
+          io.err('Usage : boucles check <fichier.json>');
+          return 2;
+        }
+        const doc = readJsonFile(file);
+        await withDatabase(async (db) => createServices(db, reference).territoryDocuments.check(doc));
+        io.out(`${file} : document valide, rien n'a été écrit.`);
+        return 0;
+      }
+      case 'reference': {
+        const waste = loadWasteList();
+        io.out(`Communes (COG) : ${loadCommunes().length}`);
+        io.out(`EPCI à fiscalité propre : ${loadEpci().length}`);
+        io.out(`NAF rév. 2 (sections à sous-classes) : ${loadNaf().length}`);
+        io.out(`Liste européenne des déchets : ${waste.entries.length} codes, dont ${waste.entries.filter((w) => w.hazardous).length} dangereux`);
+        io.out(`Opérations de traitement R/D : ${loadWasteOperations().entries.length}`);
+        io.out(`Taxonomie des ressources : ${loadResourceTaxonomy().entries.length} classes`);
+        io.out(`Unités : ${loadUnits().units.map((u) => u.code).join(', ')}`);
+        return 0;
+      }
+      default:
+        io.err(`Commande inconnue : ${command}\n`);
+        io.err(HELP);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof ValidationError) {
+      printIssues(e, rest[0] ?? command ?? "", io);
+      return 1;
+    }
+    io.err(`Erreur : ${(e as Error).message}`);
+    return 1;
+  }
+}

@@ -1,0 +1,1 @@
+export { run, HELP, type Io } from './cli.js';

@@ -1,0 +1,154 @@
+/**
+ * The HTTP application: validation at the boundary with bilingual errors, the API routes, the
+ * OpenAPI document, and the built web app when there is one.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import { formatPath, parseBilingual, ValidationError, type ReferenceLookup, type Territory } from '@boucles/engine';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type * as z from 'zod';
+import type { Database } from './db/database.js';
+import { HttpError } from './errors.js';
+import { createRepositories } from './repositories/index.js';
+import { territoryDataRoutes } from './routes/territory-data.js';
+import { TerritoryDataService } from './services/territory-data.js';
+import { TerritoryDocumentService } from './services/territory-document.js';
+
+/** Largest JSON body accepted: 1 MiB. Bulk data goes through the import routes. */
+export const BODY_LIMIT = 1_048_576;
+
+export type Reference = ReferenceLookup & { territoryName(level: Territory['level'], code: string): string | undefined };
+
+export interface AppOptions {
+  db: Database;
+  reference: Reference;
+  /** Folder of a built single-page app to serve at `/`, if any. */
+  webDir?: string | undefined;
+  logger?: boolean;
+  version?: string;
+}
+
+export interface Services {
+  territoryData: TerritoryDataService;
+  territoryDocuments: TerritoryDocumentService;
+}
+
+export function createServices(db: Database, reference: Reference): Services {
+  const repos = createRepositories();
+  const territoryData = new TerritoryDataService(db, repos, reference);
+  return { territoryData, territoryDocuments: new TerritoryDocumentService(db, repos, reference, territoryData) };
+}
+
+const PART_PREFIX: Record<string, string> = { body: '', querystring: 'query', params: 'params', headers: 'headers' };
+
+function errorBody(code: string, fr: string, en: string) {
+  return { error: code, message: { fr, en } };
+}
+
+export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; services: Services }> {
+  const app = Fastify({
+    logger: options.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
+    bodyLimit: BODY_LIMIT,
+    // The server may sit behind a reverse proxy; request IDs are generated, never taken from clients.
+    genReqId: (() => {
+      let n = 0;
+      return () => `req-${(++n).toString(36)}`;
+    })(),
+  });
+  const services = createServices(options.db, options.reference);
+
+  app.setValidatorCompiler<z.ZodType>(({ schema, httpPart }) => (data) => {
+    const result = parseBilingual(schema, data);
+    if (result.ok) return { value: result.value };
+    const prefix = PART_PREFIX[httpPart ?? 'body'] ?? '';
+    return {
+      error: new ValidationError(
+        result.issues.map((i) => ({ ...i, path: prefix ? formatPath([prefix]) + (i.path ? `.${i.path}` : '') : i.path })),
+      ),
+    };
+  });
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Boucles API',
+        version: options.version ?? '0.1.0',
+        description:
+          'Territorial circular economy: territories, actors (SIRET), sites, resource flows and needs. Errors carry a message in French and in English; validation errors name every faulty field by its path.',
+        license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12' },
+      },
+      tags: [
+        { name: 'system', description: 'Health and API description' },
+        { name: 'territories', description: 'Territories: commune, EPCI, département, région or custom perimeter' },
+        { name: 'actors', description: 'Organisations of the territory, identified by SIRET' },
+        { name: 'sites', description: 'Establishments and their locations' },
+        { name: 'flows', description: 'Resource flows of each site, outputs and inputs' },
+        { name: 'needs', description: 'Needs that actors could share (mutualisation)' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof ValidationError) {
+      return reply.code(400).send({ ...errorBody('validation', 'données invalides', 'invalid data'), issues: err.issues });
+    }
+    if (err instanceof HttpError) {
+      return reply.code(err.status).send(errorBody(err.code, err.text.fr, err.text.en));
+    }
+    switch (err.code) {
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return reply
+          .code(400)
+          .send(errorBody('invalid_json', `le corps de la requête n'est pas un JSON valide : ${err.message}`, `the request body is not valid JSON: ${err.message}`));
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return reply
+          .code(413)
+          .send(errorBody('body_too_large', `le corps de la requête dépasse ${BODY_LIMIT} octets`, `the request body exceeds ${BODY_LIMIT} bytes`));
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return reply.code(415).send(errorBody('unsupported_media_type', 'type de contenu non pris en charge : envoyer du JSON', 'unsupported content type: send JSON'));
+    }
+    if (err instanceof SyntaxError || (err.statusCode === 400 && !err.code?.startsWith('FST_ERR_VALIDATION'))) {
+      return reply.code(400).send(errorBody('bad_request', `requête invalide : ${err.message}`, `bad request: ${err.message}`));
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.code(500).send(errorBody('internal', 'erreur interne du serveur', 'internal server error'));
+  });
+
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    return payload;
+  });
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/health', { schema: { tags: ['system'], summary: 'Liveness and database kind', hide: false } }, async () => {
+    await options.db.query('SELECT 1');
+    return { status: 'ok', database: options.db.kind };
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  territoryDataRoutes(app, services.territoryData);
+
+  const webDir = options.webDir;
+  const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] ?? '';
+    if (hasWeb && req.method === 'GET' && !path.startsWith('/api/') && path !== '/api') {
+      // Single-page app: client-side routes are answered with the app's entry point.
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.code(404).send(errorBody('not_found', `rien à l'adresse ${req.method} ${path}`, `nothing at ${req.method} ${path}`));
+  });
+
+  return { app, services };
+}

@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** PostgreSQL server URL; embedded PGlite when absent. */
+  databaseUrl: string | undefined;
+  /** Folder for local data: the embedded database lives in its `pglite/` subfolder. */
+  dataDir: string;
+  /** Load the demo territory into an empty database on first start. */
+  loadDemo: boolean;
+  webDir: string | undefined;
+  logger: boolean;
+}
+
+function port(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 3000;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`PORT must be an integer between 0 and 65535, got "${raw}"`);
+  return n;
+}
+
+const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+/** Reads the configuration from environment variables (see README, "Configuration"). */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const webDir = env.BOUCLES_WEB_DIR ? resolve(env.BOUCLES_WEB_DIR) : existsSync(DEFAULT_WEB_DIR) ? DEFAULT_WEB_DIR : undefined;
+  return {
+    port: port(env.PORT),
+    host: env.HOST || '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.BOUCLES_DATA_DIR || 'data'),
+    loadDemo: env.BOUCLES_DEMO !== '0' && env.BOUCLES_DEMO !== 'false',
+    webDir,
+    logger: env.BOUCLES_LOG !== '0',
+  };
+}

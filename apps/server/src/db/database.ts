@@ -1,0 +1,119 @@
+/**
+ * One small interface over the two database engines Boucles runs on: embedded PGlite (the
+ * default) and a PostgreSQL server (`DATABASE_URL`). Repositories write plain parameterised SQL
+ * that both run unchanged.
+ */
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Queryable {
+  query<T extends object = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: DatabaseKind;
+  /** Runs several statements separated by semicolons, without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  /** Runs `fn` in one transaction: committed if it resolves, rolled back if it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface PgliteOptions {
+  /** Folder of the database files; in memory when absent. */
+  dataDir?: string | undefined;
+}
+
+export async function openPglite(options: PgliteOptions = {}): Promise<Database> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const db = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+  return {
+    kind: 'pglite',
+    async query<T extends object>(sql: string, params: readonly unknown[] = []) {
+      const r = await db.query<T>(sql, params as unknown[]);
+      return r.rows;
+    },
+    async exec(sql) {
+      await db.exec(sql);
+    },
+    async transaction(fn) {
+      return db.transaction(async (tx) =>
+        fn({
+          async query<T extends object>(sql: string, params: readonly unknown[] = []) {
+            return (await tx.query<T>(sql, params as unknown[])).rows;
+          },
+        }),
+      );
+    },
+    async close() {
+      await db.close();
+    },
+  };
+}
+
+export interface PostgresOptions {
+  connectionString: string;
+  /** A schema to work in (created if absent): lets parallel test runs share one database. */
+  schema?: string | undefined;
+  max?: number | undefined;
+}
+
+export async function openPostgres(options: PostgresOptions): Promise<Database> {
+  if (options.schema && !/^[a-z_][a-z0-9_]*$/.test(options.schema)) throw new Error(`invalid schema name ${options.schema}`);
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.max ?? 10,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  pool.on('error', (err) => {
+    // An idle client lost its connection; the pool replaces it. Logged, not fatal.
+    console.error('[boucles] PostgreSQL pool error:', err.message);
+  });
+  if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
+  return {
+    kind: 'postgres',
+    async query<T extends object>(sql: string, params: readonly unknown[] = []) {
+      const r = await pool.query(sql, params as unknown[]);
+      return r.rows as T[];
+    },
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn({
+          async query<T extends object>(sql: string, params: readonly unknown[] = []) {
+            return (await client.query(sql, params as unknown[])).rows as T[];
+          },
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (e) {
+        await client.query('ROLLBACK');
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+export interface DatabaseConfig {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  schema?: string | undefined;
+}
+
+/** PostgreSQL when a URL is given, embedded PGlite otherwise. */
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  if (config.databaseUrl) return openPostgres({ connectionString: config.databaseUrl, schema: config.schema });
+  return openPglite({ dataDir: config.dataDir });
+}

@@ -1,0 +1,205 @@
+import type {
+  ConfidentialFlowField,
+  ConfidentialityLevel,
+  CurrentFate,
+  CurrentOrigin,
+  FateMode,
+  Flow,
+  FlowCost,
+  FlowDirection,
+  FlowQuality,
+  Period,
+  PurityGrade,
+  Quantity,
+} from '@boucles/engine';
+import type { Queryable } from '../db/database.js';
+import { Conditions, iso, likePattern, type Page, type PageOf } from './sql.js';
+
+interface FlowRow {
+  id: string;
+  territory_id: string;
+  site_id: string;
+  actor_id: string;
+  external_id: string | null;
+  direction: FlowDirection;
+  resource_code: string;
+  waste_code: string | null;
+  label: string;
+  quantity_value: number | null;
+  quantity_unit: string | null;
+  quantity_period: Period | null;
+  annual_quantity: number | null;
+  annual_unit: string | null;
+  months_available: number[] | null;
+  temperature_c: number | null;
+  moisture_pct: number | null;
+  purity_grade: PurityGrade | null;
+  hazardous: boolean | null;
+  fate_mode: FateMode | null;
+  fate_operation_code: string | null;
+  origin_recycled: boolean | null;
+  origin_local: boolean | null;
+  cost_amount_eur: number | null;
+  cost_per: FlowCost['per'] | null;
+  cost_kind: FlowCost['kind'] | null;
+  confidentiality: Partial<Record<ConfidentialFlowField, ConfidentialityLevel>>;
+  created_at: Date;
+  updated_at: Date;
+}
+
+function definedOnly<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as T;
+}
+
+function toFlow(r: FlowRow): Flow {
+  return {
+    id: r.id,
+    territoryId: r.territory_id,
+    siteId: r.site_id,
+    actorId: r.actor_id,
+    externalId: r.external_id,
+    direction: r.direction,
+    resourceCode: r.resource_code,
+    wasteCode: r.waste_code,
+    label: r.label,
+    quantity:
+      r.quantity_value !== null && r.quantity_unit !== null && r.quantity_period !== null
+        ? { value: r.quantity_value, unit: r.quantity_unit, period: r.quantity_period }
+        : null,
+    annualQuantity: r.annual_quantity !== null && r.annual_unit !== null ? { value: r.annual_quantity, unit: r.annual_unit } : null,
+    monthsAvailable: r.months_available,
+    quality: definedOnly<FlowQuality>({
+      temperatureC: r.temperature_c ?? undefined,
+      moisturePct: r.moisture_pct ?? undefined,
+      purityGrade: r.purity_grade ?? undefined,
+      hazardous: r.hazardous ?? undefined,
+    }),
+    currentFate: r.fate_mode ? definedOnly<CurrentFate>({ mode: r.fate_mode, operationCode: r.fate_operation_code ?? undefined }) : null,
+    currentOrigin:
+      r.origin_recycled !== null && r.origin_local !== null ? { recycled: r.origin_recycled, local: r.origin_local } : null,
+    cost:
+      r.cost_amount_eur !== null && r.cost_per !== null && r.cost_kind !== null
+        ? { amountEur: r.cost_amount_eur, per: r.cost_per, kind: r.cost_kind }
+        : null,
+    confidentiality: r.confidentiality,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+export interface FlowData {
+  siteId: string;
+  externalId: string | null;
+  direction: FlowDirection;
+  resourceCode: string;
+  wasteCode: string | null;
+  label: string;
+  quantity: Quantity | null;
+  annualQuantity: { value: number; unit: string } | null;
+  monthsAvailable: number[] | null;
+  quality: FlowQuality;
+  currentFate: CurrentFate | null;
+  currentOrigin: CurrentOrigin | null;
+  cost: FlowCost | null;
+  confidentiality: Partial<Record<ConfidentialFlowField, ConfidentialityLevel>>;
+}
+
+export interface FlowFilter {
+  siteId?: string | undefined;
+  actorId?: string | undefined;
+  direction?: FlowDirection | undefined;
+  /** A taxonomy code: the flows of that class and of its sub-classes. */
+  resource?: string | undefined;
+  wasteCode?: string | undefined;
+  hazardous?: boolean | undefined;
+  q?: string | undefined;
+}
+
+const COLUMNS = `site_id, external_id, direction, resource_code, waste_code, label, quantity_value, quantity_unit, quantity_period,
+  annual_quantity, annual_unit, months_available, temperature_c, moisture_pct, purity_grade, hazardous, fate_mode,
+  fate_operation_code, origin_recycled, origin_local, cost_amount_eur, cost_per, cost_kind, confidentiality`;
+
+function values(f: FlowData): unknown[] {
+  return [
+    f.siteId,
+    f.externalId,
+    f.direction,
+    f.resourceCode,
+    f.wasteCode,
+    f.label,
+    f.quantity?.value ?? null,
+    f.quantity?.unit ?? null,
+    f.quantity?.period ?? null,
+    f.annualQuantity?.value ?? null,
+    f.annualQuantity?.unit ?? null,
+    f.monthsAvailable,
+    f.quality.temperatureC ?? null,
+    f.quality.moisturePct ?? null,
+    f.quality.purityGrade ?? null,
+    f.quality.hazardous ?? null,
+    f.currentFate?.mode ?? null,
+    f.currentFate?.operationCode ?? null,
+    f.currentOrigin?.recycled ?? null,
+    f.currentOrigin?.local ?? null,
+    f.cost?.amountEur ?? null,
+    f.cost?.per ?? null,
+    f.cost?.kind ?? null,
+    JSON.stringify(f.confidentiality),
+  ];
+}
+
+const SELECT = 'SELECT f.*, s.actor_id FROM flow f JOIN site s ON s.id = f.site_id AND s.territory_id = f.territory_id';
+
+export class FlowRepository {
+  async list(db: Queryable, territoryId: string, filter: FlowFilter, page: Page): Promise<PageOf<Flow>> {
+    const c = new Conditions().add('f.territory_id = $?', territoryId);
+    if (filter.siteId) c.add('f.site_id = $?', filter.siteId);
+    if (filter.actorId) c.add('s.actor_id = $?', filter.actorId);
+    if (filter.direction) c.add('f.direction = $?', filter.direction);
+    if (filter.resource) c.add('(f.resource_code = $? OR f.resource_code LIKE $?)', filter.resource, `${filter.resource}.%`);
+    if (filter.wasteCode) c.add('f.waste_code = $?', filter.wasteCode);
+    if (filter.hazardous !== undefined) c.add('coalesce(f.hazardous, false) = $?', filter.hazardous);
+    if (filter.q) c.add('f.label ILIKE $?', likePattern(filter.q));
+    const from = 'FROM flow f JOIN site s ON s.id = f.site_id AND s.territory_id = f.territory_id';
+    const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n ${from} ${c.where}`, c.params);
+    const rows = await db.query<FlowRow>(
+      `${SELECT} ${c.where} ORDER BY f.label, f.id LIMIT ${c.param(page.limit)} OFFSET ${c.param(page.offset)}`,
+      c.params,
+    );
+    return { items: rows.map(toFlow), total: count?.n ?? 0, ...page };
+  }
+
+  async get(db: Queryable, territoryId: string, id: string): Promise<Flow | undefined> {
+    const rows = await db.query<FlowRow>(`${SELECT} WHERE f.territory_id = $1 AND f.id = $2`, [territoryId, id]);
+    return rows[0] && toFlow(rows[0]);
+  }
+
+  async insert(db: Queryable, territoryId: string, f: FlowData): Promise<Flow> {
+    const v = values(f);
+    const [row] = await db.query<{ id: string }>(
+      `INSERT INTO flow (territory_id, ${COLUMNS}) VALUES ($1, ${v.map((_, i) => `$${i + 2}`).join(', ')}) RETURNING id`,
+      [territoryId, ...v],
+    );
+    if (!row) throw new Error('insert returned no row');
+    const flow = await this.get(db, territoryId, row.id);
+    if (!flow) throw new Error('flow vanished after insert');
+    return flow;
+  }
+
+  async update(db: Queryable, territoryId: string, id: string, f: FlowData): Promise<Flow | undefined> {
+    const v = values(f);
+    const sets = COLUMNS.split(',')
+      .map((col, i) => `${col.trim()} = $${i + 3}`)
+      .join(', ');
+    const rows = await db.query<{ id: string }>(
+      `UPDATE flow SET ${sets}, updated_at = now() WHERE territory_id = $1 AND id = $2 RETURNING id`,
+      [territoryId, id, ...v],
+    );
+    return rows[0] ? this.get(db, territoryId, id) : undefined;
+  }
+
+  async delete(db: Queryable, territoryId: string, id: string): Promise<boolean> {
+    const rows = await db.query('DELETE FROM flow WHERE territory_id = $1 AND id = $2 RETURNING id', [territoryId, id]);
+    return rows.length > 0;
+  }
+}

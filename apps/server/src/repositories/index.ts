@@ -1,0 +1,25 @@
+import { ActorRepository } from './actors.js';
+import { FlowRepository } from './flows.js';
+import { NeedRepository } from './needs.js';
+import { SiteRepository } from './sites.js';
+import { TerritoryRepository } from './territories.js';
+
+export interface Repositories {
+  territories: TerritoryRepository;
+  actors: ActorRepository;
+  sites: SiteRepository;
+  flows: FlowRepository;
+  needs: NeedRepository;
+}
+
+export function createRepositories(): Repositories {
+  return {
+    territories: new TerritoryRepository(),
+    actors: new ActorRepository(),
+    sites: new SiteRepository(),
+    flows: new FlowRepository(),
+    needs: new NeedRepository(),
+  };
+}
+
+export type { PageOf, Page } from './sql.js';

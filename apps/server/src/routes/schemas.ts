@@ -1,0 +1,174 @@
+/** Schemas of what the API answers and of its query strings; they also make the OpenAPI document. */
+import {
+  ACTOR_KINDS,
+  CONFIDENTIAL_FLOW_FIELDS,
+  CONFIDENTIALITY_LEVELS,
+  COST_BASES,
+  COST_KINDS,
+  FATE_MODES,
+  FLOW_DIRECTIONS,
+  NEED_CATEGORIES,
+  PERIODS,
+  PURITY_GRADES,
+  TERRITORY_LEVELS,
+} from '@boucles/engine';
+import * as z from 'zod';
+
+const bilingual = z.object({ fr: z.string(), en: z.string() });
+
+export const errorSchema = z
+  .object({
+    error: z.string().meta({ description: 'Machine code: validation, not_found, conflict, invalid_json, body_too_large…' }),
+    message: bilingual,
+    issues: z
+      .array(z.object({ path: z.string(), code: z.string(), message: bilingual }))
+      .optional()
+      .meta({ description: 'For validation errors: every faulty field, by its path' }),
+  })
+  .meta({ id: 'Error' });
+
+const stamps = { createdAt: z.string(), updatedAt: z.string() };
+const quantity = z.object({ value: z.number(), unit: z.string(), period: z.enum(PERIODS) });
+
+export const territorySchema = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    level: z.enum(TERRITORY_LEVELS),
+    name: z.string(),
+    description: z.string().nullable(),
+    fictional: z.boolean(),
+    communes: z.array(z.string()),
+    boundary: z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.unknown() }).nullable(),
+    ...stamps,
+  })
+  .meta({ id: 'Territory' });
+
+export const actorSchema = z
+  .object({
+    id: z.uuid(),
+    territoryId: z.uuid(),
+    externalId: z.string().nullable(),
+    siret: z.string().nullable(),
+    siren: z.string().nullable(),
+    name: z.string(),
+    nafCode: z.string().nullable(),
+    kind: z.enum(ACTOR_KINDS),
+    headcountBand: z.string().nullable(),
+    ess: z.boolean(),
+    contact: z.object({ name: z.string().optional(), email: z.string().optional(), phone: z.string().optional() }),
+    ...stamps,
+  })
+  .meta({ id: 'Actor' });
+
+export const siteSchema = z
+  .object({
+    id: z.uuid(),
+    territoryId: z.uuid(),
+    actorId: z.uuid(),
+    externalId: z.string().nullable(),
+    name: z.string(),
+    address: z.string().nullable(),
+    communeCode: z.string(),
+    location: z.object({ lat: z.number(), lon: z.number() }).nullable(),
+    ...stamps,
+  })
+  .meta({ id: 'Site' });
+
+export const flowSchema = z
+  .object({
+    id: z.uuid(),
+    territoryId: z.uuid(),
+    siteId: z.uuid(),
+    actorId: z.uuid(),
+    externalId: z.string().nullable(),
+    direction: z.enum(FLOW_DIRECTIONS),
+    resourceCode: z.string(),
+    wasteCode: z.string().nullable(),
+    label: z.string(),
+    quantity: quantity.nullable(),
+    annualQuantity: z
+      .object({ value: z.number(), unit: z.string() })
+      .nullable()
+      .meta({ description: 'Quantity per year in the base unit of its dimension (t, MWh, m3, unit, h); derived' }),
+    monthsAvailable: z.array(z.number().int()).nullable(),
+    quality: z.object({
+      temperatureC: z.number().optional(),
+      moisturePct: z.number().optional(),
+      purityGrade: z.enum(PURITY_GRADES).optional(),
+      hazardous: z.boolean().optional(),
+    }),
+    currentFate: z.object({ mode: z.enum(FATE_MODES), operationCode: z.string().optional() }).nullable(),
+    currentOrigin: z.object({ recycled: z.boolean(), local: z.boolean() }).nullable(),
+    cost: z.object({ amountEur: z.number(), per: z.enum(COST_BASES), kind: z.enum(COST_KINDS) }).nullable(),
+    confidentiality: z.partialRecord(z.enum(CONFIDENTIAL_FLOW_FIELDS), z.enum(CONFIDENTIALITY_LEVELS)),
+    ...stamps,
+  })
+  .meta({ id: 'Flow' });
+
+export const needSchema = z
+  .object({
+    id: z.uuid(),
+    territoryId: z.uuid(),
+    actorId: z.uuid(),
+    externalId: z.string().nullable(),
+    category: z.enum(NEED_CATEGORIES),
+    description: z.string(),
+    resourceCode: z.string().nullable(),
+    quantity: quantity.nullable(),
+    ...stamps,
+  })
+  .meta({ id: 'Need' });
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
+}
+
+export const pageQuery = {
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+};
+
+const search = z.string().trim().min(1).max(200).optional();
+const optionalBool = z.enum(['true', 'false']).optional();
+
+export const territoryQuery = z.strictObject({ ...pageQuery, q: search, level: z.enum(TERRITORY_LEVELS).optional() });
+export const actorQuery = z.strictObject({
+  ...pageQuery,
+  q: search,
+  kind: z.enum(ACTOR_KINDS).optional(),
+  naf: z.string().regex(/^[0-9A-Z.]{1,6}$/).optional(),
+  ess: optionalBool,
+  siret: z.string().regex(/^\d{14}$/).optional(),
+  communeCode: z.string().regex(/^(?:\d{5}|2[AB]\d{3})$/).optional(),
+});
+export const siteQuery = z.strictObject({
+  ...pageQuery,
+  q: search,
+  actorId: z.uuid().optional(),
+  communeCode: z.string().regex(/^(?:\d{5}|2[AB]\d{3})$/).optional(),
+});
+export const flowQuery = z.strictObject({
+  ...pageQuery,
+  q: search,
+  siteId: z.uuid().optional(),
+  actorId: z.uuid().optional(),
+  direction: z.enum(FLOW_DIRECTIONS).optional(),
+  resource: z.string().regex(/^[a-z]+(?:\.[a-z0-9_]+)*$/).max(100).optional(),
+  wasteCode: z.string().regex(/^\d{6}$/).optional(),
+  hazardous: optionalBool,
+});
+export const needQuery = z.strictObject({
+  ...pageQuery,
+  q: search,
+  actorId: z.uuid().optional(),
+  category: z.enum(NEED_CATEGORIES).optional(),
+  resource: z.string().regex(/^[a-z]+(?:\.[a-z0-9_]+)*$/).max(100).optional(),
+});
+
+export function toBool(v: 'true' | 'false' | undefined): boolean | undefined {
+  return v === undefined ? undefined : v === 'true';
+}
+
+export const codeParams = z.strictObject({ code: z.string().min(1).max(40) });
+export const itemParams = z.strictObject({ code: z.string().min(1).max(40), id: z.uuid() });

@@ -1,0 +1,284 @@
+/**
+ * Input schemas of the territory data model, shared by the API, the importers and the CLI.
+ * They check structure and formats; checks against reference data (does this NAF code exist?)
+ * are in `references.ts`, since the engine is given its reference tables rather than reading them.
+ */
+import * as z from 'zod';
+import { isInFrance } from './geo.js';
+import {
+  ACTOR_KINDS,
+  CONFIDENTIAL_FLOW_FIELDS,
+  CONFIDENTIALITY_LEVELS,
+  COST_BASES,
+  COST_KINDS,
+  FATE_MODES,
+  FLOW_DIRECTIONS,
+  NEED_CATEGORIES,
+  PURITY_GRADES,
+  TERRITORY_LEVELS,
+} from './model.js';
+import { isValidSiret } from './siret.js';
+import { PERIODS } from './units.js';
+import { addIssue } from './validation.js';
+
+/** INSEE COG code of a commune: five characters, Corsica's start with 2A or 2B. */
+export const COMMUNE_CODE = /^(?:\d{5}|2[AB]\d{3})$/;
+/** NAF rév. 2 sub-class, as INSEE writes it: `10.71C`. */
+export const NAF_CODE = /^\d{2}\.\d{2}[A-Z]$/;
+/** European List of Waste code, six digits, without spaces or asterisk. */
+export const WASTE_CODE = /^\d{6}$/;
+/** Recovery (R0–R13) or disposal (D1–D15) operation code. */
+export const OPERATION_CODE = /^(?:R(?:[0-9]|1[0-3])|D(?:[1-9]|1[0-5]))$/;
+export const RESOURCE_CODE = /^[a-z]+(?:\.[a-z0-9_]+)*$/;
+export const TERRITORY_CODE = /^[0-9A-Za-z][0-9A-Za-z_-]{0,39}$/;
+export const HEADCOUNT_BAND = /^(?:NN|\d{2})$/;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const externalId = z.string().trim().min(1).max(100);
+const uuid = z.uuid();
+
+export const siretSchema = z
+  .string()
+  .regex(/^\d{14}$/)
+  .superRefine((value, ctx) => {
+    if (!isValidSiret(value)) {
+      addIssue(ctx, [], {
+        code: 'invalid_siret',
+        fr: `SIRET ${value} invalide : la clé de contrôle (Luhn) ne correspond pas`,
+        en: `invalid SIRET ${value}: the check digit (Luhn) does not match`,
+      });
+    }
+  });
+
+export const quantitySchema = z.strictObject({
+  value: z.number().positive().max(1e12),
+  unit: z.string().min(1).max(20),
+  period: z.enum(PERIODS),
+});
+
+const latLonSchema = z
+  .strictObject({
+    lat: z.number().min(-90).max(90),
+    lon: z.number().min(-180).max(180),
+  })
+  .superRefine((p, ctx) => {
+    if (!isInFrance(p)) {
+      addIssue(ctx, [], {
+        code: 'outside_france',
+        fr: `les coordonnées (${p.lat}, ${p.lon}) sont hors de France (latitude et longitude inversées ?)`,
+        en: `coordinates (${p.lat}, ${p.lon}) are outside France (latitude and longitude swapped?)`,
+      });
+    }
+  });
+
+const lambert93Schema = z.strictObject({
+  x: z.number().min(0).max(1_300_000),
+  y: z.number().min(6_000_000).max(7_200_000),
+});
+
+const geometrySchema = z.strictObject({
+  type: z.enum(['Polygon', 'MultiPolygon']),
+  coordinates: z.array(z.unknown()).min(1),
+});
+
+export const territoryInputSchema = z
+  .strictObject({
+    code: z.string().regex(TERRITORY_CODE),
+    level: z.enum(TERRITORY_LEVELS),
+    name: text(200),
+    description: z.string().trim().max(5000).nullish(),
+    fictional: z.boolean().optional(),
+    communes: z.array(z.string().regex(COMMUNE_CODE)).max(40_000).optional(),
+    boundary: geometrySchema.nullish(),
+  })
+  .superRefine((t, ctx) => {
+    if (t.level === 'custom' && (!t.communes || t.communes.length === 0)) {
+      addIssue(ctx, ['communes'], {
+        code: 'communes_required',
+        fr: 'un périmètre personnalisé doit lister ses communes',
+        en: 'a custom perimeter must list its communes',
+      });
+    }
+    if (t.communes && new Set(t.communes).size !== t.communes.length) {
+      addIssue(ctx, ['communes'], {
+        code: 'duplicate',
+        fr: 'une commune est listée deux fois',
+        en: 'a commune is listed twice',
+      });
+    }
+  });
+export type TerritoryInput = z.output<typeof territoryInputSchema>;
+export const territoryPatchSchema = z.strictObject({
+  name: text(200).optional(),
+  description: z.string().trim().max(5000).nullish(),
+  fictional: z.boolean().optional(),
+  communes: z.array(z.string().regex(COMMUNE_CODE)).min(1).max(40_000).optional(),
+  boundary: geometrySchema.nullish(),
+});
+export type TerritoryPatch = z.output<typeof territoryPatchSchema>;
+
+export const contactSchema = z.strictObject({
+  name: z.string().trim().max(200).optional(),
+  email: z.email().max(254).optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ().-]{6,25}$/)
+    .optional(),
+});
+
+const actorFields = {
+  externalId: externalId.nullish(),
+  siret: siretSchema.nullish(),
+  name: text(300),
+  nafCode: z.string().regex(NAF_CODE).nullish(),
+  kind: z.enum(ACTOR_KINDS),
+  headcountBand: z.string().regex(HEADCOUNT_BAND).nullish(),
+  ess: z.boolean().optional(),
+  contact: contactSchema.optional(),
+};
+export const actorInputSchema = z.strictObject(actorFields);
+export type ActorInput = z.output<typeof actorInputSchema>;
+export const actorPatchSchema = z.strictObject(actorFields).partial();
+export type ActorPatch = z.output<typeof actorPatchSchema>;
+
+const siteFields = {
+  actorId: uuid,
+  externalId: externalId.nullish(),
+  name: text(300),
+  address: z.string().trim().max(500).nullish(),
+  communeCode: z.string().regex(COMMUNE_CODE),
+  location: latLonSchema.nullish(),
+  /** Coordinates in Lambert-93 (EPSG:2154), converted to WGS84 on the way in. */
+  lambert93: lambert93Schema.nullish(),
+};
+function siteRefine(s: { location?: unknown; lambert93?: unknown }, ctx: z.core.$RefinementCtx): void {
+  if (s.location && s.lambert93) {
+    addIssue(ctx, ['lambert93'], {
+      code: 'conflicting_coordinates',
+      fr: 'donner soit location (WGS84), soit lambert93, pas les deux',
+      en: 'give either location (WGS84) or lambert93, not both',
+    });
+  }
+}
+export const siteInputSchema = z.strictObject(siteFields).superRefine(siteRefine);
+export type SiteInput = z.output<typeof siteInputSchema>;
+export const sitePatchSchema = z.strictObject(siteFields).partial().superRefine(siteRefine);
+export type SitePatch = z.output<typeof sitePatchSchema>;
+
+export const qualitySchema = z.strictObject({
+  temperatureC: z.number().min(-273.15).max(2000).optional(),
+  moisturePct: z.number().min(0).max(100).optional(),
+  purityGrade: z.enum(PURITY_GRADES).optional(),
+  hazardous: z.boolean().optional(),
+});
+
+const monthsSchema = z
+  .array(z.int().min(1).max(12))
+  .min(1)
+  .max(12)
+  .superRefine((months, ctx) => {
+    if (new Set(months).size !== months.length) {
+      addIssue(ctx, [], { code: 'duplicate', fr: 'un mois est listé deux fois', en: 'a month is listed twice' });
+    }
+  });
+
+const flowFields = {
+  siteId: uuid,
+  externalId: externalId.nullish(),
+  direction: z.enum(FLOW_DIRECTIONS),
+  resourceCode: z.string().regex(RESOURCE_CODE).max(100),
+  wasteCode: z.string().regex(WASTE_CODE).nullish(),
+  label: text(300),
+  quantity: quantitySchema.nullish(),
+  monthsAvailable: monthsSchema.nullish(),
+  quality: qualitySchema.optional(),
+  currentFate: z
+    .strictObject({ mode: z.enum(FATE_MODES), operationCode: z.string().regex(OPERATION_CODE).optional() })
+    .nullish(),
+  currentOrigin: z.strictObject({ recycled: z.boolean(), local: z.boolean() }).nullish(),
+  cost: z
+    .strictObject({ amountEur: z.number().min(0).max(1e12), per: z.enum(COST_BASES), kind: z.enum(COST_KINDS) })
+    .nullish(),
+  confidentiality: z.partialRecord(z.enum(CONFIDENTIAL_FLOW_FIELDS), z.enum(CONFIDENTIALITY_LEVELS)).optional(),
+};
+
+/** Rules between fields of a flow, checked on a whole (created or merged) flow. */
+function flowRefine(
+  f: { direction?: string | undefined; currentFate?: unknown; currentOrigin?: unknown; cost?: { per: string } | null | undefined; quantity?: unknown },
+  ctx: z.core.$RefinementCtx,
+): void {
+  if (f.direction === 'input' && f.currentFate) {
+    addIssue(ctx, ['currentFate'], {
+      code: 'fate_on_input',
+      fr: 'le devenir actuel (currentFate) ne concerne que les flux sortants',
+      en: 'the current fate (currentFate) applies to outputs only',
+    });
+  }
+  if (f.direction === 'output' && f.currentOrigin) {
+    addIssue(ctx, ['currentOrigin'], {
+      code: 'origin_on_output',
+      fr: "l'origine actuelle (currentOrigin) ne concerne que les flux entrants",
+      en: 'the current origin (currentOrigin) applies to inputs only',
+    });
+  }
+  if (f.cost?.per === 'unit-of-quantity' && !f.quantity) {
+    addIssue(ctx, ['cost', 'per'], {
+      code: 'cost_without_quantity',
+      fr: "un coût par unité suppose une quantité : renseigner quantity ou exprimer le coût par période",
+      en: 'a cost per unit needs a quantity: give quantity or express the cost per period',
+    });
+  }
+}
+export const flowInputSchema = z.strictObject(flowFields).superRefine(flowRefine);
+export type FlowInput = z.output<typeof flowInputSchema>;
+export const flowPatchSchema = z.strictObject(flowFields).partial();
+export type FlowPatch = z.output<typeof flowPatchSchema>;
+
+const needFields = {
+  actorId: uuid,
+  externalId: externalId.nullish(),
+  category: z.enum(NEED_CATEGORIES),
+  description: text(2000),
+  resourceCode: z.string().regex(RESOURCE_CODE).max(100).nullish(),
+  quantity: quantitySchema.nullish(),
+};
+export const needInputSchema = z.strictObject(needFields);
+export type NeedInput = z.output<typeof needInputSchema>;
+export const needPatchSchema = z.strictObject(needFields).partial();
+export type NeedPatch = z.output<typeof needPatchSchema>;
+
+// The territory document: a whole territory in one JSON file (docs/formats.md). Elements refer
+// to each other by their external IDs, since database IDs do not exist yet.
+
+export const TERRITORY_DOCUMENT_FORMAT = 'boucles-territory';
+export const TERRITORY_DOCUMENT_VERSION = 1;
+
+function omit<T extends object, K extends keyof T>(o: T, key: K): Omit<T, K> {
+  const { [key]: _omitted, ...rest } = o;
+  return rest;
+}
+
+const documentRef = z.string().trim().min(1).max(100);
+
+export const documentActorSchema = z.strictObject({ ...actorFields, externalId });
+export const documentSiteSchema = z
+  .strictObject({ ...omit(siteFields, 'actorId'), externalId, actorExternalId: documentRef })
+  .superRefine(siteRefine);
+export const documentFlowSchema = z
+  .strictObject({ ...omit(flowFields, 'siteId'), externalId, siteExternalId: documentRef })
+  .superRefine(flowRefine);
+export const documentNeedSchema = z.strictObject({ ...omit(needFields, 'actorId'), externalId, actorExternalId: documentRef });
+
+export const territoryDocumentSchema = z.strictObject({
+  format: z.literal(TERRITORY_DOCUMENT_FORMAT),
+  formatVersion: z.literal(TERRITORY_DOCUMENT_VERSION),
+  fictional: z.boolean().optional(),
+  notice: z.string().max(5000).optional(),
+  territory: territoryInputSchema,
+  actors: z.array(documentActorSchema).max(1_000_000),
+  sites: z.array(documentSiteSchema).max(1_000_000),
+  flows: z.array(documentFlowSchema).max(5_000_000),
+  needs: z.array(documentNeedSchema).max(1_000_000).default([]),
+});
+export type TerritoryDocument = z.output<typeof territoryDocumentSchema>;

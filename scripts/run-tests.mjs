@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Runs every compiled test file (`*.test.js` under each workspace's dist/) with Node's test runner.
+// Integration tests also run on PostgreSQL when TEST_DATABASE_URL is set.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const roots = ['packages/engine', 'packages/reference-data', 'apps/server', 'apps/cli'];
+const files = [];
+function walk(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else if (name.endsWith('.test.js')) files.push(path);
+  }
+}
+for (const root of roots) {
+  try {
+    walk(join(root, 'dist'));
+  } catch (e) {
+    if (e.code !== 'ENOENT') throw e;
+  }
+}
+if (files.length === 0) {
+  console.error('no test files found: did the build run?');
+  process.exit(1);
+}
+console.log(
+  `${files.length} test files; PostgreSQL: ${process.env.TEST_DATABASE_URL ? 'yes (TEST_DATABASE_URL)' : 'no (set TEST_DATABASE_URL to also test on PostgreSQL)'}`,
+);
+const args = ['--test', '--test-reporter=spec', ...process.argv.slice(2), ...files.sort()];
+const result = spawnSync(process.execPath, args, { stdio: 'inherit' });
+process.exit(result.status ?? 1);
