@@ -98,7 +98,7 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
         const doc = command === 'demo' ? readDemoDocument() : readJsonFile(file);
         const report = await withDatabase((db) => createServices(db, reference).territoryDocuments.importNew(doc));
         const c = report.created;
-        io.out(`Territoire ${report.territory.code} créé : ${c.actors} acteurs, ${c.sites} sites, ${c.flows} flux, ${c.needs} besoins.`);
+        io.out(`Territoire ${report.territory.code} créé — acteurs : ${c.actors}, sites : ${c.sites}, flux : ${c.flows}, besoins : ${c.needs}.`);
         return 0;
       }
       case 'check': {

@@ -26,7 +26,7 @@ export async function startServer(config: ServerConfig, log: (line: string) => v
       const report = await loadDemoOnFirstStart(db, services.territoryDocuments);
       if (report) {
         const c = report.created;
-        log(`Territoire de démonstration chargé : ${report.territory.name} (${c.actors} acteurs, ${c.sites} sites, ${c.flows} flux, ${c.needs} besoins)`);
+        log(`Territoire de démonstration chargé : ${report.territory.name} — acteurs : ${c.actors}, sites : ${c.sites}, flux : ${c.flows}, besoins : ${c.needs}`);
       }
     }
     await app.listen({ port: config.port, host: config.host });

@@ -85,7 +85,7 @@ const ACTORS = [
       o('material.construction.inert', 'Gravats inertes des particuliers', 900, 't', { s: 1, w: '170107', fate: 'landfill D5', c: [16, 'u', 'cost'] }),
       o('material.gypsum', 'Plaques de plâtre', 60, 't', { s: 1, w: '170802', fate: 'recycling R5', c: [90, 'u', 'cost'] }),
       o('equipment.it', 'Équipements électriques et électroniques (DEEE)', 35, 't', { s: 1, w: '200136', fate: 'recycling R4' }),
-      i('energy.fuels.biomass', 'Plaquettes forestières pour la chaufferie bois du centre aquatique', 900, 't', { s: 2, m: ALL, h: 30, orig: '', c: [115, 'u', 'cost'] }),
+      i('energy.fuels.biomass', 'Plaquettes forestières pour la chaufferie bois du centre aquatique (≈ 900 t)', 3100, 'MWh', { s: 2, m: ALL, h: 30, orig: '', c: [33, 'u', 'cost'] }),
       i('water.process', 'Eau potable du centre aquatique', 18000, 'm3', { s: 2, orig: 'l', c: [3.2, 'u', 'cost'] }),
       o('energy.heat.low', 'Chaleur des eaux de vidange et de lavage des filtres (28 °C)', 350, 'MWh', { s: 2, t: 28, m: ALL, fate: 'other' }),
       i('energy.fuels.liquid', 'Gazole non routier des engins du centre technique', 600, 'MWh', { s: 3, orig: '', c: [110, 'u', 'cost'] }),
@@ -128,7 +128,7 @@ const ACTORS = [
       o('material.biowaste.food_waste', 'Biodéchets de la cantine municipale', 16, 't', { w: '200108', fate: 'energy_recovery R1', c: [130, 'u', 'cost'] }),
     ],
     needs: [
-      n('purchasing', 'Groupement d’achat de plaquettes bois locales pour une future chaudière de la salle des sports.', 'energy.fuels.biomass', [120, 't', 'year']),
+      n('purchasing', 'Groupement d’achat de plaquettes bois locales pour une future chaudière de la salle des sports.', 'energy.fuels.biomass', [420, 'MWh', 'year']),
     ],
   },
   {
@@ -137,7 +137,7 @@ const ACTORS = [
     contact: ['Marc Dewaele', 'mairie.hondschoote.demo'],
     sites: [['Groupe scolaire et chaufferie bois', '5 rue des Moulins', 'Hondschoote']],
     flows: [
-      i('energy.fuels.biomass', 'Plaquettes bois pour la chaufferie du groupe scolaire', 180, 't', { m: WINTER, h: 30, orig: 'l', c: [120, 'u', 'cost'] }),
+      i('energy.fuels.biomass', 'Plaquettes bois pour la chaufferie du groupe scolaire (≈ 180 t)', 630, 'MWh', { m: WINTER, h: 30, orig: 'l', c: [35, 'u', 'cost'] }),
       o('material.biowaste.food_waste', 'Biodéchets de la cantine scolaire', 14, 't', { w: '200108', fate: 'energy_recovery R1', c: [130, 'u', 'cost'] }),
       o('material.biowaste.green_waste', 'Déchets verts communaux', 160, 't', { w: '200201', m: [4, 5, 6, 7, 8, 9, 10], fate: 'composting R3' }),
     ],
@@ -185,7 +185,7 @@ const ACTORS = [
     contact: ['Hélène Verstraete', 'intendance.lycee'],
     sites: [['Lycée, internat et exploitation pédagogique', '40 route de Bergues', 'Hondschoote']],
     flows: [
-      i('energy.fuels.biomass', 'Plaquettes bois pour la chaufferie du lycée et de l’internat', 420, 't', { m: [1, 2, 3, 4, 5, 9, 10, 11, 12], h: 30, orig: 'l', c: [118, 'u', 'cost'] }),
+      i('energy.fuels.biomass', 'Plaquettes bois pour la chaufferie du lycée et de l’internat (≈ 420 t)', 1470, 'MWh', { m: [1, 2, 3, 4, 5, 9, 10, 11, 12], h: 30, orig: 'l', c: [34, 'u', 'cost'] }),
       o('material.biowaste.food_waste', 'Biodéchets du service de restauration', 35, 't', { w: '200108', m: [1, 2, 3, 4, 5, 6, 9, 10, 11, 12], fate: 'composting R3', c: [80, 'u', 'cost'] }),
       o('material.agrifood_byproducts.manure', 'Fumier de l’exploitation pédagogique', 250, 't', { w: '020106', fate: 'spreading R10' }),
     ],
@@ -289,7 +289,7 @@ const ACTORS = [
     sites: [['Plateforme de séchage et de stockage de plaquettes', 'Route de Wormhout', 'Herzeele']],
     flows: [
       i('material.wood.clean', 'Bois d’entretien des haies bocagères et d’élagage', 1500, 't', { w: '020107', m: [1, 2, 3, 11, 12], h: 45, orig: 'l' }),
-      o('energy.fuels.biomass', 'Plaquettes bocagères sèches (P31, 25 % d’humidité)', 1300, 't', { m: ALL, h: 25, g: 'high', c: [120, 'u', 'price'] }),
+      o('energy.fuels.biomass', 'Plaquettes bocagères sèches (P31, 25 % d’humidité, ≈ 1 300 t)', 4600, 'MWh', { m: ALL, h: 25, g: 'high', c: [34, 'u', 'price'] }),
     ],
     needs: [
       n('service', 'Hangar de séchage supplémentaire (400 m²) pour stocker les plaquettes.', 'service.storage', [400, 'unit', 'once']),
@@ -431,7 +431,7 @@ const ACTORS = [
       o('energy.electricity', 'Électricité injectée sur le réseau', 80000, 'MWh', { m: ALL, fate: 'other' }),
       o('material.ashes_slags', 'Cendres sous foyer de biomasse', 2100, 't', { w: '100101', fate: 'spreading R10', c: [20, 'u', 'cost'] }),
       o('material.ashes_slags', 'Cendres volantes de bois non traité', 350, 't', { w: '100103', fate: 'landfill D5', c: [95, 'u', 'cost'] }),
-      i('energy.fuels.biomass', 'Plaquettes forestières et connexes de scierie', 60000, 't', { m: ALL, h: 40, orig: '', c: [95, 'u', 'cost'] }),
+      i('energy.fuels.biomass', 'Plaquettes forestières et connexes de scierie (≈ 60 000 t)', 168000, 'MWh', { m: ALL, h: 40, orig: '', c: [34, 'u', 'cost'] }),
       i('material.wood.clean', 'Bois de classe A (palettes broyées, chutes non traitées)', 8000, 't', { w: '030105', m: ALL, h: 20, orig: 'r', c: [40, 'u', 'cost'] }),
       i('water.cooling', 'Eau de refroidissement prélevée', 150000, 'm3', { m: ALL, orig: 'l' }),
     ],
@@ -462,12 +462,13 @@ const ACTORS = [
   {
     name: 'Compostière du Houtland',
     naf: '38.21Z', kind: 'company', hc: '03', ess: false,
+    conf: 'cost',
     contact: ['Sébastien Delporte', 'compostiere'],
     sites: [['Plateforme de compostage', 'Chemin des Prés', 'Warhem']],
     flows: [
       i('material.biowaste.green_waste', 'Déchets verts des collectivités et paysagistes', 6000, 't', { w: '200201', orig: 'l', c: [32, 'u', 'price'] }),
       i('material.biowaste.food_waste', 'Biodéchets de restauration collective', 300, 't', { w: '200108', orig: 'l', c: [50, 'u', 'price'] }),
-      o('energy.fuels.biomass', 'Refus de criblage ligneux utilisable en chaufferie', 900, 't', { w: '191212', h: 40, g: 'low', fate: 'energy_recovery R1', c: [20, 'u', 'price'] }),
+      o('energy.fuels.biomass', 'Refus de criblage ligneux utilisable en chaufferie (≈ 900 t)', 2500, 'MWh', { w: '191212', h: 40, g: 'low', fate: 'energy_recovery R1', c: [7, 'u', 'price'] }),
     ],
     needs: [
       n('equipment', 'Crible mobile partagé avec une autre plateforme.'),
@@ -615,6 +616,7 @@ const ACTORS = [
   {
     name: 'Brasserie de la Haute-Colme',
     naf: '11.05Z', kind: 'company', hc: '11', ess: false,
+    conf: 'cost',
     contact: ['Maxime Verhaeghe', 'brasserie-haute-colme'],
     sites: [['Brasserie et boutique', '22 quai de la Haute-Colme', 'Hoymille']],
     flows: [
@@ -649,6 +651,7 @@ const ACTORS = [
   {
     name: 'Distillerie du Houtland (genièvre)',
     naf: '11.01Z', kind: 'company', hc: '03', ess: false,
+    conf: 'private',
     sites: [['Distillerie', '17 rue de la Distillerie', 'Wormhout']],
     flows: [
       o('material.agrifood_byproducts.brewing_distilling', 'Vinasses de distillation', 900, 't', { w: '020702', m: ALL, fate: 'spreading R10', c: [12, 'u', 'cost'] }),
@@ -740,6 +743,7 @@ const ACTORS = [
   {
     name: 'Teillage de lin du Houtland',
     naf: '13.10Z', kind: 'company', hc: '12', ess: false,
+    conf: 'cost',
     contact: ['Benoît Dehondt', 'teillage-lin'],
     sites: [['Usine de teillage', 'Route de Bergues', 'Socx']],
     flows: [
@@ -768,6 +772,7 @@ const ACTORS = [
   {
     name: 'Coopérative agricole des Flandres Maritimes',
     naf: '46.21Z', kind: 'company', hc: '21', ess: true,
+    conf: 'cost',
     contact: ['Hervé Ghesquière', 'coop-flandres'],
     sites: [['Silo et séchoir', 'Avenue de la Gare', 'Wormhout']],
     flows: [
@@ -785,6 +790,7 @@ const ACTORS = [
   {
     name: 'Scierie de l’Houtland',
     naf: '16.10A', kind: 'company', hc: '11', ess: false,
+    conf: 'cost',
     contact: ['Jean-Marc Lobbedez', 'scierie-houtland'],
     sites: [['Scierie', 'Route de Winnezeele', 'Herzeele']],
     flows: [
@@ -1054,6 +1060,7 @@ const ACTORS = [
   {
     name: 'Mécanique de Précision de Hondschoote',
     naf: '25.62B', kind: 'company', hc: '12', ess: false,
+    conf: 'private',
     sites: [['Atelier d’usinage', 'Rue des Tourneurs', 'Hondschoote']],
     flows: [
       o('material.metals.ferrous', 'Copeaux et tournures d’acier', 90, 't', { w: '120101', fate: 'recycling R4', c: [200, 'u', 'price'] }),
@@ -1192,6 +1199,7 @@ const ACTORS = [
   {
     name: 'Garage agricole des Moëres',
     naf: '33.12Z', kind: 'company', hc: '12', ess: false,
+    conf: 'cost',
     sites: [['Atelier de réparation de machines agricoles', 'Route de Bergues', 'Rexpoëde']],
     flows: [
       o('material.chemicals.other', 'Huiles usagées', 9, 't', { w: '130205', hz: true, fate: 'recycling R9' }),
@@ -1337,6 +1345,7 @@ const ACTORS = [
   {
     name: 'Cuisine centrale du Val de Boucles',
     naf: '56.29A', kind: 'company', hc: '21', ess: false,
+    conf: 'cost',
     contact: ['Aurélie Brunet', 'cuisine-centrale'],
     sites: [['Cuisine centrale', 'Rue de la Restauration', 'Hoymille']],
     flows: [

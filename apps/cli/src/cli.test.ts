@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { run, type Io } from './cli.js';
+
+function capture(): Io & { lines: string[]; errors: string[] } {
+  const lines: string[] = [];
+  const errors: string[] = [];
+  return { lines, errors, out: (l) => lines.push(l), err: (l) => errors.push(l) };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'boucles-cli-'));
+process.env.BOUCLES_DATA_DIR = join(dir, 'data');
+delete process.env.DATABASE_URL;
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('boucles help lists the commands in French', async () => {
+  const io = capture();
+  assert.equal(await run(['help'], io), 0);
+  assert.match(io.lines.join('\n'), /check <fichier.json>/);
+});
+
+test('an unknown command exits with 2 and says so', async () => {
+  const io = capture();
+  assert.equal(await run(['frobnicate'], io), 2);
+  assert.match(io.errors[0] ?? '', /Commande inconnue : frobnicate/);
+});
+
+test('boucles reference summarises the embedded reference data', async () => {
+  const io = capture();
+  assert.equal(await run(['reference'], io), 0);
+  const text = io.lines.join('\n');
+  assert.match(text, /Communes \(COG\) : 3\d{4}/);
+  assert.match(text, /EPCI à fiscalité propre : 1255/);
+});
+
+test('boucles check names each fault of a document by file and path, and writes nothing', async () => {
+  const file = join(dir, 'bad.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      format: 'boucles-territory',
+      formatVersion: 1,
+      territory: { code: 'T', level: 'custom', name: 'T', communes: ['59350'] },
+      actors: [{ externalId: 'A1', name: 'A', kind: 'company', siret: '11111111111112' }],
+      sites: [],
+      flows: [],
+    }),
+  );
+  const io = capture();
+  assert.equal(await run(['check', file], io), 1);
+  assert.match(io.errors[0] ?? '', /bad\.json : 1 problème/);
+  assert.match(io.errors[1] ?? '', /actors\[0\]\.siret : SIRET 11111111111112 invalide/);
+});
+
+test('boucles load creates a territory from a valid document, and refuses it the second time', async () => {
+  const file = join(dir, 'good.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      format: 'boucles-territory',
+      formatVersion: 1,
+      territory: { code: 'T2', level: 'custom', name: 'T2', communes: ['59350'] },
+      actors: [{ externalId: 'A1', name: 'A', kind: 'company', siret: '73282932000074' }],
+      sites: [{ externalId: 'S1', actorExternalId: 'A1', name: 'S', communeCode: '59350', location: { lat: 50.63, lon: 3.06 } }],
+      flows: [],
+      needs: [],
+    }),
+  );
+  const io = capture();
+  assert.equal(await run(['load', file], io), 0);
+  assert.match(io.lines.join('\n'), /Territoire T2 créé — acteurs : 1, sites : 1, flux : 0, besoins : 0/);
+  const again = capture();
+  assert.equal(await run(['load', file], again), 1);
+  assert.match(again.errors.join('\n'), /existe déjà/);
+});
