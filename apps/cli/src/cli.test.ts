@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -75,4 +75,11 @@ test('boucles load creates a territory from a valid document, and refuses it the
   const again = capture();
   assert.equal(await run(['load', file], again), 1);
   assert.match(again.errors.join('\n'), /existe déjà/);
+});
+
+test('the published JSON Schema of the territory document is the one the code checks against', async () => {
+  const io = capture();
+  assert.equal(await run(['schema'], io), 0);
+  const published = readFileSync(new URL('../../../docs/schemas/territory-document.schema.json', import.meta.url), 'utf8');
+  assert.equal(published.trim(), io.lines.join('\n').trim(), 'regenerate it with: npx boucles schema > docs/schemas/territory-document.schema.json');
 });

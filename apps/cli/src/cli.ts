@@ -1,7 +1,7 @@
 /** The `boucles` command: start the server, migrate, load or check territory documents, inspect reference data. */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ValidationError } from '@boucles/engine';
+import { territoryDocumentJsonSchema, ValidationError } from '@boucles/engine';
 import {
   loadCommunes,
   loadEpci,
@@ -12,7 +12,7 @@ import {
   loadWasteOperations,
   ReferenceCatalog,
 } from '@boucles/reference-data';
-import { configFromEnv, createServices, migrate, openDatabase, readDemoDocument, startServer, type Database } from '@boucles/server';
+import { configFromEnv, createServices, HttpError, migrate, openDatabase, readDemoDocument, startServer, type Database } from '@boucles/server';
 import { join } from 'node:path';
 
 export const HELP = `boucles — plateforme d'économie circulaire territoriale
@@ -26,6 +26,7 @@ Commandes :
   load <fichier.json>   crée un territoire à partir d'un document territoire (tout ou rien)
   check <fichier.json>  vérifie un document territoire sans rien écrire
   reference             résume les données de référence embarquées
+  schema                écrit le schéma JSON du document territoire (docs/schemas/)
   help                  affiche cette aide
 
 Configuration par variables d'environnement : DATABASE_URL (PostgreSQL ; sinon PGlite
@@ -123,6 +124,9 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
         io.out(`Unités : ${loadUnits().units.map((u) => u.code).join(', ')}`);
         return 0;
       }
+      case 'schema':
+        io.out(`${JSON.stringify(territoryDocumentJsonSchema(), null, 2)}`);
+        return 0;
       default:
         io.err(`Commande inconnue : ${command}\n`);
         io.err(HELP);
@@ -133,7 +137,7 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
       printIssues(e, rest[0] ?? command ?? "", io);
       return 1;
     }
-    io.err(`Erreur : ${(e as Error).message}`);
+    io.err(`Erreur : ${e instanceof HttpError ? e.text.fr : (e as Error).message}`);
     return 1;
   }
 }

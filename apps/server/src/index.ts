@@ -4,3 +4,5 @@ export { openDatabase, openPglite, openPostgres, type Database, type Queryable }
 export { migrate, readMigrations } from './db/migrate.js';
 export { startServer, type RunningServer } from './server.js';
 export { loadDemoOnFirstStart, readDemoDocument, DEMO_FILE } from './demo.js';
+export { HttpError, NotFoundError, ConflictError } from './errors.js';
+export type { DocumentImportReport } from './services/territory-document.js';

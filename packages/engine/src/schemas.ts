@@ -282,3 +282,28 @@ export const territoryDocumentSchema = z.strictObject({
   needs: z.array(documentNeedSchema).max(1_000_000).default([]),
 });
 export type TerritoryDocument = z.output<typeof territoryDocumentSchema>;
+
+/** The published JSON Schema of the territory document (docs/schemas/territory-document.schema.json). */
+export function territoryDocumentJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(territoryDocumentSchema, { io: 'input', target: 'draft-2020-12' });
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://boucles.example/schemas/territory-document.v1.schema.json',
+    title: 'Boucles territory document, format version 1',
+    description:
+      'A whole territory: its actors, their sites, the flows of each site and the needs of each actor. Elements refer to each other by externalId. Checks against reference data (NAF, waste codes, units, communes) and SIRET check digits are beyond what JSON Schema expresses: see docs/formats.md.',
+    ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),
+  };
+}
+
+/**
+ * The document with its elements left unchecked: importers check the envelope first, then each
+ * element on its own, so that one faulty element does not hide the faults of the others.
+ */
+export const territoryDocumentEnvelopeSchema = z.strictObject({
+  ...territoryDocumentSchema.shape,
+  actors: z.array(z.unknown()).max(1_000_000),
+  sites: z.array(z.unknown()).max(1_000_000),
+  flows: z.array(z.unknown()).max(5_000_000),
+  needs: z.array(z.unknown()).max(1_000_000).default([]),
+});

@@ -197,6 +197,13 @@ const r5418Only = [...frR5418.entries.keys()].filter((c) => !en.entries.has(c));
 if (r5418Only.length) fail(`Codes only in the R541-8 text: ${r5418Only.join(', ')}`);
 const addedSince = [...en.entries.keys()].filter((c) => !frR5418.entries.has(c));
 const starDiffs = [...frR5418.entries].filter(([c, v]) => en.entries.has(c) && v.starred !== en.entries.get(c).hazardous);
+// The codes cited inside a label ("other than those mentioned in 01 03 07" / "visés à la rubrique 01 03 07")
+// must be the same in English and in French: a cheap detector of transcription errors in either language.
+const citedCodes = (s) =>
+  [...(s ?? '').matchAll(/\b(\d{2}) (\d{2})(?: (\d{2}))?\b/g)].map((m) => m.slice(1).filter(Boolean).join('')).sort().join(',');
+for (const x of [...subChapters, ...entries])
+  if (x.labelFr && citedCodes(x.labelFr) !== citedCodes(x.labelEn))
+    fail(`${x.code}: codes cited in labelFr (${citedCodes(x.labelFr)}) differ from labelEn (${citedCodes(x.labelEn)})`);
 // Sub-chapter labels repeated across sub-chapters usually reveal a transcription error in a source.
 const byEnLabel = new Map();
 for (const s of subChapters) byEnLabel.set(s.labelEn, [...(byEnLabel.get(s.labelEn) ?? []), s.code]);
@@ -355,7 +362,7 @@ console.log(`  hazardous flag differences with the pre-2015 R541-8 text: ${starD
 console.log(`  FR wording differences 2014 text vs pre-2015 R541-8 text (punctuation/case ignored): ${report.frDiffs.length}`);
 if (VERBOSE) for (const d of report.frDiffs) console.log(`    ${d.code}\n      2014 : ${d.y2014}\n      R541-8: ${d.r5418}`);
 for (const o of report.frOverrides) console.log(`  override ${o.code}: ${o.use} — ${o.reason}`);
-console.log('  chapter labelFr source:', JSON.stringify(report.chapterFrSource));
+console.log('  chapter labelFr source:', Object.entries(report.chapterFrSource).sort().map(([c, v]) => `${c}: ${v}`).join('; '));
 console.log('Waste operations');
 console.log(`  ${operations.length} codes: ${operations.map((o) => `${o.code}=${o.hierarchy}`).join(' ')}`);
 

@@ -64,7 +64,8 @@ export interface WasteOperation {
   code: string;
   kind: 'recovery' | 'disposal';
   labelFr: string;
-  labelEn: string;
+  /** Null for R0 (reuse), a French convention with no English legal label. */
+  labelEn: string | null;
   hierarchy: string;
 }
 

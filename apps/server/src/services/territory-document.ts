@@ -4,15 +4,20 @@
  * only a document without any problem is written, in one transaction.
  */
 import {
+  documentActorSchema,
+  documentFlowSchema,
+  documentNeedSchema,
+  documentSiteSchema,
   issue,
   parseBilingual,
-  territoryDocumentSchema,
+  territoryDocumentEnvelopeSchema,
   ValidationError,
   type ReferenceLookup,
   type Territory,
   type TerritoryDocument,
   type ValidationIssue,
 } from '@boucles/engine';
+import type * as z from 'zod';
 import type { Database } from '../db/database.js';
 import { ConflictError } from '../errors.js';
 import type { Repositories } from '../repositories/index.js';
@@ -33,18 +38,41 @@ const MAX_ISSUES = 1000;
 
 const NIL = '00000000-0000-0000-0000-000000000000';
 
-function duplicates(items: readonly { externalId: string }[], collection: string): ValidationIssue[] {
+function externalIdOf(item: unknown): string | undefined {
+  const id = typeof item === 'object' && item !== null ? (item as { externalId?: unknown }).externalId : undefined;
+  return typeof id === 'string' ? id.trim() : undefined;
+}
+
+function externalIds(items: readonly unknown[]): string[] {
+  return items.map(externalIdOf).filter((id): id is string => id !== undefined);
+}
+
+function duplicates(items: readonly unknown[], collection: string): ValidationIssue[] {
   const seen = new Set<string>();
   const out: ValidationIssue[] = [];
   items.forEach((item, i) => {
-    if (seen.has(item.externalId)) {
-      out.push(
-        issue(`${collection}[${i}].externalId`, 'duplicate_key', `identifiant ${item.externalId} en double`, `duplicate ID ${item.externalId}`),
-      );
+    const id = externalIdOf(item);
+    if (id === undefined) return;
+    if (seen.has(id)) {
+      out.push(issue(`${collection}[${i}].externalId`, 'duplicate_key', `identifiant ${id} en double`, `duplicate ID ${id}`));
     }
-    seen.add(item.externalId);
+    seen.add(id);
   });
   return out;
+}
+
+const COLLECTION_ORDER = ['territory', 'actors', 'sites', 'flows', 'needs'];
+
+/** Issues in document order: by collection, then element index, then field. */
+function sortIssues(issues: ValidationIssue[]): ValidationIssue[] {
+  const key = (path: string): [number, number] => {
+    const m = /^([a-z]+)(?:\[(\d+)\])?/.exec(path);
+    return [COLLECTION_ORDER.indexOf(m?.[1] ?? ''), Number(m?.[2] ?? -1)];
+  };
+  return issues
+    .map((issue, n) => ({ issue, n, k: key(issue.path) }))
+    .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.n - b.n)
+    .map((x) => x.issue);
 }
 
 function missingRef(path: string, id: string, target: 'actor' | 'site'): ValidationIssue {
@@ -71,49 +99,67 @@ export class TerritoryDocumentService {
 
   /** Checks a document without writing anything; throws a ValidationError listing every problem. */
   check(raw: unknown): Planned {
-    const parsed = parseBilingual(territoryDocumentSchema, raw);
-    if (!parsed.ok) throw new ValidationError(parsed.issues.slice(0, MAX_ISSUES));
-    const doc = parsed.value;
+    const envelope = parseBilingual(territoryDocumentEnvelopeSchema, raw);
+    if (!envelope.ok) throw new ValidationError(envelope.issues.slice(0, MAX_ISSUES));
     const issues: ValidationIssue[] = [];
+    // Each element is checked on its own, so that every faulty element is reported.
+    const elements = <S extends z.ZodType>(collection: string, items: readonly unknown[], schema: S): { i: number; value: z.output<S> }[] => {
+      const valid: { i: number; value: z.output<S> }[] = [];
+      items.forEach((item, i) => {
+        const r = parseBilingual(schema, item);
+        if (r.ok) valid.push({ i, value: r.value });
+        else issues.push(...nest(`${collection}[${i}]`, r.issues));
+      });
+      return valid;
+    };
+    const e = envelope.value;
+    const actors = elements('actors', e.actors, documentActorSchema);
+    const sites = elements('sites', e.sites, documentSiteSchema);
+    const flows = elements('flows', e.flows, documentFlowSchema);
+    const needs = elements('needs', e.needs, documentNeedSchema);
+    const doc: TerritoryDocument = { ...e, actors: actors.map((a) => a.value), sites: sites.map((s) => s.value), flows: flows.map((f) => f.value), needs: needs.map((n) => n.value) };
+
     const territory = this.territories.prepareTerritory(doc.territory);
     if (!territory.ok) issues.push(...nest('territory', territory.issues));
     const communes = new Set(territory.ok ? territory.data.communes : []);
 
-    issues.push(...duplicates(doc.actors, 'actors'), ...duplicates(doc.sites, 'sites'), ...duplicates(doc.flows, 'flows'), ...duplicates(doc.needs, 'needs'));
-    const actorIds = new Set(doc.actors.map((a) => a.externalId));
-    const siteIds = new Set(doc.sites.map((s) => s.externalId));
+    issues.push(...duplicates(e.actors, 'actors'), ...duplicates(e.sites, 'sites'), ...duplicates(e.flows, 'flows'), ...duplicates(e.needs, 'needs'));
+    // References may point at an element that is faulty for another reason: that is reported once, there.
+    const actorIds = new Set(externalIds(e.actors));
+    const siteIds = new Set(externalIds(e.sites));
     const sirets = new Map<string, number>();
 
     const plan: Planned = { doc, actors: [], sites: [], flows: [], needs: [] };
-    doc.actors.forEach((a, i) => {
+    for (const { i, value: a } of actors) {
       if (a.siret) {
-        if (sirets.has(a.siret)) {
-          issues.push(issue(`actors[${i}].siret`, 'duplicate_key', `SIRET ${a.siret} déjà utilisé par actors[${sirets.get(a.siret)}]`, `SIRET ${a.siret} already used by actors[${sirets.get(a.siret)}]`));
+        const first = sirets.get(a.siret);
+        if (first !== undefined) {
+          issues.push(issue(`actors[${i}].siret`, 'duplicate_key', `SIRET ${a.siret} déjà utilisé par actors[${first}]`, `SIRET ${a.siret} already used by actors[${first}]`));
         } else sirets.set(a.siret, i);
       }
       const p = prepareActor(a, this.ref);
       if (p.ok) plan.actors.push(p.data);
       else issues.push(...nest(`actors[${i}]`, p.issues));
-    });
-    doc.sites.forEach((s, i) => {
+    }
+    for (const { i, value: s } of sites) {
       if (!actorIds.has(s.actorExternalId)) issues.push(missingRef(`sites[${i}].actorExternalId`, s.actorExternalId, 'actor'));
       const p = prepareSite({ ...s, actorId: NIL }, communes, true, this.ref);
       if (p.ok) plan.sites.push({ ...p.data, actorExternalId: s.actorExternalId });
       else issues.push(...nest(`sites[${i}]`, p.issues));
-    });
-    doc.flows.forEach((f, i) => {
+    }
+    for (const { i, value: f } of flows) {
       if (!siteIds.has(f.siteExternalId)) issues.push(missingRef(`flows[${i}].siteExternalId`, f.siteExternalId, 'site'));
       const p = prepareFlow({ ...f, siteId: NIL }, true, this.ref);
       if (p.ok) plan.flows.push({ ...p.data, siteExternalId: f.siteExternalId });
       else issues.push(...nest(`flows[${i}]`, p.issues));
-    });
-    doc.needs.forEach((n, i) => {
+    }
+    for (const { i, value: n } of needs) {
       if (!actorIds.has(n.actorExternalId)) issues.push(missingRef(`needs[${i}].actorExternalId`, n.actorExternalId, 'actor'));
       const p = prepareNeed({ ...n, actorId: NIL }, true, this.ref);
       if (p.ok) plan.needs.push({ ...p.data, actorExternalId: n.actorExternalId });
       else issues.push(...nest(`needs[${i}]`, p.issues));
-    });
-    if (issues.length) throw new ValidationError(issues.slice(0, MAX_ISSUES));
+    }
+    if (issues.length) throw new ValidationError(sortIssues(issues).slice(0, MAX_ISSUES));
     return plan;
   }
 
