@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// `npm run bench`: runs each benchmark case in a child process of its own (so that its peak memory
+// is its own) and writes one JSON file per benchmark to bench/results/<name>.json.
+// Figures are timings on a shared machine: compare ratios measured in the same run, not absolutes.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+const CASE = fileURLToPath(new URL('./bench-case.mjs', import.meta.url));
+const OUT = fileURLToPath(new URL('../bench/results/', import.meta.url));
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
+
+function machine() {
+  let commit = null;
+  try {
+    commit = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    /* not a git checkout */
+  }
+  return {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    platform: `${os.platform()} ${os.release()}`,
+    node: process.version,
+    commit,
+  };
+}
+
+function runCase(name, params) {
+  const runs = [];
+  for (let i = 0; i < REPEAT; i++) {
+    const r = spawnSync(process.execPath, [CASE, name, JSON.stringify(params)], { encoding: 'utf8', env: process.env });
+    if (r.status !== 0) throw new Error(`case ${name} failed: ${r.stderr}`);
+    runs.push(JSON.parse(r.stdout.trim().split('\n').pop()));
+  }
+  const seconds = runs.map((x) => x.seconds).sort((a, b) => a - b);
+  return {
+    name,
+    params,
+    runs: REPEAT,
+    seconds: { min: seconds[0], median: seconds[Math.floor(seconds.length / 2)], max: seconds[seconds.length - 1] },
+    peakMemoryMB: Math.max(...runs.map((x) => x.peakMemoryMB)),
+    extra: runs[0].extra ?? {},
+  };
+}
+
+function write(name, description, cases) {
+  mkdirSync(OUT, { recursive: true });
+  const doc = { benchmark: name, description, date: new Date().toISOString(), machine: machine(), cases };
+  writeFileSync(`${OUT}/${name}.json`, `${JSON.stringify(doc, null, 2)}\n`);
+  console.log(`bench/results/${name}.json`);
+  for (const c of cases) {
+    console.log(`  ${c.name} ${JSON.stringify(c.params)}: median ${c.seconds.median.toFixed(3)} s, peak ${c.peakMemoryMB} MB${c.ratio ? `, ratio ${c.ratio.toFixed(2)} (${c.ratioOf})` : ''}`);
+  }
+}
+
+// 1. Validation of flows: schema + reference checks, the work every import and API call does.
+{
+  const cases = [1_000, 10_000, 100_000].map((n) => runCase('validate-flows', { flows: n }));
+  const base = cases[0];
+  for (const c of cases) {
+    c.ratio = c.seconds.median / base.seconds.median;
+    c.ratioOf = `time relative to ${base.params.flows} flows`;
+  }
+  write('validate-flows', 'Structural and reference validation of flow inputs (engine + reference catalogue), in memory', cases);
+}
+
+// 2. Loading the demo territory (106 actors, 114 sites, 379 flows, 106 needs) in one transaction.
+{
+  const cases = [runCase('load-demo', { database: 'pglite' })];
+  if (process.env.TEST_DATABASE_URL || process.env.BENCH_DATABASE_URL) {
+    const pg = runCase('load-demo', { database: 'postgres' });
+    pg.ratio = pg.seconds.median / cases[0].seconds.median;
+    pg.ratioOf = 'PostgreSQL time / PGlite time, same run';
+    cases.push(pg);
+  }
+  write('load-demo', 'Check and load the demo territory document into an empty database, all or nothing', cases);
+}
