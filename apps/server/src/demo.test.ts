@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ReferenceCatalog } from '@boucles/reference-data';
+import { readFileSync } from 'node:fs';
+import { distanceMetres } from '@boucles/engine';
+import { demoPath, ReferenceCatalog } from '@boucles/reference-data';
 import { createServices } from './app.js';
 import type { Database } from './db/database.js';
 import { loadDemoOnFirstStart, readDemoDocument } from './demo.js';
@@ -26,6 +28,20 @@ test('the demo territory says it is fictional and has 60 to 150 actors', () => {
   assert.equal(doc.fictional, true);
   assert.match(doc.territory.name, /fictif/);
   assert.ok(doc.actors.length >= 60 && doc.actors.length <= 150, `${doc.actors.length} actors`);
+});
+
+test('every demo site lies within 1 km of the reference point of its commune', () => {
+  const positions = JSON.parse(readFileSync(demoPath('communes-positions.json'), 'utf8')) as {
+    source: { url: string; licence: string };
+    communes: { code: string; lat: number; lon: number }[];
+  };
+  assert.match(positions.source.licence, /ODbL/);
+  const sites = (readDemoDocument() as { sites: { externalId: string; communeCode: string; location: { lat: number; lon: number } }[] }).sites;
+  for (const s of sites) {
+    const ref = positions.communes.find((c) => c.code === s.communeCode);
+    assert.ok(ref, `${s.externalId}: commune ${s.communeCode} has a reference point`);
+    assert.ok(distanceMetres(ref, s.location) < 1000, `${s.externalId} is ${Math.round(distanceMetres(ref, s.location))} m from ${s.communeCode}`);
+  }
 });
 
 test("the demo territory holds the seeds' examples", () => {

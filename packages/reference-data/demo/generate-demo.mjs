@@ -13,6 +13,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { luhnCheckDigit } from '@boucles/engine';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const positions = JSON.parse(readFileSync(join(here, 'communes-positions.json'), 'utf8'));
@@ -22,21 +23,8 @@ const byName = new Map(positions.communes.map((c) => [c.name, c]));
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-function luhnValid(digits) {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
 function withCheckDigit(prefix) {
-  for (let d = 0; d <= 9; d++) if (luhnValid(prefix + d)) return prefix + d;
-  throw new Error('unreachable');
+  return prefix + luhnCheckDigit(prefix);
 }
 /** Fictional SIRET: SIREN starting with 9 (Luhn-valid) + NIC 0001x (whole 14 digits Luhn-valid). */
 function fictionalSiret(index) {
