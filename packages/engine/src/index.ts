@@ -6,3 +6,4 @@ export * from './model.js';
 export * from './validation.js';
 export * from './schemas.js';
 export * from './references.js';
+export * from './tabular.js';
