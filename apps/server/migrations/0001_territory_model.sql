@@ -64,6 +64,7 @@ CREATE TABLE site (
   UNIQUE (id, territory_id),
   UNIQUE (territory_id, external_id),
   FOREIGN KEY (actor_id, territory_id) REFERENCES actor (id, territory_id) ON DELETE CASCADE,
+  FOREIGN KEY (territory_id, commune_code) REFERENCES territory_commune (territory_id, commune_code),
   CHECK ((latitude IS NULL) = (longitude IS NULL))
 );
 CREATE INDEX site_actor ON site (territory_id, actor_id);
@@ -88,6 +89,7 @@ CREATE TABLE flow (
   moisture_pct double precision CHECK (moisture_pct BETWEEN 0 AND 100),
   purity_grade text CHECK (purity_grade IN ('high', 'medium', 'low')),
   hazardous boolean,
+  is_hazardous boolean NOT NULL DEFAULT false,
   fate_mode text,
   fate_operation_code text,
   origin_recycled boolean,
@@ -107,6 +109,7 @@ CREATE TABLE flow (
 CREATE INDEX flow_site ON flow (territory_id, site_id);
 CREATE INDEX flow_resource ON flow (territory_id, resource_code, direction);
 CREATE INDEX flow_waste ON flow (territory_id, waste_code);
+CREATE INDEX flow_hazardous ON flow (territory_id) WHERE is_hazardous;
 
 CREATE TABLE need (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -223,6 +223,59 @@ for (const target of testDatabases()) {
       assert.equal(renamed.body.name, 'CC Pévèle Carembault (test)');
     });
 
+    test('a NUL character is refused with a 400, in a body, a query or a path', async () => {
+      const body = await json('POST', `/api/territories/${EPCI}/actors`, { name: 'a\u0000b', kind: 'company' });
+      assert.deepEqual(body.body.issues?.map((i) => [i.path, i.code]), [['name', 'nul_character']]);
+      assert.equal((await json('GET', '/api/territories?q=%00')).status, 400);
+      assert.equal((await json('GET', '/api/territories/a%00b')).status, 400);
+    });
+
+    test('a commune listed twice in a territory update is a 400, not a crash', async () => {
+      const r = await json('PATCH', `/api/territories/${EPCI}`, { communes: [commune, commune] });
+      assert.equal(r.status, 400);
+      assert.deepEqual(r.body.issues?.map((i) => i.code), ['duplicate']);
+    });
+
+    test('an actor that becomes an ESS structure joins the ESS; null clears its contact', async () => {
+      const a = await json('POST', `/api/territories/${EPCI}/actors`, { name: 'Future SCIC', kind: 'company', contact: { name: 'Ana' } });
+      const p = await json('PATCH', `/api/territories/${EPCI}/actors/${a.body.id}`, { kind: 'ess', contact: null });
+      assert.equal(p.status, 200, JSON.stringify(p.body));
+      assert.equal(p.body.ess, true);
+      assert.deepEqual(p.body.contact, {});
+      const contradiction = await json('PATCH', `/api/territories/${EPCI}/actors/${a.body.id}`, { ess: false });
+      assert.deepEqual(contradiction.body.issues?.map((i) => i.code), ['ess_kind_mismatch']);
+    });
+
+    test('a flow is hazardous by its starred waste code until the code changes, and as declared otherwise', async () => {
+      const a = await json('POST', `/api/territories/${EPCI}/actors`, { name: 'Terrassier', kind: 'company' });
+      const s = await json('POST', `/api/territories/${EPCI}/sites`, { actorId: a.body.id, name: 'Dépôt', communeCode: commune });
+      const f = await json('POST', `/api/territories/${EPCI}/flows`, {
+        siteId: s.body.id,
+        direction: 'output',
+        resourceCode: 'material.construction.excavated_soil',
+        wasteCode: '170503',
+        label: 'Terres polluées',
+      });
+      assert.equal(f.status, 201, JSON.stringify(f.body));
+      assert.equal(f.body.hazardous, true);
+      assert.deepEqual(f.body.quality, {});
+      const hazardousList = await json('GET', `/api/territories/${EPCI}/flows?hazardous=true`);
+      assert.ok((hazardousList.body.items as { id: string }[]).some((x) => x.id === f.body.id));
+      const clean = await json('PATCH', `/api/territories/${EPCI}/flows/${f.body.id}`, { wasteCode: '170504', label: 'Terres inertes' });
+      assert.equal(clean.body.hazardous, false);
+      const declared = await json('PATCH', `/api/territories/${EPCI}/flows/${f.body.id}`, { quality: { hazardous: true } });
+      assert.equal(declared.body.hazardous, true);
+      const cleared = await json('PATCH', `/api/territories/${EPCI}/flows/${f.body.id}`, { quality: null });
+      assert.equal(cleared.body.hazardous, false);
+    });
+
+    test('a reused external ID is reported as such, whatever the ID looks like', async () => {
+      await json('POST', `/api/territories/${EPCI}/actors`, { name: 'Un', kind: 'other', externalId: 'siret-7' });
+      const r = await json('POST', `/api/territories/${EPCI}/actors`, { name: 'Deux', kind: 'other', externalId: 'siret-7' });
+      assert.equal(r.status, 409);
+      assert.match((r.body.message as { en: string }).en, /external ID/);
+    });
+
     test('an unknown route under /api answers a JSON 404', async () => {
       const r = await json('GET', '/api/nothing-here');
       assert.equal(r.status, 404);

@@ -114,6 +114,11 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return reply.code(415).send(errorBody('unsupported_media_type', 'type de contenu non pris en charge : envoyer du JSON', 'unsupported content type: send JSON'));
     }
+    const pgCode = (err as { code?: unknown }).code;
+    if (pgCode === '22021' || pgCode === '22P05') {
+      // Backstop: text PostgreSQL cannot store (a NUL character) that slipped past the schemas.
+      return reply.code(400).send(errorBody('bad_request', 'texte invalide : caractère nul ou encodage incorrect', 'invalid text: NUL character or bad encoding'));
+    }
     if (err instanceof SyntaxError || (err.statusCode === 400 && !err.code?.startsWith('FST_ERR_VALIDATION'))) {
       return reply.code(400).send(errorBody('bad_request', `requête invalide : ${err.message}`, `bad request: ${err.message}`));
     }

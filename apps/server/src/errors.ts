@@ -24,6 +24,11 @@ export class ConflictError extends HttpError {
   }
 }
 
+/** True for PostgreSQL's foreign_key_violation, on both drivers. */
+export function isForeignKeyViolation(e: unknown): e is { code: string; constraint?: string } {
+  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23503';
+}
+
 /** True for PostgreSQL's unique_violation, on both drivers. */
 export function isUniqueViolation(e: unknown): e is { code: string; constraint?: string; detail?: string } {
   return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505';

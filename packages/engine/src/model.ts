@@ -157,7 +157,10 @@ export interface Flow {
   /** The quantity per year in its dimension's base unit (t/yr, MWh/yr, m3/yr, unit/yr), derived. */
   annualQuantity: { value: number; unit: string } | null;
   monthsAvailable: number[] | null;
+  /** What the declarant said; `quality.hazardous` is left out when they said nothing. */
   quality: FlowQuality;
+  /** Derived: the declared flag, or else whether the waste code is starred (hazardous). */
+  hazardous: boolean;
   currentFate: CurrentFate | null;
   currentOrigin: CurrentOrigin | null;
   cost: FlowCost | null;

@@ -33,8 +33,17 @@ export const RESOURCE_CODE = /^[a-z]+(?:\.[a-z0-9_]+)*$/;
 export const TERRITORY_CODE = /^[0-9A-Za-z][0-9A-Za-z_-]{0,39}$/;
 export const HEADCOUNT_BAND = /^(?:NN|\d{2})$/;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const externalId = z.string().trim().min(1).max(100);
+/** Refuses the NUL character, which no PostgreSQL text can hold. */
+export function noNul<S extends z.ZodString>(schema: S) {
+  return schema.superRefine((value, ctx) => {
+    if (value.includes('\u0000')) {
+      addIssue(ctx, [], { code: 'nul_character', fr: 'le caractère nul (U+0000) est interdit', en: 'the NUL character (U+0000) is not allowed' });
+    }
+  });
+}
+const text = (max: number) => noNul(z.string().trim().min(1).max(max));
+const optionalText = (max: number) => noNul(z.string().trim().max(max));
+const externalId = noNul(z.string().trim().min(1).max(100));
 const uuid = z.uuid();
 
 export const siretSchema = z
@@ -86,7 +95,7 @@ export const territoryInputSchema = z
     code: z.string().regex(TERRITORY_CODE),
     level: z.enum(TERRITORY_LEVELS),
     name: text(200),
-    description: z.string().trim().max(5000).nullish(),
+    description: optionalText(5000).nullish(),
     fictional: z.boolean().optional(),
     communes: z.array(z.string().regex(COMMUNE_CODE)).max(40_000).optional(),
     boundary: geometrySchema.nullish(),
@@ -108,17 +117,23 @@ export const territoryInputSchema = z
     }
   });
 export type TerritoryInput = z.output<typeof territoryInputSchema>;
-export const territoryPatchSchema = z.strictObject({
-  name: text(200).optional(),
-  description: z.string().trim().max(5000).nullish(),
-  fictional: z.boolean().optional(),
-  communes: z.array(z.string().regex(COMMUNE_CODE)).min(1).max(40_000).optional(),
-  boundary: geometrySchema.nullish(),
-});
+export const territoryPatchSchema = z
+  .strictObject({
+    name: text(200).optional(),
+    description: optionalText(5000).nullish(),
+    fictional: z.boolean().optional(),
+    communes: z.array(z.string().regex(COMMUNE_CODE)).min(1).max(40_000).optional(),
+    boundary: geometrySchema.nullish(),
+  })
+  .superRefine((t, ctx) => {
+    if (t.communes && new Set(t.communes).size !== t.communes.length) {
+      addIssue(ctx, ['communes'], { code: 'duplicate', fr: 'une commune est listée deux fois', en: 'a commune is listed twice' });
+    }
+  });
 export type TerritoryPatch = z.output<typeof territoryPatchSchema>;
 
 export const contactSchema = z.strictObject({
-  name: z.string().trim().max(200).optional(),
+  name: optionalText(200).optional(),
   email: z.email().max(254).optional(),
   phone: z
     .string()
@@ -137,16 +152,26 @@ const actorFields = {
   ess: z.boolean().optional(),
   contact: contactSchema.optional(),
 };
-export const actorInputSchema = z.strictObject(actorFields);
+function actorRefine(a: { kind?: string | undefined; ess?: boolean | null | undefined }, ctx: z.core.$RefinementCtx): void {
+  if (a.kind === 'ess' && a.ess === false) {
+    addIssue(ctx, ['ess'], {
+      code: 'ess_kind_mismatch',
+      fr: "une structure de type ess fait partie de l'ESS : ess ne peut valoir false",
+      en: 'an actor of kind ess belongs to the social and solidarity economy: ess cannot be false',
+    });
+  }
+}
+export const actorInputSchema = z.strictObject(actorFields).superRefine(actorRefine);
 export type ActorInput = z.output<typeof actorInputSchema>;
-export const actorPatchSchema = z.strictObject(actorFields).partial();
+/** In a partial update, null clears an optional field or object (the default applies again). */
+export const actorPatchSchema = z.strictObject({ ...actorFields, ess: z.boolean().nullish(), contact: contactSchema.nullish() }).partial();
 export type ActorPatch = z.output<typeof actorPatchSchema>;
 
 const siteFields = {
   actorId: uuid,
   externalId: externalId.nullish(),
   name: text(300),
-  address: z.string().trim().max(500).nullish(),
+  address: optionalText(500).nullish(),
   communeCode: z.string().regex(COMMUNE_CODE),
   location: latLonSchema.nullish(),
   /** Coordinates in Lambert-93 (EPSG:2154), converted to WGS84 on the way in. */
@@ -232,7 +257,9 @@ function flowRefine(
 }
 export const flowInputSchema = z.strictObject(flowFields).superRefine(flowRefine);
 export type FlowInput = z.output<typeof flowInputSchema>;
-export const flowPatchSchema = z.strictObject(flowFields).partial();
+export const flowPatchSchema = z
+  .strictObject({ ...flowFields, quality: qualitySchema.nullish(), confidentiality: flowFields.confidentiality.unwrap().nullish() })
+  .partial();
 export type FlowPatch = z.output<typeof flowPatchSchema>;
 
 const needFields = {
@@ -259,9 +286,9 @@ function omit<T extends object, K extends keyof T>(o: T, key: K): Omit<T, K> {
   return rest;
 }
 
-const documentRef = z.string().trim().min(1).max(100);
+const documentRef = noNul(z.string().trim().min(1).max(100));
 
-export const documentActorSchema = z.strictObject({ ...actorFields, externalId });
+export const documentActorSchema = z.strictObject({ ...actorFields, externalId }).superRefine(actorRefine);
 export const documentSiteSchema = z
   .strictObject({ ...omit(siteFields, 'actorId'), externalId, actorExternalId: documentRef })
   .superRefine(siteRefine);

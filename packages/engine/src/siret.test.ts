@@ -13,6 +13,12 @@ test('changing one digit of a valid SIRET makes it invalid', () => {
   assert.equal(isValidSiret('73282932100074'), false);
 });
 
+test('a SIRET whose SIREN part fails its own check digit is invalid, even when the fourteen digits pass Luhn', () => {
+  assert.equal(passesLuhn('12345678000006'), true);
+  assert.equal(isValidSiret('12345678000006'), false);
+  assert.equal(isValidSiret('00000000000000'), false);
+});
+
 test('a SIRET must be exactly fourteen digits', () => {
   assert.equal(isValidSiret('7328293200007'), false);
   assert.equal(isValidSiret('732829320000740'), false);

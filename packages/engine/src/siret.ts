@@ -25,7 +25,7 @@ export function passesLuhn(digits: string): boolean {
 }
 
 export function isValidSiren(siren: string): boolean {
-  return /^\d{9}$/.test(siren) && passesLuhn(siren);
+  return /^\d{9}$/.test(siren) && siren !== '000000000' && passesLuhn(siren);
 }
 
 export function isValidSiret(siret: string): boolean {
@@ -35,7 +35,8 @@ export function isValidSiret(siret: string): boolean {
     const sum = [...siret].reduce((s, c) => s + Number(c), 0);
     return sum % 5 === 0;
   }
-  return passesLuhn(siret);
+  // A SIRET is a SIREN (with its own check digit) followed by a NIC; the 14 digits carry a second one.
+  return isValidSiren(siret.slice(0, 9)) && passesLuhn(siret);
 }
 
 /** The SIREN of a SIRET: its first nine digits. */

@@ -49,6 +49,13 @@ for (const target of testDatabases()) {
           db.query(`INSERT INTO site (territory_id, actor_id, name, commune_code) VALUES ($1, $2, 'S', '59350')`, [b?.id, actor?.id]),
           /foreign key/,
         );
+        await db.query(`INSERT INTO territory_commune (territory_id, commune_code) VALUES ($1, '59350')`, [a?.id]);
+        await db.query(`INSERT INTO site (territory_id, actor_id, name, commune_code) VALUES ($1, $2, 'S', '59350')`, [a?.id, actor?.id]);
+        await assert.rejects(
+          db.query(`INSERT INTO site (territory_id, actor_id, name, commune_code) VALUES ($1, $2, 'S', '59009')`, [a?.id, actor?.id]),
+          /foreign key/,
+          'a site must be in a commune of its territory',
+        );
       } finally {
         await dispose();
       }

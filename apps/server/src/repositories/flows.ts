@@ -35,6 +35,7 @@ interface FlowRow {
   moisture_pct: number | null;
   purity_grade: PurityGrade | null;
   hazardous: boolean | null;
+  is_hazardous: boolean;
   fate_mode: FateMode | null;
   fate_operation_code: string | null;
   origin_recycled: boolean | null;
@@ -74,6 +75,7 @@ function toFlow(r: FlowRow): Flow {
       purityGrade: r.purity_grade ?? undefined,
       hazardous: r.hazardous ?? undefined,
     }),
+    hazardous: r.is_hazardous,
     currentFate: r.fate_mode ? definedOnly<CurrentFate>({ mode: r.fate_mode, operationCode: r.fate_operation_code ?? undefined }) : null,
     currentOrigin:
       r.origin_recycled !== null && r.origin_local !== null ? { recycled: r.origin_recycled, local: r.origin_local } : null,
@@ -98,6 +100,7 @@ export interface FlowData {
   annualQuantity: { value: number; unit: string } | null;
   monthsAvailable: number[] | null;
   quality: FlowQuality;
+  hazardous: boolean;
   currentFate: CurrentFate | null;
   currentOrigin: CurrentOrigin | null;
   cost: FlowCost | null;
@@ -116,7 +119,7 @@ export interface FlowFilter {
 }
 
 const COLUMNS = `site_id, external_id, direction, resource_code, waste_code, label, quantity_value, quantity_unit, quantity_period,
-  annual_quantity, annual_unit, months_available, temperature_c, moisture_pct, purity_grade, hazardous, fate_mode,
+  annual_quantity, annual_unit, months_available, temperature_c, moisture_pct, purity_grade, hazardous, is_hazardous, fate_mode,
   fate_operation_code, origin_recycled, origin_local, cost_amount_eur, cost_per, cost_kind, confidentiality`;
 
 function values(f: FlowData): unknown[] {
@@ -137,6 +140,7 @@ function values(f: FlowData): unknown[] {
     f.quality.moisturePct ?? null,
     f.quality.purityGrade ?? null,
     f.quality.hazardous ?? null,
+    f.hazardous,
     f.currentFate?.mode ?? null,
     f.currentFate?.operationCode ?? null,
     f.currentOrigin?.recycled ?? null,
@@ -158,7 +162,7 @@ export class FlowRepository {
     if (filter.direction) c.add('f.direction = $?', filter.direction);
     if (filter.resource) c.add('(f.resource_code = $? OR f.resource_code LIKE $?)', filter.resource, `${filter.resource}.%`);
     if (filter.wasteCode) c.add('f.waste_code = $?', filter.wasteCode);
-    if (filter.hazardous !== undefined) c.add('coalesce(f.hazardous, false) = $?', filter.hazardous);
+    if (filter.hazardous !== undefined) c.add('f.is_hazardous = $?', filter.hazardous);
     if (filter.q) c.add('f.label ILIKE $?', likePattern(filter.q));
     const from = 'FROM flow f JOIN site s ON s.id = f.site_id AND s.territory_id = f.territory_id';
     const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n ${from} ${c.where}`, c.params);

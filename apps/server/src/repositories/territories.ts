@@ -60,8 +60,10 @@ export class TerritoryRepository {
     return { items: rows.map(toTerritory), total: count?.n ?? 0, ...page };
   }
 
-  async findByCode(db: Queryable, code: string): Promise<Territory | undefined> {
-    const rows = await db.query<TerritoryRow>(`${SELECT} WHERE t.code = $1`, [code]);
+  /** With a lock, the row is locked until the end of the transaction (`FOR SHARE` / `FOR UPDATE`). */
+  async findByCode(db: Queryable, code: string, lock?: 'share' | 'update'): Promise<Territory | undefined> {
+    const suffix = lock === 'update' ? ' FOR UPDATE OF t' : lock === 'share' ? ' FOR SHARE OF t' : '';
+    const rows = await db.query<TerritoryRow>(`${SELECT} WHERE t.code = $1${suffix}`, [code]);
     return rows[0] && toTerritory(rows[0]);
   }
 
@@ -83,12 +85,19 @@ export class TerritoryRepository {
       [id, t.name, t.description, t.fictional, t.boundary === null ? null : JSON.stringify(t.boundary)],
     );
     if (communesChanged) {
-      await db.query('DELETE FROM territory_commune WHERE territory_id = $1', [id]);
+      // By difference: the communes that stay keep their rows, which sites reference.
+      await db.query('DELETE FROM territory_commune WHERE territory_id = $1 AND NOT (commune_code = ANY($2::text[]))', [id, [...t.communes]]);
       await this.setCommunes(db, id, t.communes);
     }
   }
 
+  /**
+   * Deletes the territory with all its data. Actors go first (their sites, flows and needs with
+   * them), so that no site still points at a commune when the territory's communes go.
+   * Call it inside a transaction.
+   */
   async delete(db: Queryable, id: string): Promise<boolean> {
+    await db.query('DELETE FROM actor WHERE territory_id = $1', [id]);
     const rows = await db.query('DELETE FROM territory WHERE id = $1 RETURNING id', [id]);
     return rows.length > 0;
   }
@@ -105,7 +114,7 @@ export class TerritoryRepository {
   private async setCommunes(db: Queryable, territoryId: string, communes: readonly string[]): Promise<void> {
     if (communes.length === 0) return;
     await db.query(
-      'INSERT INTO territory_commune (territory_id, commune_code) SELECT $1, unnest($2::text[])',
+      'INSERT INTO territory_commune (territory_id, commune_code) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING',
       [territoryId, [...communes]],
     );
   }

@@ -8,6 +8,7 @@ import {
   FATE_MODES,
   FLOW_DIRECTIONS,
   NEED_CATEGORIES,
+  noNul,
   PERIODS,
   PURITY_GRADES,
   TERRITORY_LEVELS,
@@ -98,6 +99,7 @@ export const flowSchema = z
       purityGrade: z.enum(PURITY_GRADES).optional(),
       hazardous: z.boolean().optional(),
     }),
+    hazardous: z.boolean().meta({ description: 'Derived: quality.hazardous as declared, or else whether the waste code is starred' }),
     currentFate: z.object({ mode: z.enum(FATE_MODES), operationCode: z.string().optional() }).nullable(),
     currentOrigin: z.object({ recycled: z.boolean(), local: z.boolean() }).nullable(),
     cost: z.object({ amountEur: z.number(), per: z.enum(COST_BASES), kind: z.enum(COST_KINDS) }).nullable(),
@@ -129,7 +131,7 @@ export const pageQuery = {
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 };
 
-const search = z.string().trim().min(1).max(200).optional();
+const search = noNul(z.string().trim().min(1).max(200)).optional();
 const optionalBool = z.enum(['true', 'false']).optional();
 
 export const territoryQuery = z.strictObject({ ...pageQuery, q: search, level: z.enum(TERRITORY_LEVELS).optional() });
@@ -170,5 +172,6 @@ export function toBool(v: 'true' | 'false' | undefined): boolean | undefined {
   return v === undefined ? undefined : v === 'true';
 }
 
-export const codeParams = z.strictObject({ code: z.string().min(1).max(40) });
-export const itemParams = z.strictObject({ code: z.string().min(1).max(40), id: z.uuid() });
+const territoryCode = noNul(z.string().min(1).max(40));
+export const codeParams = z.strictObject({ code: territoryCode });
+export const itemParams = z.strictObject({ code: territoryCode, id: z.uuid() });

@@ -92,9 +92,7 @@ export function prepareFlow(input: FlowInput, siteExists: boolean, ref: Referenc
   return result(issues, () => {
     const annual = input.quantity ? annualBaseQuantity(input.quantity, ref) : null;
     const waste = input.wasteCode ? ref.wasteCode(input.wasteCode) : undefined;
-    const quality = { ...(input.quality ?? {}) };
-    // A starred waste code is hazardous by law: the flag follows it when the declarant left it out.
-    if (waste?.hazardous && quality.hazardous === undefined) quality.hazardous = true;
+    const quality = input.quality ?? {};
     return {
       siteId: input.siteId,
       externalId: input.externalId ?? null,
@@ -106,6 +104,8 @@ export function prepareFlow(input: FlowInput, siteExists: boolean, ref: Referenc
       annualQuantity: annual && { value: annual.value, unit: annual.unit },
       monthsAvailable: input.monthsAvailable ? [...input.monthsAvailable].sort((a, b) => a - b) : null,
       quality,
+      // A starred waste code is hazardous by law: the derived flag follows it when the declarant said nothing.
+      hazardous: quality.hazardous ?? waste?.hazardous ?? false,
       currentFate: input.currentFate ?? null,
       currentOrigin: input.currentOrigin ?? null,
       cost: input.cost ?? null,

@@ -31,7 +31,7 @@ import {
   type ValidationIssue,
 } from '@boucles/engine';
 import type { Database, Queryable } from '../db/database.js';
-import { ConflictError, isUniqueViolation, NotFoundError } from '../errors.js';
+import { ConflictError, isForeignKeyViolation, isUniqueViolation, NotFoundError } from '../errors.js';
 import type { Repositories } from '../repositories/index.js';
 import type { ActorFilter } from '../repositories/actors.js';
 import type { FlowFilter } from '../repositories/flows.js';
@@ -46,10 +46,13 @@ function unwrap<T>(p: Prepared<T>): T {
   return p.data;
 }
 
-/** Applies a partial update: absent keys keep their value, null clears an optional field. */
+/** Applies a partial update: absent keys keep their value, null clears an optional field (its default applies). */
 function merge<T extends object>(current: T, patch: object): T {
   const out: Record<string, unknown> = { ...(current as Record<string, unknown>) };
-  for (const [k, v] of Object.entries(patch)) if (v !== undefined) out[k] = v;
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete out[k];
+    else if (v !== undefined) out[k] = v;
+  }
   return out as T;
 }
 
@@ -124,20 +127,30 @@ const WHAT = {
   need: { fr: 'Besoin', en: 'Need' },
 } as const;
 
-/** Turns a unique-key violation into a 409 that says which key. */
+/**
+ * Turns a unique-key violation into a 409 that says which key (by constraint name: the message
+ * text holds the user's value), and a foreign-key violation — a parent deleted by a concurrent
+ * request between the check and the write — into a 409 too.
+ */
 async function uniquely<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (e) {
+    if (isForeignKeyViolation(e)) {
+      throw new ConflictError({
+        fr: "un enregistrement auquel celui-ci se rapporte vient d'être modifié ou supprimé : réessayer",
+        en: 'a record this one refers to was just changed or deleted: try again',
+      });
+    }
     if (!isUniqueViolation(e)) throw e;
-    const key = `${e.constraint ?? ''} ${e.detail ?? ''}`;
-    if (key.includes('siret')) {
+    const constraint = e.constraint ?? '';
+    if (constraint.endsWith('_siret_key')) {
       throw new ConflictError({ fr: 'un acteur de ce territoire a déjà ce SIRET', en: 'an actor of this territory already has this SIRET' });
     }
-    if (key.includes('external_id')) {
+    if (constraint.endsWith('_external_id_key')) {
       throw new ConflictError({ fr: 'cet identifiant externe est déjà utilisé dans ce territoire', en: 'this external ID is already used in this territory' });
     }
-    if (key.includes('code')) {
+    if (constraint === 'territory_code_key') {
       throw new ConflictError({ fr: 'un territoire a déjà ce code', en: 'a territory already has this code' });
     }
     throw new ConflictError({ fr: 'cet enregistrement existe déjà', en: 'this record already exists' });
@@ -157,8 +170,12 @@ export class TerritoryDataService {
     return this.repos.territories.list(this.db, filter, page);
   }
 
-  async getTerritory(code: string, db: Queryable = this.db): Promise<Territory> {
-    const t = await this.repos.territories.findByCode(db, code);
+  /**
+   * The territory of that code. Inside a transaction, `lock` keeps it from changing until the end:
+   * `share` while writing its data (its communes are checked), `update` while changing it.
+   */
+  async getTerritory(code: string, db: Queryable = this.db, lock?: 'share' | 'update'): Promise<Territory> {
+    const t = await this.repos.territories.findByCode(db, code, lock);
     if (!t) throw new NotFoundError(WHAT.territory);
     return t;
   }
@@ -189,7 +206,7 @@ export class TerritoryDataService {
 
   async updateTerritory(code: string, patch: TerritoryPatch): Promise<Territory> {
     return this.db.transaction(async (tx) => {
-      const current = await this.getTerritory(code, tx);
+      const current = await this.getTerritory(code, tx, 'update');
       const communes = patch.communes ? [...patch.communes].sort() : current.communes;
       const issues: ValidationIssue[] = checkTerritoryReferences({ level: 'custom', code, communes: patch.communes }, this.ref);
       if (patch.communes) {
@@ -220,8 +237,10 @@ export class TerritoryDataService {
   }
 
   async deleteTerritory(code: string): Promise<void> {
-    const t = await this.getTerritory(code);
-    await this.repos.territories.delete(this.db, t.id);
+    await this.db.transaction(async (tx) => {
+      const t = await this.getTerritory(code, tx, 'update');
+      await this.repos.territories.delete(tx, t.id);
+    });
   }
 
   // Actors
@@ -249,7 +268,10 @@ export class TerritoryDataService {
       const t = await this.getTerritory(code, tx);
       const current = await this.repos.actors.get(tx, t.id, id);
       if (!current) throw new NotFoundError(WHAT.actor);
-      const input = revalidate<ActorInput>(actorInputSchema, merge(actorAsInput(current), patch));
+      const base = actorAsInput(current);
+      // Becoming an ESS structure makes the actor part of the ESS unless the patch says otherwise.
+      if (patch.kind === 'ess' && patch.ess == null) base.ess = true;
+      const input = revalidate<ActorInput>(actorInputSchema, merge(base, patch));
       const data = unwrap(prepareActor(input, this.ref));
       const updated = await uniquely(() => this.repos.actors.update(tx, t.id, id, data));
       if (!updated) throw new NotFoundError(WHAT.actor);
@@ -285,12 +307,12 @@ export class TerritoryDataService {
   }
 
   async createSite(code: string, input: SiteInput): Promise<Site> {
-    return this.db.transaction(async (tx) => this.saveSite(tx, await this.getTerritory(code, tx), input));
+    return this.db.transaction(async (tx) => this.saveSite(tx, await this.getTerritory(code, tx, 'share'), input));
   }
 
   async updateSite(code: string, id: string, patch: SitePatch): Promise<Site> {
     return this.db.transaction(async (tx) => {
-      const t = await this.getTerritory(code, tx);
+      const t = await this.getTerritory(code, tx, 'share');
       const current = await this.repos.sites.get(tx, t.id, id);
       if (!current) throw new NotFoundError(WHAT.site);
       const base = siteAsInput(current);
