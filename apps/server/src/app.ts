@@ -16,6 +16,7 @@ import { createRepositories } from './repositories/index.js';
 import { territoryDataRoutes } from './routes/territory-data.js';
 import { TerritoryDataService } from './services/territory-data.js';
 import { TerritoryDocumentService } from './services/territory-document.js';
+import { TerritoryImportService } from './services/territory-import.js';
 
 /** Largest JSON body accepted: 1 MiB. Bulk data goes through the import routes. */
 export const BODY_LIMIT = 1_048_576;
@@ -34,12 +35,17 @@ export interface AppOptions {
 export interface Services {
   territoryData: TerritoryDataService;
   territoryDocuments: TerritoryDocumentService;
+  territoryImports: TerritoryImportService;
 }
 
 export function createServices(db: Database, reference: Reference): Services {
   const repos = createRepositories();
   const territoryData = new TerritoryDataService(db, repos, reference);
-  return { territoryData, territoryDocuments: new TerritoryDocumentService(db, repos, reference, territoryData) };
+  return {
+    territoryData,
+    territoryDocuments: new TerritoryDocumentService(db, repos, reference, territoryData),
+    territoryImports: new TerritoryImportService(db, repos, reference, territoryData),
+  };
 }
 
 const PART_PREFIX: Record<string, string> = { body: '', querystring: 'query', params: 'params', headers: 'headers' };

@@ -6,3 +6,6 @@ export { startServer, type RunningServer } from './server.js';
 export { loadDemoOnFirstStart, readDemoDocument, DEMO_FILE } from './demo.js';
 export { HttpError, NotFoundError, ConflictError } from './errors.js';
 export type { DocumentImportReport } from './services/territory-document.js';
+export { TerritoryImportService, IMPORT_MODES, type ImportMode, type ImportReport, type ImportProgress } from './services/territory-import.js';
+export { rowsOfFiles, limitsFromEnv, type ImportFile } from './interchange/source.js';
+export { UnreadableFileError, readCsv, readXlsx, DEFAULT_LIMITS, type RawRow, type ReadLimits } from './interchange/read.js';

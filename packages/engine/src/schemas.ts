@@ -297,6 +297,12 @@ export const documentFlowSchema = z
   .superRefine(flowRefine);
 export const documentNeedSchema = z.strictObject({ ...omit(needFields, 'actorId'), externalId, actorExternalId: documentRef });
 
+/** Spreadsheet rows of flows and needs may leave their ID out: they are then matched by their natural key. */
+export const rowFlowSchema = z
+  .strictObject({ ...omit(flowFields, 'siteId'), externalId: externalId.optional(), siteExternalId: documentRef })
+  .superRefine(flowRefine);
+export const rowNeedSchema = z.strictObject({ ...omit(needFields, 'actorId'), externalId: externalId.optional(), actorExternalId: documentRef });
+
 export const territoryDocumentSchema = z.strictObject({
   format: z.literal(TERRITORY_DOCUMENT_FORMAT),
   formatVersion: z.literal(TERRITORY_DOCUMENT_VERSION),

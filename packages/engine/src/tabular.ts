@@ -373,6 +373,13 @@ export function rowToElement(sheet: SheetSpec, cells: ReadonlyMap<string, Cell>,
     }
     setPath(element, col.path, value);
   }
+  // A unit or a period without a quantity says nothing: the user most likely forgot the figure.
+  const q = element.quantity as { value?: unknown; unit?: unknown; period?: unknown } | undefined;
+  if (q && q.value === undefined) {
+    const column = q.period !== undefined ? 'periode' : 'unite';
+    issues.push(cellIssue(sheet, rowNumber, column, 'period_without_quantity', 'une unité ou une période est donnée sans quantité', 'a unit or a period is given without a quantity'));
+    delete element.quantity;
+  }
   return { element, issues };
 }
 

@@ -1,5 +1,6 @@
 import type { Actor, ActorKind, Contact } from '@boucles/engine';
 import type { Queryable } from '../db/database.js';
+import { insertMany } from './bulk.js';
 import { Conditions, iso, likePattern, type Page, type PageOf } from './sql.js';
 
 interface ActorRow {
@@ -78,6 +79,16 @@ export class ActorRepository {
       c.params,
     );
     return { items: rows.map(toActor), total: count?.n ?? 0, ...page };
+  }
+
+  /** Every actor of the territory (imports compare a file with them). */
+  async all(db: Queryable, territoryId: string): Promise<Actor[]> {
+    return (await db.query<ActorRow>('SELECT * FROM actor WHERE territory_id = $1 ORDER BY id', [territoryId])).map(toActor);
+  }
+
+  /** Inserts many actors at once; gives back each one's id with its external ID. */
+  async insertMany(db: Queryable, territoryId: string, actors: readonly ActorData[]): Promise<{ id: string; external_id: string | null }[]> {
+    return insertMany(db, 'actor', ['territory_id', 'external_id', 'siret', 'name', 'naf_code', 'kind', 'headcount_band', 'ess', 'contact'], actors.map((a) => [territoryId, ...values(a)]), 'id, external_id');
   }
 
   async get(db: Queryable, territoryId: string, id: string): Promise<Actor | undefined> {

@@ -13,6 +13,7 @@ import type {
   Quantity,
 } from '@boucles/engine';
 import type { Queryable } from '../db/database.js';
+import { insertMany } from './bulk.js';
 import { Conditions, iso, likePattern, type Page, type PageOf } from './sql.js';
 
 interface FlowRow {
@@ -171,6 +172,15 @@ export class FlowRepository {
       c.params,
     );
     return { items: rows.map(toFlow), total: count?.n ?? 0, ...page };
+  }
+
+  async all(db: Queryable, territoryId: string): Promise<Flow[]> {
+    return (await db.query<FlowRow>(`${SELECT} WHERE f.territory_id = $1 ORDER BY f.id`, [territoryId])).map(toFlow);
+  }
+
+  async insertMany(db: Queryable, territoryId: string, flows: readonly FlowData[]): Promise<void> {
+    const columns = ['territory_id', ...COLUMNS.split(',').map((c) => c.trim())];
+    await insertMany(db, 'flow', columns, flows.map((f) => [territoryId, ...values(f)]));
   }
 
   async get(db: Queryable, territoryId: string, id: string): Promise<Flow | undefined> {

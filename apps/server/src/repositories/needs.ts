@@ -1,5 +1,6 @@
 import type { Need, NeedCategory, Period, Quantity } from '@boucles/engine';
 import type { Queryable } from '../db/database.js';
+import { insertMany } from './bulk.js';
 import { Conditions, iso, likePattern, type Page, type PageOf } from './sql.js';
 
 interface NeedRow {
@@ -68,6 +69,14 @@ export class NeedRepository {
       c.params,
     );
     return { items: rows.map(toNeed), total: count?.n ?? 0, ...page };
+  }
+
+  async all(db: Queryable, territoryId: string): Promise<Need[]> {
+    return (await db.query<NeedRow>('SELECT * FROM need WHERE territory_id = $1 ORDER BY id', [territoryId])).map(toNeed);
+  }
+
+  async insertMany(db: Queryable, territoryId: string, needs: readonly NeedData[]): Promise<void> {
+    await insertMany(db, 'need', ['territory_id', 'actor_id', 'external_id', 'category', 'description', 'resource_code', 'quantity_value', 'quantity_unit', 'quantity_period'], needs.map((n) => [territoryId, ...values(n)]));
   }
 
   async get(db: Queryable, territoryId: string, id: string): Promise<Need | undefined> {

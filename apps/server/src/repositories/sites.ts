@@ -1,5 +1,6 @@
 import type { Site } from '@boucles/engine';
 import type { Queryable } from '../db/database.js';
+import { insertMany } from './bulk.js';
 import { Conditions, iso, likePattern, type Page, type PageOf } from './sql.js';
 
 interface SiteRow {
@@ -62,6 +63,14 @@ export class SiteRepository {
       c.params,
     );
     return { items: rows.map(toSite), total: count?.n ?? 0, ...page };
+  }
+
+  async all(db: Queryable, territoryId: string): Promise<Site[]> {
+    return (await db.query<SiteRow>('SELECT * FROM site WHERE territory_id = $1 ORDER BY id', [territoryId])).map(toSite);
+  }
+
+  async insertMany(db: Queryable, territoryId: string, sites: readonly SiteData[]): Promise<{ id: string; external_id: string | null }[]> {
+    return insertMany(db, 'site', ['territory_id', 'actor_id', 'external_id', 'name', 'address', 'commune_code', 'latitude', 'longitude'], sites.map((s) => [territoryId, ...values(s)]), 'id, external_id');
   }
 
   async get(db: Queryable, territoryId: string, id: string): Promise<Site | undefined> {
