@@ -12,8 +12,12 @@ import {
   loadWasteOperations,
   ReferenceCatalog,
 } from '@boucles/reference-data';
-import { configFromEnv, createServices, HttpError, migrate, openDatabase, readDemoDocument, startServer, type Database } from '@boucles/server';
+import { configFromEnv, createServices, HttpError, UnreadableFileError, migrate, openDatabase, readDemoDocument, startServer, type Database } from '@boucles/server';
 import { join } from 'node:path';
+import { parseMode, runImport } from './import.js';
+
+/** French names of the import modes, accepted as well as the English ones. */
+const MODE_ALIASES: Record<string, string> = { tout: 'all-or-nothing', 'tout-ou-rien': 'all-or-nothing', essai: 'dry-run', 'lignes-valides': 'valid-rows' };
 
 export const HELP = `boucles — plateforme d'économie circulaire territoriale
 
@@ -24,6 +28,11 @@ Commandes :
   migrate               applique les migrations à la base configurée
   demo                  charge le territoire de démonstration s'il est absent
   load <fichier.json>   crée un territoire à partir d'un document territoire (tout ou rien)
+  import <fichiers…> --territory <code> [--mode tout|essai|lignes-valides] [--sheet <feuille>] [--rejets <fichier>]
+                        importe un classeur XLSX ou des CSV (acteurs.csv, sites.csv, flux.csv,
+                        besoins.csv) dans un territoire ; modes : all-or-nothing (défaut),
+                        dry-run (rien n'est écrit), valid-rows (les lignes rejetées sont rendues
+                        dans un fichier à corriger)
   check <fichier.json>  vérifie un document territoire sans rien écrire
   reference             résume les données de référence embarquées
   schema                écrit le schéma JSON du document territoire (docs/schemas/)
@@ -66,7 +75,18 @@ function printIssues(e: ValidationError, file: string, io: Io): void {
 
 /** Runs one command; returns the process exit code. */
 export async function run(argv: readonly string[], io: Io = consoleIo): Promise<number> {
-  const { positionals } = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: {} });
+  const { positionals, values } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      territory: { type: 'string', short: 't' },
+      mode: { type: 'string', short: 'm' },
+      sheet: { type: 'string' },
+      rejets: { type: 'string' },
+      'no-progress': { type: 'boolean' },
+    },
+  });
   const [command, ...rest] = positionals;
   const reference = new ReferenceCatalog();
   try {
@@ -102,6 +122,15 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
         io.out(`Territoire ${report.territory.code} créé — acteurs : ${c.actors}, sites : ${c.sites}, flux : ${c.flows}, besoins : ${c.needs}.`);
         return 0;
       }
+      case 'import': {
+        const mode = parseMode(MODE_ALIASES[values.mode ?? ''] ?? values.mode);
+        if (rest.length === 0 || !values.territory || !mode) {
+          io.err('Usage : boucles import <fichier.xlsx | fichiers.csv…> --territory <code> [--mode all-or-nothing|dry-run|valid-rows]');
+          return 2;
+        }
+        const args = { files: rest, territory: values.territory, mode, sheet: values.sheet, rejectedPath: values.rejets, progress: !values['no-progress'] };
+        return await withDatabase((db) => runImport(createServices(db, reference), args, io));
+      }
       case 'check': {
         const file = rest[0];
         if (!file) {
@@ -133,6 +162,10 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
         return 2;
     }
   } catch (e) {
+    if (e instanceof UnreadableFileError) {
+      io.err(`Fichier illisible : ${e.fr}`);
+      return 1;
+    }
     if (e instanceof ValidationError) {
       printIssues(e, rest[0] ?? command ?? "", io);
       return 1;

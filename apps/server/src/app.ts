@@ -13,6 +13,8 @@ import type * as z from 'zod';
 import type { Database } from './db/database.js';
 import { HttpError } from './errors.js';
 import { createRepositories } from './repositories/index.js';
+import { DEFAULT_LIMITS, UnreadableFileError, type ReadLimits } from './interchange/read.js';
+import { importRoutes } from './routes/imports.js';
 import { territoryDataRoutes } from './routes/territory-data.js';
 import { TerritoryDataService } from './services/territory-data.js';
 import { TerritoryDocumentService } from './services/territory-document.js';
@@ -30,6 +32,9 @@ export interface AppOptions {
   webDir?: string | undefined;
   logger?: boolean;
   version?: string;
+  /** Largest uploaded file for imports, in bytes (default 200 MiB). */
+  maxUploadBytes?: number;
+  importLimits?: ReadLimits;
 }
 
 export interface Services {
@@ -95,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         { name: 'sites', description: 'Establishments and their locations' },
         { name: 'flows', description: 'Resource flows of each site, outputs and inputs' },
         { name: 'needs', description: 'Needs that actors could share (mutualisation)' },
+        { name: 'imports', description: 'Spreadsheet imports (XLSX, CSV) into a territory' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -103,6 +109,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof ValidationError) {
       return reply.code(400).send({ ...errorBody('validation', 'données invalides', 'invalid data'), issues: err.issues });
+    }
+    if (err instanceof UnreadableFileError) {
+      return reply.code(400).send(errorBody('unreadable_file', err.fr, err.en));
     }
     if (err instanceof HttpError) {
       return reply.code(err.status).send(errorBody(err.code, err.text.fr, err.text.en));
@@ -146,6 +155,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   territoryDataRoutes(app, services.territoryData);
+  importRoutes(app, services.territoryImports, {
+    maxUploadBytes: options.maxUploadBytes ?? 200 * 1024 * 1024,
+    limits: options.importLimits ?? DEFAULT_LIMITS,
+  });
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));

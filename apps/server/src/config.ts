@@ -13,6 +13,8 @@ export interface ServerConfig {
   loadDemo: boolean;
   webDir: string | undefined;
   logger: boolean;
+  /** Largest file accepted by the import route, in bytes (BOUCLES_IMPORT_MAX_MB, default 200). */
+  maxUploadBytes: number;
 }
 
 function port(raw: string | undefined): number {
@@ -35,5 +37,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     loadDemo: env.BOUCLES_DEMO !== '0' && env.BOUCLES_DEMO !== 'false',
     webDir,
     logger: env.BOUCLES_LOG !== '0',
+    maxUploadBytes: (Number(env.BOUCLES_IMPORT_MAX_MB) > 0 ? Number(env.BOUCLES_IMPORT_MAX_MB) : 200) * 1024 * 1024,
   };
 }

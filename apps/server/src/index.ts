@@ -9,3 +9,4 @@ export type { DocumentImportReport } from './services/territory-document.js';
 export { TerritoryImportService, IMPORT_MODES, type ImportMode, type ImportReport, type ImportProgress } from './services/territory-import.js';
 export { rowsOfFiles, limitsFromEnv, type ImportFile } from './interchange/source.js';
 export { UnreadableFileError, readCsv, readXlsx, DEFAULT_LIMITS, type RawRow, type ReadLimits } from './interchange/read.js';
+export { rejectedWorkbook, rejectedCsv } from './interchange/rejected.js';

@@ -7,6 +7,7 @@ import type { ServerConfig } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { loadDemoOnFirstStart } from './demo.js';
+import { limitsFromEnv } from './interchange/source.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -21,7 +22,14 @@ export async function startServer(config: ServerConfig, log: (line: string) => v
   try {
     const applied = await migrate(db);
     if (applied.length) log(`Migrations appliquées : ${applied.join(', ')}`);
-    const { app, services } = await buildApp({ db, reference: new ReferenceCatalog(), webDir: config.webDir, logger: config.logger });
+    const { app, services } = await buildApp({
+      db,
+      reference: new ReferenceCatalog(),
+      webDir: config.webDir,
+      logger: config.logger,
+      maxUploadBytes: config.maxUploadBytes,
+      importLimits: limitsFromEnv(),
+    });
     if (config.loadDemo) {
       const report = await loadDemoOnFirstStart(db, services.territoryDocuments);
       if (report) {

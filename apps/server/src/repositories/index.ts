@@ -1,5 +1,6 @@
 import { ActorRepository } from './actors.js';
 import { FlowRepository } from './flows.js';
+import { ImportRunRepository } from './imports.js';
 import { NeedRepository } from './needs.js';
 import { SiteRepository } from './sites.js';
 import { TerritoryRepository } from './territories.js';
@@ -10,6 +11,7 @@ export interface Repositories {
   sites: SiteRepository;
   flows: FlowRepository;
   needs: NeedRepository;
+  imports: ImportRunRepository;
 }
 
 export function createRepositories(): Repositories {
@@ -19,6 +21,7 @@ export function createRepositories(): Repositories {
     sites: new SiteRepository(),
     flows: new FlowRepository(),
     needs: new NeedRepository(),
+    imports: new ImportRunRepository(),
   };
 }
 

@@ -30,6 +30,8 @@ import {
 import type * as z from 'zod';
 import type { Database, Queryable } from '../db/database.js';
 import type { RawRow } from '../interchange/read.js';
+import { rejectedWorkbook } from '../interchange/rejected.js';
+import type { ImportRun } from '../repositories/imports.js';
 import type { ActorData } from '../repositories/actors.js';
 import type { FlowData } from '../repositories/flows.js';
 import type { Repositories } from '../repositories/index.js';
@@ -464,6 +466,32 @@ export class TerritoryImportService {
     report.written = true;
     onProgress?.({ phase: 'write', rows: flowRows.length });
     return report;
+  }
+
+  /** Imports and records the run (report and, for valid rows, the file of rejected rows). */
+  async importAndRecord(
+    code: string,
+    rows: AsyncIterable<RawRow>,
+    mode: ImportMode,
+    fileName: string | null,
+    onProgress?: (p: ImportProgress) => void,
+  ): Promise<{ run: ImportRun; report: ImportReport }> {
+    const report = await this.import(code, rows, mode, onProgress);
+    const territory = await this.territories.getTerritory(code);
+    const rejectedFile = mode === 'valid-rows' && Object.keys(report.rejected).length ? await rejectedWorkbook(report.rejected) : null;
+    // The rejected rows travel in the file; the stored report keeps the counts and messages.
+    const run = await this.repos.imports.insert(this.db, territory.id, { mode, fileName, written: report.written, report: { ...report, rejected: {} }, rejectedFile });
+    return { run, report };
+  }
+
+  async listRuns(code: string, limit: number): Promise<ImportRun[]> {
+    const territory = await this.territories.getTerritory(code);
+    return this.repos.imports.list(this.db, territory.id, limit);
+  }
+
+  async rejectedFile(code: string, id: string): Promise<Buffer | undefined> {
+    const territory = await this.territories.getTerritory(code);
+    return this.repos.imports.rejectedFile(this.db, territory.id, id);
   }
 
   private async write(

@@ -1,0 +1,46 @@
+/**
+ * The file of rejected rows that a valid-rows import gives back: the rows as the user wrote them,
+ * under the user's own headers, with a last column `erreurs` saying what to correct. Once
+ * corrected, the file can be imported again as it is.
+ */
+import type { Cell, SheetName } from '@boucles/engine';
+import ExcelJS from 'exceljs';
+import type { ImportReport } from '../services/territory-import.js';
+
+export const ERRORS_HEADER = 'erreurs';
+
+export async function rejectedWorkbook(rejected: ImportReport['rejected']): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Boucles';
+  for (const name of ['acteurs', 'sites', 'flux', 'besoins'] as SheetName[]) {
+    const sheet = rejected[name];
+    if (!sheet) continue;
+    const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    const headers = [...sheet.headers, ERRORS_HEADER];
+    ws.addRow(headers).font = { bold: true };
+    for (const r of sheet.rows) {
+      const cells: Cell[] = sheet.headers.map((_, i) => r.cells[i] ?? null);
+      ws.addRow([...cells, r.errors]);
+    }
+    ws.columns.forEach((c) => (c.width = 18));
+    const last = ws.getColumn(headers.length);
+    last.width = 80;
+    last.alignment = { wrapText: true };
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function csvField(cell: Cell): string {
+  if (cell === null) return '';
+  const text = typeof cell === 'number' ? String(cell).replace('.', ',') : String(cell);
+  return /[;"\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One CSV per rejected sheet: `;`, UTF-8 with BOM, as Excel in French opens it. */
+export function rejectedCsv(rejected: ImportReport['rejected'], sheet: SheetName): Buffer | undefined {
+  const s = rejected[sheet];
+  if (!s) return undefined;
+  const lines = [[...s.headers, ERRORS_HEADER].map(csvField).join(';')];
+  for (const r of s.rows) lines.push([...s.headers.map((_, i) => r.cells[i] ?? null), r.errors].map(csvField).join(';'));
+  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+}
