@@ -322,7 +322,8 @@ export function rowToElement(sheet: SheetSpec, cells: ReadonlyMap<string, Cell>,
     let value: unknown;
     switch (col.type) {
       case 'text':
-        value = text;
+        // Exports guard text against formula injection with a leading apostrophe: drop it on the way back in.
+        value = /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
         break;
       case 'digits':
         // Identifiers typed with spaces or stars (waste codes "02 03 04*"), or read as numbers by Excel.

@@ -6,6 +6,7 @@
 import type { Cell, SheetName } from '@boucles/engine';
 import ExcelJS from 'exceljs';
 import type { ImportReport } from '../services/territory-import.js';
+import { csvField } from './csv.js';
 
 export const ERRORS_HEADER = 'erreurs';
 
@@ -28,12 +29,6 @@ export async function rejectedWorkbook(rejected: ImportReport['rejected']): Prom
     last.alignment = { wrapText: true };
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-function csvField(cell: Cell): string {
-  if (cell === null) return '';
-  const text = typeof cell === 'number' ? String(cell).replace('.', ',') : String(cell);
-  return /[;"\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** One CSV per rejected sheet: `;`, UTF-8 with BOM, as Excel in French opens it. */
