@@ -1,7 +1,7 @@
 /** The `boucles` command: start the server, migrate, load or check territory documents, inspect reference data. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { territoryDocumentJsonSchema, ValidationError } from '@boucles/engine';
+import { SHEETS, territoryDocumentJsonSchema, ValidationError, type SheetName } from '@boucles/engine';
 import {
   loadCommunes,
   loadEpci,
@@ -12,7 +12,7 @@ import {
   loadWasteOperations,
   ReferenceCatalog,
 } from '@boucles/reference-data';
-import { configFromEnv, createServices, HttpError, UnreadableFileError, migrate, openDatabase, readDemoDocument, startServer, type Database } from '@boucles/server';
+import { buildWorkbook, configFromEnv, createServices, HttpError, UnreadableFileError, workbookLists, migrate, openDatabase, readDemoDocument, startServer, type Database } from '@boucles/server';
 import { join } from 'node:path';
 import { parseMode, runImport } from './import.js';
 
@@ -33,6 +33,10 @@ Commandes :
                         besoins.csv) dans un territoire ; modes : all-or-nothing (défaut),
                         dry-run (rien n'est écrit), valid-rows (les lignes rejetées sont rendues
                         dans un fichier à corriger)
+  template [fichier.xlsx]
+                        écrit le classeur modèle à remplir (défaut : territoire.xlsx)
+  export --territory <code> --format xlsx|csv|json|geojson [--sheet <feuille>] [--out <fichier>]
+                        exporte les données d'un territoire (csv : une feuille ; geojson : sites ou flux)
   check <fichier.json>  vérifie un document territoire sans rien écrire
   reference             résume les données de référence embarquées
   schema                écrit le schéma JSON du document territoire (docs/schemas/)
@@ -84,6 +88,8 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
       mode: { type: 'string', short: 'm' },
       sheet: { type: 'string' },
       rejets: { type: 'string' },
+      format: { type: 'string', short: 'f' },
+      out: { type: 'string', short: 'o' },
       'no-progress': { type: 'boolean' },
     },
   });
@@ -130,6 +136,31 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
         }
         const args = { files: rest, territory: values.territory, mode, sheet: values.sheet, rejectedPath: values.rejets, progress: !values['no-progress'] };
         return await withDatabase((db) => runImport(createServices(db, reference), args, io));
+      }
+      case 'template': {
+        const path = rest[0] ?? 'territoire.xlsx';
+        writeFileSync(path, await buildWorkbook({}, { template: true, lists: workbookLists() }));
+        io.out(`Modèle écrit : ${path}`);
+        return 0;
+      }
+      case 'export': {
+        const format = values.format;
+        const code = values.territory;
+        const sheet = values.sheet as SheetName | undefined;
+        if (!code || !format || !['xlsx', 'csv', 'json', 'geojson'].includes(format) || (sheet && !SHEETS.some((s) => s.name === sheet))) {
+          io.err('Usage : boucles export --territory <code> --format xlsx|csv|json|geojson [--sheet acteurs|sites|flux|besoins] [--out <fichier>]');
+          return 2;
+        }
+        const out = values.out ?? `${code.replace(/[^\w-]/g, '_')}${sheet ? `-${sheet}` : format === 'csv' ? '-acteurs' : ''}.${format}`;
+        await withDatabase(async (db) => {
+          const exports = createServices(db, reference).territoryExports;
+          if (format === 'xlsx') await exports.workbookFile(code, out);
+          else if (format === 'csv') writeFileSync(out, await exports.csv(code, sheet ?? 'acteurs'));
+          else if (format === 'json') writeFileSync(out, `${JSON.stringify(await exports.document(code), null, 2)}\n`);
+          else writeFileSync(out, JSON.stringify(await exports.geojson(code, sheet === 'flux' ? 'flux' : 'sites')));
+        });
+        io.out(`Export écrit : ${out}`);
+        return 0;
       }
       case 'check': {
         const file = rest[0];

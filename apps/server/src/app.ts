@@ -14,7 +14,11 @@ import type { Database } from './db/database.js';
 import { HttpError } from './errors.js';
 import { createRepositories } from './repositories/index.js';
 import { DEFAULT_LIMITS, UnreadableFileError, type ReadLimits } from './interchange/read.js';
+import { exportRoutes } from './routes/exports.js';
 import { importRoutes } from './routes/imports.js';
+import { TerritoryExportService } from './services/territory-export.js';
+import { loadResourceTaxonomy, loadUnits } from '@boucles/reference-data';
+import type { WorkbookLists } from './interchange/workbook.js';
 import { territoryDataRoutes } from './routes/territory-data.js';
 import { TerritoryDataService } from './services/territory-data.js';
 import { TerritoryDocumentService } from './services/territory-document.js';
@@ -41,6 +45,15 @@ export interface Services {
   territoryData: TerritoryDataService;
   territoryDocuments: TerritoryDocumentService;
   territoryImports: TerritoryImportService;
+  territoryExports: TerritoryExportService;
+}
+
+/** The lists of the template's drop-downs, from the reference data. */
+export function workbookLists(): WorkbookLists {
+  return {
+    resourceCodes: loadResourceTaxonomy().entries.map((e) => ({ code: e.code, labelFr: e.labelFr })),
+    units: loadUnits().units.map((u) => u.code),
+  };
 }
 
 export function createServices(db: Database, reference: Reference): Services {
@@ -50,6 +63,7 @@ export function createServices(db: Database, reference: Reference): Services {
     territoryData,
     territoryDocuments: new TerritoryDocumentService(db, repos, reference, territoryData),
     territoryImports: new TerritoryImportService(db, repos, reference, territoryData),
+    territoryExports: new TerritoryExportService(db, repos, territoryData, workbookLists),
   };
 }
 
@@ -155,6 +169,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   territoryDataRoutes(app, services.territoryData);
+  exportRoutes(app, services.territoryExports, workbookLists);
   importRoutes(app, services.territoryImports, {
     maxUploadBytes: options.maxUploadBytes ?? 200 * 1024 * 1024,
     limits: options.importLimits ?? DEFAULT_LIMITS,

@@ -1,4 +1,4 @@
-export { buildApp, createServices, BODY_LIMIT, type AppOptions, type Services, type Reference } from './app.js';
+export { buildApp, createServices, workbookLists, BODY_LIMIT, type AppOptions, type Services, type Reference } from './app.js';
 export { configFromEnv, type ServerConfig } from './config.js';
 export { openDatabase, openPglite, openPostgres, type Database, type Queryable } from './db/database.js';
 export { migrate, readMigrations } from './db/migrate.js';
@@ -10,3 +10,5 @@ export { TerritoryImportService, IMPORT_MODES, type ImportMode, type ImportRepor
 export { rowsOfFiles, limitsFromEnv, type ImportFile } from './interchange/source.js';
 export { UnreadableFileError, readCsv, readXlsx, DEFAULT_LIMITS, type RawRow, type ReadLimits } from './interchange/read.js';
 export { rejectedWorkbook, rejectedCsv } from './interchange/rejected.js';
+export { buildWorkbook } from './interchange/workbook.js';
+export { TerritoryExportService } from './services/territory-export.js';
