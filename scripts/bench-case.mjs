@@ -4,7 +4,10 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { actorInputSchema, checkFlowReferences, flowInputSchema, parseBilingual } from '@boucles/engine';
 import { ReferenceCatalog } from '@boucles/reference-data';
-import { createServices, migrate, openPglite, openPostgres, readDemoDocument } from '@boucles/server';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServices, migrate, openPglite, openPostgres, readDemoDocument, rowsOfFiles, writeWorkbookFile } from '@boucles/server';
 import pg from 'pg';
 
 const [name, rawParams] = process.argv.slice(2);
@@ -57,7 +60,57 @@ async function loadDemo({ database }) {
   }
 }
 
-const cases = { 'validate-flows': validateFlows, 'load-demo': loadDemo };
+/** A workbook of `flows` flow rows (and the actors and sites they hang from), imported all or nothing. */
+/** Writes the workbook of `flows` flow rows that import-xlsx reads (run in its own process first, so its memory is not counted). */
+async function writeBenchWorkbook({ flows, path }) {
+  const communes = demo.territory.communes;
+  const actors = Math.max(1, Math.round(flows / 100));
+  const sites = actors * 2;
+  const resources = [['material.wood.clean', 't', '030105'], ['material.paper_cardboard', 't', '150101'], ['energy.heat.medium', 'MWh', null], ['material.plastics.pp', 't', '070213'], ['water.process', 'm3', null]];
+  function* actorRows() { for (let i = 0; i < actors; i++) yield [`A${i}`, null, `Entreprise ${i}`, '16.10A', 'entreprise', '11', 'non', null, null, null]; }
+  function* siteRows() { for (let i = 0; i < sites; i++) yield [`S${i}`, `A${i >> 1}`, `Site ${i}`, `${i} rue de la Paix`, communes[i % communes.length], null, null, null, null]; }
+  function* flowRows() {
+    for (let i = 0; i < flows; i++) {
+      const [code, unit, waste] = resources[i % resources.length];
+      yield [`F${i}`, `S${i % sites}`, i % 2 ? 'sortant' : 'entrant', code, i % 2 ? waste : null, `Flux ${i}`, 10 + (i % 500), unit, 'an', '1-12', code.startsWith('energy') ? 70 : null, null, null, null, i % 2 ? 'recyclage' : null, null, i % 2 ? null : 'non', i % 2 ? null : 'oui', 12.5, 'par_unite', 'cout', 'territoire', 'prive', null, null, null, null, null, null];
+    }
+  }
+  const t0 = performance.now();
+  await writeWorkbookFile(path, [{ name: 'acteurs', rows: actorRows() }, { name: 'sites', rows: siteRows() }, { name: 'flux', rows: flowRows() }]);
+  extra = { fileMB: Math.round(statSync(path).size / 1e5) / 10 };
+  return (performance.now() - t0) / 1000;
+}
+
+async function importXlsx({ flows, database, path }) {
+  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  const schema = `bench_${randomBytes(5).toString('hex')}`;
+  // PGlite on disk, as `npm start` runs it (in memory, the whole database would sit in the process).
+  const dataDir = mkdtempSync(join(tmpdir(), 'boucles-bench-pglite-'));
+  const db = database === 'pglite' ? await openPglite({ dataDir }) : await openPostgres({ connectionString: url, schema, max: 2 });
+  try {
+    const communes = demo.territory.communes;
+    await migrate(db);
+    const services = createServices(db, reference);
+    await services.territoryData.createTerritory({ code: 'BENCH', level: 'custom', name: 'Bench', communes });
+    const t0 = performance.now();
+    const report = await services.territoryImports.import('BENCH', rowsOfFiles([{ path }]), 'all-or-nothing');
+    const seconds = (performance.now() - t0) / 1000;
+    if (report.issueCount) throw new Error(`bench file has errors: ${JSON.stringify(report.issues.slice(0, 3))}`);
+    extra = { fileMB: Math.round(statSync(path).size / 1e5) / 10, created: report.counts.flux.created, rowsPerSecond: Math.round(flows / seconds) };
+    return seconds;
+  } finally {
+    await db.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    if (database === 'postgres') {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await c.end();
+    }
+  }
+}
+
+const cases = { 'validate-flows': validateFlows, 'load-demo': loadDemo, 'write-bench-workbook': writeBenchWorkbook, 'import-xlsx': importXlsx };
 const run = cases[name];
 if (!run) throw new Error(`unknown case ${name}`);
 const seconds = await run(params);

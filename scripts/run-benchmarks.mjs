@@ -3,7 +3,8 @@
 // is its own) and writes one JSON file per benchmark to bench/results/<name>.json.
 // Figures are timings on a shared machine: compare ratios measured in the same run, not absolutes.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 
@@ -77,4 +78,26 @@ function write(name, description, cases) {
     cases.push(pg);
   }
   write('load-demo', 'Check and load the demo territory document into an empty database, all or nothing', cases);
+}
+
+// 3. Importing an XLSX of 100,000 flow rows (1,000 actors, 2,000 sites), all or nothing.
+//    Target (issue 3): under 60 s and under 1 GB of memory. The workbook is written first, in a process of its own.
+{
+  const flows = Number(process.env.BENCH_IMPORT_FLOWS ?? 100_000);
+  const dir = mkdtempSync(join(os.tmpdir(), 'boucles-bench-'));
+  const path = join(dir, 'flux.xlsx');
+  try {
+    const written = runCase('write-bench-workbook', { flows, path });
+    const cases = [runCase('import-xlsx', { flows, database: 'pglite', path })];
+    if (process.env.TEST_DATABASE_URL || process.env.BENCH_DATABASE_URL) {
+      const pgCase = runCase('import-xlsx', { flows, database: 'postgres', path });
+      pgCase.ratio = pgCase.seconds.median / cases[0].seconds.median;
+      pgCase.ratioOf = 'PostgreSQL time / PGlite time, same run';
+      cases.push(pgCase);
+    }
+    for (const c of cases) c.targets = { maxSeconds: 60, maxPeakMemoryMB: 1024, met: c.seconds.max < 60 && c.peakMemoryMB < 1024 };
+    write('import-xlsx', `Import of an XLSX workbook of ${flows} flow rows into an empty territory, all or nothing (file ${written.extra.fileMB} MB)`, cases);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -10,5 +10,5 @@ export { TerritoryImportService, IMPORT_MODES, type ImportMode, type ImportRepor
 export { rowsOfFiles, limitsFromEnv, type ImportFile } from './interchange/source.js';
 export { UnreadableFileError, readCsv, readXlsx, DEFAULT_LIMITS, type RawRow, type ReadLimits } from './interchange/read.js';
 export { rejectedWorkbook, rejectedCsv } from './interchange/rejected.js';
-export { buildWorkbook } from './interchange/workbook.js';
+export { buildWorkbook, writeWorkbookFile } from './interchange/workbook.js';
 export { TerritoryExportService } from './services/territory-export.js';

@@ -85,8 +85,12 @@ const HELPER_SHEETS = new Set(['lisez_moi', 'listes']);
 
 interface ParsedRow {
   row: number;
-  raw: Cell[];
-  cells: Map<string, Cell>;
+  /** The cells as read, as JSON: compact, and only parsed back for a rejected row. */
+  raw: string;
+  /** The row as a document element (built as the row is read: no map of cells is kept). */
+  element: Record<string, unknown> | undefined;
+  /** The key cells the checks need besides the element. */
+  keys: { idActeur?: Cell; siret?: Cell; idSite?: Cell };
   issues: CellIssue[];
 }
 
@@ -200,7 +204,10 @@ export class TerritoryImportService {
       const cells = new Map<string, Cell>();
       for (const [i, header] of columns) cells.set(header, raw.cells[i] ?? null);
       const issues = raw.problems.map((p) => issueAt(spec, raw.row, columns.get(p.column) ?? sheet.headers[p.column] ?? '', 'unreadable_cell', p.fr, p.en));
-      sheet.rows.push({ row: raw.row, raw: raw.cells, cells, issues });
+      const converted = rowToElement(spec, cells, raw.row);
+      issues.push(...converted.issues);
+      const keys = spec.name === 'acteurs' ? { idActeur: cells.get('id_acteur'), siret: cells.get('siret') } : spec.name === 'sites' ? { idSite: cells.get('id_site') } : {};
+      sheet.rows.push({ row: raw.row, raw: JSON.stringify(raw.cells), element: converted.element, keys, issues });
       if (++count % 5000 === 0) onProgress?.({ phase: 'read', rows: count });
     }
     onProgress?.({ phase: 'read', rows: count });
@@ -261,9 +268,10 @@ export class TerritoryImportService {
     const communes = new Set(territory.communes);
 
     const element = <S extends z.ZodType>(sheet: SheetInput, parsed: ParsedRow, schema: S, fill: (e: Record<string, unknown>) => void) => {
-      const { element: raw, issues } = rowToElement(sheet.spec, parsed.cells, parsed.row);
+      const raw = parsed.element ?? {};
+      parsed.element = undefined; // converted once; the parsed value below is what is kept
       fill(raw);
-      const all = [...parsed.issues, ...issues];
+      const all = [...parsed.issues];
       const r = parseBilingual(schema, raw);
       if (!r.ok) {
         // A cell already reported as unreadable is not reported again by the schema.
@@ -290,11 +298,11 @@ export class TerritoryImportService {
     const actorSheet = sheets.get('acteurs');
     for (const parsed of actorSheet?.rows ?? []) {
       const sheet = actorSheet as SheetInput;
-      const siretCell = parsed.cells.get('siret');
+      const siretCell = parsed.keys.siret;
       const { value, issues } = element(sheet, parsed, documentActorSchema, (e) => {
         if (e.externalId === undefined && typeof e.siret === 'string') e.externalId = e.siret;
       });
-      const key = String(parsed.cells.get('id_acteur') ?? siretCell ?? '').trim().replace(/\s/g, '');
+      const key = String(parsed.keys.idActeur ?? siretCell ?? '').trim().replace(/\s/g, '');
       const candidate: Candidate<ActorData> = { sheet, parsed, key, issues };
       if (!key) issues.push(issueAt(sheet.spec, parsed.row, 'id_acteur', 'missing_key', 'id_acteur ou siret requis pour identifier l’acteur', 'id_acteur or siret is needed to identify the actor'));
       const first = actorKeyInFile.get(key);
@@ -339,7 +347,7 @@ export class TerritoryImportService {
     for (const parsed of siteSheet?.rows ?? []) {
       const sheet = siteSheet as SheetInput;
       const { value, issues } = element(sheet, parsed, documentSiteSchema, () => undefined);
-      const key = String(parsed.cells.get('id_site') ?? '').trim();
+      const key = String(parsed.keys.idSite ?? '').trim();
       const candidate: Candidate<SiteData & { actorRef: string }> = { sheet, parsed, key, issues };
       const first = siteKeyInFile.get(key);
       if (key && first) issues.push(duplicate(sheet.spec, parsed.row, 'id_site', key, first.parsed.row));
@@ -397,6 +405,7 @@ export class TerritoryImportService {
           candidate.status = !existing ? 'created' : siteId && canonical(flowData(existing)) === canonical({ ...data, siteId }) ? 'unchanged' : 'updated';
         }
       }
+      if (candidate.data) parsed.raw = ''; // accepted: its cells will not be given back
       flowRows.push(candidate);
       if (++checked % 10_000 === 0) onProgress?.({ phase: 'check', rows: checked });
     }
@@ -448,7 +457,7 @@ export class TerritoryImportService {
           counts.rejected++;
           report.issues.push(...c.issues);
           const rejected = (report.rejected[name] ??= { headers: c.sheet.headers, rows: [] });
-          rejected.rows.push({ row: c.parsed.row, cells: c.parsed.raw, errors: c.issues.map((i) => `${i.column ? `${i.column} : ` : ''}${i.message.fr}`).join(' | ') });
+          rejected.rows.push({ row: c.parsed.row, cells: c.parsed.raw ? (JSON.parse(c.parsed.raw) as Cell[]) : [], errors: c.issues.map((i) => `${i.column ? `${i.column} : ` : ''}${i.message.fr}`).join(' | ') });
         } else counts[c.status]++;
       }
     }
