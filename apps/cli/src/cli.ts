@@ -55,7 +55,7 @@ const consoleIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l)
 
 async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   const config = configFromEnv();
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'pglite'), schema: config.databaseSchema });
   try {
     await migrate(db);
     return await fn(db);

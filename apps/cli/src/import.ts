@@ -60,18 +60,28 @@ export function formatReport(report: ImportReport): string[] {
 
 export async function runImport(services: Services, args: ImportArgs, io: Io): Promise<number> {
   const bytes = args.files.reduce((sum, f) => sum + statSync(f).size, 0);
-  const showBar = args.progress && bytes > 1_000_000;
+  const showBar = args.progress && bytes > 1_000_000 && process.stderr.isTTY === true;
   const bar = showBar
     ? new cliProgress.SingleBar({ format: 'Import — {phase} : {value} lignes', stream: process.stderr, hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 })
     : undefined;
   bar?.start(0, 0, { phase: PHASE_FR.read });
+  // Without a terminal, each phase and each batch written is a line of its own (logs, CI, tests).
+  let lastPhase = '';
+  const logLine = (p: ImportProgress): void => {
+    if (process.stderr.isTTY) return;
+    if (p.phase !== lastPhase || p.phase === 'write') io.err(`Import — ${PHASE_FR[p.phase]} : ${p.rows} lignes`);
+    lastPhase = p.phase;
+  };
   let report: ImportReport;
   try {
     report = await services.territoryImports.import(
       args.territory,
       rowsOfFiles(args.files.map((path) => ({ path, sheet: args.sheet })), limitsFromEnv()),
       args.mode,
-      (p) => bar?.update(p.rows, { phase: PHASE_FR[p.phase] }),
+      (p) => {
+        bar?.update(p.rows, { phase: PHASE_FR[p.phase] });
+        if (args.progress) logLine(p);
+      },
     );
   } finally {
     bar?.stop();

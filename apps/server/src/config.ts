@@ -7,6 +7,8 @@ export interface ServerConfig {
   host: string;
   /** PostgreSQL server URL; embedded PGlite when absent. */
   databaseUrl: string | undefined;
+  /** PostgreSQL schema to work in (created if absent); the server's default search path when absent. */
+  databaseSchema: string | undefined;
   /** Folder for local data: the embedded database lives in its `pglite/` subfolder. */
   dataDir: string;
   /** Load the demo territory into an empty database on first start. */
@@ -33,6 +35,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     port: port(env.PORT),
     host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseSchema: env.DATABASE_SCHEMA || undefined,
     dataDir: resolve(env.BOUCLES_DATA_DIR || 'data'),
     loadDemo: env.BOUCLES_DEMO !== '0' && env.BOUCLES_DEMO !== 'false',
     webDir,

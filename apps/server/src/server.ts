@@ -18,7 +18,7 @@ export interface RunningServer {
 
 export async function startServer(config: ServerConfig, log: (line: string) => void = console.log): Promise<RunningServer> {
   const pgliteDir = join(config.dataDir, 'pglite');
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDir });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDir, schema: config.databaseSchema });
   try {
     const applied = await migrate(db);
     if (applied.length) log(`Migrations appliquées : ${applied.join(', ')}`);

@@ -79,6 +79,8 @@ export interface ImportProgress {
 }
 
 const MAX_REPORTED = 5000;
+/** Flows written between two progress reports. */
+const WRITE_BATCH = 5000;
 const NIL = '00000000-0000-0000-0000-000000000000';
 /** Sheets of the template that hold no data. */
 const HELPER_SHEETS = new Set(['lisez_moi', 'listes']);
@@ -470,7 +472,7 @@ export class TerritoryImportService {
     onProgress?.({ phase: 'write', rows: 0 });
     await this.db.transaction(async (tx) => {
       await this.territories.getTerritory(code, tx, 'share');
-      await this.write(tx, territory.id, { actorRows, siteRows, flowRows, needRows }, { actorByKey, actorBySiret, siteByKey });
+      await this.write(tx, territory.id, { actorRows, siteRows, flowRows, needRows }, { actorByKey, actorBySiret, siteByKey }, onProgress);
     });
     report.written = true;
     onProgress?.({ phase: 'write', rows: flowRows.length });
@@ -513,6 +515,7 @@ export class TerritoryImportService {
       needRows: Candidate<NeedData & { actorRef: string }>[];
     },
     existing: { actorByKey: Map<string, Actor>; actorBySiret: Map<string, Actor>; siteByKey: Map<string, Site> },
+    onProgress?: (p: ImportProgress) => void,
   ): Promise<void> {
     const ok = <D>(c: Candidate<D>): c is Candidate<D> & { data: D } => c.data !== undefined && c.issues.length === 0 && c.status !== undefined;
 
@@ -561,7 +564,11 @@ export class TerritoryImportService {
     // Flows
     const flowRows = rows.flowRows.filter(ok);
     const toFlow = ({ siteRef, ...f }: FlowData & { siteRef: string }): FlowData => ({ ...f, siteId: siteIdByKey.get(siteRef) ?? NIL });
-    await this.repos.flows.insertMany(tx, territoryId, flowRows.filter((c) => c.status === 'created').map((c) => toFlow(c.data)));
+    const newFlows = flowRows.filter((c) => c.status === 'created');
+    for (let start = 0; start < newFlows.length; start += WRITE_BATCH) {
+      await this.repos.flows.insertMany(tx, territoryId, newFlows.slice(start, start + WRITE_BATCH).map((c) => toFlow(c.data)));
+      onProgress?.({ phase: 'write', rows: Math.min(start + WRITE_BATCH, newFlows.length) });
+    }
     for (const c of flowRows) {
       if (c.existingId && c.status === 'updated') await this.repos.flows.update(tx, territoryId, c.existingId, toFlow(c.data));
     }
