@@ -12,7 +12,7 @@ import {
   loadWasteOperations,
   ReferenceCatalog,
 } from '@boucles/reference-data';
-import { buildWorkbook, configFromEnv, createServices, HttpError, UnreadableFileError, workbookLists, migrate, openDatabase, readDemoDocument, startServer, type Database } from '@boucles/server';
+import { buildWorkbook, configFromEnv, createServices, geocoderFromEnv, HttpError, UnreadableFileError, workbookLists, migrate, openDatabase, readDemoDocument, startServer, type Database } from '@boucles/server';
 import { join } from 'node:path';
 import { parseMode, runImport } from './import.js';
 
@@ -135,7 +135,7 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
           return 2;
         }
         const args = { files: rest, territory: values.territory, mode, sheet: values.sheet, rejectedPath: values.rejets, progress: !values['no-progress'] };
-        return await withDatabase((db) => runImport(createServices(db, reference), args, io));
+        return await withDatabase((db) => runImport(createServices(db, reference, geocoderFromEnv()), args, io));
       }
       case 'template': {
         const path = rest[0] ?? 'territoire.xlsx';

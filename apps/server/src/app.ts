@@ -17,6 +17,7 @@ import { DEFAULT_LIMITS, UnreadableFileError, type ReadLimits } from './intercha
 import { exportRoutes } from './routes/exports.js';
 import { importRoutes } from './routes/imports.js';
 import { TerritoryExportService } from './services/territory-export.js';
+import type { Geocoder } from './services/geocoder.js';
 import { loadResourceTaxonomy, loadUnits } from '@boucles/reference-data';
 import type { WorkbookLists } from './interchange/workbook.js';
 import { territoryDataRoutes } from './routes/territory-data.js';
@@ -39,6 +40,8 @@ export interface AppOptions {
   /** Largest uploaded file for imports, in bytes (default 200 MiB). */
   maxUploadBytes?: number;
   importLimits?: ReadLimits;
+  /** Places sites given with an address only (BAN); none: such sites stay not located. */
+  geocoder?: Geocoder | undefined;
 }
 
 export interface Services {
@@ -56,13 +59,13 @@ export function workbookLists(): WorkbookLists {
   };
 }
 
-export function createServices(db: Database, reference: Reference): Services {
+export function createServices(db: Database, reference: Reference, geocoder?: Geocoder): Services {
   const repos = createRepositories();
   const territoryData = new TerritoryDataService(db, repos, reference);
   return {
     territoryData,
     territoryDocuments: new TerritoryDocumentService(db, repos, reference, territoryData),
-    territoryImports: new TerritoryImportService(db, repos, reference, territoryData),
+    territoryImports: new TerritoryImportService(db, repos, reference, territoryData, geocoder),
     territoryExports: new TerritoryExportService(db, repos, territoryData, workbookLists),
   };
 }
@@ -83,7 +86,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       return () => `req-${(++n).toString(36)}`;
     })(),
   });
-  const services = createServices(options.db, options.reference);
+  const services = createServices(options.db, options.reference, options.geocoder);
 
   app.setValidatorCompiler<z.ZodType>(({ schema, httpPart }) => (data) => {
     const result = parseBilingual(schema, data);

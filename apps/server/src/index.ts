@@ -12,3 +12,4 @@ export { UnreadableFileError, readCsv, readXlsx, DEFAULT_LIMITS, type RawRow, ty
 export { rejectedWorkbook, rejectedCsv } from './interchange/rejected.js';
 export { buildWorkbook, writeWorkbookFile } from './interchange/workbook.js';
 export { TerritoryExportService } from './services/territory-export.js';
+export { BanGeocoder, geocoderFromEnv, type Geocoder } from './services/geocoder.js';

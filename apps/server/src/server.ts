@@ -8,6 +8,7 @@ import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { loadDemoOnFirstStart } from './demo.js';
 import { limitsFromEnv } from './interchange/source.js';
+import { geocoderFromEnv } from './services/geocoder.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -29,6 +30,7 @@ export async function startServer(config: ServerConfig, log: (line: string) => v
       logger: config.logger,
       maxUploadBytes: config.maxUploadBytes,
       importLimits: limitsFromEnv(),
+      geocoder: geocoderFromEnv(),
     });
     if (config.loadDemo) {
       const report = await loadDemoOnFirstStart(db, services.territoryDocuments);

@@ -38,6 +38,7 @@ import type { Repositories } from '../repositories/index.js';
 import type { NeedData } from '../repositories/needs.js';
 import type { SiteData } from '../repositories/sites.js';
 import { prepareActor, prepareFlow, prepareNeed, prepareSite, type Prepared } from './prepare.js';
+import type { Geocoder } from './geocoder.js';
 import type { TerritoryDataService } from './territory-data.js';
 
 export const IMPORT_MODES = ['dry-run', 'all-or-nothing', 'valid-rows'] as const;
@@ -79,6 +80,8 @@ export interface ImportProgress {
 }
 
 const MAX_REPORTED = 5000;
+/** Most sites geocoded in one import (the public BAN service asks for moderation). */
+const MAX_GEOCODED = 2000;
 /** Flows written between two progress reports. */
 const WRITE_BATCH = 5000;
 const NIL = '00000000-0000-0000-0000-000000000000';
@@ -176,6 +179,7 @@ export class TerritoryImportService {
     private readonly repos: Repositories,
     private readonly ref: ReferenceLookup,
     private readonly territories: TerritoryDataService,
+    private readonly geocoder?: Geocoder,
   ) {}
 
   /** Groups the rows read from a file by sheet, checking each sheet's header row. */
@@ -346,6 +350,8 @@ export class TerritoryImportService {
     const siteRows: Candidate<SiteData & { actorRef: string }>[] = [];
     const siteKeyInFile = new Map<string, Candidate<SiteData & { actorRef: string }>>();
     const siteSheet = sheets.get('sites');
+    let geocoderDown = false;
+    let geocoded = 0;
     for (const parsed of siteSheet?.rows ?? []) {
       const sheet = siteSheet as SheetInput;
       const { value, issues } = element(sheet, parsed, documentSiteSchema, () => undefined);
@@ -362,6 +368,19 @@ export class TerritoryImportService {
           issues.push(rejectedParent(sheet.spec, parsed.row, 'acteur', `l'acteur ${value.actorExternalId}`, actor.candidate.parsed.row));
         }
         const data = prepared(sheet, parsed, prepareSite({ ...value, actorId: NIL }, communes, true, this.ref), issues);
+        if (data && issues.length === 0 && !data.location && data.address && this.geocoder && !geocoderDown && geocoded < MAX_GEOCODED) {
+          try {
+            const found = await this.geocoder.geocode(data.address, data.communeCode);
+            geocoded++;
+            if (found) {
+              data.location = { lat: Math.round(found.location.lat * 1e7) / 1e7, lon: Math.round(found.location.lon * 1e7) / 1e7 };
+              report.warnings.push(issueAt(sheet.spec, parsed.row, 'adresse', 'geocoded', `site ${key} placé à l'adresse « ${found.label} » (score ${found.score.toFixed(2)})`, `site ${key} placed at "${found.label}" (score ${found.score.toFixed(2)})`));
+            }
+          } catch (e) {
+            geocoderDown = true;
+            report.warnings.push(issueAt(sheet.spec, parsed.row, 'adresse', 'geocoder_unreachable', `géocodeur injoignable (${(e as Error).message}) : les sites sans coordonnées restent non localisés`, `geocoder unreachable (${(e as Error).message}): sites without coordinates stay not located`));
+          }
+        }
         if (data && issues.length === 0) {
           const existing = siteByKey.get(key);
           candidate.data = { ...data, actorRef: value.actorExternalId };
