@@ -92,6 +92,16 @@ test('an element written as a row and read back is the same element', () => {
   }
 });
 
+test('months are written as ranges where they run on', () => {
+  const spec = sheetSpec('flux');
+  const col = spec.columns.findIndex((c) => c.header === 'mois_disponibles');
+  const row = (months: number[]) => elementToRow(spec, { monthsAvailable: months })[col];
+  assert.equal(row([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]), '1-12');
+  assert.equal(row([1, 2, 3, 10, 11, 12]), '1-3;10-12');
+  assert.equal(row([3, 4, 6]), '3;4;6');
+  assert.deepEqual(parseMonths(String(row([1, 2, 3, 10, 11, 12]))), [1, 2, 3, 10, 11, 12]);
+});
+
 test('document paths map back to their column', () => {
   assert.equal(columnOfPath(flux, 'quantity.unit'), 'unite');
   assert.equal(columnOfPath(flux, 'monthsAvailable[2]'), 'mois_disponibles');

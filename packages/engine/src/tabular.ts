@@ -96,8 +96,8 @@ export const SHEETS: readonly SheetSpec[] = [
     name: 'acteurs',
     collection: 'actors',
     columns: [
-      { header: 'id_acteur', path: 'externalId', type: 'text', required: false, help: b("Identifiant de l'acteur dans votre fichier ; à défaut, le SIRET sert d'identifiant", "Actor's ID in your file; the SIRET when absent"), example: 'A001' },
-      { header: 'siret', path: 'siret', type: 'digits', required: false, help: b('SIRET, 14 chiffres (espaces acceptés)', 'SIRET, 14 digits'), example: '73282932000074' },
+      { header: 'id_acteur', path: 'externalId', type: 'text', required: false, help: b("Identifiant de l'acteur dans votre fichier ; à défaut, le SIRET sert d'identifiant", "Actor's ID in your file; the SIRET when absent"), example: 'EXEMPLE-A1' },
+      { header: 'siret', path: 'siret', type: 'digits', required: false, help: b('SIRET, 14 chiffres (espaces acceptés)', 'SIRET, 14 digits'), example: null },
       { header: 'raison_sociale', path: 'name', type: 'text', required: true, help: b('Nom de la structure', 'Name of the organisation'), example: 'Scierie du Val' },
       { header: 'code_naf', path: 'nafCode', type: 'text', required: false, help: b('Code NAF rév. 2 de la sous-classe, ex. 16.10A', 'NAF rev. 2 sub-class code, e.g. 16.10A'), example: '16.10A' },
       { header: 'type', path: 'kind', type: 'enum', values: KIND_VALUES, required: true, help: b('entreprise, structure_ess, organisme_public, association, exploitation_agricole, autre', 'company, ess, public_body, association, farm, other'), example: 'entreprise' },
@@ -112,8 +112,8 @@ export const SHEETS: readonly SheetSpec[] = [
     name: 'sites',
     collection: 'sites',
     columns: [
-      { header: 'id_site', path: 'externalId', type: 'text', required: true, help: b('Identifiant du site, unique dans le territoire', 'Site ID, unique in the territory'), example: 'S001' },
-      { header: 'acteur', path: 'actorExternalId', type: 'text', required: true, help: b("id_acteur ou SIRET de l'acteur (feuille acteurs ou déjà connu)", "The actor's id_acteur or SIRET"), example: 'A001' },
+      { header: 'id_site', path: 'externalId', type: 'text', required: true, help: b('Identifiant du site, unique dans le territoire', 'Site ID, unique in the territory'), example: 'EXEMPLE-S1' },
+      { header: 'acteur', path: 'actorExternalId', type: 'text', required: true, help: b("id_acteur ou SIRET de l'acteur (feuille acteurs ou déjà connu)", "The actor's id_acteur or SIRET"), example: 'EXEMPLE-A1' },
       { header: 'nom', path: 'name', type: 'text', required: true, help: b('Nom du site', 'Site name'), example: 'Scierie — site principal' },
       { header: 'adresse', path: 'address', type: 'text', required: false, help: b('Adresse postale', 'Postal address'), example: '1 rue du Bois' },
       { header: 'code_commune', path: 'communeCode', type: 'digits', required: true, help: b('Code INSEE (COG) de la commune, 5 caractères, ex. 59350', 'INSEE COG commune code'), example: '59350' },
@@ -127,8 +127,8 @@ export const SHEETS: readonly SheetSpec[] = [
     name: 'flux',
     collection: 'flows',
     columns: [
-      { header: 'id_flux', path: 'externalId', type: 'text', required: false, help: b('Identifiant du flux ; à défaut, site + sens + ressource + libellé', 'Flow ID; site + direction + resource + label when absent'), example: 'F001' },
-      { header: 'id_site', path: 'siteExternalId', type: 'text', required: true, help: b('Identifiant du site (feuille sites ou déjà connu)', 'Site ID'), example: 'S001' },
+      { header: 'id_flux', path: 'externalId', type: 'text', required: false, help: b('Identifiant du flux ; à défaut, site + sens + ressource + libellé', 'Flow ID; site + direction + resource + label when absent'), example: 'EXEMPLE-F1' },
+      { header: 'id_site', path: 'siteExternalId', type: 'text', required: true, help: b('Identifiant du site (feuille sites ou déjà connu)', 'Site ID'), example: 'EXEMPLE-S1' },
       { header: 'sens', path: 'direction', type: 'enum', values: DIRECTION_VALUES, required: true, help: b('sortant (ce que le site rejette ou cède) ou entrant (ce dont il a besoin)', 'output or input'), example: 'sortant' },
       { header: 'code_ressource', path: 'resourceCode', type: 'text', required: true, help: b('Code de la taxonomie des ressources, ex. material.wood.clean', 'Resource taxonomy code'), example: 'material.wood.clean' },
       { header: 'code_dechet', path: 'wasteCode', type: 'digits', required: false, help: b('Code de la liste européenne des déchets, 6 chiffres (espaces et * acceptés)', 'European List of Waste code'), example: '030105' },
@@ -160,8 +160,8 @@ export const SHEETS: readonly SheetSpec[] = [
     name: 'besoins',
     collection: 'needs',
     columns: [
-      { header: 'id_besoin', path: 'externalId', type: 'text', required: false, help: b('Identifiant du besoin ; à défaut, acteur + catégorie + description', 'Need ID'), example: 'N001' },
-      { header: 'acteur', path: 'actorExternalId', type: 'text', required: true, help: b("id_acteur ou SIRET de l'acteur", "The actor's id_acteur or SIRET"), example: 'A001' },
+      { header: 'id_besoin', path: 'externalId', type: 'text', required: false, help: b('Identifiant du besoin ; à défaut, acteur + catégorie + description', 'Need ID'), example: 'EXEMPLE-B1' },
+      { header: 'acteur', path: 'actorExternalId', type: 'text', required: true, help: b("id_acteur ou SIRET de l'acteur", "The actor's id_acteur or SIRET"), example: 'EXEMPLE-A1' },
       {
         header: 'categorie',
         path: 'category',
@@ -394,8 +394,17 @@ function enumText(col: ColumnSpec, value: unknown): Cell {
   return col.values?.find((v) => v.code === value)?.fr ?? (typeof value === 'string' ? value : null);
 }
 
+/** Months as people write them: runs of consecutive months as ranges, `1-3;10-12`. */
 function monthsText(months: readonly number[]): string {
-  return months.join(';');
+  const sorted = [...new Set(months)].sort((x, y) => x - y);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && (sorted[j + 1] as number) === (sorted[j] as number) + 1) j++;
+    parts.push(j > i + 1 ? `${sorted[i]}-${sorted[j]}` : sorted.slice(i, j + 1).join(';'));
+    i = j + 1;
+  }
+  return parts.join(';');
 }
 
 /** The cells of one document element, in the sheet's column order: what exports write. */

@@ -103,7 +103,7 @@ for (const target of testDatabases()) {
       const row = new Array<string | number | null>(header.length).fill(null);
       const set = (h: string, v: string | number) => (row[header.indexOf(h)] = v);
       set('id_flux', 'F002');
-      set('id_site', 'S001');
+      set('id_site', 'EXEMPLE-S1');
       set('sens', 'entrant');
       set('code_ressource', 'energy.heat.medium');
       set('libelle', 'Chaleur pour la serre');
