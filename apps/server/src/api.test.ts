@@ -195,6 +195,14 @@ for (const target of testDatabases()) {
       assert.equal((await json('GET', '/api/territories/AUTRE/actors')).body.total, 0);
     });
 
+    test('a site whose coordinates are far from its commune is refused', async () => {
+      const a = await json('POST', `/api/territories/${EPCI}/actors`, { name: 'Acteur loin', kind: 'company' });
+      const r = await json('POST', `/api/territories/${EPCI}/sites`, { actorId: a.body.id, name: 'À Marseille ?', communeCode: commune, location: { lat: 43.2965, lon: 5.3698 } });
+      assert.equal(r.status, 400);
+      assert.deepEqual(r.body.issues?.map((i) => [i.path, i.code]), [['location', 'far_from_commune']]);
+      assert.match((r.body.issues as unknown as { message: { fr: string } }[])[0]?.message.fr ?? '', /km de la commune/);
+    });
+
     test('a site outside the territory or a commune that does not exist is refused', async () => {
       const a = await json('POST', `/api/territories/${EPCI}/actors`, { name: 'Acteur B', kind: 'association' });
       const outside = await json('POST', `/api/territories/${EPCI}/sites`, { actorId: a.body.id, name: 'Paris', communeCode: '75056' });

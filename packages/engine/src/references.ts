@@ -2,6 +2,7 @@
  * Checks of inputs against reference data (nomenclatures, units, communes). The engine does no
  * I/O: the reference tables are handed to it through `ReferenceLookup`.
  */
+import { distanceMetres, type LatLon } from './geo.js';
 import type { Dimension, Quantity, UnitTable } from './units.js';
 import type { ActorInput, FlowInput, NeedInput, SiteInput, TerritoryInput } from './schemas.js';
 import type { TerritoryLevel } from './model.js';
@@ -45,6 +46,10 @@ export interface ReferenceLookup extends UnitTable {
   commune(code: string): CommuneEntry | undefined;
   /** Member communes of an administrative territory known to the reference data, if any. */
   territoryCommunes(level: TerritoryLevel, code: string): readonly string[] | undefined;
+  /** A reference point of the commune (town centre), when known. */
+  communePosition?(code: string): LatLon | undefined;
+  /** How far from its commune's point a site may lie, in km; undefined where it is not checked. */
+  siteDistanceLimitKm?(code: string): number | undefined;
 }
 
 /** Which unit dimensions a resource class accepts. Packaging and equipment may be counted or weighed. */
@@ -132,6 +137,24 @@ export function checkSiteReferences(
     ];
   }
   return [];
+}
+
+/** A site far from its commune's reference point is in another commune: its coordinates or its commune are wrong. */
+export function checkSiteLocation(communeCode: string, location: LatLon | null, path: string, ref: ReferenceLookup): ValidationIssue[] {
+  if (!location) return [];
+  const point = ref.communePosition?.(communeCode);
+  const limit = ref.siteDistanceLimitKm?.(communeCode);
+  if (!point || limit === undefined) return [];
+  const km = distanceMetres(point, location) / 1000;
+  if (km <= limit) return [];
+  return [
+    issue(
+      path,
+      'far_from_commune',
+      `le site est à ${Math.round(km)} km de la commune ${communeCode} (plus de ${limit} km) : coordonnées ou commune erronées ?`,
+      `the site is ${Math.round(km)} km from commune ${communeCode} (over ${limit} km): wrong coordinates or commune?`,
+    ),
+  ];
 }
 
 export function checkFlowReferences(f: FlowInput, ref: ReferenceLookup): ValidationIssue[] {

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { test } from 'node:test';
+import { distanceMetres, isInFrance } from '@boucles/engine';
 import { dataPath, readJson } from './files.js';
 import {
+  loadCommunePositions,
   loadCommunes,
   loadDepartements,
   loadEpci,
@@ -108,6 +110,22 @@ test('units convert to their base unit and periods to a yearly rate', () => {
   assert.equal(catalog.unit('GJ')?.toBase, 1 / 3.6);
   assert.equal(periods.find((p) => p.code === 'month')?.perYear, 12);
   assert.equal(catalog.period('once')?.perYear, null);
+});
+
+test('nearly every commune has a reference point, in France, and Lille is where it should be', () => {
+  const { positions, missing = [] } = loadCommunePositions();
+  const communes = loadCommunes();
+  const placed = communes.filter((c) => positions[c.code]);
+  assert.ok(placed.length >= 34_900, `${placed.length} placed`);
+  assert.equal(placed.length + missing.length, communes.length);
+  for (const c of placed) {
+    const p = catalog.communePosition(c.code);
+    assert.ok(p && isInFrance(p), `${c.code} ${JSON.stringify(p)}`);
+  }
+  const lille = catalog.communePosition('59350');
+  assert.ok(lille && distanceMetres(lille, { lat: 50.63, lon: 3.06 }) < 3000);
+  assert.equal(catalog.siteDistanceLimitKm('59350'), 40);
+  assert.equal(catalog.siteDistanceLimitKm('97411'), undefined, 'overseas communes are not checked');
 });
 
 test('headcount bands are the sixteen INSEE codes', () => {

@@ -2,7 +2,7 @@
  * Typed loaders of the reference data, and the `ReferenceCatalog` that the engine's checks use.
  * Each table is read once, on first use.
  */
-import type { Period, PeriodDefinition, ReferenceLookup, ResourceClass, TerritoryLevel, UnitDefinition, WasteCodeEntry } from '@boucles/engine';
+import type { LatLon, Period, PeriodDefinition, ReferenceLookup, ResourceClass, TerritoryLevel, UnitDefinition, WasteCodeEntry } from '@boucles/engine';
 import { dataPath, dependencyPath, readJson } from './files.js';
 import type {
   Commune,
@@ -68,6 +68,15 @@ export const loadWasteList = lazy(() => readJson(dataPath('european-list-of-wast
 
 export const loadWasteOperations = lazy(
   () => readJson(dataPath('waste-operations.json')) as { version: string; sources: Source[]; entries: WasteOperation[] },
+);
+
+/** A reference point per commune (COG 2026 codes), from La Poste's base of postal codes. */
+export const loadCommunePositions = lazy(
+  () => readJson(dataPath('commune-positions.json')) as { version: string; sources: Source[]; positions: Record<string, [number, number]>; missing?: string[] },
+);
+
+export const loadSiteDistance = lazy(
+  () => readJson(dataPath('site-distance.json')) as { sources: Source[]; maxKmFromCommunePoint: number; estimate: boolean },
 );
 
 export const loadResourceTaxonomy = lazy(() => readJson(dataPath('resource-taxonomy.json')) as ResourceTaxonomyFile);
@@ -183,6 +192,15 @@ export class ReferenceCatalog implements ReferenceLookup {
       case 'custom':
         return undefined;
     }
+  }
+  communePosition(code: string): LatLon | undefined {
+    const p = loadCommunePositions().positions[code];
+    return p ? { lat: p[0], lon: p[1] } : undefined;
+  }
+  /** Checked in metropolitan France only: overseas communes are far larger. */
+  siteDistanceLimitKm(code: string): number | undefined {
+    const departement = this.communes().get(code)?.departement ?? '';
+    return departement.length === 2 ? loadSiteDistance().maxKmFromCommunePoint : undefined;
   }
   /** The official name of an administrative territory, when the COG knows it. */
   territoryName(level: TerritoryLevel, code: string): string | undefined {

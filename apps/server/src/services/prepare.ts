@@ -8,6 +8,7 @@ import {
   checkActorReferences,
   checkFlowReferences,
   checkNeedReferences,
+  checkSiteLocation,
   checkSiteReferences,
   isInFrance,
   issue,
@@ -71,6 +72,7 @@ export function prepareSite(
       );
     }
   }
+  if (issues.length === 0) issues.push(...checkSiteLocation(input.communeCode, location, input.lambert93 ? 'lambert93' : 'location', ref));
   return result(issues, () => ({
     actorId: input.actorId,
     externalId: input.externalId ?? null,

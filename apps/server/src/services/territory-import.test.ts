@@ -74,7 +74,7 @@ for (const target of testDatabases()) {
       const report = await run(
         [
           csv('acteurs.csv', ['id_acteur;siret;raison_sociale;code_naf;type', 'B1;73282932000075;Mauvais SIRET;16.10A;entreprise', 'B2;;NAF inconnu;99.99Z;entreprise', 'B3;;Bon;;entreprise']),
-          csv('sites.csv', ['id_site;acteur;nom;code_commune;latitude;longitude', 'T1;B3;Hors territoire;75056;;', 'T2;B3;Hors de France;59350;3,06;50,63', 'T3;B3;Bon site;59350;;']),
+          csv('sites.csv', ['id_site;acteur;nom;code_commune;latitude;longitude', 'T1;B3;Hors territoire;75056;;', 'T2;B3;Hors de France;59350;3,06;50,63', 'T3;B3;Bon site;59350;;', 'T4;B3;À Marseille;59350;43,2965;5,3698']),
           csv('flux.csv', [
             'id_flux;id_site;sens;code_ressource;code_dechet;libelle;quantite;unite;periode',
             'G1;T3;sortant;material.wood.clean;999999;Code déchet inconnu;1;t;an',
@@ -94,6 +94,7 @@ for (const target of testDatabases()) {
         'acteurs:3:code_naf:unknown_naf_code',
         'sites:2:code_commune:commune_outside_territory',
         'sites:3:latitude:outside_france',
+        'sites:5:latitude:far_from_commune',
         'flux:2:code_dechet:unknown_waste_code',
         'flux:3:code_ressource:unknown_resource_code',
         'flux:4:unite:unknown_unit',
