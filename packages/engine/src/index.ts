@@ -7,3 +7,4 @@ export * from './validation.js';
 export * from './schemas.js';
 export * from './references.js';
 export * from './tabular.js';
+export * from './synergy/index.js';

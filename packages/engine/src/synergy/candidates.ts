@@ -1,0 +1,172 @@
+/**
+ * The candidate stage of substitution synergies: for every output flow and every input resource a
+ * rule lets it feed, the k nearest input flows of that resource within the rule's distance. Run
+ * on its own, it makes detection comparable with other tools doing the same work; checks, scoring
+ * and allocation come after it. Deterministic: the result does not depend on input order.
+ */
+import type { LatLon } from '../geo.js';
+import { distanceMetres } from '../geo.js';
+import { resourceMatches, type CompatibilityRule } from './rules.js';
+import { PointGrid, type Located } from './spatial.js';
+
+export interface CandidateSite {
+  id: string;
+  actorId: string;
+  location: LatLon | null;
+}
+
+export interface CandidateFlow {
+  id: string;
+  siteId: string;
+  direction: 'output' | 'input';
+  resourceCode: string;
+  wasteCode: string | null;
+}
+
+export interface Candidate {
+  outputFlowId: string;
+  inputFlowId: string;
+  ruleId: string;
+  /** Great-circle distance between the two sites, in km. */
+  distanceKm: number;
+  /** Both flows belong to one actor (two of its sites): an internal loop rather than an exchange. */
+  sameActor: boolean;
+}
+
+export interface CandidateOptions {
+  /** How many nearest input flows are kept per output flow and input resource (default 10). */
+  k?: number;
+}
+
+export interface CandidateResult {
+  candidates: Candidate[];
+  /** Flows left out because their site has no coordinates: they cannot be placed, so are not guessed. */
+  notLocated: number;
+}
+
+function ruleMatchesOutput(rule: CompatibilityRule, flow: CandidateFlow): boolean {
+  return rule.output.resources.some((r) => resourceMatches(r, flow.resourceCode)) || (flow.wasteCode !== null && (rule.output.wasteCodes ?? []).includes(flow.wasteCode));
+}
+
+interface Prepared {
+  outputs: { flow: CandidateFlow; site: CandidateSite; at: LatLon }[];
+  inputs: { flow: CandidateFlow; site: CandidateSite; at: LatLon }[];
+  rules: CompatibilityRule[];
+  notLocated: number;
+}
+
+function prepare(sites: readonly CandidateSite[], flows: readonly CandidateFlow[], rules: readonly CompatibilityRule[]): Prepared {
+  const siteById = new Map(sites.map((s) => [s.id, s]));
+  const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const located: Prepared['outputs'] = [];
+  let notLocated = 0;
+  for (const flow of [...flows].sort(byId)) {
+    const site = siteById.get(flow.siteId);
+    if (!site?.location) {
+      notLocated++;
+      continue;
+    }
+    located.push({ flow, site, at: site.location });
+  }
+  return {
+    outputs: located.filter((x) => x.flow.direction === 'output'),
+    inputs: located.filter((x) => x.flow.direction === 'input'),
+    rules: [...rules].sort(byId),
+    notLocated,
+  };
+}
+
+type Input = Prepared['inputs'][number];
+
+/** Keeps the k nearest, ties broken by flow ID so that the choice never depends on order. */
+function nearest(found: { input: Input; km: number }[], k: number): { input: Input; km: number }[] {
+  return found.sort((a, b) => a.km - b.km || (a.input.flow.id < b.input.flow.id ? -1 : a.input.flow.id > b.input.flow.id ? 1 : 0)).slice(0, k);
+}
+
+function emit(out: Candidate[], output: Prepared['outputs'][number], rule: CompatibilityRule, kept: { input: Input; km: number }[]): void {
+  for (const { input, km } of kept) {
+    out.push({ outputFlowId: output.flow.id, inputFlowId: input.flow.id, ruleId: rule.id, distanceKm: km, sameActor: input.site.actorId === output.site.actorId });
+  }
+}
+
+/** Cell sizes are powers of two in km, so rules of similar reach share an index. */
+function cellKmFor(radiusKm: number): number {
+  return 2 ** Math.max(-1, Math.min(7, Math.round(Math.log2(Math.max(radiusKm, 0.5)))));
+}
+
+export function findCandidates(
+  sites: readonly CandidateSite[],
+  flows: readonly CandidateFlow[],
+  rules: readonly CompatibilityRule[],
+  options: CandidateOptions = {},
+): CandidateResult {
+  const k = options.k ?? 10;
+  const p = prepare(sites, flows, rules);
+  // One spatial index per input resource of the rules and reach, built on first use.
+  const indexes = new Map<string, PointGrid<Input>>();
+  const index = (resource: string, cellKm: number): PointGrid<Input> => {
+    const key = `${resource}|${cellKm}`;
+    let grid = indexes.get(key);
+    if (!grid) {
+      const points: Located<Input>[] = p.inputs.filter((i) => resourceMatches(resource, i.flow.resourceCode)).map((i) => ({ item: i, at: i.at }));
+      grid = new PointGrid(points, cellKm);
+      indexes.set(key, grid);
+    }
+    return grid;
+  };
+  const candidates: Candidate[] = [];
+  for (const output of p.outputs) {
+    for (const rule of p.rules) {
+      if (!ruleMatchesOutput(rule, output.flow)) continue;
+      for (const resource of [...rule.input.resources].sort()) {
+        const found = index(resource, cellKmFor(rule.maxDistanceKm))
+          .within(output.at, rule.maxDistanceKm)
+          .filter((f) => f.point.item.site.id !== output.site.id)
+          .map((f) => ({ input: f.point.item, km: f.km }));
+        emit(candidates, output, rule, nearest(found, k));
+      }
+    }
+  }
+  return { candidates: dedupe(candidates), notLocated: p.notLocated };
+}
+
+/**
+ * The same result by comparing every output with every input: the reference the indexed version
+ * is tested and benchmarked against.
+ */
+export function findCandidatesAllPairs(
+  sites: readonly CandidateSite[],
+  flows: readonly CandidateFlow[],
+  rules: readonly CompatibilityRule[],
+  options: CandidateOptions = {},
+): CandidateResult {
+  const k = options.k ?? 10;
+  const p = prepare(sites, flows, rules);
+  const candidates: Candidate[] = [];
+  for (const output of p.outputs) {
+    for (const rule of p.rules) {
+      if (!ruleMatchesOutput(rule, output.flow)) continue;
+      for (const resource of [...rule.input.resources].sort()) {
+        const found: { input: Input; km: number }[] = [];
+        for (const input of p.inputs) {
+          if (input.site.id === output.site.id || !resourceMatches(resource, input.flow.resourceCode)) continue;
+          const km = distanceMetres(output.at, input.at) / 1000;
+          if (km <= rule.maxDistanceKm) found.push({ input, km });
+        }
+        emit(candidates, output, rule, nearest(found, k));
+      }
+    }
+  }
+  return { candidates: dedupe(candidates), notLocated: p.notLocated };
+}
+
+/** A pair found through two input resources of one rule is one candidate. */
+function dedupe(candidates: Candidate[]): Candidate[] {
+  const seen = new Set<string>();
+  return candidates.filter((c) => {
+    const key = `${c.outputFlowId}|${c.inputFlowId}|${c.ruleId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,3 @@
+export * from './rules.js';
+export * from './spatial.js';
+export * from './candidates.js';
