@@ -2,8 +2,8 @@
 // One benchmark case, run in its own process by run-benchmarks.mjs; prints one JSON line.
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { actorInputSchema, checkFlowReferences, flowInputSchema, parseBilingual } from '@boucles/engine';
-import { ReferenceCatalog } from '@boucles/reference-data';
+import { actorInputSchema, checkFlowReferences, findCandidates, findCandidatesAllPairs, flowInputSchema, parseBilingual, seededRandom, syntheticRegion } from '@boucles/engine';
+import { loadCompatibilityRules, ReferenceCatalog } from '@boucles/reference-data';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,7 +110,18 @@ async function importXlsx({ flows, database, path }) {
   }
 }
 
-const cases = { 'validate-flows': validateFlows, 'load-demo': loadDemo, 'write-bench-workbook': writeBenchWorkbook, 'import-xlsx': importXlsx };
+/** The candidate stage of synergy detection on a synthetic region, indexed or all pairs. */
+async function candidates({ sites, method }) {
+  const region = syntheticRegion(sites, seededRandom(1));
+  const rules = loadCompatibilityRules().rules;
+  const t0 = performance.now();
+  const result = (method === 'all-pairs' ? findCandidatesAllPairs : findCandidates)(region.sites, region.flows, rules);
+  const seconds = (performance.now() - t0) / 1000;
+  extra = { flows: region.flows.length, rules: rules.length, candidates: result.candidates.length };
+  return seconds;
+}
+
+const cases = { candidates, 'validate-flows': validateFlows, 'load-demo': loadDemo, 'write-bench-workbook': writeBenchWorkbook, 'import-xlsx': importXlsx };
 const run = cases[name];
 if (!run) throw new Error(`unknown case ${name}`);
 const seconds = await run(params);

@@ -5,6 +5,7 @@ import { distanceMetres, isInFrance } from '@boucles/engine';
 import { dataPath, readJson } from './files.js';
 import {
   loadCommunePositions,
+  loadCompatibilityRules,
   loadCommunes,
   loadDepartements,
   loadEpci,
@@ -126,6 +127,22 @@ test('nearly every commune has a reference point, in France, and Lille is where 
   assert.ok(lille && distanceMetres(lille, { lat: 50.63, lon: 3.06 }) < 3000);
   assert.equal(catalog.siteDistanceLimitKm('59350'), 40);
   assert.equal(catalog.siteDistanceLimitKm('97411'), undefined, 'overseas communes are not checked');
+});
+
+test('every compatibility rule names existing resources and waste codes, and says when its figures are estimates', () => {
+  const { rules } = loadCompatibilityRules();
+  assert.ok(rules.length >= 35, `${rules.length} rules`);
+  assert.equal(new Set(rules.map((r) => r.id)).size, rules.length);
+  for (const r of rules) {
+    for (const code of [...r.output.resources, ...r.input.resources]) assert.ok(catalog.resource(code), `${r.id}: resource ${code}`);
+    for (const w of r.output.wasteCodes ?? []) assert.ok(catalog.wasteCode(w), `${r.id}: waste code ${w}`);
+    assert.ok(r.maxDistanceKm > 0, r.id);
+    assert.ok(r.rationale.fr && r.rationale.en, r.id);
+    assert.ok(['forbidden', 'authorised_receiver_only', 'allowed'].includes(r.conditions.hazardous), r.id);
+    if (r.sources.length === 0) assert.equal(r.estimate, true, `${r.id} has no source, so it must be marked as an estimate`);
+  }
+  const families = new Set(rules.map((r) => r.family));
+  for (const f of ['waste_heat', 'glass', 'biomass', 'organic', 'construction', 'metal']) assert.ok(families.has(f), f);
 });
 
 test('headcount bands are the sixteen INSEE codes', () => {

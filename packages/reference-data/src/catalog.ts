@@ -2,7 +2,7 @@
  * Typed loaders of the reference data, and the `ReferenceCatalog` that the engine's checks use.
  * Each table is read once, on first use.
  */
-import type { LatLon, Period, PeriodDefinition, ReferenceLookup, ResourceClass, TerritoryLevel, UnitDefinition, WasteCodeEntry } from '@boucles/engine';
+import type { CompatibilityRule, LatLon, Period, PeriodDefinition, ReferenceLookup, ResourceClass, TerritoryLevel, UnitDefinition, WasteCodeEntry } from '@boucles/engine';
 import { dataPath, dependencyPath, readJson } from './files.js';
 import type {
   Commune,
@@ -77,6 +77,11 @@ export const loadCommunePositions = lazy(
 
 export const loadSiteDistance = lazy(
   () => readJson(dataPath('site-distance.json')) as { sources: Source[]; maxKmFromCommunePoint: number; estimate: boolean },
+);
+
+/** The compatibility rules of substitution synergies (which output can feed which input). */
+export const loadCompatibilityRules = lazy(
+  () => readJson(dataPath('compatibility-rules.json')) as { version: string; sources: Source[]; rules: CompatibilityRule[] },
 );
 
 export const loadResourceTaxonomy = lazy(() => readJson(dataPath('resource-taxonomy.json')) as ResourceTaxonomyFile);

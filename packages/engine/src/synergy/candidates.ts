@@ -89,9 +89,28 @@ function emit(out: Candidate[], output: Prepared['outputs'][number], rule: Compa
   }
 }
 
-/** Cell sizes are powers of two in km, so rules of similar reach share an index. */
-function cellKmFor(radiusKm: number): number {
-  return 2 ** Math.max(-1, Math.min(7, Math.round(Math.log2(Math.max(radiusKm, 0.5)))));
+const byFlowId = (a: Input, b: Input): number => (a.flow.id < b.flow.id ? -1 : a.flow.id > b.flow.id ? 1 : 0);
+
+/**
+ * A cell side (a power of two in km, 0.25 to 64) giving about four points per occupied area cell:
+ * from the points' bounding box and count.
+ */
+function cellKmFor(points: readonly Located<Input>[]): number {
+  if (points.length < 2) return 16;
+  let minLat = Infinity;
+  let maxLat = -Infinity;
+  let minLon = Infinity;
+  let maxLon = -Infinity;
+  for (const { at } of points) {
+    minLat = Math.min(minLat, at.lat);
+    maxLat = Math.max(maxLat, at.lat);
+    minLon = Math.min(minLon, at.lon);
+    maxLon = Math.max(maxLon, at.lon);
+  }
+  const midLat = ((minLat + maxLat) / 2) * (Math.PI / 180);
+  const areaKm2 = Math.max(1, (maxLat - minLat) * 111.2 * (maxLon - minLon) * 111.2 * Math.cos(midLat));
+  const side = Math.sqrt((4 * areaKm2) / points.length);
+  return 2 ** Math.max(-2, Math.min(6, Math.round(Math.log2(side))));
 }
 
 export function findCandidates(
@@ -102,15 +121,15 @@ export function findCandidates(
 ): CandidateResult {
   const k = options.k ?? 10;
   const p = prepare(sites, flows, rules);
-  // One spatial index per input resource of the rules and reach, built on first use.
+  // One spatial index per input resource of the rules, built on first use, its cells sized to
+  // hold a few points each: the ring search then stops after a few cells where points are dense.
   const indexes = new Map<string, PointGrid<Input>>();
-  const index = (resource: string, cellKm: number): PointGrid<Input> => {
-    const key = `${resource}|${cellKm}`;
-    let grid = indexes.get(key);
+  const index = (resource: string): PointGrid<Input> => {
+    let grid = indexes.get(resource);
     if (!grid) {
       const points: Located<Input>[] = p.inputs.filter((i) => resourceMatches(resource, i.flow.resourceCode)).map((i) => ({ item: i, at: i.at }));
-      grid = new PointGrid(points, cellKm);
-      indexes.set(key, grid);
+      grid = new PointGrid(points, cellKmFor(points));
+      indexes.set(resource, grid);
     }
     return grid;
   };
@@ -119,11 +138,10 @@ export function findCandidates(
     for (const rule of p.rules) {
       if (!ruleMatchesOutput(rule, output.flow)) continue;
       for (const resource of [...rule.input.resources].sort()) {
-        const found = index(resource, cellKmFor(rule.maxDistanceKm))
-          .within(output.at, rule.maxDistanceKm)
-          .filter((f) => f.point.item.site.id !== output.site.id)
-          .map((f) => ({ input: f.point.item, km: f.km }));
-        emit(candidates, output, rule, nearest(found, k));
+        const kept = index(resource)
+          .nearest(output.at, rule.maxDistanceKm, k, (input) => input.site.id !== output.site.id, byFlowId)
+          .map((f) => ({ input: f.item, km: f.km }));
+        emit(candidates, output, rule, kept);
       }
     }
   }

@@ -1,3 +1,4 @@
 export * from './rules.js';
 export * from './spatial.js';
 export * from './candidates.js';
+export * from './synthetic.js';
