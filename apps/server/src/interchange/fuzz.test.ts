@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { ReferenceCatalog } from '@boucles/reference-data';
+import { seededRandom as random } from '@boucles/engine';
 import ExcelJS from 'exceljs';
 import { createServices, workbookLists, type Services } from '../app.js';
 import { openPglite, type Database } from '../db/database.js';
@@ -18,18 +19,6 @@ const dir = mkdtempSync(join(tmpdir(), 'boucles-fuzz-'));
 let db: Database;
 let services: Services;
 let template: Buffer;
-
-/** A small deterministic generator (mulberry32), so a failing case can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function mutate(source: Buffer, rand: () => number): Buffer {
   const bytes = Buffer.from(source);

@@ -113,13 +113,26 @@ function cellKmFor(points: readonly Located<Input>[]): number {
   return 2 ** Math.max(-2, Math.min(6, Math.round(Math.log2(side))));
 }
 
+/** Finds, for one output, rule and input resource, the k nearest inputs within the rule's reach. */
+type Search = (output: Prepared['outputs'][number], rule: CompatibilityRule, resource: string, k: number) => { input: Input; km: number }[];
+
+function run(p: Prepared, k: number, search: Search): CandidateResult {
+  const candidates: Candidate[] = [];
+  for (const output of p.outputs) {
+    for (const rule of p.rules) {
+      if (!ruleMatchesOutput(rule, output.flow)) continue;
+      for (const resource of [...rule.input.resources].sort()) emit(candidates, output, rule, search(output, rule, resource, k));
+    }
+  }
+  return { candidates: dedupe(candidates), notLocated: p.notLocated };
+}
+
 export function findCandidates(
   sites: readonly CandidateSite[],
   flows: readonly CandidateFlow[],
   rules: readonly CompatibilityRule[],
   options: CandidateOptions = {},
 ): CandidateResult {
-  const k = options.k ?? 10;
   const p = prepare(sites, flows, rules);
   // One spatial index per input resource of the rules, built on first use, its cells sized to
   // hold a few points each: the ring search then stops after a few cells where points are dense.
@@ -133,19 +146,11 @@ export function findCandidates(
     }
     return grid;
   };
-  const candidates: Candidate[] = [];
-  for (const output of p.outputs) {
-    for (const rule of p.rules) {
-      if (!ruleMatchesOutput(rule, output.flow)) continue;
-      for (const resource of [...rule.input.resources].sort()) {
-        const kept = index(resource)
-          .nearest(output.at, rule.maxDistanceKm, k, (input) => input.site.id !== output.site.id, byFlowId)
-          .map((f) => ({ input: f.item, km: f.km }));
-        emit(candidates, output, rule, kept);
-      }
-    }
-  }
-  return { candidates: dedupe(candidates), notLocated: p.notLocated };
+  return run(p, options.k ?? 10, (output, rule, resource, k) =>
+    index(resource)
+      .nearest(output.at, rule.maxDistanceKm, k, (input) => input.site.id !== output.site.id, byFlowId)
+      .map((f) => ({ input: f.item, km: f.km })),
+  );
 }
 
 /**
@@ -158,24 +163,16 @@ export function findCandidatesAllPairs(
   rules: readonly CompatibilityRule[],
   options: CandidateOptions = {},
 ): CandidateResult {
-  const k = options.k ?? 10;
   const p = prepare(sites, flows, rules);
-  const candidates: Candidate[] = [];
-  for (const output of p.outputs) {
-    for (const rule of p.rules) {
-      if (!ruleMatchesOutput(rule, output.flow)) continue;
-      for (const resource of [...rule.input.resources].sort()) {
-        const found: { input: Input; km: number }[] = [];
-        for (const input of p.inputs) {
-          if (input.site.id === output.site.id || !resourceMatches(resource, input.flow.resourceCode)) continue;
-          const km = distanceMetres(output.at, input.at) / 1000;
-          if (km <= rule.maxDistanceKm) found.push({ input, km });
-        }
-        emit(candidates, output, rule, nearest(found, k));
-      }
+  return run(p, options.k ?? 10, (output, rule, resource, k) => {
+    const found: { input: Input; km: number }[] = [];
+    for (const input of p.inputs) {
+      if (input.site.id === output.site.id || !resourceMatches(resource, input.flow.resourceCode)) continue;
+      const km = distanceMetres(output.at, input.at) / 1000;
+      if (km <= rule.maxDistanceKm) found.push({ input, km });
     }
-  }
-  return { candidates: dedupe(candidates), notLocated: p.notLocated };
+    return nearest(found, k);
+  });
 }
 
 /** A pair found through two input resources of one rule is one candidate. */
