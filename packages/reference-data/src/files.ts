@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import type { ImpactFactors } from './types.js';
 
 const require = createRequire(import.meta.url);
 
@@ -25,4 +26,15 @@ export function readJson(path: string): unknown {
   } catch (e) {
     throw new Error(`cannot read reference file ${path}: ${(e as Error).message}`, { cause: e });
   }
+}
+
+let impactFactors: ImpactFactors | undefined;
+
+/**
+ * CO2e factors, transport and heat parameters, job ratios and the mode of each compatibility-rule
+ * family, for the impact accounting of synergies. Read once, on first use.
+ */
+export function loadImpactFactors(): ImpactFactors {
+  impactFactors ??= readJson(dataPath('impact-factors.json')) as ImpactFactors;
+  return impactFactors;
 }

@@ -1,3 +1,4 @@
 export * from './types.js';
 export * from './catalog.js';
-export { dataPath, demoPath } from './files.js';
+export { dataPath, demoPath, loadImpactFactors } from './files.js';
+export * from './mutualisation.js';

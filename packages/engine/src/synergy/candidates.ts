@@ -3,11 +3,14 @@
  * rule lets it feed, the k nearest input flows of that resource within the rule's distance. Run
  * on its own, it makes detection comparable with other tools doing the same work; checks, scoring
  * and allocation come after it. Deterministic: the result does not depend on input order.
+ *
+ * Built for regions of a million sites: searches are shared by every output flow of a site and
+ * every rule needing the same input resource (one search at the widest distance, then cut per
+ * rule), and the result is a table of typed columns rather than millions of objects.
  */
-import type { LatLon } from '../geo.js';
-import { distanceMetres } from '../geo.js';
 import { resourceMatches, type CompatibilityRule } from './rules.js';
-import { PointGrid, type Located } from './spatial.js';
+import { KdTree, NearestBuffer, PointSet, chordTerm, termToKm, kmToTerm } from './nearest.js';
+import type { LatLon } from '../geo.js';
 
 export interface CandidateSite {
   id: string;
@@ -38,93 +41,329 @@ export interface CandidateOptions {
   k?: number;
 }
 
+/**
+ * Candidates as columns: row i pairs flows[output[i]] with flows[input[i]] under rules[rule[i]].
+ * Rows come by output site (in a spatial order fixed by the coordinates and site IDs), then output
+ * flow ID, rule ID, input resource, distance and input flow ID.
+ */
+export interface CandidateTable {
+  count: number;
+  flows: readonly CandidateFlow[];
+  sites: readonly CandidateSite[];
+  /** For each flow of `flows`, the index of its site in `sites`. */
+  flowSite: Int32Array;
+  rules: readonly CompatibilityRule[];
+  output: Int32Array;
+  input: Int32Array;
+  rule: Uint16Array;
+  distanceKm: Float64Array;
+  sameActor: Uint8Array;
+  notLocated: number;
+}
+
 export interface CandidateResult {
   candidates: Candidate[];
   /** Flows left out because their site has no coordinates: they cannot be placed, so are not guessed. */
   notLocated: number;
 }
 
-function ruleMatchesOutput(rule: CompatibilityRule, flow: CandidateFlow): boolean {
-  return rule.output.resources.some((r) => resourceMatches(r, flow.resourceCode)) || (flow.wasteCode !== null && (rule.output.wasteCodes ?? []).includes(flow.wasteCode));
+const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A rule's input resources, sorted, without those another of its resources already covers. */
+function ruleInputs(rule: CompatibilityRule): string[] {
+  const all = [...new Set(rule.input.resources)].sort(compareIds);
+  return all.filter((r) => !all.some((other) => other !== r && resourceMatches(other, r)));
+}
+
+/** Grows typed columns by doubling. */
+class Columns {
+  count = 0;
+  output = new Int32Array(1024);
+  input = new Int32Array(1024);
+  rule = new Uint16Array(1024);
+  distanceKm = new Float64Array(1024);
+  sameActor = new Uint8Array(1024);
+  push(output: number, input: number, rule: number, km: number, sameActor: boolean): void {
+    if (this.count === this.output.length) {
+      const n = this.count * 2;
+      const grow = <A extends Int32Array | Uint16Array | Float64Array | Uint8Array>(a: A, make: (n: number) => A): A => {
+        const b = make(n);
+        b.set(a);
+        return b;
+      };
+      this.output = grow(this.output, (m) => new Int32Array(m));
+      this.input = grow(this.input, (m) => new Int32Array(m));
+      this.rule = grow(this.rule, (m) => new Uint16Array(m));
+      this.distanceKm = grow(this.distanceKm, (m) => new Float64Array(m));
+      this.sameActor = grow(this.sameActor, (m) => new Uint8Array(m));
+    }
+    const i = this.count++;
+    this.output[i] = output;
+    this.input[i] = input;
+    this.rule[i] = rule;
+    this.distanceKm[i] = km;
+    this.sameActor[i] = sameActor ? 1 : 0;
+  }
 }
 
 interface Prepared {
-  outputs: { flow: CandidateFlow; site: CandidateSite; at: LatLon }[];
-  inputs: { flow: CandidateFlow; site: CandidateSite; at: LatLon }[];
+  sites: CandidateSite[];
+  flows: CandidateFlow[];
+  flowSite: Int32Array;
+  points: PointSet;
   rules: CompatibilityRule[];
+  /** Per rule, its input resources (no overlaps). */
+  ruleResources: string[][];
+  /** The distinct input resources of all rules, sorted; per resource, the located input flows. */
+  resources: string[];
+  inputsOf: Int32Array[];
+  /** Output flows grouped by site, sites in spatial order, flows in ID order. */
+  outputsBySite: { site: number; flows: number[] }[];
   notLocated: number;
 }
 
 function prepare(sites: readonly CandidateSite[], flows: readonly CandidateFlow[], rules: readonly CompatibilityRule[]): Prepared {
-  const siteById = new Map(sites.map((s) => [s.id, s]));
-  const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const located: Prepared['outputs'] = [];
+  if (rules.length > 65535) throw new RangeError('at most 65,535 compatibility rules');
+  const sortedSites = [...sites].sort((a, b) => compareIds(a.id, b.id));
+  const siteIndex = new Map<string, number>();
+  sortedSites.forEach((s, i) => siteIndex.set(s.id, i));
+  const lat = new Float64Array(sortedSites.length);
+  const lon = new Float64Array(sortedSites.length);
+  sortedSites.forEach((s, i) => {
+    lat[i] = s.location?.lat ?? 0;
+    lon[i] = s.location?.lon ?? 0;
+  });
+  const points = PointSet.fromDegrees(lat, lon);
+  const sortedRules = [...rules].sort((a, b) => compareIds(a.id, b.id));
+  const ruleResources = sortedRules.map(ruleInputs);
+  const resources = [...new Set(ruleResources.flat())].sort(compareIds);
+  const resourceIndex = new Map(resources.map((r, i) => [r, i]));
+
+  // Flows keep the caller's order in `flows`; every ordering below goes through IDs.
+  const flowSite = new Int32Array(flows.length);
+  const inputLists: number[][] = resources.map(() => []);
+  const outputs = new Map<number, number[]>();
+  const resourcesOfCode = new Map<string, number[]>();
   let notLocated = 0;
-  for (const flow of [...flows].sort(byId)) {
-    const site = siteById.get(flow.siteId);
-    if (!site?.location) {
+  for (let f = 0; f < flows.length; f++) {
+    const flow = flows[f] as CandidateFlow;
+    const s = siteIndex.get(flow.siteId);
+    flowSite[f] = s ?? -1;
+    if (s === undefined || !sortedSites[s]?.location) {
       notLocated++;
       continue;
     }
-    located.push({ flow, site, at: site.location });
+    if (flow.direction === 'output') {
+      const list = outputs.get(s);
+      if (list) list.push(f);
+      else outputs.set(s, [f]);
+      continue;
+    }
+    // The rule resources this input is of: its code and each of its parent classes.
+    let matched = resourcesOfCode.get(flow.resourceCode);
+    if (!matched) {
+      matched = [];
+      const parts = flow.resourceCode.split('.');
+      for (let n = parts.length; n > 0; n--) {
+        const r = resourceIndex.get(parts.slice(0, n).join('.'));
+        if (r !== undefined) matched.push(r);
+      }
+      resourcesOfCode.set(flow.resourceCode, matched);
+    }
+    for (const r of matched) (inputLists[r] as number[]).push(f);
   }
+  // Sites are searched in a spatial order (Morton code, ties by site ID): neighbours then share
+  // the parts of the index in the processor's cache, which is about a quarter faster at scale.
+  const morton = mortonCodes(sortedSites);
+  const outputsBySite = [...outputs.entries()]
+    .sort((a, b) => (morton[a[0]] as number) - (morton[b[0]] as number) || a[0] - b[0])
+    .map(([site, list]) => ({ site, flows: list.sort((a, b) => compareIds((flows[a] as CandidateFlow).id, (flows[b] as CandidateFlow).id)) }));
   return {
-    outputs: located.filter((x) => x.flow.direction === 'output'),
-    inputs: located.filter((x) => x.flow.direction === 'input'),
-    rules: [...rules].sort(byId),
+    sites: sortedSites,
+    flows: [...flows],
+    flowSite,
+    points,
+    rules: sortedRules,
+    ruleResources,
+    resources,
+    inputsOf: inputLists.map((l) => Int32Array.from(l)),
+    outputsBySite,
     notLocated,
   };
 }
 
-type Input = Prepared['inputs'][number];
-
-/** Keeps the k nearest, ties broken by flow ID so that the choice never depends on order. */
-function nearest(found: { input: Input; km: number }[], k: number): { input: Input; km: number }[] {
-  return found.sort((a, b) => a.km - b.km || (a.input.flow.id < b.input.flow.id ? -1 : a.input.flow.id > b.input.flow.id ? 1 : 0)).slice(0, k);
-}
-
-function emit(out: Candidate[], output: Prepared['outputs'][number], rule: CompatibilityRule, kept: { input: Input; km: number }[]): void {
-  for (const { input, km } of kept) {
-    out.push({ outputFlowId: output.flow.id, inputFlowId: input.flow.id, ruleId: rule.id, distanceKm: km, sameActor: input.site.actorId === output.site.actorId });
-  }
-}
-
-const byFlowId = (a: Input, b: Input): number => (a.flow.id < b.flow.id ? -1 : a.flow.id > b.flow.id ? 1 : 0);
-
-/**
- * A cell side (a power of two in km, 0.25 to 64) giving about four points per occupied area cell:
- * from the points' bounding box and count.
- */
-function cellKmFor(points: readonly Located<Input>[]): number {
-  if (points.length < 2) return 16;
+/** Per site, its position on a Z-order curve over the sites' bounding box (16 bits a coordinate). */
+function mortonCodes(sites: readonly CandidateSite[]): Float64Array {
   let minLat = Infinity;
   let maxLat = -Infinity;
   let minLon = Infinity;
   let maxLon = -Infinity;
-  for (const { at } of points) {
-    minLat = Math.min(minLat, at.lat);
-    maxLat = Math.max(maxLat, at.lat);
-    minLon = Math.min(minLon, at.lon);
-    maxLon = Math.max(maxLon, at.lon);
+  for (const s of sites) {
+    if (!s.location) continue;
+    minLat = Math.min(minLat, s.location.lat);
+    maxLat = Math.max(maxLat, s.location.lat);
+    minLon = Math.min(minLon, s.location.lon);
+    maxLon = Math.max(maxLon, s.location.lon);
   }
-  const midLat = ((minLat + maxLat) / 2) * (Math.PI / 180);
-  const areaKm2 = Math.max(1, (maxLat - minLat) * 111.2 * (maxLon - minLon) * 111.2 * Math.cos(midLat));
-  const side = Math.sqrt((4 * areaKm2) / points.length);
-  return 2 ** Math.max(-2, Math.min(6, Math.round(Math.log2(side))));
+  const spread = (v: number): number => {
+    let x = v & 0xffff;
+    x = (x | (x << 8)) & 0x00ff00ff;
+    x = (x | (x << 4)) & 0x0f0f0f0f;
+    x = (x | (x << 2)) & 0x33333333;
+    x = (x | (x << 1)) & 0x55555555;
+    return x >>> 0;
+  };
+  const codes = new Float64Array(sites.length);
+  const scale = (v: number, min: number, max: number): number => (max > min ? Math.min(65535, Math.floor(((v - min) / (max - min)) * 65536)) : 0);
+  sites.forEach((s, i) => {
+    if (!s.location) return;
+    codes[i] = spread(scale(s.location.lon, minLon, maxLon)) + 2 * spread(scale(s.location.lat, minLat, maxLat));
+  });
+  return codes;
 }
 
-/** Finds, for one output, rule and input resource, the k nearest inputs within the rule's reach. */
-type Search = (output: Prepared['outputs'][number], rule: CompatibilityRule, resource: string, k: number) => { input: Input; km: number }[];
+function ruleMatchesOutput(rule: CompatibilityRule, flow: CandidateFlow): boolean {
+  return rule.output.resources.some((r) => resourceMatches(r, flow.resourceCode)) || (flow.wasteCode !== null && (rule.output.wasteCodes ?? []).includes(flow.wasteCode));
+}
 
-function run(p: Prepared, k: number, search: Search): CandidateResult {
-  const candidates: Candidate[] = [];
-  for (const output of p.outputs) {
-    for (const rule of p.rules) {
-      if (!ruleMatchesOutput(rule, output.flow)) continue;
-      for (const resource of [...rule.input.resources].sort()) emit(candidates, output, rule, search(output, rule, resource, k));
+/**
+ * Finds, for the site `site`, the nearest input flows of resource `resource` within `radiusKm`,
+ * other sites only, into `out` (items are flow indices, terms haversine terms).
+ */
+type Search = (site: number, resource: number, radiusKm: number, out: NearestBuffer) => void;
+
+function run(p: Prepared, k: number, search: Search): CandidateTable {
+  if (!Number.isInteger(k) || k < 0) throw new RangeError(`k must be a whole number ≥ 0, got ${k}`);
+  const cols = new Columns();
+  const flowRank = (f: number): string => (p.flows[f] as CandidateFlow).id;
+  // Ties in distance are broken by flow ID: NearestBuffer compares numbers, so give it ranks.
+  const rankOf = new Int32Array(p.flows.length);
+  {
+    const order = Array.from(p.flows.keys()).sort((a, b) => compareIds(flowRank(a), flowRank(b)));
+    order.forEach((f, i) => (rankOf[f] = i));
+  }
+  const buffer = new NearestBuffer(k, (f) => rankOf[f] as number);
+  const matchCache = new Map<string, Map<string | null, number[]>>();
+  const rulesFor = (flow: CandidateFlow): number[] => {
+    let byWaste = matchCache.get(flow.resourceCode);
+    if (!byWaste) matchCache.set(flow.resourceCode, (byWaste = new Map()));
+    let list = byWaste.get(flow.wasteCode);
+    if (!list) {
+      list = [];
+      for (let r = 0; r < p.rules.length; r++) if (ruleMatchesOutput(p.rules[r] as CompatibilityRule, flow)) list.push(r);
+      byWaste.set(flow.wasteCode, list);
+    }
+    return list;
+  };
+  // Actors as numbers, so that comparing two is cheap.
+  const siteActor = new Int32Array(p.sites.length);
+  {
+    const actors = new Map<string, number>();
+    p.sites.forEach((s, i) => {
+      let a = actors.get(s.actorId);
+      if (a === undefined) actors.set(s.actorId, (a = actors.size));
+      siteActor[i] = a;
+    });
+  }
+  const ruleRes = p.ruleResources.map((list) => Int32Array.from(list, (res) => p.resources.indexOf(res)));
+  // Per input resource: the widest reach the site's rules need (-1: not needed), and what was found.
+  const reach = new Float64Array(p.resources.length).fill(-1);
+  const touched: number[] = [];
+  const foundTerms = p.resources.map(() => new Float64Array(k));
+  const foundItems = p.resources.map(() => new Int32Array(k));
+  const foundSize = new Int32Array(p.resources.length);
+  for (const { site, flows } of p.outputsBySite) {
+    // One search per input resource for the whole site, at the widest distance its rules allow.
+    for (const f of flows) {
+      for (const r of rulesFor(p.flows[f] as CandidateFlow)) {
+        const km = (p.rules[r] as CompatibilityRule).maxDistanceKm;
+        for (const ri of ruleRes[r] as Int32Array) {
+          if ((reach[ri] as number) < 0) touched.push(ri);
+          if (km > (reach[ri] as number)) reach[ri] = km;
+        }
+      }
+    }
+    for (const ri of touched) {
+      search(site, ri, reach[ri] as number, buffer);
+      (foundTerms[ri] as Float64Array).set(buffer.terms.subarray(0, buffer.size));
+      (foundItems[ri] as Int32Array).set(buffer.items.subarray(0, buffer.size));
+      foundSize[ri] = buffer.size;
+      reach[ri] = -1;
+    }
+    touched.length = 0;
+    const actor = siteActor[site] as number;
+    for (const f of flows) {
+      for (const r of rulesFor(p.flows[f] as CandidateFlow)) {
+        const maxTerm = kmToTerm((p.rules[r] as CompatibilityRule).maxDistanceKm);
+        for (const ri of ruleRes[r] as Int32Array) {
+          const terms = foundTerms[ri] as Float64Array;
+          const items = foundItems[ri] as Int32Array;
+          const size = foundSize[ri] as number;
+          for (let j = 0; j < size; j++) {
+            const term = terms[j] as number;
+            if (term > maxTerm) break;
+            const input = items[j] as number;
+            cols.push(f, input, r, termToKm(term), siteActor[p.flowSite[input] as number] === actor);
+          }
+        }
+      }
     }
   }
-  return { candidates: dedupe(candidates), notLocated: p.notLocated };
+  return {
+    count: cols.count,
+    flows: p.flows,
+    sites: p.sites,
+    flowSite: p.flowSite,
+    rules: p.rules,
+    output: cols.output.subarray(0, cols.count),
+    input: cols.input.subarray(0, cols.count),
+    rule: cols.rule.subarray(0, cols.count),
+    distanceKm: cols.distanceKm.subarray(0, cols.count),
+    sameActor: cols.sameActor.subarray(0, cols.count),
+    notLocated: p.notLocated,
+  };
+}
+
+/** The candidate stage as a table of columns: what large regions and the analysis use. */
+export function findCandidateTable(
+  sites: readonly CandidateSite[],
+  flows: readonly CandidateFlow[],
+  rules: readonly CompatibilityRule[],
+  options: CandidateOptions = {},
+): CandidateTable {
+  const p = prepare(sites, flows, rules);
+  // One k-d tree per input resource of the rules, built on first use, holding input flows placed
+  // at their site.
+  const flowPoints = PointSet.gather(p.points, p.flowSite);
+  const trees = new Map<number, KdTree>();
+  const index = (resource: number): KdTree => {
+    let tree = trees.get(resource);
+    if (!tree) {
+      tree = new KdTree(flowPoints, p.inputsOf[resource] as Int32Array);
+      trees.set(resource, tree);
+    }
+    return tree;
+  };
+  return run(p, options.k ?? 10, (site, resource, radiusKm, out) => {
+    index(resource).nearest(p.points, site, radiusKm, (f) => p.flowSite[f] === site, out);
+  });
+}
+
+/** Row i of a table as an object. */
+export function candidateAt(table: CandidateTable, i: number): Candidate {
+  return {
+    outputFlowId: (table.flows[table.output[i] as number] as CandidateFlow).id,
+    inputFlowId: (table.flows[table.input[i] as number] as CandidateFlow).id,
+    ruleId: (table.rules[table.rule[i] as number] as CompatibilityRule).id,
+    distanceKm: table.distanceKm[i] as number,
+    sameActor: table.sameActor[i] === 1,
+  };
+}
+
+function toResult(table: CandidateTable): CandidateResult {
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < table.count; i++) candidates.push(candidateAt(table, i));
+  return { candidates, notLocated: table.notLocated };
 }
 
 export function findCandidates(
@@ -133,55 +372,37 @@ export function findCandidates(
   rules: readonly CompatibilityRule[],
   options: CandidateOptions = {},
 ): CandidateResult {
-  const p = prepare(sites, flows, rules);
-  // One spatial index per input resource of the rules, built on first use, its cells sized to
-  // hold a few points each: the ring search then stops after a few cells where points are dense.
-  const indexes = new Map<string, PointGrid<Input>>();
-  const index = (resource: string): PointGrid<Input> => {
-    let grid = indexes.get(resource);
-    if (!grid) {
-      const points: Located<Input>[] = p.inputs.filter((i) => resourceMatches(resource, i.flow.resourceCode)).map((i) => ({ item: i, at: i.at }));
-      grid = new PointGrid(points, cellKmFor(points));
-      indexes.set(resource, grid);
-    }
-    return grid;
-  };
-  return run(p, options.k ?? 10, (output, rule, resource, k) =>
-    index(resource)
-      .nearest(output.at, rule.maxDistanceKm, k, (input) => input.site.id !== output.site.id, byFlowId)
-      .map((f) => ({ input: f.item, km: f.km })),
-  );
+  return toResult(findCandidateTable(sites, flows, rules, options));
 }
 
 /**
- * The same result by comparing every output with every input: the reference the indexed version
- * is tested and benchmarked against.
+ * The same table by comparing every output site with every input flow: the reference the indexed
+ * version is tested and benchmarked against.
  */
+export function findCandidateTableAllPairs(
+  sites: readonly CandidateSite[],
+  flows: readonly CandidateFlow[],
+  rules: readonly CompatibilityRule[],
+  options: CandidateOptions = {},
+): CandidateTable {
+  const p = prepare(sites, flows, rules);
+  return run(p, options.k ?? 10, (site, resource, radiusKm, out) => {
+    out.reset();
+    const maxTerm = kmToTerm(radiusKm);
+    for (const f of p.inputsOf[resource] as Int32Array) {
+      const s = p.flowSite[f] as number;
+      if (s === site) continue;
+      const term = chordTerm(p.points, site, p.points, s);
+      if (term <= maxTerm) out.offer(term, f);
+    }
+  });
+}
+
 export function findCandidatesAllPairs(
   sites: readonly CandidateSite[],
   flows: readonly CandidateFlow[],
   rules: readonly CompatibilityRule[],
   options: CandidateOptions = {},
 ): CandidateResult {
-  const p = prepare(sites, flows, rules);
-  return run(p, options.k ?? 10, (output, rule, resource, k) => {
-    const found: { input: Input; km: number }[] = [];
-    for (const input of p.inputs) {
-      if (input.site.id === output.site.id || !resourceMatches(resource, input.flow.resourceCode)) continue;
-      const km = distanceMetres(output.at, input.at) / 1000;
-      if (km <= rule.maxDistanceKm) found.push({ input, km });
-    }
-    return nearest(found, k);
-  });
-}
-
-/** A pair found through two input resources of one rule is one candidate. */
-function dedupe(candidates: Candidate[]): Candidate[] {
-  const seen = new Set<string>();
-  return candidates.filter((c) => {
-    const key = `${c.outputFlowId}|${c.inputFlowId}|${c.ruleId}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return toResult(findCandidateTableAllPairs(sites, flows, rules, options));
 }
