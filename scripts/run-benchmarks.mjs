@@ -120,3 +120,12 @@ function write(name, description, cases) {
   }
   write('candidates', 'Candidate stage of substitution synergies (k = 10 nearest inputs per output and rule) on a synthetic region, ~5 flows per site, the built-in compatibility rules', cases);
 }
+
+// 5. Allocation of contested supplies (LP with HiGHS, per connected component) on a seeded random
+//    sparse problem: 10,000 supplies × 10,000 demands, 5 nearby candidate demands per supply.
+//    Target: under 10 s (solver loading excluded). One run.
+{
+  const c = runCase('allocation', { supplies: 10_000, demands: 10_000, perSupply: 5 }, 1);
+  c.targets = { maxSeconds: 10, met: c.seconds.max < 10 };
+  write('allocation', 'Allocation of contested supplies by linear programming (HiGHS in WebAssembly), one LP per connected component, on a seeded random problem of flows clustered around towns, 12 resources', [c]);
+}

@@ -12,9 +12,10 @@ import {
   loadWasteOperations,
   ReferenceCatalog,
 } from '@boucles/reference-data';
-import { buildWorkbook, configFromEnv, createServices, geocoderFromEnv, HttpError, UnreadableFileError, workbookLists, migrate, openDatabase, readDemoDocument, startServer, type Database } from '@boucles/server';
+import { buildWorkbook, configFromEnv, createServices, geocoderFromEnv, HttpError, UnreadableFileError, workbookLists, migrate, openDatabase, openPglite, readDemoDocument, startServer, type Database } from '@boucles/server';
 import { join } from 'node:path';
 import { parseMode, runImport } from './import.js';
+import { runAnalyse } from './analyse.js';
 
 /** French names of the import modes, accepted as well as the English ones. */
 const MODE_ALIASES: Record<string, string> = { tout: 'all-or-nothing', 'tout-ou-rien': 'all-or-nothing', essai: 'dry-run', 'lignes-valides': 'valid-rows' };
@@ -38,6 +39,10 @@ Commandes :
   export --territory <code> --format xlsx|csv|json|geojson [--sheet <feuille>] [--out <fichier>]
                         exporte les données d'un territoire (csv : une feuille ; geojson : sites ou flux)
   check <fichier.json>  vérifie un document territoire sans rien écrire
+  analyse <fichier.json> | --territory <code> [--objective co2|cost] [--json] [--rules <fichier>] [--k N] [--top N]
+                        détecte, vérifie, classe et alloue les synergies ; un document est analysé
+                        sans rien écrire, un territoire stocké garde son analyse ; --rules remplace
+                        les règles de compatibilité intégrées par un fichier du même schéma
   reference             résume les données de référence embarquées
   schema                écrit le schéma JSON du document territoire (docs/schemas/)
   help                  affiche cette aide
@@ -91,6 +96,11 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
       format: { type: 'string', short: 'f' },
       out: { type: 'string', short: 'o' },
       'no-progress': { type: 'boolean' },
+      objective: { type: 'string' },
+      json: { type: 'boolean' },
+      rules: { type: 'string' },
+      k: { type: 'string' },
+      top: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -172,6 +182,32 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
         await withDatabase(async (db) => createServices(db, reference).territoryDocuments.check(doc));
         io.out(`${file} : document valide, rien n'a été écrit.`);
         return 0;
+      }
+      case 'analyse':
+      case 'analyze': {
+        const objective = values.objective ?? 'co2';
+        const k = Number(values.k ?? 10);
+        const top = Number(values.top ?? 20);
+        const file = rest[0];
+        if ((!file) === (!values.territory) || (objective !== 'co2' && objective !== 'cost') || !Number.isInteger(k) || k < 1 || k > 100 || !Number.isInteger(top) || top < 1) {
+          io.err('Usage : boucles analyse <fichier.json> | --territory <code> [--objective co2|cost] [--json] [--rules <fichier>] [--k 1..100] [--top N]');
+          return 2;
+        }
+        const args = { objective, k, top, json: values.json ?? false, rulesFile: values.rules } as const;
+        if (values.territory) {
+          const code = values.territory;
+          return await withDatabase((db) => runAnalyse(createServices(db, reference), code, args, io, true));
+        }
+        // A document is loaded into a throw-away database in memory, checked as `load` checks it.
+        const db = await openPglite();
+        try {
+          await migrate(db);
+          const services = createServices(db, reference);
+          const report = await services.territoryDocuments.importNew(readJsonFile(file as string));
+          return await runAnalyse(services, report.territory.code, args, io, false);
+        } finally {
+          await db.close();
+        }
       }
       case 'reference': {
         const waste = loadWasteList();

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import { formatPath, parseBilingual, ValidationError, type ReferenceLookup, type Territory } from '@boucles/engine';
+import { formatPath, parseBilingual, ValidationError, type ReferenceLookup, type Territory, type UnitTable } from '@boucles/engine';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type * as z from 'zod';
@@ -24,11 +24,13 @@ import { territoryDataRoutes } from './routes/territory-data.js';
 import { TerritoryDataService } from './services/territory-data.js';
 import { TerritoryDocumentService } from './services/territory-document.js';
 import { TerritoryImportService } from './services/territory-import.js';
+import { SynergyAnalysisService } from './services/synergy-analysis.js';
+import { analysisRoutes } from './routes/analyses.js';
 
 /** Largest JSON body accepted: 1 MiB. Bulk data goes through the import routes. */
 export const BODY_LIMIT = 1_048_576;
 
-export type Reference = ReferenceLookup & { territoryName(level: Territory['level'], code: string): string | undefined };
+export type Reference = ReferenceLookup & UnitTable & { territoryName(level: Territory['level'], code: string): string | undefined };
 
 export interface AppOptions {
   db: Database;
@@ -49,6 +51,7 @@ export interface Services {
   territoryDocuments: TerritoryDocumentService;
   territoryImports: TerritoryImportService;
   territoryExports: TerritoryExportService;
+  analyses: SynergyAnalysisService;
 }
 
 /** The lists of the template's drop-downs, from the reference data. */
@@ -67,6 +70,7 @@ export function createServices(db: Database, reference: Reference, geocoder?: Ge
     territoryDocuments: new TerritoryDocumentService(db, repos, reference, territoryData),
     territoryImports: new TerritoryImportService(db, repos, reference, territoryData, geocoder),
     territoryExports: new TerritoryExportService(db, repos, territoryData, workbookLists),
+    analyses: new SynergyAnalysisService(db, repos, territoryData, reference),
   };
 }
 
@@ -173,6 +177,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
 
   territoryDataRoutes(app, services.territoryData);
   exportRoutes(app, services.territoryExports, workbookLists);
+  analysisRoutes(app, services.analyses);
   importRoutes(app, services.territoryImports, {
     maxUploadBytes: options.maxUploadBytes ?? 200 * 1024 * 1024,
     limits: options.importLimits ?? DEFAULT_LIMITS,

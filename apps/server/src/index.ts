@@ -13,3 +13,4 @@ export { rejectedWorkbook, rejectedCsv } from './interchange/rejected.js';
 export { buildWorkbook, writeWorkbookFile } from './interchange/workbook.js';
 export { TerritoryExportService } from './services/territory-export.js';
 export { BanGeocoder, geocoderFromEnv, type Geocoder } from './services/geocoder.js';
+export { SynergyAnalysisService, type AnalysisRequest } from './services/synergy-analysis.js';

@@ -1,4 +1,5 @@
 import { ActorRepository } from './actors.js';
+import { AnalysisRepository } from './analyses.js';
 import { FlowRepository } from './flows.js';
 import { ImportRunRepository } from './imports.js';
 import { NeedRepository } from './needs.js';
@@ -12,6 +13,7 @@ export interface Repositories {
   flows: FlowRepository;
   needs: NeedRepository;
   imports: ImportRunRepository;
+  analyses: AnalysisRepository;
 }
 
 export function createRepositories(): Repositories {
@@ -22,6 +24,7 @@ export function createRepositories(): Repositories {
     flows: new FlowRepository(),
     needs: new NeedRepository(),
     imports: new ImportRunRepository(),
+    analyses: new AnalysisRepository(),
   };
 }
 

@@ -26,6 +26,9 @@
  *   a demand's total exceeds it by rounding noise: an allocation never exceeds a supply or a demand.
  *   The objective is Σ b_ij x_ij recomputed from the reported (clamped) quantities.
  *
+ * Quantities smaller than about 1e-7 of the largest quantity of their component are within the
+ * solver's tolerance, and likewise benefits relative to the component's largest benefit.
+ *
  * Determinism: supplies, demands and pairs are sorted by id (code-unit order) before anything else,
  * and each component's LP text depends only on that component. The result therefore does not
  * depend on the order of the inputs, nor on unrelated components. When a component has several
@@ -89,7 +92,11 @@ export async function loadSolver(): Promise<LpSolver> {
   return highsLoader();
 }
 
-/** Options given to HiGHS for each component's LP. Quiet, and the LP read as-is. */
+/**
+ * Options given to HiGHS for each component's LP: quiet, otherwise its defaults (presolve, and the
+ * dual simplex it chooses for an LP; its random seed is fixed). Measured on one component of 50,000
+ * pairs: 2.3 s with the default, 3.2 s with the interior point method; PDLP did not reach optimality.
+ */
 const SOLVER_OPTIONS = { output_flag: false, log_to_console: false } as const;
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -386,6 +393,9 @@ function solveLp(
   try {
     solution = solver.solve(text, SOLVER_OPTIONS);
   } catch {
+    // E.g. WebAssembly memory exhausted (about 1.4 GB for one component of a million pairs, near
+    // the 2 GB limit of this build). After such an abort the solver instance may stay unusable:
+    // the following components then fail too, and the status says so.
     return 'error';
   }
   if (solution.Status === 'Infeasible') return 'infeasible';

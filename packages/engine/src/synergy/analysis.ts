@@ -258,7 +258,10 @@ export async function analyse(input: AnalysisInput, options: AnalysisOptions): P
     const d = e.demand.annualQuantity;
     return s && d && s.unit === d.unit ? Math.min(s.value, d.value) : null;
   };
-  const maxImpact = Math.max(0, ...accepted.map((e) => objectiveOf(e, potential(e)) ?? 0));
+  // The impact a score weighs is that of the allocated quantity when the pair entered the
+  // allocation (a pair whose supply went to a better use scores low), else the potential one.
+  const scored = (e: Evaluated): number | null => objectiveOf(e, allocated.get(e.id) ?? potential(e));
+  const maxImpact = Math.max(0, ...accepted.map((e) => scored(e) ?? 0));
   const synergies: SubstitutionSynergy[] = accepted.map((e) => {
     const q = allocated.get(e.id);
     const basis: SynergyImpacts['basis'] =
@@ -266,7 +269,7 @@ export async function analyse(input: AnalysisInput, options: AnalysisOptions): P
     const impacts = synergyImpacts(options.impacts, e.unit, e.supply, e.demand, basis);
     const quantityCheck = e.checks.quantity.values ?? {};
     const components: Record<ScoreComponent, number> = {
-      impact: maxImpact > 0 ? Math.max(0, (objectiveOf(e, potential(e)) ?? 0) / maxImpact) : 0,
+      impact: maxImpact > 0 ? Math.max(0, (scored(e) ?? 0) / maxImpact) : 0,
       quantity: e.checks.quantity.status === 'passed' ? ((quantityCheck.demandCovered as number) + (quantityCheck.supplyUsed as number)) / 2 : 0.5,
       proximity: Math.max(0, 1 - e.distanceKm / e.rule.maxDistanceKm),
       season: e.checks.months.status === 'passed' ? (e.checks.months.values?.demandMonthsCovered as number) : 0.5,
