@@ -2,15 +2,13 @@
 // One benchmark case, run in its own process by run-benchmarks.mjs; prints one JSON line.
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { actorInputSchema, checkFlowReferences, findCandidateTable, findCandidateTableAllPairs, flowInputSchema, parseBilingual, seededRandom, syntheticRegion } from '@boucles/engine';
+import { actorInputSchema, allocate, checkFlowReferences, findCandidateTable, findCandidateTableAllPairs, flowInputSchema, loadSolver, parseBilingual, seededRandom, syntheticRegion } from '@boucles/engine';
 import { loadCompatibilityRules, ReferenceCatalog } from '@boucles/reference-data';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServices, migrate, openPglite, openPostgres, readDemoDocument, rowsOfFiles, writeWorkbookFile } from '@boucles/server';
 import pg from 'pg';
-// Not exported by the engine's index yet: imported from its compiled module.
-import { allocate, loadSolver } from '../packages/engine/dist/synergy/allocation.js';
 
 const [name, rawParams] = process.argv.slice(2);
 const params = JSON.parse(rawParams ?? '{}');

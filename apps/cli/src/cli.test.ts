@@ -83,3 +83,31 @@ test('the published JSON Schema of the territory document is the one the code ch
   const published = readFileSync(new URL('../../../docs/schemas/territory-document.schema.json', import.meta.url), 'utf8');
   assert.equal(published.trim(), io.lines.join('\n').trim(), 'regenerate it with: npx boucles schema > docs/schemas/territory-document.schema.json');
 });
+
+test('boucles analyse ranks the demo document’s synergies, prints JSON with --json, and takes rules from a file', async () => {
+  const { demoPath, loadCompatibilityRules } = await import('@boucles/reference-data');
+  const demo = demoPath('territoire-demo.json');
+  const table = capture();
+  assert.equal(await run(['analyse', demo, '--top', '5'], table), 0, table.errors.join('\n'));
+  assert.match(table.lines[0] ?? '', /^Analyse : moteur \d+\.\d+\.\d+, règles/);
+  assert.match(table.lines.join('\n'), /heat-medium-to-greenhouses/);
+
+  const rules = join(dir, 'regles-verre.json');
+  writeFileSync(rules, JSON.stringify({ version: 'verre-1', rules: loadCompatibilityRules().rules.filter((r) => r.family === 'glass') }));
+  const json = capture();
+  assert.equal(await run(['analyse', demo, '--json', '--rules', rules, '--objective', 'cost'], json), 0, json.errors.join('\n'));
+  const result = JSON.parse(json.lines.join('\n')) as { rulesVersion: string; objective: string; synergies: { family: string }[] };
+  assert.equal(result.rulesVersion, 'verre-1');
+  assert.equal(result.objective, 'cost');
+  assert.ok(result.synergies.length > 0 && result.synergies.every((s) => s.family === 'glass'));
+});
+
+test('boucles analyse refuses a rules file with faults, naming the file and the field', async () => {
+  const { demoPath } = await import('@boucles/reference-data');
+  const rules = join(dir, 'regles-fausses.json');
+  writeFileSync(rules, JSON.stringify({ version: '1', rules: [{ id: 'X Y' }] }));
+  const io = capture();
+  assert.equal(await run(['analyse', demoPath('territoire-demo.json'), '--rules', rules], io), 1);
+  assert.match(io.errors.join('\n'), /regles-fausses\.json:rules\[0\]\.id/);
+  assert.equal(await run(['analyse', '--objective', 'co2'], capture()), 2);
+});
