@@ -55,7 +55,11 @@ export class SynergyAnalysisService {
     const builtIn = loadCompatibilityRules();
     const rules = request.rules ?? { version: builtIn.version, rules: builtIn.rules, source: 'built-in' };
     const mutualisation = loadMutualisationParameters();
-    this.solver ??= loadSolver();
+    // Loaded once per process; a failed load is tried again next time rather than kept.
+    this.solver ??= loadSolver().catch((e: unknown) => {
+      this.solver = undefined;
+      throw e;
+    });
     const solver = await this.solver;
     const started = performance.now();
     const work = this.running.then(() =>

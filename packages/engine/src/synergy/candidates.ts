@@ -75,34 +75,37 @@ function ruleInputs(rule: CompatibilityRule): string[] {
   return all.filter((r) => !all.some((other) => other !== r && resourceMatches(other, r)));
 }
 
-/** Grows typed columns by doubling. */
+/**
+ * Typed columns allocated once, at an upper bound of the row count worked out beforehand: growing
+ * them would copy every row several times and, worse, each large allocation makes the garbage
+ * collector run again over the caller's objects (millions of flows at the scale of a region).
+ * The table's columns are views of the first `count` rows.
+ */
 class Columns {
   count = 0;
-  output = new Int32Array(1024);
-  input = new Int32Array(1024);
-  rule = new Uint16Array(1024);
-  distanceKm = new Float64Array(1024);
-  sameActor = new Uint8Array(1024);
+  readonly output: Int32Array;
+  readonly input: Int32Array;
+  readonly rule: Uint16Array;
+  readonly distanceKm: Float64Array;
+  readonly sameActor: Uint8Array;
+  constructor(capacity: number) {
+    this.output = new Int32Array(capacity);
+    this.input = new Int32Array(capacity);
+    this.rule = new Uint16Array(capacity);
+    this.distanceKm = new Float64Array(capacity);
+    this.sameActor = new Uint8Array(capacity);
+  }
   push(output: number, input: number, rule: number, km: number, sameActor: boolean): void {
-    if (this.count === this.output.length) {
-      const n = this.count * 2;
-      const grow = <A extends Int32Array | Uint16Array | Float64Array | Uint8Array>(a: A, make: (n: number) => A): A => {
-        const b = make(n);
-        b.set(a);
-        return b;
-      };
-      this.output = grow(this.output, (m) => new Int32Array(m));
-      this.input = grow(this.input, (m) => new Int32Array(m));
-      this.rule = grow(this.rule, (m) => new Uint16Array(m));
-      this.distanceKm = grow(this.distanceKm, (m) => new Float64Array(m));
-      this.sameActor = grow(this.sameActor, (m) => new Uint8Array(m));
-    }
     const i = this.count++;
     this.output[i] = output;
     this.input[i] = input;
     this.rule[i] = rule;
     this.distanceKm[i] = km;
     this.sameActor[i] = sameActor ? 1 : 0;
+  }
+  views(): Pick<CandidateTable, 'output' | 'input' | 'rule' | 'distanceKm' | 'sameActor'> {
+    const n = this.count;
+    return { output: this.output.subarray(0, n), input: this.input.subarray(0, n), rule: this.rule.subarray(0, n), distanceKm: this.distanceKm.subarray(0, n), sameActor: this.sameActor.subarray(0, n) };
   }
 }
 
@@ -124,6 +127,7 @@ interface Prepared {
 
 function prepare(sites: readonly CandidateSite[], flows: readonly CandidateFlow[], rules: readonly CompatibilityRule[]): Prepared {
   if (rules.length > 65535) throw new RangeError('at most 65,535 compatibility rules');
+  if (sites.length >= 2 ** 21) throw new RangeError('at most 2,097,151 sites in one search');
   const sortedSites = [...sites].sort((a, b) => compareIds(a.id, b.id));
   const siteIndex = new Map<string, number>();
   sortedSites.forEach((s, i) => siteIndex.set(s.id, i));
@@ -175,9 +179,17 @@ function prepare(sites: readonly CandidateSite[], flows: readonly CandidateFlow[
   // Sites are searched in a spatial order (Morton code, ties by site ID): neighbours then share
   // the parts of the index in the processor's cache, which is about a quarter faster at scale.
   const morton = mortonCodes(sortedSites);
-  const outputsBySite = [...outputs.entries()]
-    .sort((a, b) => (morton[a[0]] as number) - (morton[b[0]] as number) || a[0] - b[0])
-    .map(([site, list]) => ({ site, flows: list.sort((a, b) => compareIds((flows[a] as CandidateFlow).id, (flows[b] as CandidateFlow).id)) }));
+  // Sorted as numbers (code × 2²¹ + site index: exact below 2⁵³), without a comparator.
+  const keys = new Float64Array(outputs.size);
+  let n = 0;
+  for (const site of outputs.keys()) keys[n++] = (morton[site] as number) * 2 ** 21 + site;
+  keys.sort();
+  const outputsBySite = Array.from(keys, (key) => {
+    const site = key % 2 ** 21;
+    const list = outputs.get(site) as number[];
+    if (list.length > 1) list.sort((a, b) => compareIds((flows[a] as CandidateFlow).id, (flows[b] as CandidateFlow).id));
+    return { site, flows: list };
+  });
   return {
     sites: sortedSites,
     flows: [...flows],
@@ -234,7 +246,6 @@ type Search = (site: number, resource: number, radiusKm: number, out: NearestBuf
 
 function run(p: Prepared, k: number, search: Search): CandidateTable {
   if (!Number.isInteger(k) || k < 0) throw new RangeError(`k must be a whole number ≥ 0, got ${k}`);
-  const cols = new Columns();
   const flowRank = (f: number): string => (p.flows[f] as CandidateFlow).id;
   // Ties in distance are broken by flow ID: NearestBuffer compares numbers, so give it ranks.
   const rankOf = new Int32Array(p.flows.length);
@@ -266,6 +277,13 @@ function run(p: Prepared, k: number, search: Search): CandidateTable {
     });
   }
   const ruleRes = p.ruleResources.map((list) => Int32Array.from(list, (res) => p.resources.indexOf(res)));
+  // At most k rows per output flow, matching rule and input resource, and no more than there are
+  // inputs of that resource.
+  let bound = 0;
+  for (const { flows } of p.outputsBySite) {
+    for (const f of flows) for (const r of rulesFor(p.flows[f] as CandidateFlow)) for (const ri of ruleRes[r] as Int32Array) bound += Math.min(k, (p.inputsOf[ri] as Int32Array).length);
+  }
+  const cols = new Columns(bound);
   // Per input resource: the widest reach the site's rules need (-1: not needed), and what was found.
   const reach = new Float64Array(p.resources.length).fill(-1);
   const touched: number[] = [];
@@ -285,8 +303,12 @@ function run(p: Prepared, k: number, search: Search): CandidateTable {
     }
     for (const ri of touched) {
       search(site, ri, reach[ri] as number, buffer);
-      (foundTerms[ri] as Float64Array).set(buffer.terms.subarray(0, buffer.size));
-      (foundItems[ri] as Int32Array).set(buffer.items.subarray(0, buffer.size));
+      const terms = foundTerms[ri] as Float64Array;
+      const items = foundItems[ri] as Int32Array;
+      for (let j = 0; j < buffer.size; j++) {
+        terms[j] = buffer.terms[j] as number;
+        items[j] = buffer.items[j] as number;
+      }
       foundSize[ri] = buffer.size;
       reach[ri] = -1;
     }
@@ -309,19 +331,7 @@ function run(p: Prepared, k: number, search: Search): CandidateTable {
       }
     }
   }
-  return {
-    count: cols.count,
-    flows: p.flows,
-    sites: p.sites,
-    flowSite: p.flowSite,
-    rules: p.rules,
-    output: cols.output.subarray(0, cols.count),
-    input: cols.input.subarray(0, cols.count),
-    rule: cols.rule.subarray(0, cols.count),
-    distanceKm: cols.distanceKm.subarray(0, cols.count),
-    sameActor: cols.sameActor.subarray(0, cols.count),
-    notLocated: p.notLocated,
-  };
+  return { count: cols.count, flows: p.flows, sites: p.sites, flowSite: p.flowSite, rules: p.rules, ...cols.views(), notLocated: p.notLocated };
 }
 
 /** The candidate stage as a table of columns: what large regions and the analysis use. */
@@ -332,20 +342,13 @@ export function findCandidateTable(
   options: CandidateOptions = {},
 ): CandidateTable {
   const p = prepare(sites, flows, rules);
-  // One k-d tree per input resource of the rules, built on first use, holding input flows placed
-  // at their site.
+  // One k-d tree per input resource of the rules, holding input flows placed at their site.
   const flowPoints = PointSet.gather(p.points, p.flowSite);
-  const trees = new Map<number, KdTree>();
-  const index = (resource: number): KdTree => {
-    let tree = trees.get(resource);
-    if (!tree) {
-      tree = new KdTree(flowPoints, p.inputsOf[resource] as Int32Array);
-      trees.set(resource, tree);
-    }
-    return tree;
-  };
+  // Built before the searches rather than on first use: large allocations in the middle of the
+  // searches would each set the garbage collector going over the caller's objects.
+  const trees = p.inputsOf.map((members) => new KdTree(flowPoints, members));
   return run(p, options.k ?? 10, (site, resource, radiusKm, out) => {
-    index(resource).nearest(p.points, site, radiusKm, (f) => p.flowSite[f] === site, out);
+    (trees[resource] as KdTree).nearest(p.points, site, radiusKm, (f) => p.flowSite[f] === site, out);
   });
 }
 
