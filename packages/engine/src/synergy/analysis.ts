@@ -223,7 +223,8 @@ export async function analyse(input: AnalysisInput, options: AnalysisOptions): P
   const pairs: AllocationPair[] = [];
   const benefit = new Map<string, number | null>();
   const knownBenefits = accepted.map((e) => benefitPerUnit(e.unit, options.objective)).filter((b): b is number => b !== null && b > 0);
-  const smallest = knownBenefits.length > 0 ? Math.min(...knownBenefits) : 1;
+  // (Reduced rather than spread: a territory may have more candidates than a call takes arguments.)
+  const smallest = knownBenefits.length > 0 ? knownBenefits.reduce((a, b) => Math.min(a, b)) : 1;
   for (const e of accepted) {
     const s = e.supply.annualQuantity;
     const d = e.demand.annualQuantity;
@@ -261,7 +262,7 @@ export async function analyse(input: AnalysisInput, options: AnalysisOptions): P
   // The impact a score weighs is that of the allocated quantity when the pair entered the
   // allocation (a pair whose supply went to a better use scores low), else the potential one.
   const scored = (e: Evaluated): number | null => objectiveOf(e, allocated.get(e.id) ?? potential(e));
-  const maxImpact = Math.max(0, ...accepted.map((e) => scored(e) ?? 0));
+  const maxImpact = accepted.reduce((m, e) => Math.max(m, scored(e) ?? 0), 0);
   const synergies: SubstitutionSynergy[] = accepted.map((e) => {
     const q = allocated.get(e.id);
     const basis: SynergyImpacts['basis'] =
