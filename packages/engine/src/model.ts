@@ -130,11 +130,17 @@ export interface FlowQuality {
 export interface CurrentFate {
   mode: FateMode;
   operationCode?: string | undefined;
+  /** Recovered inside the territory (true) or outside (false); unknown when absent. */
+  local?: boolean | undefined;
+  /** Where it goes: a territory code or a place. */
+  partner?: string | undefined;
 }
 
 export interface CurrentOrigin {
   recycled: boolean;
   local: boolean;
+  /** Where it comes from: a territory code or a place. */
+  partner?: string | undefined;
 }
 
 export interface FlowCost {
@@ -178,6 +184,28 @@ export interface Need {
   description: string;
   resourceCode: string | null;
   quantity: Quantity | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A figure the local authority enters for what actors do not declare (see `aggregateInputSchema`). */
+export interface Aggregate {
+  id: string;
+  territoryId: string;
+  externalId: string | null;
+  label: string;
+  kind: 'extraction' | 'input' | 'output' | 'stock_change';
+  family: 'agrifood' | 'construction_minerals' | 'energy_carriers' | 'manufactured' | 'wastes';
+  resourceCode: string | null;
+  quantity: Quantity;
+  /** The quantity per year in its dimension's base unit, derived. */
+  annualQuantity: { value: number; unit: string };
+  origin: 'local' | 'external' | null;
+  destination: 'recovery_inside' | 'recovery_outside' | 'incineration' | 'landfill' | 'other' | null;
+  partner: string | null;
+  year: number;
+  source: { title: string; url?: string | undefined };
+  estimate: boolean;
   createdAt: string;
   updatedAt: string;
 }

@@ -4,7 +4,7 @@
  */
 import { distanceMetres, type LatLon } from './geo.js';
 import type { Dimension, Quantity, UnitTable } from './units.js';
-import type { ActorInput, FlowInput, NeedInput, SiteInput, TerritoryInput } from './schemas.js';
+import type { ActorInput, AggregateInput, FlowInput, NeedInput, SiteInput, TerritoryInput } from './schemas.js';
 import type { TerritoryLevel } from './model.js';
 import { issue, type ValidationIssue } from './validation.js';
 
@@ -211,5 +211,29 @@ export function checkNeedReferences(n: NeedInput, ref: ReferenceLookup): Validat
     );
   }
   issues.push(...checkQuantity(n.quantity, 'quantity', ref, resource));
+  return issues;
+}
+
+/** Dimensions the flow accounts keep, each in its own layer: materials (t), energy (MWh), water (m3). */
+const ACCOUNT_DIMENSIONS: readonly Dimension[] = ['mass', 'energy', 'volume'];
+
+export function checkAggregateReferences(a: AggregateInput, ref: ReferenceLookup): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const resource = a.resourceCode ? ref.resource(a.resourceCode) : undefined;
+  if (a.resourceCode && !resource) {
+    issues.push(issue('resourceCode', 'unknown_resource_code', `code ressource ${a.resourceCode} inconnu de la taxonomie`, `resource code ${a.resourceCode} is not in the taxonomy`));
+  }
+  issues.push(...checkQuantity(a.quantity, 'quantity', ref, resource));
+  const unit = ref.unit(a.quantity.unit);
+  if (unit && !ACCOUNT_DIMENSIONS.includes(unit.dimension)) {
+    issues.push(
+      issue(
+        'quantity.unit',
+        'unit_not_in_accounts',
+        `les comptes de flux sont en masse, énergie ou volume : ${a.quantity.unit} n'en est pas une unité`,
+        `flow accounts are in mass, energy or volume: ${a.quantity.unit} is none of these`,
+      ),
+    );
+  }
   return issues;
 }

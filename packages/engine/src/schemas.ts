@@ -219,9 +219,16 @@ const flowFields = {
   monthsAvailable: monthsSchema.nullish(),
   quality: qualitySchema.optional(),
   currentFate: z
-    .strictObject({ mode: z.enum(FATE_MODES), operationCode: z.string().regex(OPERATION_CODE).optional() })
+    .strictObject({
+      mode: z.enum(FATE_MODES),
+      operationCode: z.string().regex(OPERATION_CODE).optional(),
+      local: z.boolean().optional().meta({ description: 'Recovered inside the territory (true) or outside (false)' }),
+      partner: text(200).optional().meta({ description: 'Where it goes: a territory code or a place' }),
+    })
     .nullish(),
-  currentOrigin: z.strictObject({ recycled: z.boolean(), local: z.boolean() }).nullish(),
+  currentOrigin: z
+    .strictObject({ recycled: z.boolean(), local: z.boolean(), partner: text(200).optional().meta({ description: 'Where it comes from: a territory code or a place' }) })
+    .nullish(),
   cost: z
     .strictObject({ amountEur: z.number().min(0).max(1e12), per: z.enum(COST_BASES), kind: z.enum(COST_KINDS) })
     .nullish(),
@@ -275,6 +282,39 @@ export type NeedInput = z.output<typeof needInputSchema>;
 export const needPatchSchema = z.strictObject(needFields).partial();
 export type NeedPatch = z.output<typeof needPatchSchema>;
 
+/**
+ * An aggregate: a figure the local authority enters for what actors do not declare (household
+ * waste collected, energy consumed, water abstracted, imports of a family…), with its year and
+ * source. It feeds the territory's flow accounts (docs/metabolism.md).
+ */
+export const AGGREGATE_KINDS = ['extraction', 'input', 'output', 'stock_change'] as const;
+export const METABOLISM_FAMILIES = ['agrifood', 'construction_minerals', 'energy_carriers', 'manufactured', 'wastes'] as const;
+export const AGGREGATE_DESTINATIONS = ['recovery_inside', 'recovery_outside', 'incineration', 'landfill', 'other'] as const;
+
+const aggregateFields = {
+  externalId: externalId.nullish(),
+  label: text(300),
+  kind: z.enum(AGGREGATE_KINDS),
+  family: z.enum(METABOLISM_FAMILIES),
+  resourceCode: z.string().regex(RESOURCE_CODE).max(100).nullish(),
+  quantity: quantitySchema,
+  origin: z.enum(['local', 'external']).nullish(),
+  destination: z.enum(AGGREGATE_DESTINATIONS).nullish(),
+  partner: text(200).nullish(),
+  year: z.int().min(1900).max(2100),
+  source: z.strictObject({ title: text(500), url: z.url({ protocol: /^https?$/ }).max(2000).optional() }),
+  estimate: z.boolean().default(false),
+};
+
+function aggregateRefine(a: { kind?: string | undefined; origin?: unknown; destination?: unknown; quantity?: { period?: string } | undefined }, ctx: z.core.$RefinementCtx): void {
+  if (a.origin && a.kind !== 'input') addIssue(ctx, ['origin'], { code: 'not_applicable', fr: "l'origine ne concerne que les entrées (kind input)", en: 'origin applies to inputs (kind input) only' });
+  if (a.destination && a.kind !== 'output') addIssue(ctx, ['destination'], { code: 'not_applicable', fr: 'la destination ne concerne que les sorties (kind output)', en: 'destination applies to outputs (kind output) only' });
+  if (a.quantity?.period === 'once') addIssue(ctx, ['quantity', 'period'], { code: 'not_yearly', fr: 'un agrégat est un flux annuel : pas de période « once »', en: 'an aggregate is a yearly flow: no "once" period' });
+}
+
+export const aggregateInputSchema = z.strictObject(aggregateFields).superRefine(aggregateRefine);
+export type AggregateInput = z.output<typeof aggregateInputSchema>;
+
 // The territory document: a whole territory in one JSON file (docs/formats.md). Elements refer
 // to each other by their external IDs, since database IDs do not exist yet.
 
@@ -313,6 +353,7 @@ export const territoryDocumentSchema = z.strictObject({
   sites: z.array(documentSiteSchema).max(1_000_000),
   flows: z.array(documentFlowSchema).max(5_000_000),
   needs: z.array(documentNeedSchema).max(1_000_000).default([]),
+  aggregates: z.array(aggregateInputSchema).max(100_000).default([]),
 });
 export type TerritoryDocument = z.output<typeof territoryDocumentSchema>;
 
@@ -339,4 +380,5 @@ export const territoryDocumentEnvelopeSchema = z.strictObject({
   sites: z.array(z.unknown()).max(1_000_000),
   flows: z.array(z.unknown()).max(5_000_000),
   needs: z.array(z.unknown()).max(1_000_000).default([]),
+  aggregates: z.array(z.unknown()).max(100_000).default([]),
 });

@@ -41,6 +41,9 @@ interface FlowRow {
   fate_operation_code: string | null;
   origin_recycled: boolean | null;
   origin_local: boolean | null;
+  fate_local: boolean | null;
+  fate_partner: string | null;
+  origin_partner: string | null;
   cost_amount_eur: number | null;
   cost_per: FlowCost['per'] | null;
   cost_kind: FlowCost['kind'] | null;
@@ -77,9 +80,13 @@ function toFlow(r: FlowRow): Flow {
       hazardous: r.hazardous ?? undefined,
     }),
     hazardous: r.is_hazardous,
-    currentFate: r.fate_mode ? definedOnly<CurrentFate>({ mode: r.fate_mode, operationCode: r.fate_operation_code ?? undefined }) : null,
+    currentFate: r.fate_mode
+      ? definedOnly<CurrentFate>({ mode: r.fate_mode, operationCode: r.fate_operation_code ?? undefined, local: r.fate_local ?? undefined, partner: r.fate_partner ?? undefined })
+      : null,
     currentOrigin:
-      r.origin_recycled !== null && r.origin_local !== null ? { recycled: r.origin_recycled, local: r.origin_local } : null,
+      r.origin_recycled !== null && r.origin_local !== null
+        ? definedOnly<CurrentOrigin>({ recycled: r.origin_recycled, local: r.origin_local, partner: r.origin_partner ?? undefined })
+        : null,
     cost:
       r.cost_amount_eur !== null && r.cost_per !== null && r.cost_kind !== null
         ? { amountEur: r.cost_amount_eur, per: r.cost_per, kind: r.cost_kind }
@@ -121,7 +128,8 @@ export interface FlowFilter {
 
 const COLUMNS = `site_id, external_id, direction, resource_code, waste_code, label, quantity_value, quantity_unit, quantity_period,
   annual_quantity, annual_unit, months_available, temperature_c, moisture_pct, purity_grade, hazardous, is_hazardous, fate_mode,
-  fate_operation_code, origin_recycled, origin_local, cost_amount_eur, cost_per, cost_kind, confidentiality`;
+  fate_operation_code, origin_recycled, origin_local, cost_amount_eur, cost_per, cost_kind, confidentiality, fate_local, fate_partner,
+  origin_partner`;
 
 function values(f: FlowData): unknown[] {
   return [
@@ -150,6 +158,9 @@ function values(f: FlowData): unknown[] {
     f.cost?.per ?? null,
     f.cost?.kind ?? null,
     JSON.stringify(f.confidentiality),
+    f.currentFate?.local ?? null,
+    f.currentFate?.partner ?? null,
+    f.currentOrigin?.partner ?? null,
   ];
 }
 

@@ -1,4 +1,5 @@
 import { ActorRepository } from './actors.js';
+import { AggregateRepository } from './aggregates.js';
 import { AnalysisRepository } from './analyses.js';
 import { FlowRepository } from './flows.js';
 import { ImportRunRepository } from './imports.js';
@@ -14,6 +15,7 @@ export interface Repositories {
   needs: NeedRepository;
   imports: ImportRunRepository;
   analyses: AnalysisRepository;
+  aggregates: AggregateRepository;
 }
 
 export function createRepositories(): Repositories {
@@ -25,6 +27,7 @@ export function createRepositories(): Repositories {
     needs: new NeedRepository(),
     imports: new ImportRunRepository(),
     analyses: new AnalysisRepository(),
+    aggregates: new AggregateRepository(),
   };
 }
 

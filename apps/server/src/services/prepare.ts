@@ -6,6 +6,7 @@
 import {
   annualBaseQuantity,
   checkActorReferences,
+  checkAggregateReferences,
   checkFlowReferences,
   checkNeedReferences,
   checkSiteLocation,
@@ -14,11 +15,13 @@ import {
   issue,
   lambert93ToWgs84,
   type ActorInput,
+  type AggregateInput,
   type FlowInput,
   type NeedInput,
   type ReferenceLookup,
   type SiteInput,
   type ValidationIssue,
+  type Aggregate,
 } from '@boucles/engine';
 import type { ActorData } from '../repositories/actors.js';
 import type { FlowData } from '../repositories/flows.js';
@@ -127,6 +130,30 @@ export function prepareNeed(input: NeedInput, actorExists: boolean, ref: Referen
     resourceCode: input.resourceCode ?? null,
     quantity: input.quantity ?? null,
   }));
+}
+
+export type AggregateData = Omit<Aggregate, 'id' | 'territoryId' | 'createdAt' | 'updatedAt'>;
+
+export function prepareAggregate(input: AggregateInput, ref: ReferenceLookup): Prepared<AggregateData> {
+  return result(checkAggregateReferences(input, ref), () => {
+    const annual = annualBaseQuantity(input.quantity, ref);
+    return {
+      externalId: input.externalId ?? null,
+      label: input.label,
+      kind: input.kind,
+      family: input.family,
+      resourceCode: input.resourceCode ?? null,
+      quantity: input.quantity,
+      // A "once" period is refused by the schema, so a yearly rate exists.
+      annualQuantity: annual ? { value: annual.value, unit: annual.unit } : { value: 0, unit: input.quantity.unit },
+      origin: input.origin ?? null,
+      destination: input.destination ?? null,
+      partner: input.partner ?? null,
+      year: input.year,
+      source: input.source,
+      estimate: input.estimate,
+    };
+  });
 }
 
 /** Prefixes the paths of issues found in one element of a document (`actors[3].siret`). */

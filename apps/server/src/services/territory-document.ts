@@ -4,6 +4,7 @@
  * only a document without any problem is written, in one transaction.
  */
 import {
+  aggregateInputSchema,
   documentActorSchema,
   documentFlowSchema,
   documentNeedSchema,
@@ -25,12 +26,12 @@ import type { ActorData } from '../repositories/actors.js';
 import type { FlowData } from '../repositories/flows.js';
 import type { NeedData } from '../repositories/needs.js';
 import type { SiteData } from '../repositories/sites.js';
-import { nest, prepareActor, prepareFlow, prepareNeed, prepareSite } from './prepare.js';
+import { nest, prepareActor, prepareAggregate, prepareFlow, prepareNeed, prepareSite, type AggregateData } from './prepare.js';
 import type { TerritoryDataService } from './territory-data.js';
 
 export interface DocumentImportReport {
   territory: Territory;
-  created: { actors: number; sites: number; flows: number; needs: number };
+  created: { actors: number; sites: number; flows: number; needs: number; aggregates: number };
 }
 
 /** At most this many issues are reported: past it, the document is surely not the expected one. */
@@ -87,6 +88,7 @@ interface Planned {
   sites: (SiteData & { actorExternalId: string })[];
   flows: (FlowData & { siteExternalId: string })[];
   needs: (NeedData & { actorExternalId: string })[];
+  aggregates: AggregateData[];
 }
 
 export class TerritoryDocumentService {
@@ -117,7 +119,15 @@ export class TerritoryDocumentService {
     const sites = elements('sites', e.sites, documentSiteSchema);
     const flows = elements('flows', e.flows, documentFlowSchema);
     const needs = elements('needs', e.needs, documentNeedSchema);
-    const doc: TerritoryDocument = { ...e, actors: actors.map((a) => a.value), sites: sites.map((s) => s.value), flows: flows.map((f) => f.value), needs: needs.map((n) => n.value) };
+    const aggregates = elements('aggregates', e.aggregates, aggregateInputSchema);
+    const doc: TerritoryDocument = {
+      ...e,
+      actors: actors.map((a) => a.value),
+      sites: sites.map((s) => s.value),
+      flows: flows.map((f) => f.value),
+      needs: needs.map((n) => n.value),
+      aggregates: aggregates.map((a) => a.value),
+    };
 
     const territory = this.territories.prepareTerritory(doc.territory);
     if (!territory.ok) issues.push(...nest('territory', territory.issues));
@@ -129,7 +139,7 @@ export class TerritoryDocumentService {
     const siteIds = new Set(externalIds(e.sites));
     const sirets = new Map<string, number>();
 
-    const plan: Planned = { doc, actors: [], sites: [], flows: [], needs: [] };
+    const plan: Planned = { doc, actors: [], sites: [], flows: [], needs: [], aggregates: [] };
     for (const { i, value: a } of actors) {
       if (a.siret) {
         const first = sirets.get(a.siret);
@@ -159,6 +169,12 @@ export class TerritoryDocumentService {
       if (p.ok) plan.needs.push({ ...p.data, actorExternalId: n.actorExternalId });
       else issues.push(...nest(`needs[${i}]`, p.issues));
     }
+    for (const { i, value: a } of aggregates) {
+      const p = prepareAggregate(a, this.ref);
+      if (p.ok) plan.aggregates.push(p.data);
+      else issues.push(...nest(`aggregates[${i}]`, p.issues));
+    }
+    issues.push(...duplicates(e.aggregates, 'aggregates'));
     if (issues.length) throw new ValidationError(sortIssues(issues).slice(0, MAX_ISSUES));
     return plan;
   }
@@ -188,9 +204,10 @@ export class TerritoryDocumentService {
       for (const { actorExternalId, ...n } of plan.needs) {
         await this.repos.needs.insert(tx, territory.id, { ...n, actorId: actorIds.get(actorExternalId) ?? NIL });
       }
+      for (const a of plan.aggregates) await this.repos.aggregates.insert(tx, territory.id, a);
       return {
         territory,
-        created: { actors: plan.actors.length, sites: plan.sites.length, flows: plan.flows.length, needs: plan.needs.length },
+        created: { actors: plan.actors.length, sites: plan.sites.length, flows: plan.flows.length, needs: plan.needs.length, aggregates: plan.aggregates.length },
       };
     });
   }

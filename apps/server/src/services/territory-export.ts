@@ -104,6 +104,22 @@ export class TerritoryExportService {
       sites: e.sites,
       flows: withId(e.flows, 'flux-'),
       needs: withId(e.needs, 'besoin-'),
+      aggregates: (await this.repos.aggregates.all(this.db, t.id)).map((a) =>
+        compact({
+          externalId: a.externalId,
+          label: a.label,
+          kind: a.kind,
+          family: a.family,
+          resourceCode: a.resourceCode,
+          quantity: a.quantity,
+          origin: a.origin,
+          destination: a.destination,
+          partner: a.partner,
+          year: a.year,
+          source: a.source,
+          estimate: a.estimate,
+        }),
+      ),
     };
   }
 
