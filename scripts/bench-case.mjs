@@ -2,8 +2,8 @@
 // One benchmark case, run in its own process by run-benchmarks.mjs; prints one JSON line.
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { actorInputSchema, allocate, checkFlowReferences, distanceMetres, findCandidateTable, findCandidateTableAllPairs, flowInputSchema, loadSolver, parseBilingual, seededRandom, syntheticRegion } from '@boucles/engine';
-import { loadCompatibilityRules, ReferenceCatalog } from '@boucles/reference-data';
+import { actorInputSchema, allocate, buildAccounts, checkFlowReferences, distanceMetres, indicators as metabolismIndicators, sankey, syntheticMetabolismInput, findCandidateTable, findCandidateTableAllPairs, flowInputSchema, loadSolver, parseBilingual, seededRandom, syntheticRegion } from '@boucles/engine';
+import { loadCompatibilityRules, loadMetabolismFamilies, ReferenceCatalog } from '@boucles/reference-data';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -214,7 +214,34 @@ async function allocation({ supplies, demands, perSupply, resources = 12, towns 
   return seconds;
 }
 
-const cases = { candidates, allocation, 'validate-flows': validateFlows, 'load-demo': loadDemo, 'write-bench-workbook': writeBenchWorkbook, 'import-xlsx': importXlsx };
+/**
+ * Territorial metabolism on a synthetic territory of `sites` establishments (~5 flows each, yearly
+ * quantities in t, MWh, m3 or units, fates with local flags and partners, origins, 9 aggregates):
+ * flow accounts of the three layers, every indicator, and the Sankey graph of the material layer.
+ * Generating the territory is not timed. The engine's default family mapping is used.
+ */
+async function metabolism({ sites }) {
+  const input = syntheticMetabolismInput(sites, seededRandom(3));
+  const t0 = performance.now();
+  const families = loadMetabolismFamilies();
+  const accounts = buildAccounts(input, families);
+  const list = metabolismIndicators(accounts);
+  const graph = sankey(accounts, 'material');
+  const seconds = (performance.now() - t0) / 1000;
+  const closure = list.find((i) => i.id === 'local_loop_closure' && i.layer === 'material' && !i.family);
+  extra = {
+    flows: input.flows.length,
+    aggregates: input.aggregates.length,
+    notCounted: accounts.notCounted.length,
+    indicators: list.length,
+    sankeyNodes: graph.nodes.length,
+    sankeyLinks: graph.links.length,
+    materialLocalLoopClosurePct: closure?.value == null ? null : Math.round(closure.value * 100) / 100,
+  };
+  return seconds;
+}
+
+const cases = { candidates, allocation, metabolism, 'validate-flows': validateFlows, 'load-demo': loadDemo, 'write-bench-workbook': writeBenchWorkbook, 'import-xlsx': importXlsx };
 const run = cases[name];
 if (!run) throw new Error(`unknown case ${name}`);
 const seconds = await run(params);

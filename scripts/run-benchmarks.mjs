@@ -143,3 +143,12 @@ function write(name, description, cases) {
   c.targets = { maxSeconds: 10, met: c.seconds.max < 10 };
   write('allocation', 'Allocation of contested supplies by linear programming (HiGHS in WebAssembly), one LP per connected component, on a seeded random problem of flows clustered around towns, 12 resources', [c]);
 }
+
+// 6. Territorial metabolism: flow accounts of three layers, every indicator and the material
+//    layer's Sankey graph for a synthetic territory of 100,000 establishments (~500,000 flows).
+//    Target: under 2 s (generating the territory excluded). One run.
+{
+  const c = runCase('metabolism', { sites: 100_000 }, 1);
+  c.targets = { maxSeconds: 2, met: c.seconds.max < 2 };
+  write('metabolism', 'Territorial metabolism (buildAccounts + indicators + sankey of the material layer) on a synthetic territory of establishments in Zipf-sized towns, ~5 flows each with yearly quantities, fates and origins, plus 9 aggregates', [c]);
+}

@@ -16,6 +16,7 @@ import { buildWorkbook, configFromEnv, createServices, geocoderFromEnv, HttpErro
 import { join } from 'node:path';
 import { parseMode, runImport } from './import.js';
 import { runAnalyse } from './analyse.js';
+import { runMetabolism } from './metabolism.js';
 
 /** French names of the import modes, accepted as well as the English ones. */
 const MODE_ALIASES: Record<string, string> = { tout: 'all-or-nothing', 'tout-ou-rien': 'all-or-nothing', essai: 'dry-run', 'lignes-valides': 'valid-rows' };
@@ -43,6 +44,10 @@ Commandes :
                         détecte, vérifie, classe et alloue les synergies ; un document est analysé
                         sans rien écrire, un territoire stocké garde son analyse ; --rules remplace
                         les règles de compatibilité intégrées par un fichier du même schéma
+  metabolisme <fichier.json> | --territory <code> [--scenario] [--with <code,…>] [--json] [--out <fichier.csv|xlsx>]
+                        comptes de flux par couche (t, MWh, m3), indicateurs, bilan de masse ;
+                        --scenario : avant/après les synergies détectées ; --with : interdépendances
+                        avec d'autres territoires stockés
   reference             résume les données de référence embarquées
   schema                écrit le schéma JSON du document territoire (docs/schemas/)
   help                  affiche cette aide
@@ -101,6 +106,8 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
       rules: { type: 'string' },
       k: { type: 'string' },
       top: { type: 'string' },
+      scenario: { type: 'boolean' },
+      with: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -205,6 +212,29 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
           const services = createServices(db, reference);
           const report = await services.territoryDocuments.importNew(readJsonFile(file as string));
           return await runAnalyse(services, report.territory.code, args, io, false);
+        } finally {
+          await db.close();
+        }
+      }
+      case 'metabolisme':
+      case 'metabolism': {
+        const file = rest[0];
+        const others = (values.with ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+        if ((!file) === (!values.territory) || (others.length > 0 && !values.territory)) {
+          io.err('Usage : boucles metabolisme <fichier.json> | --territory <code> [--scenario] [--with <code,…>] [--json] [--out <fichier.csv|xlsx>]');
+          return 2;
+        }
+        const args = { json: values.json ?? false, scenario: values.scenario ?? false, with: others, out: values.out };
+        if (values.territory) {
+          const code = values.territory;
+          return await withDatabase((db) => runMetabolism(createServices(db, reference), code, args, io, false));
+        }
+        const db = await openPglite();
+        try {
+          await migrate(db);
+          const services = createServices(db, reference);
+          const report = await services.territoryDocuments.importNew(readJsonFile(file as string));
+          return await runMetabolism(services, report.territory.code, args, io, true);
         } finally {
           await db.close();
         }

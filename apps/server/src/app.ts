@@ -26,6 +26,8 @@ import { TerritoryDocumentService } from './services/territory-document.js';
 import { TerritoryImportService } from './services/territory-import.js';
 import { SynergyAnalysisService } from './services/synergy-analysis.js';
 import { analysisRoutes } from './routes/analyses.js';
+import { metabolismRoutes } from './routes/metabolism.js';
+import { MetabolismService } from './services/metabolism.js';
 
 /** Largest JSON body accepted: 1 MiB. Bulk data goes through the import routes. */
 export const BODY_LIMIT = 1_048_576;
@@ -52,6 +54,7 @@ export interface Services {
   territoryImports: TerritoryImportService;
   territoryExports: TerritoryExportService;
   analyses: SynergyAnalysisService;
+  metabolism: MetabolismService;
 }
 
 /** The lists of the template's drop-downs, from the reference data. */
@@ -65,12 +68,14 @@ export function workbookLists(): WorkbookLists {
 export function createServices(db: Database, reference: Reference, geocoder?: Geocoder): Services {
   const repos = createRepositories();
   const territoryData = new TerritoryDataService(db, repos, reference);
+  const analyses = new SynergyAnalysisService(db, repos, territoryData, reference);
   return {
     territoryData,
     territoryDocuments: new TerritoryDocumentService(db, repos, reference, territoryData),
     territoryImports: new TerritoryImportService(db, repos, reference, territoryData, geocoder),
     territoryExports: new TerritoryExportService(db, repos, territoryData, workbookLists),
-    analyses: new SynergyAnalysisService(db, repos, territoryData, reference),
+    analyses,
+    metabolism: new MetabolismService(db, repos, territoryData, analyses, reference),
   };
 }
 
@@ -178,6 +183,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   territoryDataRoutes(app, services.territoryData);
   exportRoutes(app, services.territoryExports, workbookLists);
   analysisRoutes(app, services.analyses);
+  metabolismRoutes(app, services.metabolism);
   importRoutes(app, services.territoryImports, {
     maxUploadBytes: options.maxUploadBytes ?? 200 * 1024 * 1024,
     limits: options.importLimits ?? DEFAULT_LIMITS,

@@ -77,7 +77,9 @@ for (const target of testDatabases()) {
       const flows = await services.territoryData.listFlows(doc.territory.code, {}, { limit: 1, offset: 0 });
       assert.equal(flows.total, doc.flows.length);
       assert.equal(await loadDemoOnFirstStart(db, services.territoryDocuments), null);
+      assert.equal((await services.territoryData.listTerritories({}, { limit: 10, offset: 0 })).total, 2, 'the neighbour territory is loaded too');
       await services.territoryData.deleteTerritory(doc.territory.code);
+      await services.territoryData.deleteTerritory('DEMO-DUNKERQUE');
       assert.equal(await loadDemoOnFirstStart(db, services.territoryDocuments), null);
       assert.equal((await services.territoryData.listTerritories({}, { limit: 10, offset: 0 })).total, 0);
     });

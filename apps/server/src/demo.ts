@@ -1,4 +1,7 @@
-/** Loads the fictional demo territory into a database that has never had one. */
+/**
+ * Loads the fictional demo territories into a database that has never had one: « Val de Boucles »
+ * and its neighbour « Dunes de Flandre », which exchange flows (for interdependencies).
+ */
 import { readFileSync } from 'node:fs';
 import { demoPath } from '@boucles/reference-data';
 import type { Database } from './db/database.js';
@@ -6,8 +9,14 @@ import type { DocumentImportReport, TerritoryDocumentService } from './services/
 
 export const DEMO_FILE = demoPath('territoire-demo.json');
 
+export const NEIGHBOUR_DEMO_FILE = demoPath('territoire-voisin.json');
+
 export function readDemoDocument(): unknown {
   return JSON.parse(readFileSync(DEMO_FILE, 'utf8')) as unknown;
+}
+
+export function readNeighbourDemoDocument(): unknown {
+  return JSON.parse(readFileSync(NEIGHBOUR_DEMO_FILE, 'utf8')) as unknown;
 }
 
 /**
@@ -19,7 +28,10 @@ export async function loadDemoOnFirstStart(db: Database, documents: TerritoryDoc
   if (seen) return null;
   const [count] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM territory');
   let report: DocumentImportReport | null = null;
-  if ((count?.n ?? 0) === 0) report = await documents.importNew(readDemoDocument());
+  if ((count?.n ?? 0) === 0) {
+    report = await documents.importNew(readDemoDocument());
+    await documents.importNew(readNeighbourDemoDocument());
+  }
   await db.query(`INSERT INTO app_meta (key, value) VALUES ('demo', $1) ON CONFLICT (key) DO NOTHING`, [
     JSON.stringify({ loaded: report !== null, territory: report?.territory.code ?? null }),
   ]);

@@ -8,3 +8,4 @@ export * from './schemas.js';
 export * from './references.js';
 export * from './tabular.js';
 export * from './synergy/index.js';
+export * from './metabolism/index.js';

@@ -73,3 +73,10 @@ export function sheetToCsv(sheet: SheetName, rows: Iterable<Cell[]>, extraColumn
   }
   return Buffer.from(parts.join(''), 'utf8');
 }
+
+/** A plain table (headers and rows) as CSV, in the same French-Excel dialect as the sheets. */
+export function tableToCsv(table: { columns: readonly string[]; rows: readonly (readonly Cell[])[] }): Buffer {
+  const parts: string[] = [BOM, csvLine(table.columns)];
+  for (const row of table.rows) parts.push(csvLine(table.columns.map((_, i) => row[i])));
+  return Buffer.from(parts.join(''), 'utf8');
+}

@@ -1,6 +1,9 @@
 /** Schemas of what the API answers and of its query strings; they also make the OpenAPI document. */
 import {
   ACTOR_KINDS,
+  AGGREGATE_DESTINATIONS,
+  AGGREGATE_KINDS,
+  METABOLISM_FAMILIES,
   CONFIDENTIAL_FLOW_FIELDS,
   CONFIDENTIALITY_LEVELS,
   COST_BASES,
@@ -100,8 +103,8 @@ export const flowSchema = z
       hazardous: z.boolean().optional(),
     }),
     hazardous: z.boolean().meta({ description: 'Derived: quality.hazardous as declared, or else whether the waste code is starred' }),
-    currentFate: z.object({ mode: z.enum(FATE_MODES), operationCode: z.string().optional() }).nullable(),
-    currentOrigin: z.object({ recycled: z.boolean(), local: z.boolean() }).nullable(),
+    currentFate: z.object({ mode: z.enum(FATE_MODES), operationCode: z.string().optional(), local: z.boolean().optional(), partner: z.string().optional() }).nullable(),
+    currentOrigin: z.object({ recycled: z.boolean(), local: z.boolean(), partner: z.string().optional() }).nullable(),
     cost: z.object({ amountEur: z.number(), per: z.enum(COST_BASES), kind: z.enum(COST_KINDS) }).nullable(),
     confidentiality: z.partialRecord(z.enum(CONFIDENTIAL_FLOW_FIELDS), z.enum(CONFIDENTIALITY_LEVELS)),
     ...stamps,
@@ -121,6 +124,27 @@ export const needSchema = z
     ...stamps,
   })
   .meta({ id: 'Need' });
+
+export const aggregateSchema = z
+  .object({
+    id: z.uuid(),
+    territoryId: z.uuid(),
+    externalId: z.string().nullable(),
+    label: z.string(),
+    kind: z.enum(AGGREGATE_KINDS),
+    family: z.enum(METABOLISM_FAMILIES),
+    resourceCode: z.string().nullable(),
+    quantity,
+    annualQuantity: z.object({ value: z.number(), unit: z.string() }),
+    origin: z.enum(['local', 'external']).nullable(),
+    destination: z.enum(AGGREGATE_DESTINATIONS).nullable(),
+    partner: z.string().nullable(),
+    year: z.number().int(),
+    source: z.object({ title: z.string(), url: z.string().optional() }),
+    estimate: z.boolean(),
+    ...stamps,
+  })
+  .meta({ id: 'Aggregate' });
 
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
@@ -172,6 +196,6 @@ export function toBool(v: 'true' | 'false' | undefined): boolean | undefined {
   return v === undefined ? undefined : v === 'true';
 }
 
-const territoryCode = noNul(z.string().min(1).max(40));
+export const territoryCode = noNul(z.string().min(1).max(40));
 export const codeParams = z.strictObject({ code: territoryCode });
 export const itemParams = z.strictObject({ code: territoryCode, id: z.uuid() });

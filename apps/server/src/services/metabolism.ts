@@ -1,0 +1,195 @@
+/**
+ * The territory's metabolism: its aggregates (figures entered for what actors do not declare), its
+ * flow accounts by layer, the indicators, the mass balance and the Sankey graphs, the scenario of
+ * an analysis's synergies implemented, and interdependencies between territories.
+ * The computations are the engine's (docs/metabolism.md); this service reads and checks the data.
+ */
+import {
+  accountsTable,
+  applySynergies,
+  buildAccounts,
+  compareScenario,
+  indicators,
+  indicatorsTable,
+  interdependencies,
+  interdependencyTable,
+  LAYERS,
+  massBalance,
+  sankey,
+  synergiesFromAnalysis,
+  type Aggregate,
+  type AggregateInput,
+  type AnalysisResult,
+  type Flow,
+  type MetabolismInput,
+  type ReferenceLookup,
+  ValidationError,
+} from '@boucles/engine';
+import { loadMetabolismFamilies } from '@boucles/reference-data';
+import type { Database } from '../db/database.js';
+import { HttpError, NotFoundError } from '../errors.js';
+import { tableToCsv } from '../interchange/csv.js';
+import { tablesToWorkbook } from '../interchange/tables.js';
+import type { Repositories } from '../repositories/index.js';
+import { prepareAggregate } from './prepare.js';
+import type { SynergyAnalysisService } from './synergy-analysis.js';
+import type { TerritoryDataService } from './territory-data.js';
+
+const AGGREGATE = { fr: 'Agrégat', en: 'Aggregate' };
+
+/** The engine's view of a flow: where it goes or comes from, and its yearly quantity. */
+function metabolismFlow(f: Flow): MetabolismInput['flows'][number] {
+  return {
+    id: f.id,
+    actorId: f.actorId,
+    direction: f.direction,
+    resourceCode: f.resourceCode,
+    wasteCode: f.wasteCode,
+    annualQuantity: f.annualQuantity,
+    currentFate: f.currentFate,
+    currentOrigin: f.currentOrigin,
+  };
+}
+
+function metabolismAggregate(a: Aggregate): MetabolismInput['aggregates'][number] {
+  return {
+    id: a.id,
+    label: a.label,
+    kind: a.kind,
+    family: a.family,
+    resourceCode: a.resourceCode,
+    annualQuantity: a.annualQuantity,
+    origin: a.origin,
+    destination: a.destination,
+    partner: a.partner,
+    year: a.year,
+    source: a.source,
+    estimate: a.estimate,
+  };
+}
+
+export class MetabolismService {
+  constructor(
+    private readonly db: Database,
+    private readonly repos: Repositories,
+    private readonly territories: TerritoryDataService,
+    private readonly analyses: SynergyAnalysisService,
+    private readonly ref: ReferenceLookup,
+  ) {}
+
+  private families() {
+    return loadMetabolismFamilies();
+  }
+
+  async listAggregates(code: string): Promise<Aggregate[]> {
+    const t = await this.territories.getTerritory(code);
+    return this.repos.aggregates.all(this.db, t.id);
+  }
+
+  async getAggregate(code: string, id: string): Promise<Aggregate> {
+    const t = await this.territories.getTerritory(code);
+    const a = await this.repos.aggregates.get(this.db, t.id, id);
+    if (!a) throw new NotFoundError(AGGREGATE);
+    return a;
+  }
+
+  async createAggregate(code: string, input: AggregateInput): Promise<Aggregate> {
+    const p = prepareAggregate(input, this.ref);
+    if (!p.ok) throw new ValidationError(p.issues);
+    return this.db.transaction(async (tx) => {
+      const t = await this.territories.getTerritory(code, tx, 'share');
+      return this.repos.aggregates.insert(tx, t.id, p.data);
+    });
+  }
+
+  /** Replaces an aggregate whole (PUT). */
+  async replaceAggregate(code: string, id: string, input: AggregateInput): Promise<Aggregate> {
+    const p = prepareAggregate(input, this.ref);
+    if (!p.ok) throw new ValidationError(p.issues);
+    return this.db.transaction(async (tx) => {
+      const t = await this.territories.getTerritory(code, tx, 'share');
+      const a = await this.repos.aggregates.update(tx, t.id, id, p.data);
+      if (!a) throw new NotFoundError(AGGREGATE);
+      return a;
+    });
+  }
+
+  async deleteAggregate(code: string, id: string): Promise<void> {
+    const t = await this.territories.getTerritory(code);
+    if (!(await this.repos.aggregates.delete(this.db, t.id, id))) throw new NotFoundError(AGGREGATE);
+  }
+
+  /** The engine's input for a stored territory. */
+  async input(code: string): Promise<{ territory: Awaited<ReturnType<TerritoryDataService['getTerritory']>>; input: MetabolismInput }> {
+    const territory = await this.territories.getTerritory(code);
+    const [flows, aggregates] = await Promise.all([this.repos.flows.all(this.db, territory.id), this.repos.aggregates.all(this.db, territory.id)]);
+    return { territory, input: { flows: flows.map(metabolismFlow), aggregates: aggregates.map(metabolismAggregate) } };
+  }
+
+  /**
+   * Accounts, indicators, mass balance and Sankey graphs of every layer; with `scenario` (an
+   * analysis ID or `latest`), the same after its allocated synergies, and each indicator before and after.
+   */
+  async metabolism(code: string, options: { scenario?: string | undefined } = {}) {
+    const { territory, input } = await this.input(code);
+    const families = this.families();
+    const accounts = buildAccounts(input, families);
+    const current = {
+      accounts,
+      indicators: indicators(accounts),
+      massBalance: massBalance(accounts),
+      sankey: Object.fromEntries(LAYERS.map((layer) => [layer, sankey(accounts, layer)])),
+    };
+    if (!options.scenario) return { territory: { code: territory.code, name: territory.name }, ...current, scenario: null };
+    const run = await this.analyses.get(code, options.scenario);
+    const applied = applySynergies(input, synergiesFromAnalysis(run.result as AnalysisResult));
+    const after = buildAccounts(applied.input, families);
+    const afterIndicators = indicators(after);
+    return {
+      territory: { code: territory.code, name: territory.name },
+      ...current,
+      scenario: {
+        analysisId: run.id,
+        analysisCreatedAt: run.createdAt,
+        applied: applied.applied,
+        skipped: applied.skipped,
+        accounts: after,
+        indicators: afterIndicators,
+        massBalance: massBalance(after),
+        sankey: Object.fromEntries(LAYERS.map((layer) => [layer, sankey(after, layer)])),
+        comparison: compareScenario(current.indicators, afterIndicators),
+      },
+    };
+  }
+
+  /** The accounts and indicators as a CSV (one table) or an XLSX workbook (one sheet each). */
+  async exportMetabolism(code: string, format: 'csv' | 'xlsx', table: 'comptes' | 'indicateurs' = 'comptes'): Promise<Buffer> {
+    const { input } = await this.input(code);
+    const accounts = buildAccounts(input, this.families());
+    const tables = { comptes: accountsTable(accounts), indicateurs: indicatorsTable(indicators(accounts)) };
+    if (format === 'csv') return tableToCsv(tables[table]);
+    return tablesToWorkbook([
+      { name: 'comptes', ...tables.comptes },
+      { name: 'indicateurs', ...tables.indicateurs },
+    ]);
+  }
+
+  /** Flows crossing the boundaries of two or more stored territories, their matrix and dependencies. */
+  async interdependencies(codes: readonly string[]) {
+    const unique = [...new Set(codes)];
+    if (unique.length < 2) {
+      throw new HttpError(400, 'validation', { fr: 'il faut au moins deux territoires différents', en: 'at least two different territories are needed' });
+    }
+    const territories = [];
+    for (const code of unique) {
+      const { territory, input } = await this.input(code);
+      territories.push({ code: territory.code, name: territory.name, input });
+    }
+    return interdependencies(territories, this.families());
+  }
+
+  async exportInterdependencies(codes: readonly string[], format: 'csv' | 'xlsx'): Promise<Buffer> {
+    const table = interdependencyTable(await this.interdependencies(codes));
+    return format === 'csv' ? tableToCsv(table) : tablesToWorkbook([{ name: 'interdependances', ...table }]);
+  }
+}
