@@ -111,3 +111,16 @@ test('boucles analyse refuses a rules file with faults, naming the file and the 
   assert.match(io.errors.join('\n'), /regles-fausses\.json:rules\[0\]\.id/);
   assert.equal(await run(['analyse', '--objective', 'co2'], capture()), 2);
 });
+
+test('boucles metabolisme prints the accounts’ indicators and, with --scenario, what the detected synergies change', async () => {
+  const { demoPath } = await import('@boucles/reference-data');
+  const io = capture();
+  const out = join(dir, 'comptes.xlsx');
+  assert.equal(await run(['metabolisme', demoPath('territoire-demo.json'), '--scenario', '--out', out], io), 0, io.errors.join('\n'));
+  const text = io.lines.join('\n');
+  assert.match(text, /Taux de bouclage local \[material\] : [\d,]+ %/);
+  assert.match(text, /Scénario : \d+ synergies/);
+  assert.match(text, /Taux de bouclage local \[material\] : [\d,]+ → [\d,]+ % \(\+/);
+  assert.equal(readFileSync(out).subarray(0, 2).toString(), 'PK');
+  assert.equal(await run(['metabolisme', '--with', 'X'], capture()), 2);
+});

@@ -5,6 +5,7 @@
  */
 import type { LatLon } from './geo.js';
 import type { Period, Quantity } from './units.js';
+import type { Family } from './metabolism/types.js';
 
 export const TERRITORY_LEVELS = ['commune', 'epci', 'departement', 'region', 'custom'] as const;
 export type TerritoryLevel = (typeof TERRITORY_LEVELS)[number];
@@ -195,7 +196,7 @@ export interface Aggregate {
   externalId: string | null;
   label: string;
   kind: 'extraction' | 'input' | 'output' | 'stock_change';
-  family: 'agrifood' | 'construction_minerals' | 'energy_carriers' | 'manufactured' | 'wastes';
+  family: Family;
   resourceCode: string | null;
   quantity: Quantity;
   /** The quantity per year in its dimension's base unit, derived. */

@@ -20,6 +20,7 @@ import {
 import { isValidSiret } from './siret.js';
 import { PERIODS } from './units.js';
 import { addIssue } from './validation.js';
+import { FAMILIES } from './metabolism/types.js';
 
 /** INSEE COG code of a commune: five characters, Corsica's start with 2A or 2B. */
 export const COMMUNE_CODE = /^(?:\d{5}|2[AB]\d{3})$/;
@@ -288,14 +289,13 @@ export type NeedPatch = z.output<typeof needPatchSchema>;
  * source. It feeds the territory's flow accounts (docs/metabolism.md).
  */
 export const AGGREGATE_KINDS = ['extraction', 'input', 'output', 'stock_change'] as const;
-export const METABOLISM_FAMILIES = ['agrifood', 'construction_minerals', 'energy_carriers', 'manufactured', 'wastes'] as const;
 export const AGGREGATE_DESTINATIONS = ['recovery_inside', 'recovery_outside', 'incineration', 'landfill', 'other'] as const;
 
 const aggregateFields = {
   externalId: externalId.nullish(),
   label: text(300),
   kind: z.enum(AGGREGATE_KINDS),
-  family: z.enum(METABOLISM_FAMILIES),
+  family: z.enum(FAMILIES),
   resourceCode: z.string().regex(RESOURCE_CODE).max(100).nullish(),
   quantity: quantitySchema,
   origin: z.enum(['local', 'external']).nullish(),
