@@ -131,6 +131,9 @@ export function isExportAggregate(a: Pick<MetabolismAggregate, 'destination' | '
 }
 
 /** Resolves families from resource codes with a mapping, caching codes. */
+/** Resource classes whose outputs are not waste without a waste code. */
+const NOT_WASTE = /^(?:energy|water|gas)(?:\.|$)/;
+
 export class FamilyResolver {
   private readonly byPrefix = new Map<string, Family>();
   private readonly cache = new Map<string, { family: Family; mapped: boolean }>();
@@ -164,9 +167,16 @@ export class FamilyResolver {
     return found;
   }
 
-  /** The family of a flow: 'wastes' for an output with a waste code or a current fate, else its resource's. */
+  /**
+   * The family of a flow: 'wastes' for an output with a waste code, or a material output with a
+   * current fate other than `other`; else its resource's. Energy, water and gases let go (injected
+   * electricity, waste heat, treated water, CO2) keep their resource's family: they are not waste.
+   */
   ofFlow(flow: Pick<MetabolismFlow, 'direction' | 'resourceCode' | 'wasteCode' | 'currentFate'>): Family {
-    if (flow.direction === 'output' && (flow.wasteCode != null || flow.currentFate != null)) return 'wastes';
+    if (flow.direction === 'output') {
+      if (flow.wasteCode != null) return 'wastes';
+      if (flow.currentFate != null && flow.currentFate.mode !== 'other' && !NOT_WASTE.test(flow.resourceCode)) return 'wastes';
+    }
     return this.ofResource(flow.resourceCode).family;
   }
 }

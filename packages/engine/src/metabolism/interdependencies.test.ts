@@ -73,11 +73,12 @@ test('flows crossing two territories are kept apart by who declares them, with t
   assert.equal(heat?.declaredByDestination, 0);
   assert.equal(heat?.gap, 20);
   assert.equal(heat?.dependency, 20, '20 / (80 − 0 + 20)');
-  assert.equal(row('B', 'A', 'energy', 'wastes')?.dependency, 100, 'A declares no heat input of the wastes family');
+  // Heat let go is not waste: it keeps its resource's family, energy carriers, as A's heat input.
+  assert.equal(row('B', 'A', 'energy', 'energy_carriers')?.dependency, 20, '20 / (80 − 0 + 20), in the family of both sides');
   assert.equal(row('B', 'A', 'material', null), undefined);
   assert.deepEqual(
     result.rows.map((r) => `${r.from}>${r.to}/${r.layer}/${r.family ?? '*'}`),
-    ['A>B/material/*', 'A>B/material/agrifood', 'A>B/material/wastes', 'B>A/energy/*', 'B>A/energy/wastes'],
+    ['A>B/material/*', 'A>B/material/agrifood', 'A>B/material/wastes', 'B>A/energy/*', 'B>A/energy/energy_carriers'],
   );
 
   // Matrices: the larger of the two declarations; partners outside the set (C) and oneself ignored.
