@@ -9,7 +9,7 @@ const IO_MODULES = [
 ];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'bench/results/**', 'packages/reference-data/scripts/**', 'packages/reference-data/demo/*.mjs'] },
+  { ignores: ['**/dist/**', '**/dist-test/**', 'apps/web/e2e-artifacts/**', '**/node_modules/**', 'data/**', 'bench/results/**', 'packages/reference-data/scripts/**', 'packages/reference-data/demo/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -19,6 +19,13 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       eqeqeq: ['error', 'always', { null: 'ignore' }],
+    },
+  },
+  {
+    // The web app runs in the browser.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    languageOptions: {
+      globals: { window: 'readonly', document: 'readonly', localStorage: 'readonly', fetch: 'readonly', Headers: 'readonly', FormData: 'readonly', File: 'readonly', Blob: 'readonly', HTMLElement: 'readonly', location: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', requestAnimationFrame: 'readonly', performance: 'readonly' },
     },
   },
   {

@@ -5,7 +5,15 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const roots = ['packages/engine', 'packages/reference-data', 'apps/server', 'apps/cli'];
+// [workspace, folder of its compiled tests]: the web app's end-to-end tests compile to dist-test/
+// (its dist/ is the built app).
+const roots = [
+  ['packages/engine', 'dist'],
+  ['packages/reference-data', 'dist'],
+  ['apps/server', 'dist'],
+  ['apps/cli', 'dist'],
+  ['apps/web', 'dist-test'],
+];
 const files = [];
 function walk(dir) {
   for (const name of readdirSync(dir)) {
@@ -14,9 +22,9 @@ function walk(dir) {
     else if (name.endsWith('.test.js')) files.push(path);
   }
 }
-for (const root of roots) {
+for (const [root, folder] of roots) {
   try {
-    walk(join(root, 'dist'));
+    walk(join(root, folder));
   } catch (e) {
     if (e.code !== 'ENOENT') throw e;
   }

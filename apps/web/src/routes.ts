@@ -1,0 +1,23 @@
+/**
+ * The app's pages. Each area owns its page files; heavy ones (map, charts) are loaded on demand.
+ * `code` is the territory's code in every /t/… route.
+ */
+import type { ComponentType } from 'preact';
+import { lazy } from 'preact-iso';
+import { Home } from './pages/Home.js';
+import { Territories } from './pages/Territories.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- route components take the route's params, which preact-iso types as any
+type Page = ComponentType<any>;
+
+export const routes: { path: string; component: Page }[] = [
+  { path: '/', component: Territories },
+  { path: '/t/:code', component: Home },
+  { path: '/t/:code/carte', component: lazy(() => import('./pages/MapPage.js').then((m) => m.MapPage)) },
+  { path: '/t/:code/acteurs', component: lazy(() => import('./pages/Actors.js').then((m) => m.Actors)) },
+  { path: '/t/:code/acteurs/:id', component: lazy(() => import('./pages/ActorDetail.js').then((m) => m.ActorDetail)) },
+  { path: '/t/:code/synergies', component: lazy(() => import('./pages/Synergies.js').then((m) => m.Synergies)) },
+  { path: '/t/:code/synergies/:id', component: lazy(() => import('./pages/SynergyDetail.js').then((m) => m.SynergyDetail)) },
+  { path: '/t/:code/metabolisme', component: lazy(() => import('./pages/Metabolism.js').then((m) => m.Metabolism)) },
+  { path: '/t/:code/import', component: lazy(() => import('./pages/ImportExport.js').then((m) => m.ImportExport)) },
+];
