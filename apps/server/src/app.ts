@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import { formatPath, parseBilingual, ValidationError, type ReferenceLookup, type Territory, type UnitTable } from '@boucles/engine';
@@ -28,6 +29,7 @@ import { SynergyAnalysisService } from './services/synergy-analysis.js';
 import { analysisRoutes } from './routes/analyses.js';
 import { metabolismRoutes } from './routes/metabolism.js';
 import { MetabolismService } from './services/metabolism.js';
+import { referenceRoutes } from './routes/reference.js';
 
 /** Largest JSON body accepted: 1 MiB. Bulk data goes through the import routes. */
 export const BODY_LIMIT = 1_048_576;
@@ -109,6 +111,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
   app.setSerializerCompiler(serializerCompiler);
 
+  // Responses over 1 KiB are compressed when the client accepts it: an analysis of a territory is
+  // tens of megabytes of JSON (every check and impact with its method), a tenth of that compressed.
+  await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['gzip'] });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -184,6 +189,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   exportRoutes(app, services.territoryExports, workbookLists);
   analysisRoutes(app, services.analyses);
   metabolismRoutes(app, services.metabolism);
+  referenceRoutes(app, options.reference);
   importRoutes(app, services.territoryImports, {
     maxUploadBytes: options.maxUploadBytes ?? 200 * 1024 * 1024,
     limits: options.importLimits ?? DEFAULT_LIMITS,

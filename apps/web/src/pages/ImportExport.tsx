@@ -1,14 +1,49 @@
+import '../styles/importexport.css';
+import { ExportLinks, TEMPLATE_URL } from '../components/importexport/ExportLinks.js';
+import { History } from '../components/importexport/History.js';
+import { ImportWizard } from '../components/importexport/ImportWizard.js';
+import type { ImportRun } from '../components/importexport/types.js';
 import { Layout } from '../components/Layout.js';
 import { Status } from '../components/Status.js';
+import { useApi } from '../hooks.js';
 import { t } from '../i18n/index.js';
 import { useTerritory } from '../territory.js';
 
-// Section being built: the territory's frame and its title, nothing else yet.
+/** Import (template, wizard, history) and export of a territory's data: /t/:code/import. */
 export function ImportExport({ code }: { code: string }) {
   const territory = useTerritory(code);
+  const history = useApi<{ items: ImportRun[] }>(`/api/territories/${encodeURIComponent(code)}/imports?limit=10`);
   return (
-    <Layout territory={territory.data} title={t('nav.import')}>
-      <Status state={territory}>{() => null}</Status>
+    <Layout territory={territory.data} title={t('importexport.title')}>
+      <Status state={territory}>
+        {() => (
+          <>
+            <p class="ie-intro">{t('importexport.intro')}</p>
+            <section aria-labelledby="ie-template">
+              <h2 id="ie-template">{t('importexport.template.title')}</h2>
+              <p>{t('importexport.template.text')}</p>
+              <p>
+                <a class="button secondary" href={TEMPLATE_URL} download="territoire.xlsx">
+                  {t('importexport.template.link')}
+                </a>
+              </p>
+            </section>
+            <section aria-labelledby="ie-import">
+              <h2 id="ie-import">{t('importexport.wizard.title')}</h2>
+              <ImportWizard code={code} onRecorded={history.reload} />
+            </section>
+            <section aria-labelledby="ie-history">
+              <h2 id="ie-history">{t('importexport.history.title')}</h2>
+              <History code={code} state={history} />
+            </section>
+            <section aria-labelledby="ie-export">
+              <h2 id="ie-export">{t('importexport.export.title')}</h2>
+              <p>{t('importexport.export.intro')}</p>
+              <ExportLinks code={code} />
+            </section>
+          </>
+        )}
+      </Status>
     </Layout>
   );
 }

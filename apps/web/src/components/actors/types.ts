@@ -1,0 +1,153 @@
+/** The records the actors pages read and write, as the API answers them (docs/api.md). */
+
+export const ACTOR_KINDS = ['company', 'ess', 'public_body', 'association', 'farm', 'other'] as const;
+export const FLOW_DIRECTIONS = ['output', 'input'] as const;
+export const FATE_MODES = ['landfill', 'incineration', 'energy_recovery', 'recycling', 'reuse', 'composting', 'anaerobic_digestion', 'spreading', 'other'] as const;
+export const PURITY_GRADES = ['high', 'medium', 'low'] as const;
+export const NEED_CATEGORIES = ['waste_collection', 'purchasing', 'equipment', 'service', 'skills', 'logistics'] as const;
+export const PERIODS = ['year', 'month', 'week', 'day', 'once'] as const;
+
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+export type FlowDirection = (typeof FLOW_DIRECTIONS)[number];
+export type FateMode = (typeof FATE_MODES)[number];
+export type PurityGrade = (typeof PURITY_GRADES)[number];
+export type NeedCategory = (typeof NEED_CATEGORIES)[number];
+export type Period = (typeof PERIODS)[number];
+
+export interface Quantity {
+  value: number;
+  unit: string;
+  period: Period;
+}
+
+export interface Actor {
+  id: string;
+  externalId: string | null;
+  siret: string | null;
+  siren: string | null;
+  name: string;
+  nafCode: string | null;
+  kind: ActorKind;
+  headcountBand: string | null;
+  ess: boolean;
+  contact: { name?: string; email?: string; phone?: string };
+}
+
+export interface Site {
+  id: string;
+  actorId: string;
+  externalId: string | null;
+  name: string;
+  address: string | null;
+  communeCode: string;
+  location: { lat: number; lon: number } | null;
+}
+
+export interface Flow {
+  id: string;
+  siteId: string;
+  actorId: string;
+  externalId: string | null;
+  direction: FlowDirection;
+  resourceCode: string;
+  wasteCode: string | null;
+  label: string;
+  quantity: Quantity | null;
+  annualQuantity: { value: number; unit: string } | null;
+  monthsAvailable: number[] | null;
+  quality: { temperatureC?: number; moisturePct?: number; purityGrade?: PurityGrade; hazardous?: boolean };
+  hazardous: boolean;
+  currentFate: { mode: FateMode; operationCode?: string; local?: boolean; partner?: string } | null;
+  currentOrigin: { recycled: boolean; local: boolean; partner?: string } | null;
+}
+
+export interface Need {
+  id: string;
+  actorId: string;
+  externalId: string | null;
+  category: NeedCategory;
+  description: string;
+  resourceCode: string | null;
+  quantity: Quantity | null;
+}
+
+/** Reference entries (GET /api/reference/…). */
+export interface NafEntry {
+  code: string;
+  labelFr: string;
+  labelEn: string | null;
+  section: string;
+  sectionLabelFr: string;
+  sectionLabelEn: string;
+}
+
+export interface WasteEntry {
+  code: string;
+  chapter: string;
+  labelFr: string;
+  labelEn: string;
+  hazardous: boolean;
+}
+
+export interface ResourceEntry {
+  code: string;
+  parent: string | null;
+  family: string;
+  labelFr: string;
+  labelEn: string;
+  dimension: string;
+  defaultUnit: string;
+  acceptedDimensions: string[];
+  units: string[];
+  temperatureC: { min: number | null; max: number | null } | null;
+  wasteCodes: string[];
+}
+
+export interface UnitEntry {
+  code: string;
+  dimension: string;
+  toBase: number;
+  labelFr: string;
+  labelEn: string;
+}
+
+export interface PeriodEntry {
+  code: Period;
+  perYear: number | null;
+  labelFr: string;
+  labelEn: string;
+}
+
+export interface CommuneEntry {
+  code: string;
+  name: string;
+  departement: string;
+  postalCodes: string[];
+}
+
+export interface HeadcountBand {
+  code: string;
+  labelFr: string;
+  labelEn: string;
+}
+
+export interface Results<T> {
+  items: T[];
+  total: number;
+  limit: number;
+}
+
+/** What an actor's page needs of a synergy of the latest analysis (docs/formats.md). */
+export interface SynergySummary {
+  id: string;
+  outputFlowId: string;
+  inputFlowId: string;
+  supplierActorId: string;
+  receiverActorId: string;
+  sameActor: boolean;
+  ruleId: string;
+  family: string;
+  distanceKm: number;
+  allocation: { quantity: number; unit: string } | { quantity: null };
+  score: { value: number };
+}
