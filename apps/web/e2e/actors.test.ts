@@ -254,6 +254,17 @@ test('a flow whose temperature is outside its heat band is refused, with the Fre
   assert.match((await row.textContent()) ?? '', /Entrant/);
   assert.match((await row.textContent()) ?? '', /1\s200,5 MWh par an/);
   assert.match((await row.textContent()) ?? '', /janv\., déc\./);
+
+  // Edited in place (PATCH): the form comes back filled in.
+  await row.getByRole('button', { name: 'Modifier Eau chaude d’appoint' }).click();
+  await page.getByRole('heading', { name: 'Modifier le flux « Eau chaude d’appoint »' }).waitFor();
+  assert.equal(await page.getByLabel('Température (°C)').inputValue(), '75');
+  assert.equal(await page.getByLabel('Valeur').inputValue(), '1200,5');
+  assert.match(await page.locator('#flow-form-resourceCode').inputValue(), /^energy\.heat\.medium — /);
+  await page.getByLabel('Libellé (obligatoire)').fill('Eau chaude d’appoint des serres');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.getByText('Flux « Eau chaude d’appoint des serres » enregistré.').waitFor();
+  await page.getByRole('heading', { name: 'Flux (6)' }).waitFor();
 });
 
 test('a site is added to an actor with a commune of the territory, and a wrong commune or a lone coordinate is refused at its field', async () => {
@@ -275,6 +286,18 @@ test('a site is added to an actor with a commune of the territory, and a wrong c
   await page.getByRole('button', { name: 'Créer le site' }).click();
   await page.getByText('Site « Fournil » enregistré.').waitFor();
   await page.getByRole('table', { name: /Sites de Boulangerie d’essai/ }).getByRole('cell', { name: 'Wormhout (59663)' }).waitFor();
+
+  // The record is edited in place; the API's own message shows at the faulty field.
+  await page.getByRole('button', { name: 'Modifier la fiche' }).click();
+  assert.match(await page.locator('#actor-edit-form-nafCode').inputValue(), /^10\.71C — Boulangerie/);
+  await page.getByLabel('Courriel').fill('pas-un-courriel');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.waitForFunction(() => document.activeElement?.classList.contains('actors-error-summary'));
+  assert.match((await page.locator('#actor-edit-form-contact-email-error').textContent()) ?? '', /adresse e-mail invalide/);
+  await page.getByLabel('Courriel').fill('fournil@example.org');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.getByText('Fiche enregistrée.').waitFor();
+  await page.getByRole('link', { name: 'fournil@example.org' }).waitFor();
 });
 
 test('the forms work in English too', async () => {
