@@ -298,6 +298,23 @@ test('a site is added to an actor with a commune of the territory, and a wrong c
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await page.getByText('Fiche enregistrée.').waitFor();
   await page.getByRole('link', { name: 'fournil@example.org' }).waitFor();
+
+  // A need to share, with its resource picked in the list.
+  await page.getByRole('button', { name: 'Ajouter un besoin' }).click();
+  await page.getByLabel('Catégorie (obligatoire)').selectOption('waste_collection');
+  await page.getByLabel('Description (obligatoire)').fill('Collecte mutualisée des cartons d’emballage');
+  await page.locator('#need-form-resourceCode').focus();
+  await page.keyboard.type('carton');
+  await page.waitForFunction(() => document.getElementById('need-form-resourceCode')?.getAttribute('aria-expanded') === 'true');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Valeur').fill('3');
+  await page.getByLabel('Unité').selectOption('t');
+  assert.deepEqual(await seriousViolations(page), []);
+  await page.getByRole('button', { name: 'Créer le besoin' }).click();
+  await page.getByText('Besoin enregistré.').waitFor();
+  const needs = page.getByRole('table', { name: /Besoins de Boulangerie d’essai/ });
+  assert.match((await needs.textContent()) ?? '', /Collecte de déchets.*Collecte mutualisée des cartons.*Papiers et cartons.*3 t par an/);
 });
 
 test('the forms work in English too', async () => {

@@ -16,12 +16,11 @@ import type { Loaded } from '../hooks.js';
 import { language, num, t } from '../i18n/index.js';
 import { territoryBase, useTerritory } from '../territory.js';
 
-/** Runs `load` when its inputs change (null: not yet), as `useApi` does for one request. */
-function useLoad<T>(load: (() => Promise<T>) | null, deps: unknown[]): Loaded<T> {
-  const [state, setState] = useState<{ data?: T; error?: Error; loading: boolean }>({ loading: load !== null });
+/** Runs `load` when `deps` change, as `useApi` does for one request. */
+function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
+  const [state, setState] = useState<{ data?: T; error?: Error; loading: boolean }>({ loading: true });
   const [tick, setTick] = useState(0);
   useEffect(() => {
-    if (!load) return;
     let live = true;
     setState((s) => ({ ...s, loading: true, error: undefined }));
     load().then(

@@ -1,5 +1,5 @@
 /** The map's filters, which apply to the map and to the list alike: kinds of actors and synergy links. */
-import { num, t } from '../../i18n/index.js';
+import { language, num, t } from '../../i18n/index.js';
 import { KindIcon, LinkIcon } from './KindIcon.js';
 import { KINDS, type Kind } from './kinds.js';
 
@@ -18,6 +18,12 @@ export interface MapFiltersProps {
   showLinks: boolean;
   onShowLinks: (show: boolean) => void;
   synergiesHref: string;
+}
+
+/** "(1 site)", "(12 sites)": French counts 0 and 1 as singular, English only 1. */
+function sitesCount(n: number): string {
+  const one = language.value === 'fr' ? n < 2 : n === 1;
+  return t(one ? 'map.filters.countOne' : 'map.filters.count', { count: num(n, 0) });
 }
 
 export function MapFilters({ counts, kinds, onKinds, links, showLinks, onShowLinks, synergiesHref }: MapFiltersProps) {
@@ -40,17 +46,17 @@ export function MapFilters({ counts, kinds, onKinds, links, showLinks, onShowLin
               <label for={`map-kind-${kind}`}>
                 <KindIcon kind={kind} />
                 <span>
-                  {t(`map.kind.${kind}`)} <span class="muted">({num(counts[kind], 0)})</span>
+                  {t(`map.kind.${kind}`)} <span class="muted">{sitesCount(counts[kind])}</span>
                 </span>
               </label>
             </li>
           ))}
         </ul>
         <p class="map-filter-actions">
-          <button type="button" class="secondary small" onClick={() => onKinds(new Set(KINDS))} disabled={kinds.size === KINDS.length}>
+          <button type="button" class="secondary small" onClick={() => onKinds(new Set(KINDS))}>
             {t('map.filters.all')}
           </button>
-          <button type="button" class="secondary small" onClick={() => onKinds(new Set())} disabled={kinds.size === 0}>
+          <button type="button" class="secondary small" onClick={() => onKinds(new Set())}>
             {t('map.filters.none')}
           </button>
         </p>

@@ -238,7 +238,8 @@ export function SiteMap({ code, sites, links, boundary, kinds, showLinks }: Site
           type: 'line',
           source: 'links',
           layout: { 'line-cap': 'round', visibility: 'none' },
-          paint: { 'line-color': token('--accent', '#8a4b00'), 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.5, 14, 3.5], 'line-opacity': 0.85 },
+          // Thin and half transparent: where many synergies cross, the density shows.
+          paint: { 'line-color': token('--accent', '#8a4b00'), 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 14, 2.5], 'line-opacity': 0.5 },
         },
       ],
     };

@@ -20,7 +20,7 @@ function More({ left, onMore, label }: { left: number; onMore: () => void; label
   return (
     <p>
       <button type="button" class="secondary" onClick={onMore}>
-        {t(label, { count: num(Math.min(ROWS_PER_STEP, left), 0), left: num(left, 0) })}
+        {t(label, { left: num(left, 0) })}
       </button>
     </p>
   );
