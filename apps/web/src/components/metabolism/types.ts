@@ -1,14 +1,16 @@
 /**
  * The shapes the metabolism API returns (GET /api/territories/{code}/metabolism and
  * /api/interdependencies), as far as the page uses them. The engine defines them
- * (packages/engine/src/metabolism/*.ts, docs/metabolism.md); the web app does not import the engine.
+ * (packages/engine/src/metabolism/*.ts, docs/metabolism.md); the web app imports its types only
+ * (nothing of the engine is bundled), and checks its own lists against them.
  */
-export type Bilingual = { fr: string; en: string };
+import type { Bilingual, Family as EngineFamily, Layer as EngineLayer } from '@boucles/engine';
+export type { Bilingual } from '@boucles/engine';
 
-export const LAYERS = ['material', 'energy', 'water'] as const;
+export const LAYERS = ['material', 'energy', 'water'] as const satisfies readonly EngineLayer[];
 export type Layer = (typeof LAYERS)[number];
 
-export const FAMILIES = ['agrifood', 'construction_minerals', 'energy_carriers', 'manufactured', 'wastes'] as const;
+export const FAMILIES = ['agrifood', 'construction_minerals', 'energy_carriers', 'manufactured', 'wastes'] as const satisfies readonly EngineFamily[];
 export type Family = (typeof FAMILIES)[number];
 
 export interface Indicator {
@@ -97,19 +99,9 @@ export interface MetabolismResponse {
   scenario: Scenario | null;
 }
 
-export interface InterdependencyRow {
-  from: string;
-  to: string;
-  layer: Layer;
-  unit: string;
-  family: Family | null;
-  declaredBySource: number;
-  declaredByDestination: number;
-  gap: number;
-  retained: number;
-  destinationInputs: number;
-  dependency: number | null;
-}
+/** One row of the interdependency table, exactly as the engine computes it. */
+export type { InterdependencyRow } from '@boucles/engine';
+import type { InterdependencyRow } from '@boucles/engine';
 
 export interface InterdependencyResponse {
   territories: { code: string; name: string }[];

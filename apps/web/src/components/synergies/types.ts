@@ -2,37 +2,13 @@
  * The stored analysis as the API answers it (docs/formats.md, "Analysis result",
  * `boucles-analysis/1`): only the fields the synergy pages read.
  */
-export interface Bilingual {
-  fr: string;
-  en: string;
-}
+// The result's parts exactly as the engine types them (type-only: nothing of the engine is bundled).
+import type { CheckName as EngineCheckName, ImpactName as EngineImpactName, ScoreComponent as EngineScoreComponent } from '@boucles/engine';
+export type { Bilingual, Check, CheckStatus, FactorUsed as Factor, ImpactFigure } from '@boucles/engine';
+import type { Bilingual, Check, ImpactFigure } from '@boucles/engine';
 
-export const CHECK_NAMES = ['quantity', 'months', 'temperature', 'quality', 'receiver', 'hazardous', 'regulatory', 'distance', 'completeness'] as const;
+export const CHECK_NAMES = ['quantity', 'months', 'temperature', 'quality', 'receiver', 'hazardous', 'regulatory', 'distance', 'completeness'] as const satisfies readonly EngineCheckName[];
 export type CheckName = (typeof CHECK_NAMES)[number];
-export type CheckStatus = 'passed' | 'failed' | 'unknown' | 'not_applicable';
-
-export interface Check {
-  status: CheckStatus;
-  detail: Bilingual;
-  values?: Record<string, number | string | null>;
-  question?: Bilingual;
-}
-
-export interface Factor {
-  name: string;
-  value: number | null;
-  unit: string;
-  source: { title: string; url: string } | null;
-  estimate: boolean;
-}
-
-export interface ImpactFigure {
-  value: number | null;
-  unit: string;
-  method: Bilingual;
-  factors: Factor[];
-  estimated: boolean;
-}
 
 /** In the order the detail page lists them (NISP's metrics first). */
 export const IMPACT_NAMES = [
@@ -47,10 +23,10 @@ export const IMPACT_NAMES = [
   'receiverSaving',
   'newSales',
   'jobs',
-] as const;
+] as const satisfies readonly EngineImpactName[];
 export type ImpactName = (typeof IMPACT_NAMES)[number];
 
-export const SCORE_COMPONENTS = ['impact', 'quantity', 'proximity', 'season', 'confidence', 'regulatory'] as const;
+export const SCORE_COMPONENTS = ['impact', 'quantity', 'proximity', 'season', 'confidence', 'regulatory'] as const satisfies readonly EngineScoreComponent[];
 export type ScoreComponent = (typeof SCORE_COMPONENTS)[number];
 
 export interface Synergy {
