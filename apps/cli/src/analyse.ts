@@ -1,3 +1,4 @@
+import { SYSTEM } from '@boucles/server';
 /** `boucles analyse`: the synergy analysis of a territory document or of a stored territory. */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -60,12 +61,12 @@ export function formatAnalysis(result: AnalysisResult, names: Map<string, string
 
 export async function runAnalyse(services: Services, code: string, args: AnalyseArgs, io: Io, store: boolean): Promise<number> {
   const request: AnalysisRequest = { objective: args.objective, k: args.k, rules: args.rulesFile ? readRulesFile(args.rulesFile) : undefined };
-  const result = store ? (await services.analyses.run(code, request)).result : (await services.analyses.compute(code, request)).result;
+  const result = store ? (await services.analyses.run(SYSTEM, code, request)).result : (await services.analyses.compute(SYSTEM, code, request)).result;
   if (args.json) {
     io.out(JSON.stringify(result, null, 2));
     return 0;
   }
-  const actors = await services.territoryData.listActors(code, {}, { limit: 100000, offset: 0 });
+  const actors = await services.territoryData.listActors(SYSTEM, code, {}, { limit: 100000, offset: 0 });
   const names = new Map(actors.items.map((a) => [a.id, a.name]));
   for (const l of formatAnalysis(result, names, args.top)) io.out(l);
   return 0;

@@ -1,4 +1,5 @@
 /** The `boucles` command: start the server, migrate, load or check territory documents, inspect reference data. */
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SHEETS, territoryDocumentJsonSchema, ValidationError, type SheetName } from '@boucles/engine';
@@ -12,7 +13,7 @@ import {
   loadWasteOperations,
   ReferenceCatalog,
 } from '@boucles/reference-data';
-import { buildWorkbook, configFromEnv, createServices, geocoderFromEnv, HttpError, UnreadableFileError, workbookLists, migrate, openDatabase, openPglite, readDemoDocument, startServer, type Database } from '@boucles/server';
+import { buildWorkbook, configFromEnv, createServices, geocoderFromEnv, HttpError, UnreadableFileError, workbookLists, migrate, openDatabase, openPglite, readDemoDocument, startServer, type Database, SYSTEM } from '@boucles/server';
 import { join } from 'node:path';
 import { parseMode, runImport } from './import.js';
 import { runAnalyse } from './analyse.js';
@@ -48,6 +49,9 @@ Commandes :
                         comptes de flux par couche (t, MWh, m3), indicateurs, bilan de masse ;
                         --scenario : avant/après les synergies détectées ; --with : interdépendances
                         avec d'autres territoires stockés
+  admin create --email <adresse> --name <nom> [--password-stdin]
+                        crée un administrateur de la plateforme ; le mot de passe est lu sur
+                        l'entrée standard (--password-stdin) ou tiré au hasard et affiché une fois
   reference             résume les données de référence embarquées
   schema                écrit le schéma JSON du document territoire (docs/schemas/)
   help                  affiche cette aide
@@ -55,6 +59,13 @@ Commandes :
 Configuration par variables d'environnement : DATABASE_URL (PostgreSQL ; sinon PGlite
 embarqué), BOUCLES_DATA_DIR (défaut ./data), PORT, HOST. Voir README.md.
 `;
+
+/** Everything on standard input (a password piped in), as text. */
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 export interface Io {
   out(line: string): void;
@@ -108,6 +119,9 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
       top: { type: 'string' },
       scenario: { type: 'boolean' },
       with: { type: 'string' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
     },
   });
   const [command, ...rest] = positionals;
@@ -127,6 +141,23 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
         await server.close();
         return 0;
       }
+      case 'admin': {
+        if (rest[0] !== 'create' || !values.email || !values.name) {
+          io.err('Usage : boucles admin create --email <adresse> --name <nom> [--password-stdin]');
+          return 2;
+        }
+        const generated = !values['password-stdin'];
+        const password = generated ? randomBytes(15).toString('base64url') : (await readStdin()).replace(/\r?\n$/, '');
+        const email = values.email;
+        const name = values.name;
+        const user = await withDatabase(async (db) => {
+          await migrate(db);
+          return createServices(db, reference).accounts.createAdmin({ email, displayName: name, password });
+        });
+        io.out(`Administrateur créé : ${user.email} (${user.id}).`);
+        if (generated) io.out(`Mot de passe (affiché une seule fois) : ${password}`);
+        return 0;
+      }
       case 'migrate': {
         const applied = await withDatabase((db) => migrate(db));
         io.out(applied.length ? `Migrations appliquées : ${applied.join(', ')}` : 'Base à jour : aucune migration à appliquer.');
@@ -140,7 +171,7 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
           return 2;
         }
         const doc = command === 'demo' ? readDemoDocument() : readJsonFile(file);
-        const report = await withDatabase((db) => createServices(db, reference).territoryDocuments.importNew(doc));
+        const report = await withDatabase((db) => createServices(db, reference).territoryDocuments.importNew(SYSTEM, doc));
         const c = report.created;
         io.out(`Territoire ${report.territory.code} créé — acteurs : ${c.actors}, sites : ${c.sites}, flux : ${c.flows}, besoins : ${c.needs}.`);
         return 0;
@@ -152,7 +183,7 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
           return 2;
         }
         const args = { files: rest, territory: values.territory, mode, sheet: values.sheet, rejectedPath: values.rejets, progress: !values['no-progress'] };
-        return await withDatabase((db) => runImport(createServices(db, reference, geocoderFromEnv()), args, io));
+        return await withDatabase((db) => runImport(createServices(db, reference, { geocoder: geocoderFromEnv() }), args, io));
       }
       case 'template': {
         const path = rest[0] ?? 'territoire.xlsx';
@@ -171,10 +202,10 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
         const out = values.out ?? `${code.replace(/[^\w-]/g, '_')}${sheet ? `-${sheet}` : format === 'csv' ? '-acteurs' : ''}.${format}`;
         await withDatabase(async (db) => {
           const exports = createServices(db, reference).territoryExports;
-          if (format === 'xlsx') await exports.workbookFile(code, out);
-          else if (format === 'csv') writeFileSync(out, await exports.csv(code, sheet ?? 'acteurs'));
-          else if (format === 'json') writeFileSync(out, `${JSON.stringify(await exports.document(code), null, 2)}\n`);
-          else writeFileSync(out, JSON.stringify(await exports.geojson(code, sheet === 'flux' ? 'flux' : 'sites')));
+          if (format === 'xlsx') await exports.workbookFile(SYSTEM, code, out);
+          else if (format === 'csv') writeFileSync(out, await exports.csv(SYSTEM, code, sheet ?? 'acteurs'));
+          else if (format === 'json') writeFileSync(out, `${JSON.stringify(await exports.document(SYSTEM, code), null, 2)}\n`);
+          else writeFileSync(out, JSON.stringify(await exports.geojson(SYSTEM, code, sheet === 'flux' ? 'flux' : 'sites')));
         });
         io.out(`Export écrit : ${out}`);
         return 0;
@@ -210,7 +241,7 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
         try {
           await migrate(db);
           const services = createServices(db, reference);
-          const report = await services.territoryDocuments.importNew(readJsonFile(file as string));
+          const report = await services.territoryDocuments.importNew(SYSTEM, readJsonFile(file as string));
           return await runAnalyse(services, report.territory.code, args, io, false);
         } finally {
           await db.close();
@@ -233,7 +264,7 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
         try {
           await migrate(db);
           const services = createServices(db, reference);
-          const report = await services.territoryDocuments.importNew(readJsonFile(file as string));
+          const report = await services.territoryDocuments.importNew(SYSTEM, readJsonFile(file as string));
           return await runMetabolism(services, report.territory.code, args, io, true);
         } finally {
           await db.close();

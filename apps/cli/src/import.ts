@@ -1,7 +1,7 @@
 /** `boucles import`: imports spreadsheets into a territory, with progress and a report in French. */
 import { statSync, writeFileSync } from 'node:fs';
 import type { SheetName } from '@boucles/engine';
-import { IMPORT_MODES, limitsFromEnv, rejectedCsv, rejectedWorkbook, rowsOfFiles, type ImportMode, type ImportProgress, type ImportReport, type Services } from '@boucles/server';
+import { IMPORT_MODES, limitsFromEnv, rejectedCsv, rejectedWorkbook, rowsOfFiles, type ImportMode, type ImportProgress, type ImportReport, type Services, SYSTEM } from '@boucles/server';
 import cliProgress from 'cli-progress';
 import type { Io } from './cli.js';
 
@@ -75,6 +75,7 @@ export async function runImport(services: Services, args: ImportArgs, io: Io): P
   let report: ImportReport;
   try {
     report = await services.territoryImports.import(
+      SYSTEM,
       args.territory,
       rowsOfFiles(args.files.map((path) => ({ path, sheet: args.sheet })), limitsFromEnv()),
       args.mode,

@@ -1,3 +1,4 @@
+import { SYSTEM } from '@boucles/server';
 /** `boucles metabolisme`: flow accounts, indicators, mass balance, scenario and interdependencies. */
 import { writeFileSync } from 'node:fs';
 import type { Services } from '@boucles/server';
@@ -16,12 +17,12 @@ export interface MetabolismArgs {
 const nf = (n: number | null, digits = 1): string => (n === null ? '—' : n.toLocaleString('fr-FR', { maximumFractionDigits: digits }).replace(/\u202f/g, ' '));
 
 export async function runMetabolism(services: Services, code: string, args: MetabolismArgs, io: Io, analyseFirst: boolean): Promise<number> {
-  if (args.scenario && analyseFirst) await services.analyses.run(code, { objective: 'co2' });
-  const result = await services.metabolism.metabolism(code, { scenario: args.scenario ? 'latest' : undefined });
-  const inter = args.with.length > 0 ? await services.metabolism.interdependencies([code, ...args.with]) : null;
+  if (args.scenario && analyseFirst) await services.analyses.run(SYSTEM, code, { objective: 'co2' });
+  const result = await services.metabolism.metabolism(SYSTEM, code, { scenario: args.scenario ? 'latest' : undefined });
+  const inter = args.with.length > 0 ? await services.metabolism.interdependencies(SYSTEM, [code, ...args.with]) : null;
   if (args.out) {
     const format = args.out.endsWith('.csv') ? 'csv' : 'xlsx';
-    writeFileSync(args.out, await services.metabolism.exportMetabolism(code, format));
+    writeFileSync(args.out, await services.metabolism.exportMetabolism(SYSTEM, code, format));
   }
   if (args.json) {
     io.out(JSON.stringify(inter ? { ...result, interdependencies: inter } : result, null, 2));

@@ -1,3 +1,4 @@
+import { signedIn, type TestClient } from './testing/auth.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ReferenceCatalog } from '@boucles/reference-data';
@@ -14,20 +15,23 @@ const SIRET_B = '35600000000048';
 for (const target of testDatabases()) {
   describe(`the territory API on ${target.name}`, () => {
     let app: FastifyInstance;
+    let admin: TestClient;
     let db: Database;
     let dispose: () => Promise<void>;
     let commune: string;
     let otherCommune: string;
 
     const json = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) => {
-      const r = await app.inject({ method, url, ...(payload === undefined ? {} : { payload: payload as object }) });
+      const r = await admin.inject({ method, url, ...(payload === undefined ? {} : { payload: payload as object }) });
       return { status: r.statusCode, body: r.body ? (r.json() as Record<string, unknown> & { issues?: { path: string; code: string }[] }) : {} };
     };
     const count = async (table: string) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]?.n;
 
     before(async () => {
       ({ db, dispose } = await target.open());
-      ({ app } = await buildApp({ db, reference }));
+      const built = await buildApp({ db, reference });
+      app = built.app;
+      admin = await signedIn(app, built.services);
       const t = await json('POST', '/api/territories', { code: EPCI, level: 'epci', name: 'CC Pévèle Carembault' });
       assert.equal(t.status, 201);
       const communes = t.body.communes as string[];
@@ -161,10 +165,10 @@ for (const target of testDatabases()) {
 
     test('a malformed JSON body answers 400 and a body over 1 MB answers 413, writing nothing', async () => {
       const before = await count('actor');
-      const bad = await app.inject({ method: 'POST', url: `/api/territories/${EPCI}/actors`, headers: { 'content-type': 'application/json' }, payload: '{"name": "X",' });
+      const bad = await admin.inject({ method: 'POST', url: `/api/territories/${EPCI}/actors`, headers: { 'content-type': 'application/json' }, payload: '{"name": "X",' });
       assert.equal(bad.statusCode, 400);
       assert.equal(bad.json().error, 'invalid_json');
-      const big = await app.inject({
+      const big = await admin.inject({
         method: 'POST',
         url: `/api/territories/${EPCI}/actors`,
         headers: { 'content-type': 'application/json' },

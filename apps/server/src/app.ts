@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCompress from '@fastify/compress';
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import { formatPath, parseBilingual, ValidationError, type ReferenceLookup, type Territory, type UnitTable } from '@boucles/engine';
@@ -30,6 +31,19 @@ import { analysisRoutes } from './routes/analyses.js';
 import { metabolismRoutes } from './routes/metabolism.js';
 import { MetabolismService } from './services/metabolism.js';
 import { referenceRoutes } from './routes/reference.js';
+import { Access } from './services/access.js';
+import { AuditLog } from './services/audit.js';
+import { AccountService, type ResetMailer } from './services/accounts.js';
+import type { LoginThrottle } from './services/login-throttle.js';
+import { authenticate } from './routes/principal.js';
+import { authRoutes } from './routes/auth.js';
+import { userRoutes } from './routes/users.js';
+import { privacyRoutes } from './routes/privacy.js';
+import { PrivacyService } from './services/privacy.js';
+import { synergyCaseRoutes } from './routes/synergy-cases.js';
+import { SynergyFollowUpService } from './services/synergy-followup.js';
+import { oidcRoutes } from './routes/oidc.js';
+import { OidcSignIn, type OidcConfig } from './services/oidc.js';
 
 /** Largest JSON body accepted: 1 MiB. Bulk data goes through the import routes. */
 export const BODY_LIMIT = 1_048_576;
@@ -48,6 +62,17 @@ export interface AppOptions {
   importLimits?: ReadLimits;
   /** Places sites given with an address only (BAN); none: such sites stay not located. */
   geocoder?: Geocoder | undefined;
+  /** Session cookies marked `Secure` (BOUCLES_SECURE_COOKIES=true behind HTTPS). */
+  secureCookies?: boolean | undefined;
+  /** Sends password-reset messages (SMTP_URL); without one, the reset link goes to `log`. */
+  mailer?: ResetMailer | undefined;
+  log?: ((line: string) => void) | undefined;
+  /** The app's public address, for links in messages and the OpenID Connect redirect (PUBLIC_URL). */
+  publicUrl?: string | undefined;
+  /** Sign-in through an OpenID Connect provider (OIDC_ISSUER…); none: e-mail and password only. */
+  oidc?: OidcConfig | undefined;
+  /** Sign-in throttling (tests give their own limits). */
+  throttle?: LoginThrottle | undefined;
 }
 
 export interface Services {
@@ -57,6 +82,11 @@ export interface Services {
   territoryExports: TerritoryExportService;
   analyses: SynergyAnalysisService;
   metabolism: MetabolismService;
+  access: Access;
+  audit: AuditLog;
+  accounts: AccountService;
+  followUp: SynergyFollowUpService;
+  privacy: PrivacyService;
 }
 
 /** The lists of the template's drop-downs, from the reference data. */
@@ -67,9 +97,20 @@ export function workbookLists(): WorkbookLists {
   };
 }
 
-export function createServices(db: Database, reference: Reference, geocoder?: Geocoder): Services {
+export interface ServiceOptions {
+  geocoder?: Geocoder | undefined;
+  mailer?: ResetMailer | undefined;
+  log?: ((line: string) => void) | undefined;
+  publicUrl?: string | undefined;
+  throttle?: LoginThrottle | undefined;
+}
+
+export function createServices(db: Database, reference: Reference, options: ServiceOptions = {}): Services {
+  const { geocoder } = options;
   const repos = createRepositories();
-  const territoryData = new TerritoryDataService(db, repos, reference);
+  const access = new Access(repos);
+  const audit = new AuditLog(db, repos, access);
+  const territoryData = new TerritoryDataService(db, repos, reference, access, audit);
   const analyses = new SynergyAnalysisService(db, repos, territoryData, reference);
   return {
     territoryData,
@@ -78,6 +119,11 @@ export function createServices(db: Database, reference: Reference, geocoder?: Ge
     territoryExports: new TerritoryExportService(db, repos, territoryData, workbookLists),
     analyses,
     metabolism: new MetabolismService(db, repos, territoryData, analyses, reference),
+    access,
+    audit,
+    accounts: new AccountService(db, repos, access, audit, { mailer: options.mailer, log: options.log, publicUrl: options.publicUrl, throttle: options.throttle }),
+    followUp: new SynergyFollowUpService(db, repos, access, audit, reference),
+    privacy: new PrivacyService(db, repos, audit),
   };
 }
 
@@ -87,7 +133,13 @@ function errorBody(code: string, fr: string, en: string) {
   return { error: code, message: { fr, en } };
 }
 
-export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; services: Services }> {
+/** A route of the API: what the authorisation matrix test checks one by one. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
+export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; services: Services; routes: RouteEntry[] }> {
   const app = Fastify({
     logger: options.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
     bodyLimit: BODY_LIMIT,
@@ -97,7 +149,12 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       return () => `req-${(++n).toString(36)}`;
     })(),
   });
-  const services = createServices(options.db, options.reference, options.geocoder);
+  const routes: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
+  const services = createServices(options.db, options.reference, options);
+  const cookies = { secure: options.secureCookies ?? false };
 
   app.setValidatorCompiler<z.ZodType>(({ schema, httpPart }) => (data) => {
     const result = parseBilingual(schema, data);
@@ -114,6 +171,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   // Responses over 1 KiB are compressed when the client accepts it: an analysis of a territory is
   // tens of megabytes of JSON (every check and impact with its method), a tenth of that compressed.
   await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['gzip'] });
+  await app.register(fastifyCookie);
+  authenticate(app, services.accounts);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -132,6 +191,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         { name: 'flows', description: 'Resource flows of each site, outputs and inputs' },
         { name: 'needs', description: 'Needs that actors could share (mutualisation)' },
         { name: 'imports', description: 'Spreadsheet imports (XLSX, CSV) into a territory' },
+        { name: 'accounts', description: 'Sign-in, users, roles per territory, API keys, audit log' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -185,10 +245,15 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  authRoutes(app, services.accounts, cookies);
+  oidcRoutes(app, services.accounts, options.oidc ? new OidcSignIn(options.oidc, { accounts: services.accounts, audit: services.audit, db: options.db }) : undefined, cookies);
+  userRoutes(app, services.accounts, services.audit);
+  privacyRoutes(app, services.privacy);
   territoryDataRoutes(app, services.territoryData);
   exportRoutes(app, services.territoryExports, workbookLists);
   analysisRoutes(app, services.analyses);
   metabolismRoutes(app, services.metabolism);
+  synergyCaseRoutes(app, services.followUp);
   referenceRoutes(app, options.reference);
   importRoutes(app, services.territoryImports, {
     maxUploadBytes: options.maxUploadBytes ?? 200 * 1024 * 1024,
@@ -209,5 +274,5 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     return reply.code(404).send(errorBody('not_found', `rien à l'adresse ${req.method} ${path}`, `nothing at ${req.method} ${path}`));
   });
 
-  return { app, services };
+  return { app, services, routes };
 }

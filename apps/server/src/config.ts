@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { oidcConfigFromEnv, publicUrlFromEnv, type OidcConfig } from './services/oidc.js';
 
 export interface ServerConfig {
   port: number;
@@ -17,6 +18,19 @@ export interface ServerConfig {
   logger: boolean;
   /** Largest file accepted by the import route, in bytes (BOUCLES_IMPORT_MAX_MB, default 200). */
   maxUploadBytes: number;
+  /** The app's public address (PUBLIC_URL), for links in messages and the OpenID Connect redirection. */
+  publicUrl: string | undefined;
+  /** Session cookies marked `Secure` (BOUCLES_SECURE_COOKIES; by default when PUBLIC_URL is https). */
+  secureCookies: boolean;
+  /** Sign-in through an OpenID Connect provider (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET…). */
+  oidc: OidcConfig | undefined;
+}
+
+function flag(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
 }
 
 function port(raw: string | undefined): number {
@@ -30,6 +44,7 @@ const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url
 
 /** Reads the configuration from environment variables (see README, "Configuration"). */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const publicUrl = publicUrlFromEnv(env);
   const webDir = env.BOUCLES_WEB_DIR ? resolve(env.BOUCLES_WEB_DIR) : existsSync(DEFAULT_WEB_DIR) ? DEFAULT_WEB_DIR : undefined;
   return {
     port: port(env.PORT),
@@ -41,5 +56,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     webDir,
     logger: env.BOUCLES_LOG !== '0',
     maxUploadBytes: (Number(env.BOUCLES_IMPORT_MAX_MB) > 0 ? Number(env.BOUCLES_IMPORT_MAX_MB) : 200) * 1024 * 1024,
+    publicUrl,
+    secureCookies: flag('BOUCLES_SECURE_COOKIES', env.BOUCLES_SECURE_COOKIES, publicUrl?.startsWith('https:') ?? false),
+    oidc: oidcConfigFromEnv(env),
   };
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { SYSTEM } from './services/access.js';
 import { after, before, describe, test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { distanceMetres } from '@boucles/engine';
@@ -74,14 +75,14 @@ for (const target of testDatabases()) {
       assert.ok(report);
       assert.equal(report.created.actors, doc.actors.length);
       assert.equal(report.created.flows, doc.flows.length);
-      const flows = await services.territoryData.listFlows(doc.territory.code, {}, { limit: 1, offset: 0 });
+      const flows = await services.territoryData.listFlows(SYSTEM, doc.territory.code, {}, { limit: 1, offset: 0 });
       assert.equal(flows.total, doc.flows.length);
       assert.equal(await loadDemoOnFirstStart(db, services.territoryDocuments), null);
-      assert.equal((await services.territoryData.listTerritories({}, { limit: 10, offset: 0 })).total, 2, 'the neighbour territory is loaded too');
-      await services.territoryData.deleteTerritory(doc.territory.code);
-      await services.territoryData.deleteTerritory('DEMO-DUNKERQUE');
+      assert.equal((await services.territoryData.listTerritories(SYSTEM, {}, { limit: 10, offset: 0 })).total, 2, 'the neighbour territory is loaded too');
+      await services.territoryData.deleteTerritory(SYSTEM, doc.territory.code);
+      await services.territoryData.deleteTerritory(SYSTEM, 'DEMO-DUNKERQUE');
       assert.equal(await loadDemoOnFirstStart(db, services.territoryDocuments), null);
-      assert.equal((await services.territoryData.listTerritories({}, { limit: 10, offset: 0 })).total, 0);
+      assert.equal((await services.territoryData.listTerritories(SYSTEM, {}, { limit: 10, offset: 0 })).total, 0);
     });
   });
 }
@@ -101,7 +102,7 @@ test('a document with faults is refused whole, every fault named by its path, an
     broken.sites[5]!.actorExternalId = 'NOBODY';
     const flow = broken.flows.findIndex((f) => f.quantity);
     broken.flows[flow]!.quantity!.unit = 'boisseau';
-    await assert.rejects(services.territoryDocuments.importNew(broken), (e: { issues: { path: string }[] }) => {
+    await assert.rejects(services.territoryDocuments.importNew(SYSTEM, broken), (e: { issues: { path: string }[] }) => {
       assert.deepEqual(
         e.issues.map((i) => i.path),
         ['actors[2].siret', 'sites[5].actorExternalId', `flows[${flow}].quantity.unit`],

@@ -5,6 +5,8 @@ export { migrate, readMigrations } from './db/migrate.js';
 export { startServer, type RunningServer } from './server.js';
 export { loadDemoOnFirstStart, readDemoDocument, readNeighbourDemoDocument, DEMO_FILE, NEIGHBOUR_DEMO_FILE } from './demo.js';
 export { HttpError, NotFoundError, ConflictError } from './errors.js';
+export { SYSTEM, ROLES, type Principal, type Role } from './services/access.js';
+export { AccountService, type User, type Me } from './services/accounts.js';
 export type { DocumentImportReport } from './services/territory-document.js';
 export { TerritoryImportService, IMPORT_MODES, type ImportMode, type ImportReport, type ImportProgress } from './services/territory-import.js';
 export { rowsOfFiles, limitsFromEnv, type ImportFile } from './interchange/source.js';

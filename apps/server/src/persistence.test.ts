@@ -7,6 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { ReferenceCatalog } from '@boucles/reference-data';
+import { createServices } from './app.js';
+import { openPglite } from './db/database.js';
+import { migrate } from './db/migrate.js';
 
 const MAIN = fileURLToPath(new URL('./main.js', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'boucles-persist-'));
@@ -45,14 +49,38 @@ function killed(child: ChildProcess): Promise<void> {
   });
 }
 
+const EMAIL = 'persistance@example.org';
+const PASSWORD = 'un mot de passe assez long';
+let session: { cookie: string; csrf: string } = { cookie: '', csrf: '' };
+
+/** The administrator is created in the data folder before the server first starts, as `boucles admin create` does. */
+async function createAdmin(): Promise<void> {
+  const db = await openPglite({ dataDir: join(dataDir, 'pglite') });
+  try {
+    await migrate(db);
+    await createServices(db, new ReferenceCatalog()).accounts.createAdmin({ email: EMAIL, displayName: 'Persistance', password: PASSWORD });
+  } finally {
+    await db.close();
+  }
+}
+
+async function signIn(url: string): Promise<void> {
+  const r = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: PASSWORD }) });
+  assert.equal(r.status, 200);
+  const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  session = { cookie, csrf: ((await r.json()) as { csrfToken: string }).csrfToken };
+}
+
 async function post(url: string, body: unknown): Promise<{ status: number; body: { id?: string } }> {
-  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf }, body: JSON.stringify(body) });
   return { status: r.status, body: (await r.json()) as { id?: string } };
 }
 
 test('data written through the API is still there after the server is killed with SIGKILL and restarted', async () => {
+  await createAdmin();
   const first = await start();
   try {
+    await signIn(first.url);
     const t = await post(`${first.url}/api/territories`, { code: 'PERSIST', level: 'custom', name: 'Persistance', communes: ['59350'] });
     assert.equal(t.status, 201);
     const a = await post(`${first.url}/api/territories/PERSIST/actors`, { name: 'Écrit avant le SIGKILL', kind: 'company', siret: '73282932000074' });
@@ -63,7 +91,8 @@ test('data written through the API is still there after the server is killed wit
 
   const second = await start();
   try {
-    const r = await fetch(`${second.url}/api/territories/PERSIST/actors`);
+    // The session survives the restart: it lives in the database, not in the process.
+    const r = await fetch(`${second.url}/api/territories/PERSIST/actors`, { headers: { cookie: session.cookie } });
     const list = (await r.json()) as { total: number; items: { name: string; siret: string }[] };
     assert.equal(list.total, 1);
     assert.equal(list.items[0]?.name, 'Écrit avant le SIGKILL');

@@ -6,9 +6,10 @@ import { buildApp } from './app.js';
 import type { ServerConfig } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
-import { loadDemoOnFirstStart } from './demo.js';
+import { createDemoAccounts, loadDemoOnFirstStart } from './demo.js';
 import { limitsFromEnv } from './interchange/source.js';
 import { geocoderFromEnv } from './services/geocoder.js';
+import { smtpMailerFromEnv } from './services/mailer.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -31,6 +32,11 @@ export async function startServer(config: ServerConfig, log: (line: string) => v
       maxUploadBytes: config.maxUploadBytes,
       importLimits: limitsFromEnv(),
       geocoder: geocoderFromEnv(),
+      mailer: smtpMailerFromEnv(process.env, log),
+      log,
+      publicUrl: config.publicUrl,
+      secureCookies: config.secureCookies,
+      oidc: config.oidc,
     });
     if (config.loadDemo) {
       const report = await loadDemoOnFirstStart(db, services.territoryDocuments);
@@ -38,6 +44,7 @@ export async function startServer(config: ServerConfig, log: (line: string) => v
         const c = report.created;
         log(`Territoire de démonstration chargé : ${report.territory.name} — acteurs : ${c.actors}, sites : ${c.sites}, flux : ${c.flows}, besoins : ${c.needs}`);
       }
+      if (report) await createDemoAccounts(db, services.accounts, log);
     }
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();

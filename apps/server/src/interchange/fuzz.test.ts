@@ -1,6 +1,7 @@
 // Malformed input fails cleanly: whatever the bytes, an import answers a report or a clear
 // "unreadable file" error, never another exception, and a dry run never writes.
 import assert from 'node:assert/strict';
+import { SYSTEM } from '../services/access.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +37,7 @@ function mutate(source: Buffer, rand: () => number): Buffer {
 
 async function importOutcome(path: string, sheet?: string): Promise<'report' | 'unreadable'> {
   try {
-    const report = await services.territoryImports.import('FUZZ', rowsOfFiles([{ path, sheet }]), 'dry-run');
+    const report = await services.territoryImports.import(SYSTEM, 'FUZZ', rowsOfFiles([{ path, sheet }]), 'dry-run');
     assert.equal(report.written, false);
     return 'report';
   } catch (e) {
@@ -52,7 +53,7 @@ before(async () => {
   db = await openPglite();
   await migrate(db);
   services = createServices(db, new ReferenceCatalog());
-  await services.territoryData.createTerritory({ code: 'FUZZ', level: 'custom', name: 'Fuzz', communes: ['59350'] });
+  await services.territoryData.createTerritory(SYSTEM, { code: 'FUZZ', level: 'custom', name: 'Fuzz', communes: ['59350'] });
   template = await buildWorkbook({}, { template: true, lists: workbookLists() });
 });
 after(async () => {
@@ -91,7 +92,7 @@ test('merged cells are read as one value in their first cell, the others empty',
   ws.mergeCells('B2:B3');
   const path = join(dir, 'merged.xlsx');
   writeFileSync(path, Buffer.from(await wb.xlsx.writeBuffer()));
-  const report = await services.territoryImports.import('FUZZ', rowsOfFiles([{ path }]), 'dry-run');
+  const report = await services.territoryImports.import(SYSTEM, 'FUZZ', rowsOfFiles([{ path }]), 'dry-run');
   assert.deepEqual(report.counts.acteurs, { created: 1, updated: 0, unchanged: 0, rejected: 1 });
   assert.deepEqual(report.issues.map((i) => [i.row, i.column, i.code]), [[3, 'raison_sociale', 'required']]);
 });
@@ -99,7 +100,7 @@ test('merged cells are read as one value in their first cell, the others empty',
 test('a million empty rows are skipped, in a CSV file and in a workbook whose last row is the millionth', async () => {
   const csvPath = join(dir, 'vide.csv');
   writeFileSync(csvPath, `id_acteur;raison_sociale;type\n${';;\n'.repeat(1_000_000)}Z1;Dernière;entreprise\n`);
-  const csv = await services.territoryImports.import('FUZZ', rowsOfFiles([{ path: csvPath, sheet: 'acteurs' }]), 'dry-run');
+  const csv = await services.territoryImports.import(SYSTEM, 'FUZZ', rowsOfFiles([{ path: csvPath, sheet: 'acteurs' }]), 'dry-run');
   assert.deepEqual(csv.counts.acteurs, { created: 1, updated: 0, unchanged: 0, rejected: 0 });
 
   const wb = new ExcelJS.Workbook();
@@ -110,7 +111,7 @@ test('a million empty rows are skipped, in a CSV file and in a workbook whose la
   ws.getCell('C1000001').value = 'entreprise';
   const path = join(dir, 'loin.xlsx');
   writeFileSync(path, Buffer.from(await wb.xlsx.writeBuffer()));
-  const report = await services.territoryImports.import('FUZZ', rowsOfFiles([{ path }]), 'dry-run');
+  const report = await services.territoryImports.import(SYSTEM, 'FUZZ', rowsOfFiles([{ path }]), 'dry-run');
   assert.deepEqual(report.counts.acteurs, { created: 1, updated: 0, unchanged: 0, rejected: 0 });
 });
 
@@ -118,7 +119,7 @@ test('more rows than the configured limit stop the import with a clear error', a
   const path = join(dir, 'trop.csv');
   writeFileSync(path, `id_acteur;raison_sociale;type\n${Array.from({ length: 20 }, (_, i) => `L${i};Nom ${i};entreprise`).join('\n')}\n`);
   await assert.rejects(
-    services.territoryImports.import('FUZZ', rowsOfFiles([{ path, sheet: 'acteurs' }], { maxUncompressedBytes: 1e9, maxRows: 10, maxCellLength: 32_767 }), 'dry-run'),
+    services.territoryImports.import(SYSTEM, 'FUZZ', rowsOfFiles([{ path, sheet: 'acteurs' }], { maxUncompressedBytes: 1e9, maxRows: 10, maxCellLength: 32_767 }), 'dry-run'),
     (e: UnreadableFileError) => /dépasse 10 lignes/.test(e.fr),
   );
 });

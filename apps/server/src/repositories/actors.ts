@@ -56,6 +56,8 @@ export interface ActorFilter {
   ess?: boolean | undefined;
   siret?: string | undefined;
   communeCode?: string | undefined;
+  /** Only these actors' records (a contributor's scope); set by the service, never by the query string. */
+  actorIds?: readonly string[] | undefined;
 }
 
 function values(a: ActorData): unknown[] {
@@ -70,6 +72,7 @@ export class ActorRepository {
     if (filter.naf) c.add('a.naf_code LIKE $?', `${filter.naf.replace(/[\\%_]/g, '')}%`);
     if (filter.ess !== undefined) c.add('a.ess = $?', filter.ess);
     if (filter.siret) c.add('a.siret = $?', filter.siret);
+    if (filter.actorIds) c.add('a.id = ANY($?::uuid[])', [...filter.actorIds]);
     if (filter.communeCode) {
       c.add('EXISTS (SELECT 1 FROM site s WHERE s.actor_id = a.id AND s.territory_id = a.territory_id AND s.commune_code = $?)', filter.communeCode);
     }

@@ -12,6 +12,7 @@ import type {
   PurityGrade,
   Quantity,
 } from '@boucles/engine';
+import { DEFAULT_CONFIDENTIALITY } from '@boucles/engine';
 import type { Queryable } from '../db/database.js';
 import { insertMany } from './bulk.js';
 import { Conditions, iso, likePattern, type Page, type PageOf } from './sql.js';
@@ -124,6 +125,13 @@ export interface FlowFilter {
   wasteCode?: string | undefined;
   hazardous?: boolean | undefined;
   q?: string | undefined;
+  /** Only these actors' records (a contributor's scope); set by the service, never by the query string. */
+  actorIds?: readonly string[] | undefined;
+  /**
+   * Searches only fields the public may see (API keys): text in public labels, waste codes that
+   * are public. Otherwise a search would tell that a hidden label or code exists. Set by the service.
+   */
+  publicOnly?: boolean | undefined;
 }
 
 const COLUMNS = `site_id, external_id, direction, resource_code, waste_code, label, quantity_value, quantity_unit, quantity_period,
@@ -171,9 +179,12 @@ export class FlowRepository {
     const c = new Conditions().add('f.territory_id = $?', territoryId);
     if (filter.siteId) c.add('f.site_id = $?', filter.siteId);
     if (filter.actorId) c.add('s.actor_id = $?', filter.actorId);
+    if (filter.actorIds) c.add('s.actor_id = ANY($?::uuid[])', [...filter.actorIds]);
     if (filter.direction) c.add('f.direction = $?', filter.direction);
     if (filter.resource) c.add('(f.resource_code = $? OR f.resource_code LIKE $?)', filter.resource, `${filter.resource}.%`);
     if (filter.wasteCode) c.add('f.waste_code = $?', filter.wasteCode);
+    if (filter.publicOnly && filter.wasteCode) c.add(`coalesce(f.confidentiality->>'wasteCode', $?) = 'public'`, DEFAULT_CONFIDENTIALITY.wasteCode);
+    if (filter.publicOnly && filter.q) c.add(`coalesce(f.confidentiality->>'label', $?) = 'public'`, DEFAULT_CONFIDENTIALITY.label);
     if (filter.hazardous !== undefined) c.add('f.is_hazardous = $?', filter.hazardous);
     if (filter.q) c.add('f.label ILIKE $?', likePattern(filter.q));
     const from = 'FROM flow f JOIN site s ON s.id = f.site_id AND s.territory_id = f.territory_id';

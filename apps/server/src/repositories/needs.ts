@@ -50,6 +50,8 @@ export interface NeedFilter {
   category?: NeedCategory | undefined;
   resource?: string | undefined;
   q?: string | undefined;
+  /** Only these actors' records (a contributor's scope); set by the service, never by the query string. */
+  actorIds?: readonly string[] | undefined;
 }
 
 function values(n: NeedData): unknown[] {
@@ -60,6 +62,7 @@ export class NeedRepository {
   async list(db: Queryable, territoryId: string, filter: NeedFilter, page: Page): Promise<PageOf<Need>> {
     const c = new Conditions().add('territory_id = $?', territoryId);
     if (filter.actorId) c.add('actor_id = $?', filter.actorId);
+    if (filter.actorIds) c.add('actor_id = ANY($?::uuid[])', [...filter.actorIds]);
     if (filter.category) c.add('category = $?', filter.category);
     if (filter.resource) c.add('(resource_code = $? OR resource_code LIKE $?)', filter.resource, `${filter.resource}.%`);
     if (filter.q) c.add('description ILIKE $?', likePattern(filter.q));

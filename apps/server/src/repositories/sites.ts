@@ -45,6 +45,8 @@ export interface SiteFilter {
   actorId?: string | undefined;
   communeCode?: string | undefined;
   q?: string | undefined;
+  /** Only these actors' records (a contributor's scope); set by the service, never by the query string. */
+  actorIds?: readonly string[] | undefined;
 }
 
 function values(s: SiteData): unknown[] {
@@ -55,6 +57,7 @@ export class SiteRepository {
   async list(db: Queryable, territoryId: string, filter: SiteFilter, page: Page): Promise<PageOf<Site>> {
     const c = new Conditions().add('territory_id = $?', territoryId);
     if (filter.actorId) c.add('actor_id = $?', filter.actorId);
+    if (filter.actorIds) c.add('actor_id = ANY($?::uuid[])', [...filter.actorIds]);
     if (filter.communeCode) c.add('commune_code = $?', filter.communeCode);
     if (filter.q) c.add('(name ILIKE $? OR address ILIKE $?)', likePattern(filter.q), likePattern(filter.q));
     const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM site ${c.where}`, c.params);

@@ -45,6 +45,8 @@ export interface TerritoryData {
 export interface TerritoryFilter {
   q?: string | undefined;
   level?: TerritoryLevel | undefined;
+  /** Only these territories (those a principal has a role in); set by the service. */
+  ids?: readonly string[] | undefined;
 }
 
 export class TerritoryRepository {
@@ -52,6 +54,7 @@ export class TerritoryRepository {
     const c = new Conditions();
     if (filter.q) c.add('(t.name ILIKE $? OR t.code ILIKE $?)', likePattern(filter.q), likePattern(filter.q));
     if (filter.level) c.add('t.level = $?', filter.level);
+    if (filter.ids) c.add('t.id = ANY($?::uuid[])', [...filter.ids]);
     const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM territory t ${c.where}`, c.params);
     const rows = await db.query<TerritoryRow>(
       `${SELECT} ${c.where} ORDER BY t.name, t.id LIMIT ${c.param(page.limit)} OFFSET ${c.param(page.offset)}`,

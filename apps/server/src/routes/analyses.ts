@@ -2,6 +2,7 @@
 import { compatibilityRulesFileSchema, SCORE_COMPONENTS } from '@boucles/engine';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { who } from './principal.js';
 import * as z from 'zod';
 import type { SynergyAnalysisService } from '../services/synergy-analysis.js';
 import { codeParams } from './schemas.js';
@@ -29,7 +30,7 @@ export function analysisRoutes(app: FastifyInstance, analyses: SynergyAnalysisSe
     },
     async (req, reply) => {
       const { rules, ...rest } = req.body;
-      const run = await analyses.run(req.params.code, { ...rest, rules: rules ? { version: rules.version, rules: rules.rules, source: 'request' } : undefined });
+      const run = await analyses.run(who(req), req.params.code, { ...rest, rules: rules ? { version: rules.version, rules: rules.rules, source: 'request' } : undefined });
       const { result: _result, ...meta } = run;
       return reply
         .code(201)
@@ -40,7 +41,7 @@ export function analysisRoutes(app: FastifyInstance, analyses: SynergyAnalysisSe
   r.get(
     '/api/territories/:code/analyses',
     { schema: { tags: ['synergies'], summary: 'The territory’s stored analyses, newest first, without their results', params: codeParams } },
-    async (req) => ({ items: await analyses.list(req.params.code) }),
+    async (req) => ({ items: await analyses.list(who(req), req.params.code) }),
   );
   r.get(
     '/api/territories/:code/analyses/:id',
@@ -51,6 +52,6 @@ export function analysisRoutes(app: FastifyInstance, analyses: SynergyAnalysisSe
         params: codeParams.extend({ id: z.string().max(64) }),
       },
     },
-    async (req) => analyses.get(req.params.code, req.params.id),
+    async (req) => analyses.get(who(req), req.params.code, req.params.id),
   );
 }

@@ -1,6 +1,7 @@
 /** The template to fill in, and exports of a territory's data. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { who } from './principal.js';
 import * as z from 'zod';
 import type { WorkbookLists } from '../interchange/workbook.js';
 import { buildWorkbook } from '../interchange/workbook.js';
@@ -38,16 +39,16 @@ export function exportRoutes(app: FastifyInstance, exports: TerritoryExportServi
       const file = (ext: string) => `attachment; filename="${code.replace(/[^\w-]/g, '_')}${req.query.sheet ? `-${req.query.sheet}` : ''}.${ext}"`;
       switch (req.query.format) {
         case 'json':
-          return reply.type('application/json').header('content-disposition', file('json')).send(await exports.document(code));
+          return reply.type('application/json').header('content-disposition', file('json')).send(await exports.document(who(req), code));
         case 'xlsx':
-          return reply.type(XLSX).header('content-disposition', file('xlsx')).send(await exports.workbook(code));
+          return reply.type(XLSX).header('content-disposition', file('xlsx')).send(await exports.workbook(who(req), code));
         case 'csv':
-          return reply.type('text/csv; charset=utf-8').header('content-disposition', file('csv')).send(await exports.csv(code, req.query.sheet ?? 'acteurs'));
+          return reply.type('text/csv; charset=utf-8').header('content-disposition', file('csv')).send(await exports.csv(who(req), code, req.query.sheet ?? 'acteurs'));
         case 'geojson':
           return reply
             .type('application/geo+json')
             .header('content-disposition', file('geojson'))
-            .send(await exports.geojson(code, req.query.sheet === 'flux' ? 'flux' : 'sites'));
+            .send(await exports.geojson(who(req), code, req.query.sheet === 'flux' ? 'flux' : 'sites'));
       }
     },
   );

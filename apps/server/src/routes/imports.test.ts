@@ -1,3 +1,4 @@
+import { signedIn, type TestClient } from '../testing/auth.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ReferenceCatalog } from '@boucles/reference-data';
@@ -38,16 +39,19 @@ const GOOD = {
 for (const target of testDatabases()) {
   describe(`the import route on ${target.name}`, () => {
     let app: FastifyInstance;
+    let admin: TestClient;
     let db: Database;
     let dispose: () => Promise<void>;
     const upload = (payload: Buffer | string, query: string, type = XLSX) =>
-      app.inject({ method: 'POST', url: `/api/territories/UP/imports${query}`, headers: { 'content-type': type }, payload });
+      admin.inject({ method: 'POST', url: `/api/territories/UP/imports${query}`, headers: { 'content-type': type }, payload });
     const count = async (table: string) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]?.n;
 
     before(async () => {
       ({ db, dispose } = await target.open());
-      ({ app } = await buildApp({ db, reference: new ReferenceCatalog(), importLimits: { ...DEFAULT_LIMITS, maxUncompressedBytes: 1024 * 1024 }, maxUploadBytes: 4 * 1024 * 1024 }));
-      const t = await app.inject({ method: 'POST', url: '/api/territories', payload: { code: 'UP', level: 'custom', name: 'Upload', communes: ['59350'] } });
+      const built = await buildApp({ db, reference: new ReferenceCatalog(), importLimits: { ...DEFAULT_LIMITS, maxUncompressedBytes: 1024 * 1024 }, maxUploadBytes: 4 * 1024 * 1024 });
+      app = built.app;
+      admin = await signedIn(app, built.services);
+      const t = await admin.inject({ method: 'POST', url: '/api/territories', payload: { code: 'UP', level: 'custom', name: 'Upload', communes: ['59350'] } });
       assert.equal(t.statusCode, 201);
     });
     after(async () => {
@@ -107,7 +111,7 @@ for (const target of testDatabases()) {
       const report = r.json();
       assert.equal(report.written, true);
       assert.match(report.rejectedFile, /\/imports\/[0-9a-f-]+\/rejets\.xlsx$/);
-      const file = await app.inject({ method: 'GET', url: report.rejectedFile });
+      const file = await admin.inject({ method: 'GET', url: report.rejectedFile });
       assert.equal(file.statusCode, 200);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
@@ -115,7 +119,7 @@ for (const target of testDatabases()) {
       assert.equal(ws?.getCell('A2').value, 'C2');
       assert.equal(ws?.getCell('D1').value, 'erreurs');
       assert.match(String(ws?.getCell('D2').value), /type : « fusée »/);
-      const runs = (await app.inject({ method: 'GET', url: '/api/territories/UP/imports' })).json();
+      const runs = (await admin.inject({ method: 'GET', url: '/api/territories/UP/imports' })).json();
       assert.ok(runs.items.length >= 1);
     });
 
@@ -147,7 +151,7 @@ for (const target of testDatabases()) {
     });
 
     test('a JSON body is refused on the import route with 415', async () => {
-      const r = await app.inject({ method: 'POST', url: '/api/territories/UP/imports', payload: { a: 1 } });
+      const r = await admin.inject({ method: 'POST', url: '/api/territories/UP/imports', payload: { a: 1 } });
       assert.equal(r.statusCode, 415);
     });
   });

@@ -7,6 +7,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { who } from './principal.js';
 import * as z from 'zod';
 import { HttpError, NotFoundError } from '../errors.js';
 import { rowsOfFiles, type ImportFile } from '../interchange/source.js';
@@ -87,7 +88,7 @@ export function importRoutes(app: FastifyInstance, service: TerritoryImportServi
           const path = join(dir, 'upload');
           await saveUpload(body, path, options.maxUploadBytes);
           const file: ImportFile = { path, sheet: req.query.sheet };
-          const { run, report } = await service.importAndRecord(req.params.code, rowsOfFiles([file], options.limits), req.query.mode, req.query.fileName ?? null);
+          const { run, report } = await service.importAndRecord(who(req), req.params.code, rowsOfFiles([file], options.limits), req.query.mode, req.query.fileName ?? null);
           const { rejected: _rejected, ...rest } = report;
           return { ...rest, id: run.id, rejectedFile: run.hasRejectedFile ? `/api/territories/${encodeURIComponent(req.params.code)}/imports/${run.id}/rejets.xlsx` : null };
         } finally {
@@ -99,7 +100,7 @@ export function importRoutes(app: FastifyInstance, service: TerritoryImportServi
       '/api/territories/:code/imports/:id/rejets.xlsx',
       { schema: { tags: ['imports'], summary: 'The rejected rows of a valid-rows import, with an `erreurs` column', params: z.strictObject({ code: z.string().min(1).max(40), id: z.uuid() }) } },
       async (req, reply) => {
-        const file = await service.rejectedFile(req.params.code, req.params.id);
+        const file = await service.rejectedFile(who(req), req.params.code, req.params.id);
         if (!file) throw new NotFoundError({ fr: 'Fichier de lignes rejetées', en: 'Rejected-rows file' });
         return reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -110,7 +111,7 @@ export function importRoutes(app: FastifyInstance, service: TerritoryImportServi
     r.get(
       '/api/territories/:code/imports',
       { schema: { tags: ['imports'], summary: 'The last imports of the territory, with their reports', params: codeParams, querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(20) }) } },
-      async (req) => ({ items: await service.listRuns(req.params.code, req.query.limit) }),
+      async (req) => ({ items: await service.listRuns(who(req), req.params.code, req.query.limit) }),
     );
   });
 }

@@ -1,3 +1,5 @@
+import { signedIn, type TestClient } from '../testing/auth.js';
+import { SYSTEM } from '../services/access.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Indicator, InterdependencyResult } from '@boucles/engine';
@@ -19,12 +21,14 @@ for (const target of testDatabases()) {
     let db: Database;
     let dispose: () => Promise<void>;
     let app: FastifyInstance;
+    let admin: TestClient;
     before(async () => {
       ({ db, dispose } = await target.open());
       const built = await buildApp({ db, reference });
       app = built.app;
-      await built.services.territoryDocuments.importNew(readDemoDocument());
-      await built.services.territoryDocuments.importNew(readNeighbourDemoDocument());
+      admin = await signedIn(app, built.services);
+      await built.services.territoryDocuments.importNew(SYSTEM, readDemoDocument());
+      await built.services.territoryDocuments.importNew(SYSTEM, readNeighbourDemoDocument());
     });
     after(async () => {
       await app.close();
@@ -32,7 +36,7 @@ for (const target of testDatabases()) {
     });
 
     test('the API gives the accounts by layer, the indicators, the mass balance and the Sankey data', async () => {
-      const r = await app.inject({ method: 'GET', url: `/api/territories/${CODE}/metabolism` });
+      const r = await admin.inject({ method: 'GET', url: `/api/territories/${CODE}/metabolism` });
       assert.equal(r.statusCode, 200, r.body);
       const body = r.json<{ indicators: Indicator[]; massBalance: Record<string, { unit: string }>; sankey: Record<string, { nodes: unknown[]; links: { value: number }[] }>; scenario: null }>();
       assert.deepEqual(Object.keys(body.sankey).sort(), ['energy', 'material', 'water']);
@@ -47,8 +51,8 @@ for (const target of testDatabases()) {
     });
 
     test('implementing the detected synergies raises the local loop closure rate of materials by more than 15 points', async () => {
-      assert.equal((await app.inject({ method: 'POST', url: `/api/territories/${CODE}/analyses`, payload: {} })).statusCode, 201);
-      const r = await app.inject({ method: 'GET', url: `/api/territories/${CODE}/metabolism?scenario=latest` });
+      assert.equal((await admin.inject({ method: 'POST', url: `/api/territories/${CODE}/analyses`, payload: {} })).statusCode, 201);
+      const r = await admin.inject({ method: 'GET', url: `/api/territories/${CODE}/metabolism?scenario=latest` });
       assert.equal(r.statusCode, 200, r.body);
       const { indicators, scenario } = r.json<{ indicators: Indicator[]; scenario: { applied: unknown[]; indicators: Indicator[]; comparison: { id: string; layer: string; family?: string; delta: number | null }[] } }>();
       const before = closure(indicators) as number;
@@ -60,28 +64,28 @@ for (const target of testDatabases()) {
     });
 
     test('interdependencies between the demo territory and its neighbour show both declarations and their gap, and export as a table', async () => {
-      const r = await app.inject({ method: 'GET', url: `/api/interdependencies?territories=${CODE},${NEIGHBOUR}` });
+      const r = await admin.inject({ method: 'GET', url: `/api/interdependencies?territories=${CODE},${NEIGHBOUR}` });
       assert.equal(r.statusCode, 200, r.body);
       const result = r.json<InterdependencyResult>();
       assert.ok(result.rows.some((row) => row.from === CODE && row.to === NEIGHBOUR));
       assert.ok(result.rows.some((row) => row.from === NEIGHBOUR && row.to === CODE));
       assert.ok(result.rows.some((row) => row.gap !== 0), 'the two sides do not declare the same figures somewhere');
       assert.ok((result.matrices.material.values[0]?.[1] ?? 0) > 0);
-      const csv = await app.inject({ method: 'GET', url: `/api/interdependencies/export?territories=${CODE},${NEIGHBOUR}&format=csv` });
+      const csv = await admin.inject({ method: 'GET', url: `/api/interdependencies/export?territories=${CODE},${NEIGHBOUR}&format=csv` });
       assert.equal(csv.statusCode, 200);
       assert.match(csv.headers['content-type'] as string, /text\/csv/);
       assert.ok(csv.body.startsWith('\ufeff'));
-      const xlsx = await app.inject({ method: 'GET', url: `/api/interdependencies/export?territories=${CODE},${NEIGHBOUR}&format=xlsx` });
+      const xlsx = await admin.inject({ method: 'GET', url: `/api/interdependencies/export?territories=${CODE},${NEIGHBOUR}&format=xlsx` });
       assert.equal(xlsx.rawPayload.subarray(0, 2).toString(), 'PK');
-      assert.equal((await app.inject({ method: 'GET', url: `/api/interdependencies?territories=${CODE}` })).statusCode, 400);
-      assert.equal((await app.inject({ method: 'GET', url: `/api/interdependencies?territories=${CODE},NOPE` })).statusCode, 404);
+      assert.equal((await admin.inject({ method: 'GET', url: `/api/interdependencies?territories=${CODE}` })).statusCode, 400);
+      assert.equal((await admin.inject({ method: 'GET', url: `/api/interdependencies?territories=${CODE},NOPE` })).statusCode, 404);
     });
 
     test('the accounts and indicators export as CSV and XLSX', async () => {
-      const csv = await app.inject({ method: 'GET', url: `/api/territories/${CODE}/metabolism/export?format=csv&table=indicateurs` });
+      const csv = await admin.inject({ method: 'GET', url: `/api/territories/${CODE}/metabolism/export?format=csv&table=indicateurs` });
       assert.equal(csv.statusCode, 200);
       assert.match(csv.body, /Taux de bouclage local/);
-      const xlsx = await app.inject({ method: 'GET', url: `/api/territories/${CODE}/metabolism/export?format=xlsx` });
+      const xlsx = await admin.inject({ method: 'GET', url: `/api/territories/${CODE}/metabolism/export?format=xlsx` });
       assert.equal(xlsx.rawPayload.subarray(0, 2).toString(), 'PK');
     });
 
@@ -96,31 +100,31 @@ for (const target of testDatabases()) {
         source: { title: 'Rapport annuel du service déchets', url: 'https://example.org/rapport' },
         estimate: false,
       };
-      const bad = await app.inject({ method: 'POST', url: `/api/territories/${CODE}/aggregates`, payload: { ...body, origin: 'local', quantity: { value: 3, unit: 'unit', period: 'year' } } });
+      const bad = await admin.inject({ method: 'POST', url: `/api/territories/${CODE}/aggregates`, payload: { ...body, origin: 'local', quantity: { value: 3, unit: 'unit', period: 'year' } } });
       assert.equal(bad.statusCode, 400);
       const paths = bad.json<{ issues: { path: string }[] }>().issues.map((i) => i.path);
       assert.ok(paths.includes('origin'), paths.join(' '));
 
-      const unknownUnit = await app.inject({ method: 'POST', url: `/api/territories/${CODE}/aggregates`, payload: body });
+      const unknownUnit = await admin.inject({ method: 'POST', url: `/api/territories/${CODE}/aggregates`, payload: body });
       // kt is not a unit of the reference table: refused by path.
       assert.equal(unknownUnit.statusCode, 400);
       assert.ok(unknownUnit.json<{ issues: { path: string }[] }>().issues.some((i) => i.path === 'quantity.unit'));
 
-      const created = await app.inject({ method: 'POST', url: `/api/territories/${CODE}/aggregates`, payload: { ...body, quantity: { value: 12500, unit: 't', period: 'year' } } });
+      const created = await admin.inject({ method: 'POST', url: `/api/territories/${CODE}/aggregates`, payload: { ...body, quantity: { value: 12500, unit: 't', period: 'year' } } });
       assert.equal(created.statusCode, 201, created.body);
       const a = created.json<{ id: string; annualQuantity: { value: number; unit: string } }>();
       assert.deepEqual(a.annualQuantity, { value: 12500, unit: 't' });
-      assert.equal((await app.inject({ method: 'GET', url: `/api/territories/${NEIGHBOUR}/aggregates/${a.id}` })).statusCode, 404, 'not through another territory');
-      assert.equal((await app.inject({ method: 'DELETE', url: `/api/territories/${NEIGHBOUR}/aggregates/${a.id}` })).statusCode, 404, 'nor deleted through it');
-      const replaced = await app.inject({ method: 'PUT', url: `/api/territories/${CODE}/aggregates/${a.id}`, payload: { ...body, quantity: { value: 1000, unit: 'kg', period: 'month' } } });
+      assert.equal((await admin.inject({ method: 'GET', url: `/api/territories/${NEIGHBOUR}/aggregates/${a.id}` })).statusCode, 404, 'not through another territory');
+      assert.equal((await admin.inject({ method: 'DELETE', url: `/api/territories/${NEIGHBOUR}/aggregates/${a.id}` })).statusCode, 404, 'nor deleted through it');
+      const replaced = await admin.inject({ method: 'PUT', url: `/api/territories/${CODE}/aggregates/${a.id}`, payload: { ...body, quantity: { value: 1000, unit: 'kg', period: 'month' } } });
       assert.equal(replaced.statusCode, 200, replaced.body);
       assert.deepEqual(replaced.json<{ annualQuantity: unknown }>().annualQuantity, { value: 12, unit: 't' });
-      assert.equal((await app.inject({ method: 'DELETE', url: `/api/territories/${CODE}/aggregates/${a.id}` })).statusCode, 204);
-      assert.equal((await app.inject({ method: 'GET', url: `/api/territories/${CODE}/aggregates/${a.id}` })).statusCode, 404);
+      assert.equal((await admin.inject({ method: 'DELETE', url: `/api/territories/${CODE}/aggregates/${a.id}` })).statusCode, 204);
+      assert.equal((await admin.inject({ method: 'GET', url: `/api/territories/${CODE}/aggregates/${a.id}` })).statusCode, 404);
     });
 
     test('where a flow goes and comes from (inside or not, which partner) is kept through the API', async () => {
-      const flows = (await app.inject({ method: 'GET', url: `/api/territories/${CODE}/flows?direction=output&limit=500` })).json<{ items: { currentFate: { local?: boolean; partner?: string } | null }[] }>();
+      const flows = (await admin.inject({ method: 'GET', url: `/api/territories/${CODE}/flows?direction=output&limit=500` })).json<{ items: { currentFate: { local?: boolean; partner?: string } | null }[] }>();
       assert.ok(flows.items.some((f) => f.currentFate?.local === true));
       assert.ok(flows.items.some((f) => f.currentFate?.partner === NEIGHBOUR));
     });

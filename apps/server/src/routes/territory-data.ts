@@ -15,6 +15,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import type { TerritoryDataService } from '../services/territory-data.js';
+import type { Principal } from '../services/access.js';
+import { who } from './principal.js';
 import {
   actorQuery,
   actorSchema,
@@ -43,11 +45,11 @@ interface CrudSpec<Q extends z.ZodType, I extends z.ZodType, P extends z.ZodType
   input: I;
   patch: P;
   output: O;
-  list(code: string, query: z.output<Q>): Promise<unknown>;
-  get(code: string, id: string): Promise<unknown>;
-  create(code: string, input: z.output<I>): Promise<unknown>;
-  update(code: string, id: string, patch: z.output<P>): Promise<unknown>;
-  remove(code: string, id: string): Promise<void>;
+  list(who: Principal, code: string, query: z.output<Q>): Promise<unknown>;
+  get(who: Principal, code: string, id: string): Promise<unknown>;
+  create(who: Principal, code: string, input: z.output<I>): Promise<unknown>;
+  update(who: Principal, code: string, id: string, patch: z.output<P>): Promise<unknown>;
+  remove(who: Principal, code: string, id: string): Promise<void>;
 }
 
 /**
@@ -63,26 +65,26 @@ function crud<Q extends z.ZodType, I extends z.ZodType, P extends z.ZodType, O e
   const base = `/api/territories/:code/${spec.path}`;
   const tags = [spec.tag];
   app.get(base, { schema: { tags, summary: `List the ${spec.what}s of a territory (paginated, filtered)`, params: codeParams, querystring: spec.query, response: { 200: pageOf(spec.output), ...errors } } }, (req) =>
-    spec.list((req.params as { code: string }).code, req.query as z.output<Q>),
+    spec.list(who(req), (req.params as { code: string }).code, req.query as z.output<Q>),
   );
   app.post(base, { schema: { tags, summary: `Create a ${spec.what}`, params: codeParams, body: spec.input, response: { 201: spec.output, ...errors } } }, async (req, reply) =>
-    reply.code(201).send(await spec.create((req.params as { code: string }).code, req.body as z.output<I>)),
+    reply.code(201).send(await spec.create(who(req), (req.params as { code: string }).code, req.body as z.output<I>)),
   );
   app.get(`${base}/:id`, { schema: { tags, summary: `Read a ${spec.what}`, params: itemParams, response: { 200: spec.output, ...errors } } }, (req) => {
     const { code, id } = req.params as ItemParams;
-    return spec.get(code, id);
+    return spec.get(who(req), code, id);
   });
   app.patch(
     `${base}/:id`,
     { schema: { tags, summary: `Update a ${spec.what}: absent fields are kept, null clears an optional field`, params: itemParams, body: spec.patch, response: { 200: spec.output, ...errors } } },
     (req) => {
       const { code, id } = req.params as ItemParams;
-      return spec.update(code, id, req.body as z.output<P>);
+      return spec.update(who(req), code, id, req.body as z.output<P>);
     },
   );
   app.delete(`${base}/:id`, { schema: { tags, summary: `Delete a ${spec.what}`, params: itemParams, response: { 204: z.null(), ...errors } } }, async (req, reply) => {
     const { code, id } = req.params as ItemParams;
-    await spec.remove(code, id);
+    await spec.remove(who(req), code, id);
     return reply.code(204).send(null);
   });
 }
@@ -92,7 +94,7 @@ export function territoryDataRoutes(app: FastifyInstance, service: TerritoryData
   const tags = ['territories'];
   r.get('/api/territories', { schema: { tags, summary: 'List territories', querystring: territoryQuery, response: { 200: pageOf(territorySchema), ...errors } } }, (req) => {
     const { limit, offset, ...filter } = req.query;
-    return service.listTerritories(filter, { limit, offset });
+    return service.listTerritories(who(req), filter, { limit, offset });
   });
   r.post(
     '/api/territories',
@@ -104,21 +106,21 @@ export function territoryDataRoutes(app: FastifyInstance, service: TerritoryData
         response: { 201: territorySchema, ...errors },
       },
     },
-    async (req, reply) => reply.code(201).send(await service.createTerritory(req.body)),
+    async (req, reply) => reply.code(201).send(await service.createTerritory(who(req), req.body)),
   );
   r.get('/api/territories/:code', { schema: { tags, summary: 'Read a territory', params: codeParams, response: { 200: territorySchema, ...errors } } }, (req) =>
-    service.getTerritory(req.params.code),
+    service.readTerritory(who(req), req.params.code),
   );
   r.patch(
     '/api/territories/:code',
     { schema: { tags, summary: 'Update a territory (code and level cannot change)', params: codeParams, body: territoryPatchSchema, response: { 200: territorySchema, ...errors } } },
-    (req) => service.updateTerritory(req.params.code, req.body),
+    (req) => service.updateTerritory(who(req), req.params.code, req.body),
   );
   r.delete(
     '/api/territories/:code',
     { schema: { tags, summary: 'Delete a territory and all its data', params: codeParams, response: { 204: z.null(), ...errors } } },
     async (req, reply) => {
-      await service.deleteTerritory(req.params.code);
+      await service.deleteTerritory(who(req), req.params.code);
       return reply.code(204).send(null);
     },
   );
@@ -131,11 +133,11 @@ export function territoryDataRoutes(app: FastifyInstance, service: TerritoryData
     input: actorInputSchema,
     patch: actorPatchSchema,
     output: actorSchema,
-    list: (code, { limit, offset, ess, ...filter }) => service.listActors(code, { ...filter, ess: toBool(ess) }, { limit, offset }),
-    get: (code, id) => service.getActor(code, id),
-    create: (code, input) => service.createActor(code, input),
-    update: (code, id, patch) => service.updateActor(code, id, patch),
-    remove: (code, id) => service.deleteActor(code, id),
+    list: (w, code, { limit, offset, ess, ...filter }) => service.listActors(w, code, { ...filter, ess: toBool(ess) }, { limit, offset }),
+    get: (w, code, id) => service.getActor(w, code, id),
+    create: (w, code, input) => service.createActor(w, code, input),
+    update: (w, code, id, patch) => service.updateActor(w, code, id, patch),
+    remove: (w, code, id) => service.deleteActor(w, code, id),
   });
   crud(app, {
     path: 'sites',
@@ -145,11 +147,11 @@ export function territoryDataRoutes(app: FastifyInstance, service: TerritoryData
     input: siteInputSchema,
     patch: sitePatchSchema,
     output: siteSchema,
-    list: (code, { limit, offset, ...filter }) => service.listSites(code, filter, { limit, offset }),
-    get: (code, id) => service.getSite(code, id),
-    create: (code, input) => service.createSite(code, input),
-    update: (code, id, patch) => service.updateSite(code, id, patch),
-    remove: (code, id) => service.deleteSite(code, id),
+    list: (w, code, { limit, offset, ...filter }) => service.listSites(w, code, filter, { limit, offset }),
+    get: (w, code, id) => service.getSite(w, code, id),
+    create: (w, code, input) => service.createSite(w, code, input),
+    update: (w, code, id, patch) => service.updateSite(w, code, id, patch),
+    remove: (w, code, id) => service.deleteSite(w, code, id),
   });
   crud(app, {
     path: 'flows',
@@ -159,11 +161,11 @@ export function territoryDataRoutes(app: FastifyInstance, service: TerritoryData
     input: flowInputSchema,
     patch: flowPatchSchema,
     output: flowSchema,
-    list: (code, { limit, offset, hazardous, ...filter }) => service.listFlows(code, { ...filter, hazardous: toBool(hazardous) }, { limit, offset }),
-    get: (code, id) => service.getFlow(code, id),
-    create: (code, input) => service.createFlow(code, input),
-    update: (code, id, patch) => service.updateFlow(code, id, patch),
-    remove: (code, id) => service.deleteFlow(code, id),
+    list: (w, code, { limit, offset, hazardous, ...filter }) => service.listFlows(w, code, { ...filter, hazardous: toBool(hazardous) }, { limit, offset }),
+    get: (w, code, id) => service.getFlow(w, code, id),
+    create: (w, code, input) => service.createFlow(w, code, input),
+    update: (w, code, id, patch) => service.updateFlow(w, code, id, patch),
+    remove: (w, code, id) => service.deleteFlow(w, code, id),
   });
   crud(app, {
     path: 'needs',
@@ -173,10 +175,10 @@ export function territoryDataRoutes(app: FastifyInstance, service: TerritoryData
     input: needInputSchema,
     patch: needPatchSchema,
     output: needSchema,
-    list: (code, { limit, offset, ...filter }) => service.listNeeds(code, filter, { limit, offset }),
-    get: (code, id) => service.getNeed(code, id),
-    create: (code, input) => service.createNeed(code, input),
-    update: (code, id, patch) => service.updateNeed(code, id, patch),
-    remove: (code, id) => service.deleteNeed(code, id),
+    list: (w, code, { limit, offset, ...filter }) => service.listNeeds(w, code, filter, { limit, offset }),
+    get: (w, code, id) => service.getNeed(w, code, id),
+    create: (w, code, input) => service.createNeed(w, code, input),
+    update: (w, code, id, patch) => service.updateNeed(w, code, id, patch),
+    remove: (w, code, id) => service.deleteNeed(w, code, id),
   });
 }

@@ -1,5 +1,6 @@
 // The geocoder speaks the API of the Base Adresse Nationale; here a small HTTP server on this
 // machine answers as the BAN does, since the tests cannot reach the internet.
+import { SYSTEM } from './access.js';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -67,21 +68,21 @@ test('an unreachable geocoder throws, and the import keeps such sites not locate
     writeFileSync(actors, 'siret;raison_sociale;type\n73282932000074;Ville;organisme public\n');
     const files = [{ path: actors }, { path: csv }];
 
-    const online = createServices(db, reference, new BanGeocoder(base));
-    await online.territoryData.createTerritory({ code: 'GEO', level: 'custom', name: 'Géo', communes: ['59350'] });
-    const report = await online.territoryImports.import('GEO', rowsOfFiles(files), 'all-or-nothing');
+    const online = createServices(db, reference, { geocoder: new BanGeocoder(base) });
+    await online.territoryData.createTerritory(SYSTEM, { code: 'GEO', level: 'custom', name: 'Géo', communes: ['59350'] });
+    const report = await online.territoryImports.import(SYSTEM, 'GEO', rowsOfFiles(files), 'all-or-nothing');
     assert.deepEqual(report.issues, []);
     assert.deepEqual(report.warnings.map((w) => [w.row, w.code]), [
       [2, 'geocoded'],
       [3, 'not_located'],
     ]);
-    const sites = await online.territoryData.listSites('GEO', {}, { limit: 10, offset: 0 });
+    const sites = await online.territoryData.listSites(SYSTEM, 'GEO', {}, { limit: 10, offset: 0 });
     assert.deepEqual(sites.items.find((s) => s.externalId === 'G1')?.location, { lat: 50.6368, lon: 3.063 });
     assert.equal(sites.items.find((s) => s.externalId === 'G2')?.location, null);
 
-    const offline = createServices(db, reference, new BanGeocoder('http://127.0.0.1:9', 2000));
-    await offline.territoryData.createTerritory({ code: 'GEO2', level: 'custom', name: 'Géo 2', communes: ['59350'] });
-    const down = await offline.territoryImports.import('GEO2', rowsOfFiles(files), 'all-or-nothing');
+    const offline = createServices(db, reference, { geocoder: new BanGeocoder('http://127.0.0.1:9', 2000) });
+    await offline.territoryData.createTerritory(SYSTEM, { code: 'GEO2', level: 'custom', name: 'Géo 2', communes: ['59350'] });
+    const down = await offline.territoryImports.import(SYSTEM, 'GEO2', rowsOfFiles(files), 'all-or-nothing');
     assert.equal(down.written, true);
     assert.deepEqual(down.warnings.map((w) => w.code), ['geocoder_unreachable', 'not_located', 'not_located']);
   } finally {

@@ -23,10 +23,11 @@ import {
   type Flow,
   type MetabolismInput,
   type ReferenceLookup,
+  type Territory,
   ValidationError,
 } from '@boucles/engine';
 import { loadMetabolismFamilies } from '@boucles/reference-data';
-import type { Database } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
 import { HttpError, NotFoundError } from '../errors.js';
 import { tableToCsv } from '../interchange/csv.js';
 import { tablesToWorkbook } from '../interchange/tables.js';
@@ -34,6 +35,7 @@ import type { Repositories } from '../repositories/index.js';
 import { prepareAggregate } from './prepare.js';
 import type { SynergyAnalysisService } from './synergy-analysis.js';
 import type { TerritoryDataService } from './territory-data.js';
+import type { Capability, Principal, Scope } from './access.js';
 
 const AGGREGATE = { fr: 'Agrégat', en: 'Aggregate' };
 
@@ -81,57 +83,69 @@ export class MetabolismService {
     return loadMetabolismFamilies();
   }
 
-  async listAggregates(code: string): Promise<Aggregate[]> {
-    const t = await this.territories.getTerritory(code);
+  private scope(db: Queryable, who: Principal, code: string, capability: Capability, lock?: 'share') {
+    return this.territories.access.scope(db, who, code, capability, lock);
+  }
+
+  /** The aggregates entered by the facilitators: territory figures, not any actor's. */
+  async listAggregates(who: Principal, code: string): Promise<Aggregate[]> {
+    const t = (await this.scope(this.db, who, code, 'aggregates:read')).territory;
     return this.repos.aggregates.all(this.db, t.id);
   }
 
-  async getAggregate(code: string, id: string): Promise<Aggregate> {
-    const t = await this.territories.getTerritory(code);
+  async getAggregate(who: Principal, code: string, id: string): Promise<Aggregate> {
+    const t = (await this.scope(this.db, who, code, 'aggregates:read')).territory;
     const a = await this.repos.aggregates.get(this.db, t.id, id);
     if (!a) throw new NotFoundError(AGGREGATE);
     return a;
   }
 
-  async createAggregate(code: string, input: AggregateInput): Promise<Aggregate> {
+  async createAggregate(who: Principal, code: string, input: AggregateInput): Promise<Aggregate> {
     const p = prepareAggregate(input, this.ref);
     if (!p.ok) throw new ValidationError(p.issues);
     return this.db.transaction(async (tx) => {
-      const t = await this.territories.getTerritory(code, tx, 'share');
-      return this.repos.aggregates.insert(tx, t.id, p.data);
-    });
-  }
-
-  /** Replaces an aggregate whole (PUT). */
-  async replaceAggregate(code: string, id: string, input: AggregateInput): Promise<Aggregate> {
-    const p = prepareAggregate(input, this.ref);
-    if (!p.ok) throw new ValidationError(p.issues);
-    return this.db.transaction(async (tx) => {
-      const t = await this.territories.getTerritory(code, tx, 'share');
-      const a = await this.repos.aggregates.update(tx, t.id, id, p.data);
-      if (!a) throw new NotFoundError(AGGREGATE);
+      const t = (await this.scope(tx, who, code, 'territory:facilitate', 'share')).territory;
+      const a = await this.repos.aggregates.insert(tx, t.id, p.data);
+      await this.territories.audit.record(tx, who, { territoryId: t.id, action: 'create', entity: 'aggregate', entityId: a.id });
       return a;
     });
   }
 
-  async deleteAggregate(code: string, id: string): Promise<void> {
-    const t = await this.territories.getTerritory(code);
-    if (!(await this.repos.aggregates.delete(this.db, t.id, id))) throw new NotFoundError(AGGREGATE);
+  /** Replaces an aggregate whole (PUT). */
+  async replaceAggregate(who: Principal, code: string, id: string, input: AggregateInput): Promise<Aggregate> {
+    const p = prepareAggregate(input, this.ref);
+    if (!p.ok) throw new ValidationError(p.issues);
+    return this.db.transaction(async (tx) => {
+      const t = (await this.scope(tx, who, code, 'territory:facilitate', 'share')).territory;
+      const a = await this.repos.aggregates.update(tx, t.id, id, p.data);
+      if (!a) throw new NotFoundError(AGGREGATE);
+      await this.territories.audit.record(tx, who, { territoryId: t.id, action: 'update', entity: 'aggregate', entityId: id });
+      return a;
+    });
+  }
+
+  async deleteAggregate(who: Principal, code: string, id: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const t = (await this.scope(tx, who, code, 'territory:facilitate')).territory;
+      if (!(await this.repos.aggregates.delete(tx, t.id, id))) throw new NotFoundError(AGGREGATE);
+      await this.territories.audit.record(tx, who, { territoryId: t.id, action: 'delete', entity: 'aggregate', entityId: id });
+    });
   }
 
   /** The engine's input for a stored territory. */
-  async input(code: string): Promise<{ territory: Awaited<ReturnType<TerritoryDataService['getTerritory']>>; input: MetabolismInput }> {
-    const territory = await this.territories.getTerritory(code);
+  private async input(who: Principal, code: string, capability: Capability = 'aggregates:read'): Promise<{ scope: Scope; territory: Territory; input: MetabolismInput }> {
+    const scope = await this.scope(this.db, who, code, capability);
+    const territory = scope.territory;
     const [flows, aggregates] = await Promise.all([this.repos.flows.all(this.db, territory.id), this.repos.aggregates.all(this.db, territory.id)]);
-    return { territory, input: { flows: flows.map(metabolismFlow), aggregates: aggregates.map(metabolismAggregate) } };
+    return { scope, territory, input: { flows: flows.map(metabolismFlow), aggregates: aggregates.map(metabolismAggregate) } };
   }
 
   /**
    * Accounts, indicators, mass balance and Sankey graphs of every layer; with `scenario` (an
    * analysis ID or `latest`), the same after its allocated synergies, and each indicator before and after.
    */
-  async metabolism(code: string, options: { scenario?: string | undefined } = {}) {
-    const { territory, input } = await this.input(code);
+  async metabolism(who: Principal, code: string, options: { scenario?: string | undefined } = {}) {
+    const { territory, input } = await this.input(who, code);
     const families = this.families();
     const accounts = buildAccounts(input, families);
     const current = {
@@ -141,7 +155,7 @@ export class MetabolismService {
       sankey: Object.fromEntries(LAYERS.map((layer) => [layer, sankey(accounts, layer)])),
     };
     if (!options.scenario) return { territory: { code: territory.code, name: territory.name }, ...current, scenario: null };
-    const run = await this.analyses.get(code, options.scenario);
+    const run = await this.analyses.stored(territory.id, options.scenario);
     const applied = applySynergies(input, synergiesFromAnalysis(run.result as AnalysisResult));
     const after = buildAccounts(applied.input, families);
     const afterIndicators = indicators(after);
@@ -163,8 +177,9 @@ export class MetabolismService {
   }
 
   /** The accounts and indicators as a CSV (one table) or an XLSX workbook (one sheet each). */
-  async exportMetabolism(code: string, format: 'csv' | 'xlsx', table: 'comptes' | 'indicateurs' = 'comptes'): Promise<Buffer> {
-    const { input } = await this.input(code);
+  async exportMetabolism(who: Principal, code: string, format: 'csv' | 'xlsx', table: 'comptes' | 'indicateurs' = 'comptes'): Promise<Buffer> {
+    const { input, territory } = await this.input(who, code, 'territory:facilitate');
+    await this.territories.audit.record(this.db, who, { territoryId: territory.id, action: 'export', entity: 'metabolism', details: { format, table } });
     const accounts = buildAccounts(input, this.families());
     const tables = { comptes: accountsTable(accounts), indicateurs: indicatorsTable(indicators(accounts)) };
     if (format === 'csv') return tableToCsv(tables[table]);
@@ -175,21 +190,21 @@ export class MetabolismService {
   }
 
   /** Flows crossing the boundaries of two or more stored territories, their matrix and dependencies. */
-  async interdependencies(codes: readonly string[]) {
+  async interdependencies(who: Principal, codes: readonly string[]) {
     const unique = [...new Set(codes)];
     if (unique.length < 2) {
       throw new HttpError(400, 'validation', { fr: 'il faut au moins deux territoires différents', en: 'at least two different territories are needed' });
     }
     const territories = [];
     for (const code of unique) {
-      const { territory, input } = await this.input(code);
+      const { territory, input } = await this.input(who, code);
       territories.push({ code: territory.code, name: territory.name, input });
     }
     return interdependencies(territories, this.families());
   }
 
-  async exportInterdependencies(codes: readonly string[], format: 'csv' | 'xlsx'): Promise<Buffer> {
-    const table = interdependencyTable(await this.interdependencies(codes));
+  async exportInterdependencies(who: Principal, codes: readonly string[], format: 'csv' | 'xlsx'): Promise<Buffer> {
+    const table = interdependencyTable(await this.interdependencies(who, codes));
     return format === 'csv' ? tableToCsv(table) : tablesToWorkbook([{ name: 'interdependances', ...table }]);
   }
 }

@@ -20,6 +20,7 @@ import { HttpError, NotFoundError } from '../errors.js';
 import type { AnalysisRun } from '../repositories/analyses.js';
 import type { Repositories } from '../repositories/index.js';
 import type { TerritoryDataService } from './territory-data.js';
+import type { Principal } from './access.js';
 
 export interface AnalysisRequest {
   objective: 'co2' | 'cost';
@@ -44,8 +45,8 @@ export class SynergyAnalysisService {
   ) {}
 
   /** Runs the analysis on the territory's current data, without storing it. */
-  async compute(code: string, request: AnalysisRequest): Promise<{ territoryId: string; result: AnalysisResult; seconds: number; rulesSource: string }> {
-    const territory = await this.territories.getTerritory(code);
+  async compute(who: Principal, code: string, request: AnalysisRequest): Promise<{ territoryId: string; result: AnalysisResult; seconds: number; rulesSource: string }> {
+    const territory = (await this.territories.access.scope(this.db, who, code, 'territory:facilitate')).territory;
     const [actors, sites, flows, needs] = await Promise.all([
       this.repos.actors.all(this.db, territory.id),
       this.repos.sites.all(this.db, territory.id),
@@ -100,8 +101,8 @@ export class SynergyAnalysisService {
   }
 
   /** Runs the analysis and stores it. */
-  async run(code: string, request: AnalysisRequest): Promise<AnalysisRun & { result: AnalysisResult }> {
-    const { territoryId, result, seconds, rulesSource } = await this.compute(code, request);
+  async run(who: Principal, code: string, request: AnalysisRequest): Promise<AnalysisRun & { result: AnalysisResult }> {
+    const { territoryId, result, seconds, rulesSource } = await this.compute(who, code, request);
     const run = await this.repos.analyses.insert(this.db, territoryId, {
       engineVersion: result.engineVersion,
       rulesVersion: result.rulesVersion,
@@ -113,17 +114,24 @@ export class SynergyAnalysisService {
       summary: result.summary,
       result,
     });
+    await this.territories.audit.record(this.db, who, { territoryId, action: 'analyse', entity: 'synergy_analysis', entityId: run.id, details: { objective: result.objective, rules: rulesSource } });
     return { ...run, result };
   }
 
-  async list(code: string, limit = 50): Promise<AnalysisRun[]> {
-    const territory = await this.territories.getTerritory(code);
+  /** The analyses of a territory, whole: facilitators (companies see theirs through the follow-up service). */
+  async list(who: Principal, code: string, limit = 50): Promise<AnalysisRun[]> {
+    const territory = (await this.territories.access.scope(this.db, who, code, 'territory:facilitate')).territory;
     return this.repos.analyses.list(this.db, territory.id, limit);
   }
 
-  async get(code: string, id: string | 'latest'): Promise<AnalysisRun & { result: AnalysisResult }> {
-    const territory = await this.territories.getTerritory(code);
-    const run = await this.repos.analyses.get(this.db, territory.id, id);
+  async get(who: Principal, code: string, id: string | 'latest'): Promise<AnalysisRun & { result: AnalysisResult }> {
+    const territory = (await this.territories.access.scope(this.db, who, code, 'territory:facilitate')).territory;
+    return this.stored(territory.id, id);
+  }
+
+  /** A stored analysis of a territory, with no authorisation check: for services that checked theirs. */
+  async stored(territoryId: string, id: string | 'latest'): Promise<AnalysisRun & { result: AnalysisResult }> {
+    const run = await this.repos.analyses.get(this.db, territoryId, id);
     if (!run) throw new NotFoundError(ANALYSIS);
     return run as AnalysisRun & { result: AnalysisResult };
   }

@@ -1,7 +1,9 @@
 /**
  * Use cases on a territory's data: territories, actors, sites, flows and needs. Every method
- * takes the territory code first and works only inside that territory (the tenant).
- * Authorisation arrives with accounts and roles (issue 7): each method is the place its check goes.
+ * takes the principal and the territory code first, asks `Access` for its scope, and works only
+ * inside that territory (the tenant): facilitators on every record, contributors on their own
+ * actors' records, API keys on public fields. A record the principal may not see is answered as
+ * missing, by the same queries as a missing one.
  */
 import {
   actorInputSchema,
@@ -40,6 +42,9 @@ import type { SiteFilter } from '../repositories/sites.js';
 import type { Page, PageOf } from '../repositories/sql.js';
 import type { TerritoryFilter } from '../repositories/territories.js';
 import { prepareActor, prepareFlow, prepareNeed, prepareSite, type Prepared } from './prepare.js';
+import { Access, can, requirePlatformAdmin, visibleTerritories, type Principal, type Scope } from './access.js';
+import type { AuditLog } from './audit.js';
+import { publicActor, publicFlow } from './visibility.js';
 
 function unwrap<T>(p: Prepared<T>): T {
   if (!p.ok) throw new ValidationError(p.issues);
@@ -162,17 +167,25 @@ export class TerritoryDataService {
     private readonly db: Database,
     private readonly repos: Repositories,
     private readonly ref: ReferenceLookup & { territoryName(level: Territory['level'], code: string): string | undefined },
+    readonly access: Access,
+    readonly audit: AuditLog,
   ) {}
 
   // Territories
 
-  listTerritories(filter: TerritoryFilter, page: Page): Promise<PageOf<Territory>> {
-    return this.repos.territories.list(this.db, filter, page);
+  /** The territories the principal has a role in (all of them for platform administrators). */
+  listTerritories(who: Principal, filter: TerritoryFilter, page: Page): Promise<PageOf<Territory>> {
+    return this.repos.territories.list(this.db, { ...filter, ids: visibleTerritories(who) }, page);
+  }
+
+  async readTerritory(who: Principal, code: string): Promise<Territory> {
+    return (await this.access.scope(this.db, who, code, 'aggregates:read')).territory;
   }
 
   /**
-   * The territory of that code. Inside a transaction, `lock` keeps it from changing until the end:
-   * `share` while writing its data (its communes are checked), `update` while changing it.
+   * The territory of that code, with no authorisation check: for services that have already
+   * checked the principal's scope. Inside a transaction, `lock` keeps it from changing until the
+   * end: `share` while writing its data (its communes are checked), `update` while changing it.
    */
   async getTerritory(code: string, db: Queryable = this.db, lock?: 'share' | 'update'): Promise<Territory> {
     const t = await this.repos.territories.findByCode(db, code, lock);
@@ -199,14 +212,18 @@ export class TerritoryDataService {
     };
   }
 
-  async createTerritory(input: TerritoryInput, db: Queryable = this.db): Promise<Territory> {
+  /** Creates a territory: platform administrators only. */
+  async createTerritory(who: Principal, input: TerritoryInput, db: Queryable = this.db): Promise<Territory> {
+    requirePlatformAdmin(who);
     const data = unwrap(this.prepareTerritory(input));
-    return uniquely(() => this.repos.territories.insert(db, data));
+    const t = await uniquely(() => this.repos.territories.insert(db, data));
+    await this.audit.record(db, who, { territoryId: t.id, action: 'create', entity: 'territory', entityId: t.id, details: { code: t.code } });
+    return t;
   }
 
-  async updateTerritory(code: string, patch: TerritoryPatch): Promise<Territory> {
+  async updateTerritory(who: Principal, code: string, patch: TerritoryPatch): Promise<Territory> {
     return this.db.transaction(async (tx) => {
-      const current = await this.getTerritory(code, tx, 'update');
+      const current = (await this.access.scope(tx, who, code, 'territory:facilitate', 'update')).territory;
       const communes = patch.communes ? [...patch.communes].sort() : current.communes;
       const issues: ValidationIssue[] = checkTerritoryReferences({ level: 'custom', code, communes: patch.communes }, this.ref);
       if (patch.communes) {
@@ -232,177 +249,238 @@ export class TerritoryDataService {
         },
         patch.communes !== undefined,
       );
+      await this.audit.record(tx, who, { territoryId: current.id, action: 'update', entity: 'territory', entityId: current.id, details: { fields: Object.keys(patch) } });
       return this.getTerritory(code, tx);
     });
   }
 
-  async deleteTerritory(code: string): Promise<void> {
+  /** Deletes a territory and all its data: its administrators or platform administrators. */
+  async deleteTerritory(who: Principal, code: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const t = await this.getTerritory(code, tx, 'update');
+      const t = (await this.access.scope(tx, who, code, 'territory:manage', 'update')).territory;
       await this.repos.territories.delete(tx, t.id);
+      await this.audit.record(tx, who, { territoryId: t.id, action: 'delete', entity: 'territory', entityId: t.id, details: { code: t.code } });
     });
+  }
+
+  private async record(db: Queryable, who: Principal, scope: Scope, action: 'create' | 'update' | 'delete', entity: string, entityId: string, details?: Record<string, unknown>): Promise<void> {
+    await this.audit.record(db, who, { territoryId: scope.territory.id, action, entity, entityId, details });
+  }
+
+  /** The actor filter of a scope: a contributor's own actors, or every actor (facilitators; API keys see public fields of all). */
+  private static own(scope: Scope): readonly string[] | undefined {
+    return can(scope, 'records:all') || Access.publicOnly(scope) ? undefined : [...scope.ownActors];
   }
 
   // Actors
 
-  async listActors(code: string, filter: ActorFilter, page: Page): Promise<PageOf<Actor>> {
-    const t = await this.getTerritory(code);
-    return this.repos.actors.list(this.db, t.id, filter, page);
+  async listActors(who: Principal, code: string, filter: ActorFilter, page: Page): Promise<PageOf<Actor>> {
+    const scope = await this.access.scope(this.db, who, code, ['records:own', 'records:public']);
+    const result = await this.repos.actors.list(this.db, scope.territory.id, { ...filter, actorIds: TerritoryDataService.own(scope) }, page);
+    return Access.publicOnly(scope) ? { ...result, items: result.items.map(publicActor) } : result;
   }
 
-  async getActor(code: string, id: string): Promise<Actor> {
-    const t = await this.getTerritory(code);
-    const a = await this.repos.actors.get(this.db, t.id, id);
-    if (!a) throw new NotFoundError(WHAT.actor);
-    return a;
+  async getActor(who: Principal, code: string, id: string): Promise<Actor> {
+    const scope = await this.access.scope(this.db, who, code, ['records:own', 'records:public']);
+    const a = await this.repos.actors.get(this.db, scope.territory.id, id);
+    if (!a || !(Access.ownsActor(scope, a.id) || Access.publicOnly(scope))) throw new NotFoundError(WHAT.actor);
+    return Access.publicOnly(scope) ? publicActor(a) : a;
   }
 
-  async createActor(code: string, input: ActorInput): Promise<Actor> {
-    const t = await this.getTerritory(code);
-    const data = unwrap(prepareActor(input, this.ref));
-    return uniquely(() => this.repos.actors.insert(this.db, t.id, data));
-  }
-
-  async updateActor(code: string, id: string, patch: ActorPatch): Promise<Actor> {
+  /** Creates an actor: facilitators (a contributor speaks for an actor that exists already). */
+  async createActor(who: Principal, code: string, input: ActorInput): Promise<Actor> {
     return this.db.transaction(async (tx) => {
-      const t = await this.getTerritory(code, tx);
-      const current = await this.repos.actors.get(tx, t.id, id);
-      if (!current) throw new NotFoundError(WHAT.actor);
+      const scope = await this.access.scope(tx, who, code, 'territory:facilitate');
+      const data = unwrap(prepareActor(input, this.ref));
+      const a = await uniquely(() => this.repos.actors.insert(tx, scope.territory.id, data));
+      await this.record(tx, who, scope, 'create', 'actor', a.id);
+      return a;
+    });
+  }
+
+  async updateActor(who: Principal, code: string, id: string, patch: ActorPatch): Promise<Actor> {
+    return this.db.transaction(async (tx) => {
+      const scope = await this.access.scope(tx, who, code, 'records:own');
+      const current = await this.repos.actors.get(tx, scope.territory.id, id);
+      if (!current || !Access.ownsActor(scope, current.id)) throw new NotFoundError(WHAT.actor);
       const base = actorAsInput(current);
       // Becoming an ESS structure makes the actor part of the ESS unless the patch says otherwise.
       if (patch.kind === 'ess' && patch.ess == null) base.ess = true;
       const input = revalidate<ActorInput>(actorInputSchema, merge(base, patch));
       const data = unwrap(prepareActor(input, this.ref));
-      const updated = await uniquely(() => this.repos.actors.update(tx, t.id, id, data));
+      const updated = await uniquely(() => this.repos.actors.update(tx, scope.territory.id, id, data));
       if (!updated) throw new NotFoundError(WHAT.actor);
+      await this.record(tx, who, scope, 'update', 'actor', id, { fields: Object.keys(patch) });
       return updated;
     });
   }
 
-  async deleteActor(code: string, id: string): Promise<void> {
-    const t = await this.getTerritory(code);
-    if (!(await this.repos.actors.delete(this.db, t.id, id))) throw new NotFoundError(WHAT.actor);
+  async deleteActor(who: Principal, code: string, id: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const scope = await this.access.scope(tx, who, code, 'territory:facilitate');
+      if (!(await this.repos.actors.delete(tx, scope.territory.id, id))) throw new NotFoundError(WHAT.actor);
+      await this.record(tx, who, scope, 'delete', 'actor', id);
+    });
   }
 
   // Sites
 
-  async listSites(code: string, filter: SiteFilter, page: Page): Promise<PageOf<Site>> {
-    const t = await this.getTerritory(code);
-    return this.repos.sites.list(this.db, t.id, filter, page);
+  async listSites(who: Principal, code: string, filter: SiteFilter, page: Page): Promise<PageOf<Site>> {
+    const scope = await this.access.scope(this.db, who, code, ['records:own', 'records:public']);
+    return this.repos.sites.list(this.db, scope.territory.id, { ...filter, actorIds: TerritoryDataService.own(scope) }, page);
   }
 
-  async getSite(code: string, id: string): Promise<Site> {
-    const t = await this.getTerritory(code);
-    const s = await this.repos.sites.get(this.db, t.id, id);
-    if (!s) throw new NotFoundError(WHAT.site);
+  async getSite(who: Principal, code: string, id: string): Promise<Site> {
+    const scope = await this.access.scope(this.db, who, code, ['records:own', 'records:public']);
+    const s = await this.repos.sites.get(this.db, scope.territory.id, id);
+    if (!s || !(Access.ownsActor(scope, s.actorId) || Access.publicOnly(scope))) throw new NotFoundError(WHAT.site);
     return s;
   }
 
-  private async saveSite(tx: Queryable, t: Territory, input: SiteInput, id?: string): Promise<Site> {
+  /** Saves a site; an actor outside the scope is treated as missing. */
+  private async saveSite(tx: Queryable, scope: Scope, input: SiteInput, id?: string): Promise<Site> {
+    const t = scope.territory;
     const actor = await this.repos.actors.get(tx, t.id, input.actorId);
-    const data = unwrap(prepareSite(input, new Set(t.communes), actor !== undefined, this.ref));
+    const data = unwrap(prepareSite(input, new Set(t.communes), actor !== undefined && Access.ownsActor(scope, actor.id), this.ref));
     const saved = await uniquely(() => (id ? this.repos.sites.update(tx, t.id, id, data) : this.repos.sites.insert(tx, t.id, data)));
     if (!saved) throw new NotFoundError(WHAT.site);
     return saved;
   }
 
-  async createSite(code: string, input: SiteInput): Promise<Site> {
-    return this.db.transaction(async (tx) => this.saveSite(tx, await this.getTerritory(code, tx, 'share'), input));
-  }
-
-  async updateSite(code: string, id: string, patch: SitePatch): Promise<Site> {
+  async createSite(who: Principal, code: string, input: SiteInput): Promise<Site> {
     return this.db.transaction(async (tx) => {
-      const t = await this.getTerritory(code, tx, 'share');
-      const current = await this.repos.sites.get(tx, t.id, id);
-      if (!current) throw new NotFoundError(WHAT.site);
-      const base = siteAsInput(current);
-      if (patch.lambert93) delete base.location;
-      return this.saveSite(tx, t, revalidate<SiteInput>(siteInputSchema, merge(base, patch)), id);
+      const scope = await this.access.scope(tx, who, code, 'records:own', 'share');
+      const site = await this.saveSite(tx, scope, input);
+      await this.record(tx, who, scope, 'create', 'site', site.id);
+      return site;
     });
   }
 
-  async deleteSite(code: string, id: string): Promise<void> {
-    const t = await this.getTerritory(code);
-    if (!(await this.repos.sites.delete(this.db, t.id, id))) throw new NotFoundError(WHAT.site);
+  async updateSite(who: Principal, code: string, id: string, patch: SitePatch): Promise<Site> {
+    return this.db.transaction(async (tx) => {
+      const scope = await this.access.scope(tx, who, code, 'records:own', 'share');
+      const current = await this.repos.sites.get(tx, scope.territory.id, id);
+      if (!current || !Access.ownsActor(scope, current.actorId)) throw new NotFoundError(WHAT.site);
+      const base = siteAsInput(current);
+      if (patch.lambert93) delete base.location;
+      const site = await this.saveSite(tx, scope, revalidate<SiteInput>(siteInputSchema, merge(base, patch)), id);
+      await this.record(tx, who, scope, 'update', 'site', id, { fields: Object.keys(patch) });
+      return site;
+    });
+  }
+
+  async deleteSite(who: Principal, code: string, id: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const scope = await this.access.scope(tx, who, code, 'records:own');
+      const current = await this.repos.sites.get(tx, scope.territory.id, id);
+      if (!current || !Access.ownsActor(scope, current.actorId) || !(await this.repos.sites.delete(tx, scope.territory.id, id))) throw new NotFoundError(WHAT.site);
+      await this.record(tx, who, scope, 'delete', 'site', id);
+    });
   }
 
   // Flows
 
-  async listFlows(code: string, filter: FlowFilter, page: Page): Promise<PageOf<Flow>> {
-    const t = await this.getTerritory(code);
-    return this.repos.flows.list(this.db, t.id, filter, page);
+  async listFlows(who: Principal, code: string, filter: FlowFilter, page: Page): Promise<PageOf<Flow>> {
+    const scope = await this.access.scope(this.db, who, code, ['records:own', 'records:public']);
+    const result = await this.repos.flows.list(this.db, scope.territory.id, { ...filter, actorIds: TerritoryDataService.own(scope), publicOnly: Access.publicOnly(scope) }, page);
+    return Access.publicOnly(scope) ? { ...result, items: result.items.map(publicFlow) } : result;
   }
 
-  async getFlow(code: string, id: string): Promise<Flow> {
-    const t = await this.getTerritory(code);
-    const f = await this.repos.flows.get(this.db, t.id, id);
-    if (!f) throw new NotFoundError(WHAT.flow);
-    return f;
+  async getFlow(who: Principal, code: string, id: string): Promise<Flow> {
+    const scope = await this.access.scope(this.db, who, code, ['records:own', 'records:public']);
+    const f = await this.repos.flows.get(this.db, scope.territory.id, id);
+    if (!f || !(Access.ownsActor(scope, f.actorId) || Access.publicOnly(scope))) throw new NotFoundError(WHAT.flow);
+    return Access.publicOnly(scope) ? publicFlow(f) : f;
   }
 
-  private async saveFlow(tx: Queryable, t: Territory, input: FlowInput, id?: string): Promise<Flow> {
+  /** Saves a flow; a site outside the scope is treated as missing. */
+  private async saveFlow(tx: Queryable, scope: Scope, input: FlowInput, id?: string): Promise<Flow> {
+    const t = scope.territory;
     const site = await this.repos.sites.get(tx, t.id, input.siteId);
-    const data = unwrap(prepareFlow(input, site !== undefined, this.ref));
+    const data = unwrap(prepareFlow(input, site !== undefined && Access.ownsActor(scope, site.actorId), this.ref));
     const saved = await uniquely(() => (id ? this.repos.flows.update(tx, t.id, id, data) : this.repos.flows.insert(tx, t.id, data)));
     if (!saved) throw new NotFoundError(WHAT.flow);
     return saved;
   }
 
-  async createFlow(code: string, input: FlowInput): Promise<Flow> {
-    return this.db.transaction(async (tx) => this.saveFlow(tx, await this.getTerritory(code, tx), input));
-  }
-
-  async updateFlow(code: string, id: string, patch: FlowPatch): Promise<Flow> {
+  async createFlow(who: Principal, code: string, input: FlowInput): Promise<Flow> {
     return this.db.transaction(async (tx) => {
-      const t = await this.getTerritory(code, tx);
-      const current = await this.repos.flows.get(tx, t.id, id);
-      if (!current) throw new NotFoundError(WHAT.flow);
-      return this.saveFlow(tx, t, revalidate<FlowInput>(flowInputSchema, merge(flowAsInput(current), patch)), id);
+      const scope = await this.access.scope(tx, who, code, 'records:own');
+      const flow = await this.saveFlow(tx, scope, input);
+      await this.record(tx, who, scope, 'create', 'flow', flow.id);
+      return flow;
     });
   }
 
-  async deleteFlow(code: string, id: string): Promise<void> {
-    const t = await this.getTerritory(code);
-    if (!(await this.repos.flows.delete(this.db, t.id, id))) throw new NotFoundError(WHAT.flow);
+  async updateFlow(who: Principal, code: string, id: string, patch: FlowPatch): Promise<Flow> {
+    return this.db.transaction(async (tx) => {
+      const scope = await this.access.scope(tx, who, code, 'records:own');
+      const current = await this.repos.flows.get(tx, scope.territory.id, id);
+      if (!current || !Access.ownsActor(scope, current.actorId)) throw new NotFoundError(WHAT.flow);
+      const flow = await this.saveFlow(tx, scope, revalidate<FlowInput>(flowInputSchema, merge(flowAsInput(current), patch)), id);
+      await this.record(tx, who, scope, 'update', 'flow', id, { fields: Object.keys(patch) });
+      return flow;
+    });
   }
 
-  // Needs
-
-  async listNeeds(code: string, filter: NeedFilter, page: Page): Promise<PageOf<Need>> {
-    const t = await this.getTerritory(code);
-    return this.repos.needs.list(this.db, t.id, filter, page);
+  async deleteFlow(who: Principal, code: string, id: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const scope = await this.access.scope(tx, who, code, 'records:own');
+      const current = await this.repos.flows.get(tx, scope.territory.id, id);
+      if (!current || !Access.ownsActor(scope, current.actorId) || !(await this.repos.flows.delete(tx, scope.territory.id, id))) throw new NotFoundError(WHAT.flow);
+      await this.record(tx, who, scope, 'delete', 'flow', id);
+    });
   }
 
-  async getNeed(code: string, id: string): Promise<Need> {
-    const t = await this.getTerritory(code);
-    const n = await this.repos.needs.get(this.db, t.id, id);
-    if (!n) throw new NotFoundError(WHAT.need);
+  // Needs: never public (they say what a company lacks).
+
+  async listNeeds(who: Principal, code: string, filter: NeedFilter, page: Page): Promise<PageOf<Need>> {
+    const scope = await this.access.scope(this.db, who, code, 'records:own');
+    return this.repos.needs.list(this.db, scope.territory.id, { ...filter, actorIds: TerritoryDataService.own(scope) }, page);
+  }
+
+  async getNeed(who: Principal, code: string, id: string): Promise<Need> {
+    const scope = await this.access.scope(this.db, who, code, 'records:own');
+    const n = await this.repos.needs.get(this.db, scope.territory.id, id);
+    if (!n || !Access.ownsActor(scope, n.actorId)) throw new NotFoundError(WHAT.need);
     return n;
   }
 
-  private async saveNeed(tx: Queryable, t: Territory, input: NeedInput, id?: string): Promise<Need> {
+  private async saveNeed(tx: Queryable, scope: Scope, input: NeedInput, id?: string): Promise<Need> {
+    const t = scope.territory;
     const actor = await this.repos.actors.get(tx, t.id, input.actorId);
-    const data = unwrap(prepareNeed(input, actor !== undefined, this.ref));
+    const data = unwrap(prepareNeed(input, actor !== undefined && Access.ownsActor(scope, actor.id), this.ref));
     const saved = await uniquely(() => (id ? this.repos.needs.update(tx, t.id, id, data) : this.repos.needs.insert(tx, t.id, data)));
     if (!saved) throw new NotFoundError(WHAT.need);
     return saved;
   }
 
-  async createNeed(code: string, input: NeedInput): Promise<Need> {
-    return this.db.transaction(async (tx) => this.saveNeed(tx, await this.getTerritory(code, tx), input));
-  }
-
-  async updateNeed(code: string, id: string, patch: NeedPatch): Promise<Need> {
+  async createNeed(who: Principal, code: string, input: NeedInput): Promise<Need> {
     return this.db.transaction(async (tx) => {
-      const t = await this.getTerritory(code, tx);
-      const current = await this.repos.needs.get(tx, t.id, id);
-      if (!current) throw new NotFoundError(WHAT.need);
-      return this.saveNeed(tx, t, revalidate<NeedInput>(needInputSchema, merge(needAsInput(current), patch)), id);
+      const scope = await this.access.scope(tx, who, code, 'records:own');
+      const need = await this.saveNeed(tx, scope, input);
+      await this.record(tx, who, scope, 'create', 'need', need.id);
+      return need;
     });
   }
 
-  async deleteNeed(code: string, id: string): Promise<void> {
-    const t = await this.getTerritory(code);
-    if (!(await this.repos.needs.delete(this.db, t.id, id))) throw new NotFoundError(WHAT.need);
+  async updateNeed(who: Principal, code: string, id: string, patch: NeedPatch): Promise<Need> {
+    return this.db.transaction(async (tx) => {
+      const scope = await this.access.scope(tx, who, code, 'records:own');
+      const current = await this.repos.needs.get(tx, scope.territory.id, id);
+      if (!current || !Access.ownsActor(scope, current.actorId)) throw new NotFoundError(WHAT.need);
+      const need = await this.saveNeed(tx, scope, revalidate<NeedInput>(needInputSchema, merge(needAsInput(current), patch)), id);
+      await this.record(tx, who, scope, 'update', 'need', id, { fields: Object.keys(patch) });
+      return need;
+    });
+  }
+
+  async deleteNeed(who: Principal, code: string, id: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const scope = await this.access.scope(tx, who, code, 'records:own');
+      const current = await this.repos.needs.get(tx, scope.territory.id, id);
+      if (!current || !Access.ownsActor(scope, current.actorId) || !(await this.repos.needs.delete(tx, scope.territory.id, id))) throw new NotFoundError(WHAT.need);
+      await this.record(tx, who, scope, 'delete', 'need', id);
+    });
   }
 }

@@ -28,6 +28,7 @@ import type { NeedData } from '../repositories/needs.js';
 import type { SiteData } from '../repositories/sites.js';
 import { nest, prepareActor, prepareAggregate, prepareFlow, prepareNeed, prepareSite, type AggregateData } from './prepare.js';
 import type { TerritoryDataService } from './territory-data.js';
+import { requirePlatformAdmin, type Principal } from './access.js';
 
 export interface DocumentImportReport {
   territory: Territory;
@@ -180,14 +181,15 @@ export class TerritoryDocumentService {
   }
 
   /** Creates the document's territory with all its data, or nothing at all. */
-  async importNew(raw: unknown): Promise<DocumentImportReport> {
+  async importNew(who: Principal, raw: unknown): Promise<DocumentImportReport> {
+    requirePlatformAdmin(who);
     const plan = this.check(raw);
     const { doc } = plan;
     return this.db.transaction(async (tx) => {
       if (await this.repos.territories.findByCode(tx, doc.territory.code)) {
         throw new ConflictError({ fr: `le territoire ${doc.territory.code} existe déjà`, en: `territory ${doc.territory.code} already exists` });
       }
-      const territory = await this.territories.createTerritory({ ...doc.territory, fictional: doc.territory.fictional ?? doc.fictional }, tx);
+      const territory = await this.territories.createTerritory(who, { ...doc.territory, fictional: doc.territory.fictional ?? doc.fictional }, tx);
       const actorIds = new Map<string, string>();
       for (const a of plan.actors) {
         const created = await this.repos.actors.insert(tx, territory.id, a);
@@ -205,6 +207,7 @@ export class TerritoryDocumentService {
         await this.repos.needs.insert(tx, territory.id, { ...n, actorId: actorIds.get(actorExternalId) ?? NIL });
       }
       for (const a of plan.aggregates) await this.repos.aggregates.insert(tx, territory.id, a);
+      await this.territories.audit.record(tx, who, { territoryId: territory.id, action: 'import', entity: 'territory_document', entityId: territory.id, details: { actors: plan.actors.length, sites: plan.sites.length, flows: plan.flows.length } });
       return {
         territory,
         created: { actors: plan.actors.length, sites: plan.sites.length, flows: plan.flows.length, needs: plan.needs.length, aggregates: plan.aggregates.length },

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { SYSTEM } from './access.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,11 +29,11 @@ for (const target of testDatabases()) {
       return path;
     };
     const copyOf = async (code: string) => {
-      await services.territoryData.createTerritory({ code, level: 'custom', name: code, communes: demo.territory.communes });
+      await services.territoryData.createTerritory(SYSTEM, { code, level: 'custom', name: code, communes: demo.territory.communes });
     };
     /** The data of a territory, without what names the territory itself. */
     const dataOf = async (code: string) => {
-      const { actors, sites, flows, needs } = await services.territoryExports.elements(code);
+      const { actors, sites, flows, needs } = await services.territoryExports.elements(SYSTEM, code);
       return { actors, sites, flows, needs };
     };
 
@@ -40,13 +41,13 @@ for (const target of testDatabases()) {
       const opened = await target.open();
       dispose = opened.dispose;
       services = createServices(opened.db, reference);
-      await services.territoryDocuments.importNew(readDemoDocument());
+      await services.territoryDocuments.importNew(SYSTEM, readDemoDocument());
     });
     after(() => dispose());
 
     test('re-importing the exported workbook into its territory changes nothing', async () => {
-      const path = file('demo.xlsx', await services.territoryExports.workbook(SOURCE));
-      const report = await services.territoryImports.import(SOURCE, rowsOfFiles([{ path }]), 'all-or-nothing');
+      const path = file('demo.xlsx', await services.territoryExports.workbook(SYSTEM, SOURCE));
+      const report = await services.territoryImports.import(SYSTEM, SOURCE, rowsOfFiles([{ path }]), 'all-or-nothing');
       assert.deepEqual(report.issues, []);
       for (const sheet of ['acteurs', 'sites', 'flux', 'besoins'] as SheetName[]) {
         const c = report.counts[sheet];
@@ -57,8 +58,8 @@ for (const target of testDatabases()) {
 
     test('the exported workbook imported into an empty territory gives identical data', async () => {
       await copyOf('COPIE-XLSX');
-      const path = file('demo2.xlsx', await services.territoryExports.workbook(SOURCE));
-      const report = await services.territoryImports.import('COPIE-XLSX', rowsOfFiles([{ path }]), 'all-or-nothing');
+      const path = file('demo2.xlsx', await services.territoryExports.workbook(SYSTEM, SOURCE));
+      const report = await services.territoryImports.import(SYSTEM, 'COPIE-XLSX', rowsOfFiles([{ path }]), 'all-or-nothing');
       assert.deepEqual(report.issues, []);
       assert.deepEqual(await dataOf('COPIE-XLSX'), await dataOf(SOURCE));
     });
@@ -67,17 +68,17 @@ for (const target of testDatabases()) {
       await copyOf('COPIE-CSV');
       const files = [];
       for (const sheet of ['acteurs', 'sites', 'flux', 'besoins'] as SheetName[]) {
-        files.push({ path: file(`${sheet}.csv`, await services.territoryExports.csv(SOURCE, sheet)), sheet });
+        files.push({ path: file(`${sheet}.csv`, await services.territoryExports.csv(SYSTEM, SOURCE, sheet)), sheet });
       }
-      const report = await services.territoryImports.import('COPIE-CSV', rowsOfFiles(files), 'all-or-nothing');
+      const report = await services.territoryImports.import(SYSTEM, 'COPIE-CSV', rowsOfFiles(files), 'all-or-nothing');
       assert.deepEqual(report.issues, []);
       assert.deepEqual(await dataOf('COPIE-CSV'), await dataOf(SOURCE));
     });
 
     test('the exported JSON document loaded as a new territory gives identical data', async () => {
-      const doc = (await services.territoryExports.document(SOURCE)) as { territory: { code: string } };
+      const doc = (await services.territoryExports.document(SYSTEM, SOURCE)) as { territory: { code: string } };
       doc.territory.code = 'COPIE-JSON';
-      await services.territoryDocuments.importNew(doc);
+      await services.territoryDocuments.importNew(SYSTEM, doc);
       const copy = await dataOf('COPIE-JSON');
       const source = await dataOf(SOURCE);
       assert.deepEqual(copy.actors, source.actors);
@@ -86,7 +87,7 @@ for (const target of testDatabases()) {
     });
 
     test('the sites export as GeoJSON points in longitude, latitude order', async () => {
-      const geo = (await services.territoryExports.geojson(SOURCE, 'sites')) as { features: { geometry: { coordinates: [number, number] } | null }[] };
+      const geo = (await services.territoryExports.geojson(SYSTEM, SOURCE, 'sites')) as { features: { geometry: { coordinates: [number, number] } | null }[] };
       const located = geo.features.filter((f) => f.geometry);
       assert.ok(located.length > 50);
       const [lon, lat] = located[0]?.geometry?.coordinates ?? [0, 0];
@@ -94,7 +95,7 @@ for (const target of testDatabases()) {
     });
 
     test('the template filled in as a user would imports its rows', async () => {
-      await services.territoryData.createTerritory({ code: 'MODELE', level: 'custom', name: 'Modèle', communes: ['59350'] });
+      await services.territoryData.createTerritory(SYSTEM, { code: 'MODELE', level: 'custom', name: 'Modèle', communes: ['59350'] });
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load((await buildWorkbook({}, { template: true, lists: workbookLists() })) as unknown as ArrayBuffer);
       const flux = wb.getWorksheet('flux');
@@ -113,10 +114,10 @@ for (const target of testDatabases()) {
       set('mois_disponibles', 'oct-avr');
       flux.addRow(row);
       const path = file('rempli.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
-      const report = await services.territoryImports.import('MODELE', rowsOfFiles([{ path }]), 'all-or-nothing');
+      const report = await services.territoryImports.import(SYSTEM, 'MODELE', rowsOfFiles([{ path }]), 'all-or-nothing');
       assert.deepEqual(report.issues, []);
       assert.deepEqual(report.counts.flux, { created: 2, updated: 0, unchanged: 0, rejected: 0 }, 'the example row and the new one');
-      const heat = await services.territoryData.listFlows('MODELE', { resource: 'energy.heat' }, { limit: 5, offset: 0 });
+      const heat = await services.territoryData.listFlows(SYSTEM, 'MODELE', { resource: 'energy.heat' }, { limit: 5, offset: 0 });
       assert.deepEqual(heat.items[0]?.monthsAvailable, [1, 2, 3, 4, 10, 11, 12]);
     });
   });

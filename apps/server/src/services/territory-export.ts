@@ -21,6 +21,7 @@ import { sheetToCsv } from '../interchange/csv.js';
 import { buildWorkbook, writeWorkbookFile, type WorkbookLists } from '../interchange/workbook.js';
 import type { Repositories } from '../repositories/index.js';
 import type { TerritoryDataService } from './territory-data.js';
+import type { Principal } from './access.js';
 
 type Element = Record<string, unknown>;
 
@@ -48,8 +49,9 @@ export class TerritoryExportService {
   ) {}
 
   /** Every record of the territory as document elements, keyed as the import keys them. */
-  async elements(code: string): Promise<TerritoryElements> {
-    const territory = await this.territories.getTerritory(code);
+  async elements(who: Principal, code: string, format = 'elements'): Promise<TerritoryElements> {
+    const territory = (await this.territories.access.scope(this.db, who, code, 'territory:facilitate')).territory;
+    await this.territories.audit.record(this.db, who, { territoryId: territory.id, action: 'export', entity: 'territory', entityId: territory.id, details: { format } });
     const [actors, sites, flows, needs] = await Promise.all([
       this.repos.actors.all(this.db, territory.id),
       this.repos.sites.all(this.db, territory.id),
@@ -91,8 +93,8 @@ export class TerritoryExportService {
   }
 
   /** The territory document (docs/formats.md); elements without an external ID get their database ID. */
-  async document(code: string): Promise<Record<string, unknown>> {
-    const e = await this.elements(code);
+  async document(who: Principal, code: string): Promise<Record<string, unknown>> {
+    const e = await this.elements(who, code, 'json');
     const t = e.territory;
     const withId = (items: Element[], prefix: string): Element[] => items.map((x, i) => ({ externalId: `${prefix}${i + 1}`, ...x }));
     return {
@@ -133,26 +135,26 @@ export class TerritoryExportService {
     };
   }
 
-  async workbook(code: string): Promise<Buffer> {
-    return buildWorkbook(this.rows(await this.elements(code)), { template: false, lists: this.lists() });
+  async workbook(who: Principal, code: string): Promise<Buffer> {
+    return buildWorkbook(this.rows(await this.elements(who, code, 'xlsx')), { template: false, lists: this.lists() });
   }
 
   /** Streams the workbook to a file: for large territories from the CLI. */
-  async workbookFile(code: string, path: string): Promise<void> {
-    const rows = this.rows(await this.elements(code));
+  async workbookFile(who: Principal, code: string, path: string): Promise<void> {
+    const rows = this.rows(await this.elements(who, code, 'xlsx'));
     await writeWorkbookFile(
       path,
       (Object.keys(rows) as SheetName[]).map((name) => ({ name, rows: rows[name] })),
     );
   }
 
-  async csv(code: string, sheet: SheetName): Promise<Buffer> {
-    return sheetToCsv(sheet, this.rows(await this.elements(code))[sheet]);
+  async csv(who: Principal, code: string, sheet: SheetName): Promise<Buffer> {
+    return sheetToCsv(sheet, this.rows(await this.elements(who, code, `csv:${sheet}`))[sheet]);
   }
 
   /** Sites as points; flows as points at their site's location (flows of sites not located are left out). */
-  async geojson(code: string, what: 'sites' | 'flux'): Promise<Record<string, unknown>> {
-    const e = await this.elements(code);
+  async geojson(who: Principal, code: string, what: 'sites' | 'flux'): Promise<Record<string, unknown>> {
+    const e = await this.elements(who, code, `geojson:${what}`);
     const sites = new Map(e.sites.map((s) => [s.externalId as string, s]));
     const point = (s: Element | undefined) => {
       const loc = s?.location as { lat: number; lon: number } | undefined;

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { SYSTEM } from './access.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,13 +34,13 @@ for (const target of testDatabases()) {
     let dispose: () => Promise<void>;
     let services: Services;
     const run = (files: string[], mode: 'dry-run' | 'all-or-nothing' | 'valid-rows', code = 'IMPORT') =>
-      services.territoryImports.import(code, rowsOfFiles(files.map((path) => ({ path }))), mode);
+      services.territoryImports.import(SYSTEM, code, rowsOfFiles(files.map((path) => ({ path }))), mode);
     const count = async (table: string) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]?.n;
 
     before(async () => {
       ({ db, dispose } = await target.open());
       services = createServices(db, reference);
-      await services.territoryData.createTerritory({ code: 'IMPORT', level: 'custom', name: 'Import', communes: ['59350', '59009'] });
+      await services.territoryData.createTerritory(SYSTEM, { code: 'IMPORT', level: 'custom', name: 'Import', communes: ['59350', '59009'] });
     });
     after(() => dispose());
 
@@ -64,7 +65,7 @@ for (const target of testDatabases()) {
       assert.deepEqual(again.counts.flux, { created: 0, updated: 0, unchanged: 2, rejected: 0 });
       const edited = await run([csv('flux.csv', [FLUX[0] as string, 'F1;S1;sortant;material.wood.clean;030105;Sciure;150;t;an;1-12'])], 'all-or-nothing');
       assert.deepEqual(edited.counts.flux, { created: 0, updated: 1, unchanged: 0, rejected: 0 });
-      const flows = await services.territoryData.listFlows('IMPORT', { q: 'Sciure' }, { limit: 5, offset: 0 });
+      const flows = await services.territoryData.listFlows(SYSTEM, 'IMPORT', { q: 'Sciure' }, { limit: 5, offset: 0 });
       assert.equal(flows.items[0]?.quantity?.value, 150);
       assert.equal(await count('flow'), 2);
     });
@@ -121,15 +122,15 @@ for (const target of testDatabases()) {
       assert.deepEqual(report.counts.sites, { created: 1, updated: 0, unchanged: 0, rejected: 1 });
       assert.deepEqual(report.rejected.sites?.rows.map((r) => [r.row, r.cells[0]]), [[3, 'U2']]);
       assert.match(report.rejected.sites?.rows[0]?.errors ?? '', /acteur C2 est rejeté \(ligne 3\)/);
-      assert.equal((await services.territoryData.listSites('IMPORT', { q: 'Site du bon' }, { limit: 5, offset: 0 })).total, 1);
+      assert.equal((await services.territoryData.listSites(SYSTEM, 'IMPORT', { q: 'Site du bon' }, { limit: 5, offset: 0 })).total, 1);
     });
 
     test('a Windows-1252 CSV with commas is read as well as a UTF-8 one with semicolons', async () => {
       const path = join(dir, 'acteurs-1252.csv');
       writeFileSync(path, Buffer.from('id_acteur,raison_sociale,type\r\nD1,Soci\xe9t\xe9 g\xe9n\xe9rale des d\xe9chets,entreprise\r\n', 'latin1'));
-      const report = await services.territoryImports.import('IMPORT', rowsOfFiles([{ path, sheet: 'acteurs' }]), 'all-or-nothing');
+      const report = await services.territoryImports.import(SYSTEM, 'IMPORT', rowsOfFiles([{ path, sheet: 'acteurs' }]), 'all-or-nothing');
       assert.deepEqual(report.issues, []);
-      const actors = await services.territoryData.listActors('IMPORT', { q: 'déchets' }, { limit: 5, offset: 0 });
+      const actors = await services.territoryData.listActors(SYSTEM, 'IMPORT', { q: 'déchets' }, { limit: 5, offset: 0 });
       assert.equal(actors.items[0]?.name, 'Société générale des déchets');
     });
   });

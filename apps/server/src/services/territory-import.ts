@@ -40,6 +40,7 @@ import type { SiteData } from '../repositories/sites.js';
 import { prepareActor, prepareFlow, prepareNeed, prepareSite, type Prepared } from './prepare.js';
 import type { Geocoder } from './geocoder.js';
 import type { TerritoryDataService } from './territory-data.js';
+import type { Principal } from './access.js';
 
 export const IMPORT_MODES = ['dry-run', 'all-or-nothing', 'valid-rows'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
@@ -224,8 +225,8 @@ export class TerritoryImportService {
    * Imports the rows of a file into the territory of that code. The report says, sheet by sheet,
    * what was (or, in dry-run, would be) created, updated, left unchanged and rejected, and why.
    */
-  async import(code: string, rows: AsyncIterable<RawRow>, mode: ImportMode, onProgress?: (p: ImportProgress) => void): Promise<ImportReport> {
-    const territory = await this.territories.getTerritory(code);
+  async import(who: Principal, code: string, rows: AsyncIterable<RawRow>, mode: ImportMode, onProgress?: (p: ImportProgress) => void): Promise<ImportReport> {
+    const territory = (await this.territories.access.scope(this.db, who, code, 'territory:facilitate')).territory;
     const report: ImportReport = {
       territory: code,
       mode,
@@ -490,8 +491,9 @@ export class TerritoryImportService {
 
     onProgress?.({ phase: 'write', rows: 0 });
     await this.db.transaction(async (tx) => {
-      await this.territories.getTerritory(code, tx, 'share');
+      await this.territories.access.scope(tx, who, code, 'territory:facilitate', 'share');
       await this.write(tx, territory.id, { actorRows, siteRows, flowRows, needRows }, { actorByKey, actorBySiret, siteByKey }, onProgress);
+      await this.territories.audit.record(tx, who, { territoryId: territory.id, action: 'import', entity: 'spreadsheet', details: { mode, rows: { acteurs: actorRows.length, sites: siteRows.length, flux: flowRows.length, besoins: needRows.length } } });
     });
     report.written = true;
     onProgress?.({ phase: 'write', rows: flowRows.length });
@@ -500,27 +502,28 @@ export class TerritoryImportService {
 
   /** Imports and records the run (report and, for valid rows, the file of rejected rows). */
   async importAndRecord(
+    who: Principal,
     code: string,
     rows: AsyncIterable<RawRow>,
     mode: ImportMode,
     fileName: string | null,
     onProgress?: (p: ImportProgress) => void,
   ): Promise<{ run: ImportRun; report: ImportReport }> {
-    const report = await this.import(code, rows, mode, onProgress);
-    const territory = await this.territories.getTerritory(code);
+    const report = await this.import(who, code, rows, mode, onProgress);
+    const territory = (await this.territories.access.scope(this.db, who, code, 'territory:facilitate')).territory;
     const rejectedFile = mode === 'valid-rows' && Object.keys(report.rejected).length ? await rejectedWorkbook(report.rejected) : null;
     // The rejected rows travel in the file; the stored report keeps the counts and messages.
     const run = await this.repos.imports.insert(this.db, territory.id, { mode, fileName, written: report.written, report: { ...report, rejected: {} }, rejectedFile });
     return { run, report };
   }
 
-  async listRuns(code: string, limit: number): Promise<ImportRun[]> {
-    const territory = await this.territories.getTerritory(code);
+  async listRuns(who: Principal, code: string, limit: number): Promise<ImportRun[]> {
+    const territory = (await this.territories.access.scope(this.db, who, code, 'territory:facilitate')).territory;
     return this.repos.imports.list(this.db, territory.id, limit);
   }
 
-  async rejectedFile(code: string, id: string): Promise<Buffer | undefined> {
-    const territory = await this.territories.getTerritory(code);
+  async rejectedFile(who: Principal, code: string, id: string): Promise<Buffer | undefined> {
+    const territory = (await this.territories.access.scope(this.db, who, code, 'territory:facilitate')).territory;
     return this.repos.imports.rejectedFile(this.db, territory.id, id);
   }
 
