@@ -18,8 +18,8 @@ const nf = (n: number | null, digits = 1): string => (n === null ? '—' : n.toL
 
 export async function runMetabolism(services: Services, code: string, args: MetabolismArgs, io: Io, analyseFirst: boolean): Promise<number> {
   if (args.scenario && analyseFirst) await services.analyses.run(SYSTEM, code, { objective: 'co2' });
-  const result = await services.metabolism.metabolism(SYSTEM, code, { scenario: args.scenario ? 'latest' : undefined });
-  const inter = args.with.length > 0 ? await services.metabolism.interdependencies(SYSTEM, [code, ...args.with]) : null;
+  const result = await services.metabolism.fullMetabolism(SYSTEM, code, { scenario: args.scenario ? 'latest' : undefined });
+  const inter = args.with.length > 0 ? await services.metabolism.fullInterdependencies(SYSTEM, [code, ...args.with]) : null;
   if (args.out) {
     const format = args.out.endsWith('.csv') ? 'csv' : 'xlsx';
     writeFileSync(args.out, await services.metabolism.exportMetabolism(SYSTEM, code, format));

@@ -53,7 +53,7 @@ interface Spec {
   /** Status of an allowed request when it is not 2xx (a deliberately wrong current password, say). */
   okStatus?: number;
   /** How a role that is not allowed is refused, when not 403 (a territory it has no role in is not found). */
-  refusedAs?: Outcome;
+  refusedAs?: Outcome | ((who: Who) => Outcome);
 }
 
 const SPECS: Spec[] = [
@@ -69,7 +69,14 @@ const SPECS: Spec[] = [
   { method: 'GET', route: '/api/privacy/contacts', allowed: MAN, noTerritory: true },
   { method: 'POST', route: '/api/privacy/contacts/erase', allowed: MAN, noTerritory: true },
   { method: 'GET', route: '/api/interdependencies', allowed: ['platformAdmin', 'regionalReader'], noTerritory: true, refusedAs: 'hidden' },
-  { method: 'GET', route: '/api/interdependencies/export', allowed: ['platformAdmin', 'regionalReader'], noTerritory: true, refusedAs: 'hidden' },
+  // The export is the whole table: facilitators of every territory. The first territory (T1) is checked first.
+  {
+    method: 'GET',
+    route: '/api/interdependencies/export',
+    allowed: ['platformAdmin'],
+    noTerritory: true,
+    refusedAs: (who) => (who === 'administrator' || who === 'facilitator' ? 'hidden' : 'forbidden'),
+  },
   { method: 'GET', route: '/api/territories', allowed: ALL, noTerritory: true },
   { method: 'POST', route: '/api/territories', allowed: ['platformAdmin'], noTerritory: true },
   { method: 'GET', route: '/api/territories/:code', allowed: ALL },
@@ -154,7 +161,7 @@ function expected(spec: Spec, who: Who, v: Variant): Outcome {
     // A territory the principal has no role in does not exist for it.
     return 'hidden';
   }
-  if (!spec.allowed.includes(who)) return spec.refusedAs ?? 'forbidden';
+  if (!spec.allowed.includes(who)) return typeof spec.refusedAs === 'function' ? spec.refusedAs(who) : (spec.refusedAs ?? 'forbidden');
   if (who === 'contributor' && spec.perRecord && v.record === 'other' && spec.contributorOther) return spec.contributorOther;
   return 'ok';
 }

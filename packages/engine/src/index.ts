@@ -9,3 +9,4 @@ export * from './references.js';
 export * from './tabular.js';
 export * from './synergy/index.js';
 export * from './metabolism/index.js';
+export * from './metabolism/disclosure.js';

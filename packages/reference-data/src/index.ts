@@ -3,3 +3,4 @@ export * from './catalog.js';
 export { dataPath, demoPath, loadImpactFactors } from './files.js';
 export * from './mutualisation.js';
 export * from './metabolism.js';
+export * from './disclosure.js';

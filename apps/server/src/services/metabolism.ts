@@ -20,13 +20,15 @@ import {
   type Aggregate,
   type AggregateInput,
   type AnalysisResult,
+  type DisclosedInterdependencies,
+  type InterdependencyResult,
   type Flow,
   type MetabolismInput,
   type ReferenceLookup,
   type Territory,
   ValidationError,
 } from '@boucles/engine';
-import { loadMetabolismFamilies } from '@boucles/reference-data';
+import { loadDisclosureControl, loadMetabolismFamilies } from '@boucles/reference-data';
 import type { Database, Queryable } from '../db/database.js';
 import { HttpError, NotFoundError } from '../errors.js';
 import { tableToCsv } from '../interchange/csv.js';
@@ -35,7 +37,8 @@ import type { Repositories } from '../repositories/index.js';
 import { prepareAggregate } from './prepare.js';
 import type { SynergyAnalysisService } from './synergy-analysis.js';
 import type { TerritoryDataService } from './territory-data.js';
-import type { Capability, Principal, Scope } from './access.js';
+import { can, type Capability, type Principal, type Scope } from './access.js';
+import { publicQuantityFlowIds, suppressInterdependencies, suppressMetabolism, type MetabolismView, type ReaderMetabolism } from './disclosure.js';
 
 const AGGREGATE = { fr: 'Agrégat', en: 'Aggregate' };
 
@@ -133,19 +136,36 @@ export class MetabolismService {
   }
 
   /** The engine's input for a stored territory. */
-  private async input(who: Principal, code: string, capability: Capability = 'aggregates:read'): Promise<{ scope: Scope; territory: Territory; input: MetabolismInput }> {
+  private async input(who: Principal, code: string, capability: Capability = 'aggregates:read'): Promise<{ scope: Scope; territory: Territory; flows: Flow[]; input: MetabolismInput }> {
     const scope = await this.scope(this.db, who, code, capability);
     const territory = scope.territory;
     const [flows, aggregates] = await Promise.all([this.repos.flows.all(this.db, territory.id), this.repos.aggregates.all(this.db, territory.id)]);
-    return { scope, territory, input: { flows: flows.map(metabolismFlow), aggregates: aggregates.map(metabolismAggregate) } };
+    return { scope, territory, flows, input: { flows: flows.map(metabolismFlow), aggregates: aggregates.map(metabolismAggregate) } };
+  }
+
+  /**
+   * The metabolism as the principal may see it: whole for facilitators; for contributors, readers
+   * and API keys, with every figure that rests on fewer than three actors (or on one dominant
+   * actor) withheld, and those that would let one be recomputed (docs/metabolism.md, §9).
+   */
+  async metabolism(who: Principal, code: string, options: { scenario?: string | undefined } = {}): Promise<MetabolismView | ReaderMetabolism> {
+    const read = await this.input(who, code);
+    const view = await this.figures(read.territory, read.input, options);
+    if (can(read.scope, 'records:all')) return view;
+    return suppressMetabolism(view, read.input, loadDisclosureControl(), { publicFlowIds: publicQuantityFlowIds(read.flows) });
+  }
+
+  /** The whole metabolism, every figure shown: facilitators. */
+  async fullMetabolism(who: Principal, code: string, options: { scenario?: string | undefined } = {}) {
+    const read = await this.input(who, code, 'records:all');
+    return this.figures(read.territory, read.input, options);
   }
 
   /**
    * Accounts, indicators, mass balance and Sankey graphs of every layer; with `scenario` (an
    * analysis ID or `latest`), the same after its allocated synergies, and each indicator before and after.
    */
-  async metabolism(who: Principal, code: string, options: { scenario?: string | undefined } = {}) {
-    const { territory, input } = await this.input(who, code);
+  private async figures(territory: Territory, input: MetabolismInput, options: { scenario?: string | undefined }) {
     const families = this.families();
     const accounts = buildAccounts(input, families);
     const current = {
@@ -189,22 +209,43 @@ export class MetabolismService {
     ]);
   }
 
-  /** Flows crossing the boundaries of two or more stored territories, their matrix and dependencies. */
-  async interdependencies(who: Principal, codes: readonly string[]) {
+  /**
+   * Flows crossing the boundaries of two or more stored territories, their matrix and dependencies:
+   * whole when the principal facilitates every one of them, with small groups withheld otherwise.
+   */
+  async interdependencies(who: Principal, codes: readonly string[]): Promise<InterdependencyResult | DisclosedInterdependencies> {
+    const reads = await this.reads(who, codes, 'aggregates:read');
+    const result = interdependencies(
+      reads.map((r) => ({ code: r.territory.code, name: r.territory.name, input: r.input })),
+      this.families(),
+    );
+    if (reads.every((r) => can(r.scope, 'records:all'))) return result;
+    return suppressInterdependencies(result, new Map(reads.map((r) => [r.territory.code, r.input])), loadDisclosureControl(), {
+      publicFlowIds: publicQuantityFlowIds(reads.flatMap((r) => r.flows)),
+    });
+  }
+
+  /** The whole interdependencies, every figure shown: facilitators of every territory. */
+  async fullInterdependencies(who: Principal, codes: readonly string[]): Promise<InterdependencyResult> {
+    const reads = await this.reads(who, codes, 'records:all');
+    return interdependencies(
+      reads.map((r) => ({ code: r.territory.code, name: r.territory.name, input: r.input })),
+      this.families(),
+    );
+  }
+
+  private async reads(who: Principal, codes: readonly string[], capability: Capability) {
     const unique = [...new Set(codes)];
     if (unique.length < 2) {
       throw new HttpError(400, 'validation', { fr: 'il faut au moins deux territoires différents', en: 'at least two different territories are needed' });
     }
-    const territories = [];
-    for (const code of unique) {
-      const { territory, input } = await this.input(who, code);
-      territories.push({ code: territory.code, name: territory.name, input });
-    }
-    return interdependencies(territories, this.families());
+    const reads = [];
+    for (const code of unique) reads.push(await this.input(who, code, capability));
+    return reads;
   }
 
   async exportInterdependencies(who: Principal, codes: readonly string[], format: 'csv' | 'xlsx'): Promise<Buffer> {
-    const table = interdependencyTable(await this.interdependencies(who, codes));
+    const table = interdependencyTable(await this.fullInterdependencies(who, codes));
     return format === 'csv' ? tableToCsv(table) : tablesToWorkbook([{ name: 'interdependances', ...table }]);
   }
 }
