@@ -7,7 +7,7 @@ import { loadCompatibilityRules, loadMetabolismFamilies, ReferenceCatalog } from
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServices, migrate, openPglite, openPostgres, readDemoDocument, rowsOfFiles, writeWorkbookFile } from '@boucles/server';
+import { buildApp, createServices, migrate, openPglite, openPostgres, readDemoDocument, readNeighbourDemoDocument, rowsOfFiles, SYSTEM, writeWorkbookFile } from '@boucles/server';
 import pg from 'pg';
 
 const [name, rawParams] = process.argv.slice(2);
@@ -45,7 +45,7 @@ async function loadDemo({ database }) {
     const services = createServices(db, reference);
     services.territoryDocuments.check(demo); // warm the reference tables
     const t0 = performance.now();
-    const report = await services.territoryDocuments.importNew(demo);
+    const report = await services.territoryDocuments.importNew(SYSTEM, demo);
     const seconds = (performance.now() - t0) / 1000;
     extra = report.created;
     return seconds;
@@ -91,9 +91,9 @@ async function importXlsx({ flows, database, path }) {
     const communes = demo.territory.communes;
     await migrate(db);
     const services = createServices(db, reference);
-    await services.territoryData.createTerritory({ code: 'BENCH', level: 'custom', name: 'Bench', communes });
+    await services.territoryData.createTerritory(SYSTEM, { code: 'BENCH', level: 'custom', name: 'Bench', communes });
     const t0 = performance.now();
-    const report = await services.territoryImports.import('BENCH', rowsOfFiles([{ path }]), 'all-or-nothing');
+    const report = await services.territoryImports.import(SYSTEM, 'BENCH', rowsOfFiles([{ path }]), 'all-or-nothing');
     const seconds = (performance.now() - t0) / 1000;
     if (report.issueCount) throw new Error(`bench file has errors: ${JSON.stringify(report.issues.slice(0, 3))}`);
     extra = { fileMB: Math.round(statSync(path).size / 1e5) / 10, created: report.counts.flux.created, rowsPerSecond: Math.round(flows / seconds) };
@@ -241,7 +241,52 @@ async function metabolism({ sites }) {
   return seconds;
 }
 
-const cases = { candidates, allocation, metabolism, 'validate-flows': validateFlows, 'load-demo': loadDemo, 'write-bench-workbook': writeBenchWorkbook, 'import-xlsx': importXlsx };
+/**
+ * What access control costs a request: the same API read (GET …/actors?limit=50, then the
+ * metabolism) as a facilitator with a session cookie, as a read-only API key, and the metabolism
+ * as a reader (statistical disclosure control applied) — and one sign-in (Argon2id verification).
+ * `who` picks the principal; every case runs `requests` requests on the demo territory.
+ */
+async function apiAccess({ who, requests, path }) {
+  const db = await openPglite();
+  await migrate(db);
+  const { app, services } = await buildApp({ db, reference });
+  await services.territoryDocuments.importNew(SYSTEM, demo);
+  await services.territoryDocuments.importNew(SYSTEM, readNeighbourDemoDocument());
+  const password = 'mot de passe de banc d’essai';
+  const role = who === 'reader' ? 'reader' : 'facilitator';
+  const user = await services.accounts.createUser(SYSTEM, { email: `${who}@example.org`, displayName: who, password, roles: [{ territoryCode: 'DEMO-VALBOUCLES', role }] });
+  let headers = {};
+  if (who === 'apiKey') headers = { authorization: `Bearer ${(await services.accounts.createApiKey(SYSTEM, 'DEMO-VALBOUCLES', 'banc')).key}` };
+  else {
+    const session = await services.accounts.startSession(user.id);
+    headers = { cookie: `boucles_session=${session.token}` };
+  }
+  const url = `/api/territories/DEMO-VALBOUCLES/${path}`;
+  if (who === 'login') {
+    const t0 = performance.now();
+    for (let i = 0; i < requests; i++) {
+      const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password } });
+      if (r.statusCode !== 200) throw new Error(`login ${r.statusCode}`);
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    extra = { perRequestMs: Math.round((seconds / requests) * 1000 * 10) / 10 };
+    await app.close();
+    await db.close();
+    return seconds;
+  }
+  const warm = await app.inject({ method: 'GET', url, headers });
+  if (warm.statusCode !== 200) throw new Error(`${url}: ${warm.statusCode} ${warm.body.slice(0, 200)}`);
+  const t0 = performance.now();
+  for (let i = 0; i < requests; i++) await app.inject({ method: 'GET', url, headers });
+  const seconds = (performance.now() - t0) / 1000;
+  extra = { perRequestMs: Math.round((seconds / requests) * 1000 * 10) / 10, bytes: warm.body.length };
+  await app.close();
+  await db.close();
+  return seconds;
+}
+
+const cases = { 'api-access': apiAccess, candidates, allocation, metabolism, 'validate-flows': validateFlows, 'load-demo': loadDemo, 'write-bench-workbook': writeBenchWorkbook, 'import-xlsx': importXlsx };
 const run = cases[name];
 if (!run) throw new Error(`unknown case ${name}`);
 const seconds = await run(params);

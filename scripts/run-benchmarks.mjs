@@ -103,6 +103,23 @@ function write(name, description, cases) {
   }
 }
 
+// 3b. Access control: the same reads as a facilitator (session cookie) and as an API key (public
+//     fields), the metabolism as a facilitator and as a reader (disclosure control), and sign-in
+//     (Argon2id). Ratios are taken side by side in this run.
+{
+  const requests = 200;
+  const session = runCase('api-access', { who: 'facilitator', requests, path: 'actors?limit=50' });
+  const key = runCase('api-access', { who: 'apiKey', requests, path: 'actors?limit=50' });
+  key.ratio = key.seconds.median / session.seconds.median;
+  key.ratioOf = 'API key time / session time, same run';
+  const full = runCase('api-access', { who: 'facilitator', requests: 20, path: 'metabolism' });
+  const reader = runCase('api-access', { who: 'reader', requests: 20, path: 'metabolism' });
+  reader.ratio = reader.seconds.median / full.seconds.median;
+  reader.ratioOf = 'reader (disclosure control) time / facilitator time, same run';
+  const login = runCase('api-access', { who: 'login', requests: 20, path: '' });
+  write('api-access', 'Access control on the demo territory: 200 reads of 50 actors with a session or an API key, 20 metabolism reads as facilitator or reader (disclosure control), 20 sign-ins (Argon2id, 19 MiB, t=2)', [session, key, full, reader, login]);
+}
+
 // 4. Synergy detection, candidate stage: indexed search (k-d trees) on synthetic regions of 10k,
 //    100k and 1M sites (~5 flows each), and the 10k case against all pairs in the same run.
 //    Targets (issue 4): 100k sites in 5 s or less; 1M in 60 s or less and 8 GB or less; cost close

@@ -183,6 +183,13 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
           'Territorial circular economy: territories, actors (SIRET), sites, resource flows and needs. Errors carry a message in French and in English; validation errors name every faulty field by its path.',
         license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12' },
       },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'boucles_session', description: 'Set by POST /api/auth/login; changes also need the X-CSRF-Token header' },
+          apiKey: { type: 'http', scheme: 'bearer', description: 'A read-only key of one territory (bk_…)' },
+        },
+      },
+      security: [{ session: [] }, { apiKey: [] }],
       tags: [
         { name: 'system', description: 'Health and API description' },
         { name: 'territories', description: 'Territories: commune, EPCI, département, région or custom perimeter' },

@@ -25,4 +25,29 @@ export class PrivacyRepository {
     const rows = await db.query(`UPDATE actor SET contact = '{}'::jsonb, updated_at = now() WHERE territory_id = $1 AND id = $2 RETURNING id`, [territoryId, actorId]);
     return rows.length === 1;
   }
+
+  /**
+   * Replaces an e-mail address wherever the follow-up's free text holds it (notes, next steps,
+   * comments), in the given territories or all; answers how many texts changed.
+   */
+  async eraseInFollowUp(db: Queryable, email: string, territoryIds: readonly string[] | undefined): Promise<number> {
+    const pattern = email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const scope = [territoryIds ? [...territoryIds] : null];
+    const cases = await db.query(
+      `UPDATE synergy_case SET
+         notes = regexp_replace(notes, $1, '[adresse effacée]', 'gi'),
+         next_steps = regexp_replace(next_steps, $1, '[adresse effacée]', 'gi'),
+         abandon_comment = regexp_replace(abandon_comment, $1, '[adresse effacée]', 'gi'),
+         updated_at = now()
+       WHERE ($2::uuid[] IS NULL OR territory_id = ANY($2::uuid[]))
+         AND (notes ~* $1 OR next_steps ~* $1 OR abandon_comment ~* $1) RETURNING id`,
+      [pattern, ...scope],
+    );
+    const events = await db.query(
+      `UPDATE synergy_case_event SET comment = regexp_replace(comment, $1, '[adresse effacée]', 'gi')
+       WHERE ($2::uuid[] IS NULL OR territory_id = ANY($2::uuid[])) AND comment ~* $1 RETURNING id`,
+      [pattern, ...scope],
+    );
+    return cases.length + events.length;
+  }
 }

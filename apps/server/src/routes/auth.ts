@@ -73,7 +73,7 @@ export function authRoutes(app: FastifyInstance, accounts: AccountService, cooki
       schema: { tags, summary: 'Ask for a reset link (always 202: whether the address has an account is not told)', body: z.strictObject({ email }), response: { 202: z.null(), ...errors } },
     },
     async (req, reply) => {
-      await accounts.requestReset(req.body.email);
+      await accounts.requestReset(req.body.email, req.ip);
       return reply.code(202).send(null);
     },
   );

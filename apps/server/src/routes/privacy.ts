@@ -40,7 +40,7 @@ export function privacyRoutes(app: FastifyInstance, privacy: PrivacyService): vo
         tags,
         summary: 'Erase a person’s data: contacts emptied, account deleted; the audit log keeps the fact, not the data',
         body: z.strictObject({ email }),
-        response: { 200: z.object({ erased: z.object({ contacts: z.number(), accounts: z.number() }) }), ...errors },
+        response: { 200: z.object({ erased: z.object({ contacts: z.number(), accounts: z.number(), followUpTexts: z.number() }) }), ...errors },
       },
     },
     async (req) => ({ erased: await privacy.erase(who(req), req.body.email) }),

@@ -90,6 +90,8 @@ function checkPassword(password: string): void {
 
 export class AccountService {
   readonly throttle: LoginThrottle;
+  /** Reset messages per address and per client: 3 an hour per e-mail, so that the route cannot be used to flood a mailbox. */
+  private readonly resetThrottle = new LoginThrottle({ perEmail: 3, perAddress: 20, windowMs: 3600_000 });
   private dummyHash: Promise<string> | undefined;
 
   constructor(
@@ -248,6 +250,7 @@ export class AccountService {
   async startSession(userId: string): Promise<{ token: string; csrfToken: string; maxAgeSeconds: number }> {
     const t = token();
     const csrfToken = token();
+    await this.repos.accounts.deleteExpiredSessions(this.db);
     await this.repos.accounts.insertSession(this.db, { tokenHash: digest(t), userId, csrfToken, expiresAt: new Date(Date.now() + SESSION_MAX_SECONDS * 1000) });
     return { token: t, csrfToken, maxAgeSeconds: SESSION_MAX_SECONDS };
   }
@@ -337,8 +340,10 @@ export class AccountService {
    * Starts a password reset. Nothing tells whether the address has an account: the answer is the
    * same, and the message is only sent when it has one.
    */
-  async requestReset(emailInput: string): Promise<void> {
+  async requestReset(emailInput: string, address = ''): Promise<void> {
     const email = normaliseEmail(emailInput);
+    if (this.resetThrottle.retryAfter(email, address) > 0) return;
+    this.resetThrottle.failed(email, address);
     const cred = await this.repos.accounts.credentials(this.db, email);
     if (!cred) return;
     const t = token();

@@ -54,13 +54,18 @@ export class PrivacyService {
     };
   }
 
-  /** Erases the contacts holding that e-mail and, for platform administrators, the account. */
-  async erase(who: Principal, emailInput: string): Promise<{ contacts: number; accounts: number }> {
+  /**
+   * Erases the contacts holding that e-mail, the address wherever the follow-up's free text quotes
+   * it, and, for platform administrators, the account. Names written in free text are not found:
+   * they are the facilitators' to edit.
+   */
+  async erase(who: Principal, emailInput: string): Promise<{ contacts: number; accounts: number; followUpTexts: number }> {
     const email = normaliseEmail(emailInput);
     const scope = await this.managed(who);
     return this.db.transaction(async (tx) => {
       const contacts = await this.repos.privacy.contactsByEmail(tx, email, scope.all ? undefined : scope.territoryIds);
       for (const c of contacts) await this.repos.privacy.eraseContact(tx, c.territoryId, c.actorId);
+      const texts = await this.repos.privacy.eraseInFollowUp(tx, email, scope.all ? undefined : scope.territoryIds);
       let accounts = 0;
       const user = scope.all ? await this.repos.accounts.userByEmail(tx, email) : undefined;
       if (user) {
@@ -73,8 +78,8 @@ export class PrivacyService {
       for (const c of contacts) {
         await this.audit.record(tx, who, { territoryId: c.territoryId, action: 'erase', entity: 'actor_contact', entityId: c.actorId });
       }
-      await this.audit.record(tx, who, { action: 'erase', entity: 'personal_data', details: { contacts: contacts.length, accounts, account: user?.id ?? null } });
-      return { contacts: contacts.length, accounts };
+      await this.audit.record(tx, who, { action: 'erase', entity: 'personal_data', details: { contacts: contacts.length, accounts, account: user?.id ?? null, followUpTexts: texts } });
+      return { contacts: contacts.length, accounts, followUpTexts: texts };
     });
   }
 }

@@ -395,5 +395,19 @@ for (const target of testDatabases()) {
       assert.equal((await readerClient.json('PATCH', `/api/territories/${CODE}/synergy-cases/${id}`, { notes: 'x' })).status, 403);
       assert.equal((await readerClient.json('GET', '/api/territories/NOPE/pipeline')).status, 404);
     });
+
+    test('erasing a person’s data also removes their e-mail address from the follow-up’s notes and comments', async () => {
+      const s = (await services.followUp.synergies(facilitator, CODE, { status: 'detected' })).items[0];
+      assert.ok(s);
+      const c = await services.followUp.openCase(facilitator, CODE, { synergyId: s.id, status: 'proposed' });
+      const email = 'marc.dupont@example.org';
+      await services.followUp.updateCase(facilitator, CODE, c.id, { notes: `Appeler Marc.Dupont@example.org avant le 12`, nextSteps: `écrire à ${email}`, status: 'in_discussion', comment: `vu avec ${email}` });
+      const erased = await services.privacy.erase(SYSTEM, email);
+      assert.equal(erased.followUpTexts, 2);
+      const after = await services.followUp.getCase(facilitator, CODE, c.id);
+      assert.equal(after.notes, 'Appeler [adresse effacée] avant le 12');
+      assert.equal(after.nextSteps, 'écrire à [adresse effacée]');
+      assert.ok(after.events.every((e) => !JSON.stringify(e).toLowerCase().includes(email)));
+    });
   });
 }
