@@ -124,3 +124,28 @@ test('boucles metabolisme prints the accounts’ indicators and, with --scenario
   assert.equal(readFileSync(out).subarray(0, 2).toString(), 'PK');
   assert.equal(await run(['metabolisme', '--with', 'X'], capture()), 2);
 });
+
+test('boucles admin create makes a platform administrator who can sign in, with its password printed once; a second one with the same e-mail is refused', async () => {
+  const io = capture();
+  assert.equal(await run(['admin', 'create', '--email', 'Premiere.Admin@Example.org', '--name', 'Première administratrice'], io), 0, io.errors.join('\n'));
+  assert.match(io.lines[0] ?? '', /^Administrateur créé : premiere\.admin@example\.org \([0-9a-f-]{36}\)\.$/);
+  const password = /Mot de passe \(affiché une seule fois\) : (\S+)$/.exec(io.lines[1] ?? '')?.[1];
+  assert.ok(password && password.length >= 12);
+  const { createServices, openPglite, migrate } = await import('@boucles/server');
+  const { ReferenceCatalog } = await import('@boucles/reference-data');
+  const db = await openPglite({ dataDir: join(dir, 'data', 'pglite') });
+  try {
+    await migrate(db);
+    const accounts = createServices(db, new ReferenceCatalog()).accounts;
+    const session = await accounts.login('premiere.admin@example.org', password, '127.0.0.1');
+    const live = await accounts.fromSession(session.token);
+    assert.equal(live?.principal.isAdmin, true);
+  } finally {
+    await db.close();
+  }
+  const again = capture();
+  assert.equal(await run(['admin', 'create', '--email', 'premiere.admin@example.org', '--name', 'Doublon'], again), 1);
+  assert.match(again.errors.join('\n'), /un compte existe déjà/);
+  const usage = capture();
+  assert.equal(await run(['admin', 'create', '--email', 'x@example.org'], usage), 2);
+});

@@ -46,6 +46,9 @@ export async function startServer(config: ServerConfig, log: (line: string) => v
       }
       if (report) await createDemoAccounts(db, services.accounts, log);
     }
+    if ((await services.accounts.countUsers()) === 0) {
+      log('Aucun compte utilisateur : créez le premier administrateur avec « npx boucles admin create --email … --name … ».');
+    }
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
