@@ -42,7 +42,7 @@ async function focused(page: Page): Promise<{ id: string; text: string; classNam
 }
 
 async function actorId(name: string): Promise<string> {
-  const res = await h.app.inject({ method: 'GET', url: `/api/territories/${CODE}/actors?q=${encodeURIComponent(name)}` });
+  const res = await h.inject({ method: 'GET', url: `/api/territories/${CODE}/actors?q=${encodeURIComponent(name)}` });
   const id = res.json<{ items: { id: string; name: string }[] }>().items.find((a) => a.name === name)?.id;
   assert.ok(id, name);
   return id;
@@ -111,9 +111,9 @@ test('an actor’s page shows its record, its sites, its flows and needs, and th
   await page.getByText('Aucune analyse des synergies n’a encore été lancée').waitFor();
 
   // Once an analysis has run, the synergies involving the actor link to their page.
-  const run = await h.app.inject({ method: 'POST', url: `/api/territories/${CODE}/analyses`, payload: {} });
+  const run = await h.inject({ method: 'POST', url: `/api/territories/${CODE}/analyses`, payload: {} });
   assert.equal(run.statusCode, 201, run.body);
-  const latest = (await h.app.inject({ method: 'GET', url: `/api/territories/${CODE}/analyses/latest` })).json<{
+  const latest = (await h.inject({ method: 'GET', url: `/api/territories/${CODE}/analyses/latest` })).json<{
     result: { synergies: { id: string; supplierActorId: string; receiverActorId: string }[] };
   }>();
   const mine = latest.result.synergies.filter((s) => s.supplierActorId === cogebois || s.receiverActorId === cogebois);
@@ -199,7 +199,7 @@ test('a new actor is created with the keyboard alone, its NAF code picked in the
   assert.match((await row.textContent()) ?? '', /10\.71C/);
   assert.match((await row.textContent()) ?? '', /Entreprise/);
 
-  const stored = (await h.app.inject({ method: 'GET', url: `/api/territories/${CODE}/actors?q=${encodeURIComponent('essai des Flandres')}` })).json<{ items: { nafCode: string; kind: string }[] }>();
+  const stored = (await h.inject({ method: 'GET', url: `/api/territories/${CODE}/actors?q=${encodeURIComponent('essai des Flandres')}` })).json<{ items: { nafCode: string; kind: string }[] }>();
   assert.deepEqual(stored.items.map((a) => [a.nafCode, a.kind]), [['10.71C', 'company']]);
 });
 
@@ -215,7 +215,8 @@ test('a flow whose temperature is outside its heat band is refused, with the Fre
   const resource = page.locator('#flow-form-resourceCode');
   await resource.focus();
   await page.keyboard.type('energy.heat.medium');
-  await page.waitForFunction(() => document.getElementById('flow-form-resourceCode')?.getAttribute('aria-expanded') === 'true');
+  // Suggestions of the whole text typed, not of a part of it still on its way (the list is debounced).
+  await page.waitForFunction(() => document.querySelector('#flow-form-resourceCode-listbox [role=option]')?.textContent?.startsWith('energy.heat.medium'));
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   assert.match(await resource.inputValue(), /^energy\.heat\.medium — /);
@@ -305,7 +306,7 @@ test('a site is added to an actor with a commune of the territory, and a wrong c
   await page.getByLabel('Description (obligatoire)').fill('Collecte mutualisée des cartons d’emballage');
   await page.locator('#need-form-resourceCode').focus();
   await page.keyboard.type('carton');
-  await page.waitForFunction(() => document.getElementById('need-form-resourceCode')?.getAttribute('aria-expanded') === 'true');
+  await page.waitForFunction(() => document.querySelector('#need-form-resourceCode-listbox [role=option]')?.textContent?.includes('Papiers et cartons'));
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await page.getByLabel('Valeur').fill('3');

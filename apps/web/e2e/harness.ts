@@ -1,15 +1,19 @@
 /**
- * End-to-end harness: the real server on an in-memory PGlite with both demo territories, serving
- * the built app (apps/web/dist), driven by a real headless Chromium (Debian's, through
- * playwright-core). Every page visit can be checked with axe-core, and every request the browser
- * makes is recorded so that a test can prove none leaves localhost.
+ * End-to-end harness: the real server on an in-memory PGlite with both demo territories and a few
+ * accounts, serving the built app (apps/web/dist), driven by a real headless Chromium (Debian's,
+ * through playwright-core). Every page visit can be checked with axe-core, and every request the
+ * browser makes is recorded so that a test can prove none leaves localhost.
+ *
+ * Accounts: a platform administrator and a facilitator of both demo territories. `newPage()` signs
+ * the facilitator in by default (`newPage(null)`: nobody; `newPage(account)`: that account);
+ * `h.inject` and `h.fetch` call the API as an account, with its session cookie and CSRF token.
  */
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { buildApp, migrate, openPglite, readDemoDocument, readNeighbourDemoDocument, type Database } from '@boucles/server';
+import { buildApp, migrate, openPglite, readDemoDocument, readNeighbourDemoDocument, SYSTEM, type Database, type Role, type Services } from '@boucles/server';
 import { ReferenceCatalog } from '@boucles/reference-data';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const WEB_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -17,15 +21,48 @@ export const ARTIFACTS = fileURLToPath(new URL('../e2e-artifacts/', import.meta.
 const CHROMIUM = process.env.BOUCLES_CHROMIUM ?? '/usr/bin/chromium';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
+export const DEMO = 'DEMO-VALBOUCLES';
+export const NEIGHBOUR = 'DEMO-DUNKERQUE';
+/** Every test account's password (at least 12 characters, as the server asks). */
+export const PASSWORD = 'une phrase de passe pour les essais';
+
+export interface Account {
+  email: string;
+  displayName: string;
+  password: string;
+}
+
+/** A platform administrator: every territory, user management. */
+export const ADMIN: Account = { email: 'admin@boucles.test', displayName: 'Alix Administratrice', password: PASSWORD };
+/** The facilitator of both demo territories, who signs in on every page unless a test says otherwise. */
+export const FACILITATOR: Account = { email: 'animation@boucles.test', displayName: 'Camille Animatrice', password: PASSWORD };
+
 export interface Harness {
   origin: string;
   browser: Browser;
   app: FastifyInstance;
+  services: Services;
   db: Database;
   /** Every URL the browser requested, across pages. */
   requests: string[];
-  newPage(): Promise<Page>;
+  /** The server's log lines (password-reset links go there when no mailer is set). */
+  logs: string[];
+  /** The IDs of the harness's own accounts. */
+  ids: { admin: string; facilitator: string };
+  /** A new page in its own browser context, signed in as `as` (the facilitator by default; null: nobody). */
+  newPage(as?: Account | null): Promise<Page>;
+  /** Creates an account with roles in territories; gives its ID. */
+  createAccount(account: Account, roles: { territoryCode: string; role: Role; actorId?: string }[], isAdmin?: boolean): Promise<string>;
+  /** The API through `app.inject`, as `as` (the facilitator by default), with its session cookie and CSRF token. */
+  inject(options: InjectOptions & { url: string }, as?: Account | null): Promise<LightMyRequestResponse>;
+  /** The API over HTTP, as `as` (the facilitator by default). */
+  fetch(path: string, init?: RequestInit, as?: Account | null): Promise<Response>;
   close(): Promise<void>;
+}
+
+interface Session {
+  cookie: string;
+  csrfToken: string;
 }
 
 export async function start(): Promise<Harness> {
@@ -34,23 +71,70 @@ export async function start(): Promise<Harness> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const db = await openPglite();
   await migrate(db);
-  const { app, services } = await buildApp({ db, reference: new ReferenceCatalog(), webDir: WEB_DIR });
-  await services.territoryDocuments.importNew(readDemoDocument());
-  await services.territoryDocuments.importNew(readNeighbourDemoDocument());
+  const logs: string[] = [];
+  const { app, services } = await buildApp({ db, reference: new ReferenceCatalog(), webDir: WEB_DIR, log: (line) => logs.push(line) });
+  await services.territoryDocuments.importNew(SYSTEM, readDemoDocument());
+  await services.territoryDocuments.importNew(SYSTEM, readNeighbourDemoDocument());
+
+  async function createAccount(account: Account, roles: { territoryCode: string; role: Role; actorId?: string }[], isAdmin = false): Promise<string> {
+    const user = await services.accounts.createUser(SYSTEM, { email: account.email, displayName: account.displayName, password: account.password, isAdmin });
+    for (const r of roles) await services.accounts.grantRole(SYSTEM, r.territoryCode, { userId: user.id, role: r.role, actorId: r.actorId ?? null });
+    return user.id;
+  }
+  const admin = await createAccount(ADMIN, [], true);
+  const facilitator = await createAccount(FACILITATOR, [
+    { territoryCode: DEMO, role: 'facilitator' },
+    { territoryCode: NEIGHBOUR, role: 'facilitator' },
+  ]);
+
   const origin = await app.listen({ host: '127.0.0.1', port: 0 });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
   const requests: string[] = [];
+
+  const sessions = new Map<string, Session>();
+  async function session(account: Account): Promise<Session> {
+    const known = sessions.get(account.email);
+    if (known) return known;
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: account.email, password: account.password } });
+    if (res.statusCode !== 200) throw new Error(`signing ${account.email} in answered ${res.statusCode}: ${res.body}`);
+    const cookie = res.cookies.find((c) => c.name === 'boucles_session');
+    if (!cookie) throw new Error('no session cookie after signing in');
+    const made = { cookie: `boucles_session=${cookie.value}`, csrfToken: res.json<{ csrfToken: string }>().csrfToken };
+    sessions.set(account.email, made);
+    return made;
+  }
+
   return {
     origin,
     browser,
     app,
+    services,
     db,
     requests,
-    async newPage() {
+    logs,
+    ids: { admin, facilitator },
+    createAccount,
+    async newPage(as: Account | null = FACILITATOR) {
       const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       page.on('request', (r) => requests.push(r.url()));
+      if (as) await signIn(page, origin, as);
       return page;
+    },
+    async inject(options, as: Account | null = FACILITATOR) {
+      if (!as) return app.inject(options);
+      const s = await session(as);
+      const headers = { ...(options.headers ?? {}), cookie: s.cookie, 'x-csrf-token': s.csrfToken };
+      return app.inject({ ...options, headers });
+    },
+    async fetch(path, init = {}, as: Account | null = FACILITATOR) {
+      const headers = new Headers(init.headers);
+      if (as) {
+        const s = await session(as);
+        headers.set('cookie', s.cookie);
+        headers.set('x-csrf-token', s.csrfToken);
+      }
+      return fetch(`${origin}${path}`, { ...init, headers });
     },
     async close() {
       await browser.close();
@@ -58,6 +142,23 @@ export async function start(): Promise<Harness> {
       await db.close();
     },
   };
+}
+
+/**
+ * Signs `account` in for the page's whole browser context: the API's sign-in through the
+ * context's request client, whose cookies the page shares.
+ */
+export async function signIn(page: Page, origin: string, account: Account): Promise<void> {
+  const res = await page.request.post(`${origin}/api/auth/login`, { data: { email: account.email, password: account.password } });
+  if (res.status() !== 200) throw new Error(`signing ${account.email} in answered ${res.status()}: ${await res.text()}`);
+}
+
+/** Signs in through the sign-in page, as a person would; ends on the page it leads to. */
+export async function signInWithForm(page: Page, account: Account): Promise<void> {
+  await page.getByLabel('Adresse e-mail', { exact: true }).fill(account.email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+  await page.waitForURL((url) => url.pathname !== '/connexion');
 }
 
 export interface AxeViolation {

@@ -47,7 +47,7 @@ async function xlsxOf(path: string): Promise<ExcelJS.Buffer> {
 }
 
 async function api<T>(path: string): Promise<T> {
-  const response = await fetch(`${h.origin}${path}`);
+  const response = await h.fetch(path);
   assert.equal(response.status, 200, path);
   return (await response.json()) as T;
 }

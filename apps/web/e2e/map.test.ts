@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { createServices, readDemoDocument } from '@boucles/server';
+import { readDemoDocument, SYSTEM } from '@boucles/server';
 import { ReferenceCatalog } from '@boucles/reference-data';
 import type { Page } from 'playwright-core';
 import { external, screenshot, seriousViolations, start, type Harness } from './harness.js';
@@ -222,7 +222,7 @@ test('clicking a site on the map opens a popup with its actor’s name and a lin
 });
 
 test('after an analysis, the synergy links are drawn between sites and listed, and can be hidden', async () => {
-  const run = await fetch(`${h.origin}/api/territories/${DEMO}/analyses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  const run = await h.fetch(`/api/territories/${DEMO}/analyses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   assert.equal(run.status, 201);
   const page = await h.newPage();
   await openMap(page, DEMO);
@@ -426,8 +426,9 @@ test('measurement (not asserted on time): panning a map of 5,000 actors, and how
   await demoPage.context().close();
 
   const imported = Date.now();
-  await createServices(h.db, new ReferenceCatalog()).territoryDocuments.importNew(benchDocument(BENCH_ACTORS));
+  await h.services.territoryDocuments.importNew(SYSTEM, benchDocument(BENCH_ACTORS));
   const importMs = Date.now() - imported;
+  await h.services.accounts.grantRole(SYSTEM, BENCH, { userId: h.ids.facilitator, role: 'facilitator' });
 
   const page = await h.newPage();
   await openMap(page, BENCH);

@@ -182,7 +182,7 @@ test('the interdependencies with the neighbouring territory show both declaratio
 });
 
 test('after an analysis is run, "with the detected synergies" shows the local loop closure rising in the comparison table and the Sankey diagram after', async () => {
-  const run = await fetch(`${h.origin}/api/territories/${CODE}/analyses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  const run = await h.fetch(`/api/territories/${CODE}/analyses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   assert.equal(run.status, 201);
 
   const page = await openMetabolism();

@@ -11,7 +11,7 @@ import { after, before, test } from 'node:test';
 import { start, type Harness } from './harness.js';
 
 const RESULTS = new URL('../../../bench/results/', import.meta.url);
-const PAGES = ['', '/carte', '/acteurs', '/synergies', '/metabolisme', '/import'];
+const PAGES = ['', '/carte', '/acteurs', '/synergies', '/suivi', '/metabolisme', '/import'];
 
 let h: Harness;
 before(async () => {
@@ -24,6 +24,7 @@ test('every page of the demo territory becomes interactive, and the times are re
   for (const suffix of PAGES) {
     const runs: number[] = [];
     for (let i = 0; i < 3; i++) {
+      // Signed in as the demo territories' facilitator (the harness's default).
       const page = await h.newPage();
       await page.goto(`${h.origin}/t/DEMO-VALBOUCLES${suffix}`);
       await page.locator('main h1').waitFor();

@@ -12,9 +12,9 @@ const LIST = '/t/DEMO-VALBOUCLES/synergies';
 
 /** The tests after the first read an analysis: run one through the API if none is stored yet. */
 async function ensureAnalysis(): Promise<void> {
-  const latest = await h.app.inject({ method: 'GET', url: '/api/territories/DEMO-VALBOUCLES/analyses/latest' });
+  const latest = await h.inject({ method: 'GET', url: '/api/territories/DEMO-VALBOUCLES/analyses/latest' });
   if (latest.statusCode === 404) {
-    const run = await h.app.inject({ method: 'POST', url: '/api/territories/DEMO-VALBOUCLES/analyses', payload: {} });
+    const run = await h.inject({ method: 'POST', url: '/api/territories/DEMO-VALBOUCLES/analyses', payload: {} });
     assert.equal(run.statusCode, 201);
   }
 }

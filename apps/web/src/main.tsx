@@ -2,12 +2,15 @@ import '@fontsource/atkinson-hyperlegible/400.css';
 import '@fontsource/atkinson-hyperlegible/700.css';
 import './styles/tokens.css';
 import './styles/base.css';
+import type { ComponentChildren } from 'preact';
 import { render } from 'preact';
-import { ErrorBoundary, LocationProvider, Route, Router } from 'preact-iso';
-import { language } from './i18n/index.js';
+import { useEffect } from 'preact/hooks';
+import { ErrorBoundary, LocationProvider, Route, Router, useLocation } from 'preact-iso';
+import { signal } from '@preact/signals';
+import { language, t } from './i18n/index.js';
 import { routes } from './routes.js';
 import { Layout } from './components/Layout.js';
-import { t } from './i18n/index.js';
+import { isPublicPath, loadMe, me, signInHref } from './session.js';
 
 function NotFound() {
   return (
@@ -19,19 +22,55 @@ function NotFound() {
   );
 }
 
+const startError = signal<string | undefined>(undefined);
+
+/**
+ * The pages need a session, except signing in and resetting a password: until `GET /api/auth/me`
+ * has answered, a loading message; then, for someone not signed in, the sign-in page, which
+ * brings them back here afterwards.
+ */
+function Gate({ children }: { children: ComponentChildren }) {
+  const { path, url, route } = useLocation();
+  const user = me.value;
+  const open = isPublicPath(path);
+  useEffect(() => {
+    if (user === null && !open) route(signInHref(url), true);
+  }, [user, open, url]);
+  if (open || user) return <>{children}</>;
+  return (
+    <Layout title={t('app.name')}>
+      {startError.value ? (
+        <p class="alert alert-error" role="alert">
+          {t('common.error', { message: startError.value })}
+        </p>
+      ) : (
+        <p class="muted" role="status">
+          {t('common.loading')}
+        </p>
+      )}
+    </Layout>
+  );
+}
+
 function App() {
   // Re-render everything when the language changes (every text comes from t()).
   void language.value;
   return (
-    <LocationProvider>
+    // Links to /api/… (downloads, the identity provider) are left to the browser.
+    <LocationProvider scope={/^\/(?!api\/)/}>
       <ErrorBoundary>
-        <Router>
-          {[...routes.map((r) => <Route key={r.path} path={r.path} component={r.component} />), <Route key="404" default component={NotFound} />]}
-        </Router>
+        <Gate>
+          <Router>
+            {[...routes.map((r) => <Route key={r.path} path={r.path} component={r.component} />), <Route key="404" default component={NotFound} />]}
+          </Router>
+        </Gate>
       </ErrorBoundary>
     </LocationProvider>
   );
 }
 
 document.documentElement.lang = language.value;
+loadMe().catch((e: unknown) => {
+  startError.value = e instanceof Error ? e.message : String(e);
+});
 render(<App />, document.getElementById('app') as HTMLElement);

@@ -1,10 +1,13 @@
 /**
  * The app's pages. Each area owns its page files; heavy ones (map, charts) are loaded on demand.
- * `code` is the territory's code in every /t/… route.
+ * `code` is the territory's code in every /t/… route. Every page but signing in and resetting a
+ * password needs a session (main.tsx).
  */
 import type { ComponentType } from 'preact';
 import { lazy } from 'preact-iso';
 import { Home } from './pages/Home.js';
+import { ResetPassword } from './pages/ResetPassword.js';
+import { SignIn } from './pages/SignIn.js';
 import { Territories } from './pages/Territories.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- route components take the route's params, which preact-iso types as any
@@ -12,6 +15,9 @@ type Page = ComponentType<any>;
 
 export const routes: { path: string; component: Page }[] = [
   { path: '/', component: Territories },
+  { path: '/connexion', component: SignIn },
+  { path: '/reinitialiser', component: ResetPassword },
+  { path: '/admin/utilisateurs', component: lazy(() => import('./pages/Users.js').then((m) => m.Users)) },
   { path: '/t/:code', component: Home },
   { path: '/t/:code/carte', component: lazy(() => import('./pages/MapPage.js').then((m) => m.MapPage)) },
   { path: '/t/:code/acteurs', component: lazy(() => import('./pages/Actors.js').then((m) => m.Actors)) },
@@ -19,5 +25,7 @@ export const routes: { path: string; component: Page }[] = [
   { path: '/t/:code/synergies', component: lazy(() => import('./pages/Synergies.js').then((m) => m.Synergies)) },
   { path: '/t/:code/synergies/:id', component: lazy(() => import('./pages/SynergyDetail.js').then((m) => m.SynergyDetail)) },
   { path: '/t/:code/metabolisme', component: lazy(() => import('./pages/Metabolism.js').then((m) => m.Metabolism)) },
+  { path: '/t/:code/suivi', component: lazy(() => import('./pages/FollowUp.js').then((m) => m.FollowUp)) },
+  { path: '/t/:code/suivi/:caseId', component: lazy(() => import('./pages/CaseDetail.js').then((m) => m.CaseDetail)) },
   { path: '/t/:code/import', component: lazy(() => import('./pages/ImportExport.js').then((m) => m.ImportExport)) },
 ];

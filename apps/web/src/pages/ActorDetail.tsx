@@ -16,6 +16,9 @@ import { Status } from '../components/Status.js';
 import { useApi, type Loaded } from '../hooks.js';
 import { language, num, pick, t } from '../i18n/index.js';
 import { territoryBase, useTerritory } from '../territory.js';
+import { SynergyItems } from '../components/followup/SynergyItems.js';
+import type { SynergyItem } from '../components/followup/types.js';
+import { useOffer } from '../session.js';
 
 interface LatestAnalysis {
   id: string;
@@ -118,11 +121,14 @@ export function ActorDetail({ code, id }: { code: string; id: string }) {
   const base = territoryBase(code);
   const { route } = useLocation();
   const api0 = `/api/territories/${encodeURIComponent(code)}`;
+  // Facilitators edit every actor, contributors their own; only facilitators delete an actor or read whole analyses.
+  const offer = useOffer(code);
+  const editable = offer.editsActor(id);
   const actor = useApi<Actor>(`${api0}/actors/${encodeURIComponent(id)}`);
   const sites = useApi<Page<Site>>(`${api0}/sites?actorId=${encodeURIComponent(id)}&limit=500`);
   const flows = useApi<Page<Flow>>(`${api0}/flows?actorId=${encodeURIComponent(id)}&limit=500`);
   const needs = useApi<Page<Need>>(`${api0}/needs?actorId=${encodeURIComponent(id)}&limit=500`);
-  const latest = useApi<LatestAnalysis>(`${api0}/analyses/latest`);
+  const latest = useApi<LatestAnalysis>(offer.facilitate ? `${api0}/analyses/latest` : null);
   const units = useUnits();
   const resources = useResources();
   const bands = useCached('bands', loadHeadcountBands);
@@ -263,24 +269,28 @@ export function ActorDetail({ code, id }: { code: string; id: string }) {
                     />
                   </Panel>
                 ) : (
-                  <div class="actors-actions">
-                    <button type="button" onClick={() => actorEditor.open({ kind: 'edit', item: actorData })}>
-                      {t('actors.detail.editActor')}
-                    </button>
-                    <button
-                      type="button"
-                      class="secondary actors-danger"
-                      onClick={() =>
-                        void remove(
-                          `actors/${actorData.id}`,
-                          t('actors.detail.deleteActorConfirm', { name: actorData.name, sites: sites.data?.total ?? 0, flows: flows.data?.total ?? 0, needs: needs.data?.total ?? 0 }),
-                          () => route(`${base}/acteurs`),
-                        )
-                      }
-                    >
-                      {t('actors.detail.deleteActor')}
-                    </button>
-                  </div>
+                  editable && (
+                    <div class="actors-actions">
+                      <button type="button" onClick={() => actorEditor.open({ kind: 'edit', item: actorData })}>
+                        {t('actors.detail.editActor')}
+                      </button>
+                      {offer.facilitate && (
+                        <button
+                          type="button"
+                          class="secondary actors-danger"
+                          onClick={() =>
+                            void remove(
+                              `actors/${actorData.id}`,
+                              t('actors.detail.deleteActorConfirm', { name: actorData.name, sites: sites.data?.total ?? 0, flows: flows.data?.total ?? 0, needs: needs.data?.total ?? 0 }),
+                              () => route(`${base}/acteurs`),
+                            )
+                          }
+                        >
+                          {t('actors.detail.deleteActor')}
+                        </button>
+                      )}
+                    </div>
+                  )
                 )}
               </section>
 
@@ -314,10 +324,12 @@ export function ActorDetail({ code, id }: { code: string; id: string }) {
                                 <td>{communeNames?.get(s.communeCode) ? t('actors.site.communeOption', { name: communeNames.get(s.communeCode) ?? '', code: s.communeCode }) : s.communeCode}</td>
                                 <td class="actors-nowrap">{s.location ? `${num(s.location.lat, 5)}, ${num(s.location.lon, 5)}` : t('actors.site.notLocated')}</td>
                                 <td>
-                                  <button type="button" class="secondary actors-small" onClick={() => siteEditor.open({ kind: 'edit', item: s })}>
-                                    {t('actors.detail.edit')}
-                                    <span class="visually-hidden"> {s.name}</span>
-                                  </button>
+                                  {editable && (
+                                    <button type="button" class="secondary actors-small" onClick={() => siteEditor.open({ kind: 'edit', item: s })}>
+                                      {t('actors.detail.edit')}
+                                      <span class="visually-hidden"> {s.name}</span>
+                                    </button>
+                                  )}
                                 </td>
                               </tr>
                             ))}
@@ -360,11 +372,13 @@ export function ActorDetail({ code, id }: { code: string; id: string }) {
                     />
                   </Panel>
                 ) : (
-                  <p>
-                    <button type="button" onClick={() => siteEditor.open({ kind: 'new' })}>
-                      {t('actors.site.new')}
-                    </button>
-                  </p>
+                  editable && (
+                    <p>
+                      <button type="button" onClick={() => siteEditor.open({ kind: 'new' })}>
+                        {t('actors.site.new')}
+                      </button>
+                    </p>
+                  )
                 )}
               </section>
 
@@ -414,10 +428,12 @@ export function ActorDetail({ code, id }: { code: string; id: string }) {
                                 <td>{fateText(f)}</td>
                                 {(sites.data?.items.length ?? 0) > 1 && <td>{sites.data?.items.find((s) => s.id === f.siteId)?.name ?? '—'}</td>}
                                 <td>
-                                  <button type="button" class="secondary actors-small" onClick={() => flowEditor.open({ kind: 'edit', item: f })}>
-                                    {t('actors.detail.edit')}
-                                    <span class="visually-hidden"> {f.label}</span>
-                                  </button>
+                                  {editable && (
+                                    <button type="button" class="secondary actors-small" onClick={() => flowEditor.open({ kind: 'edit', item: f })}>
+                                      {t('actors.detail.edit')}
+                                      <span class="visually-hidden"> {f.label}</span>
+                                    </button>
+                                  )}
                                 </td>
                               </tr>
                             ))}
@@ -466,11 +482,13 @@ export function ActorDetail({ code, id }: { code: string; id: string }) {
                     )}
                   </Panel>
                 ) : (
-                  <p>
-                    <button type="button" onClick={() => flowEditor.open({ kind: 'new' })}>
-                      {t('actors.flow.new')}
-                    </button>
-                  </p>
+                  editable && (
+                    <p>
+                      <button type="button" onClick={() => flowEditor.open({ kind: 'new' })}>
+                        {t('actors.flow.new')}
+                      </button>
+                    </p>
+                  )
                 )}
               </section>
 
@@ -506,10 +524,12 @@ export function ActorDetail({ code, id }: { code: string; id: string }) {
                                 <td>{n.resourceCode ? resourceLabel(n.resourceCode, resources) : '—'}</td>
                                 <td class="number">{quantityText(n.quantity, units)}</td>
                                 <td>
-                                  <button type="button" class="secondary actors-small" onClick={() => needEditor.open({ kind: 'edit', item: n })}>
-                                    {t('actors.detail.edit')}
-                                    <span class="visually-hidden"> {categoryLabel(n.category)}</span>
-                                  </button>
+                                  {editable && (
+                                    <button type="button" class="secondary actors-small" onClick={() => needEditor.open({ kind: 'edit', item: n })}>
+                                      {t('actors.detail.edit')}
+                                      <span class="visually-hidden"> {categoryLabel(n.category)}</span>
+                                    </button>
+                                  )}
                                 </td>
                               </tr>
                             ))}
@@ -549,15 +569,17 @@ export function ActorDetail({ code, id }: { code: string; id: string }) {
                     />
                   </Panel>
                 ) : (
-                  <p>
-                    <button type="button" onClick={() => needEditor.open({ kind: 'new' })}>
-                      {t('actors.need.new')}
-                    </button>
-                  </p>
+                  editable && (
+                    <p>
+                      <button type="button" onClick={() => needEditor.open({ kind: 'new' })}>
+                        {t('actors.need.new')}
+                      </button>
+                    </p>
+                  )
                 )}
               </section>
 
-              <ActorSynergies code={code} actor={actorData} latest={latest} flows={flows.data?.items ?? []} />
+              {offer.facilitate ? <ActorSynergies code={code} actor={actorData} latest={latest} flows={flows.data?.items ?? []} /> : <ProposedToActor code={code} actor={actorData} />}
             </>
           )}
         </Status>
@@ -650,6 +672,26 @@ function ActorSynergies({ code, actor, latest, flows }: { code: string; actor: A
           )}
         </Status>
       )}
+    </section>
+  );
+}
+
+/** For a contributor: the synergies proposed to this actor, the other party anonymous until both consent. */
+function ProposedToActor({ code, actor }: { code: string; actor: Actor }) {
+  const list = useApi<{ items: SynergyItem[]; total: number }>(`/api/territories/${encodeURIComponent(code)}/synergies`);
+  const mine = (list.data?.items ?? []).filter((s) => s.supplier.actorId === actor.id || s.receiver.actorId === actor.id);
+  return (
+    <section aria-labelledby="actor-synergies-title">
+      <h2 id="actor-synergies-title">{t('actors.syn.title')}</h2>
+      <Status state={list}>
+        {() =>
+          mine.length === 0 ? (
+            <p>{t('actors.syn.none')}</p>
+          ) : (
+            <SynergyItems items={mine} base={territoryBase(code)} caption={t('actors.syn.captionProposed', { name: actor.name, n: mine.length })} facilitate={false} />
+          )
+        }
+      </Status>
     </section>
   );
 }

@@ -10,6 +10,8 @@ import { Status } from '../components/Status.js';
 import { useApi } from '../hooks.js';
 import { num, t } from '../i18n/index.js';
 import { territoryBase, useTerritory } from '../territory.js';
+import { Restricted } from '../components/Restricted.js';
+import { useOffer } from '../session.js';
 
 const PAGE_SIZE = 20;
 /** The API's filter on the start of the NAF code: `10`, `10.7`, `10.71C`. */
@@ -41,6 +43,7 @@ function searchOf(f: Filters, offset: number): string {
 /** The territory's actors: search, filters, pages of 20, and a form to add one. */
 export function Actors({ code }: { code: string }) {
   const territory = useTerritory(code);
+  const offer = useOffer(code);
   const base = territoryBase(code);
   const { path, query, route } = useLocation();
   const applied = filtersOf(query);
@@ -55,7 +58,8 @@ export function Actors({ code }: { code: string }) {
   const apiQuery = new URLSearchParams(search);
   apiQuery.set('limit', String(PAGE_SIZE));
   apiQuery.set('offset', String(offset));
-  const list = useApi<Page<Actor>>(`/api/territories/${encodeURIComponent(code)}/actors?${apiQuery.toString()}`);
+  // Readers see no actor's records: nothing is asked for them.
+  const list = useApi<Page<Actor>>(offer.seesActors ? `/api/territories/${encodeURIComponent(code)}/actors?${apiQuery.toString()}` : null);
 
   // Back and forward in history change the query: the form follows.
   useEffect(() => setDraft(filtersOf(query)), [search]);
@@ -87,26 +91,35 @@ export function Actors({ code }: { code: string }) {
   const hasPrev = offset > 0;
   const hasNext = page ? page.offset + page.items.length < page.total : false;
 
+  if (!offer.seesActors) {
+    return (
+      <Layout territory={territory.data} title={t('nav.actors')}>
+        <Restricted code={code} />
+      </Layout>
+    );
+  }
   return (
     <Layout territory={territory.data} title={t('nav.actors')}>
       <Status state={territory}>
         {() => (
           <>
-            <p>{t('actors.list.intro')}</p>
-            <div class="actors-toolbar">
-              <button
-                type="button"
-                ref={newButton}
-                aria-expanded={creating ? 'true' : 'false'}
-                aria-controls="actors-new"
-                onClick={() => {
-                  setCreated(undefined);
-                  setCreating((c) => !c);
-                }}
-              >
-                {t('actors.list.new')}
-              </button>
-            </div>
+            <p>{offer.facilitate ? t('actors.list.intro') : t('actors.list.introContributor')}</p>
+            {offer.facilitate && (
+              <div class="actors-toolbar">
+                <button
+                  type="button"
+                  ref={newButton}
+                  aria-expanded={creating ? 'true' : 'false'}
+                  aria-controls="actors-new"
+                  onClick={() => {
+                    setCreated(undefined);
+                    setCreating((c) => !c);
+                  }}
+                >
+                  {t('actors.list.new')}
+                </button>
+              </div>
+            )}
             {created && (
               <p class="alert alert-ok actors-saved" role="status" tabIndex={-1} ref={createdRef}>
                 {t('actors.list.created', { name: created.name })} <a href={`${base}/acteurs/${created.id}`}>{t('actors.list.openCreated')}</a>

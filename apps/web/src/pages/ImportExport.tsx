@@ -8,10 +8,25 @@ import { Status } from '../components/Status.js';
 import { useApi } from '../hooks.js';
 import { t } from '../i18n/index.js';
 import { useTerritory } from '../territory.js';
+import { Restricted } from '../components/Restricted.js';
+import { useOffer } from '../session.js';
 
 /** Import (template, wizard, history) and export of a territory's data: /t/:code/import. */
 export function ImportExport({ code }: { code: string }) {
   const territory = useTerritory(code);
+  const offer = useOffer(code);
+  if (!offer.facilitate) {
+    return (
+      <Layout territory={territory.data} title={t('importexport.title')}>
+        <Restricted code={code} />
+      </Layout>
+    );
+  }
+  return <FacilitatorImportExport code={code} territory={territory} />;
+}
+
+/** Imports and exports: facilitators only (the server refuses them to others). */
+function FacilitatorImportExport({ code, territory }: { code: string; territory: ReturnType<typeof useTerritory> }) {
   const history = useApi<{ items: ImportRun[] }>(`/api/territories/${encodeURIComponent(code)}/imports?limit=10`);
   return (
     <Layout territory={territory.data} title={t('importexport.title')}>

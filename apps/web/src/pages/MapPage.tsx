@@ -15,6 +15,8 @@ import { LinkTable, SiteTable } from '../components/map/SiteTable.js';
 import type { Loaded } from '../hooks.js';
 import { language, num, t } from '../i18n/index.js';
 import { territoryBase, useTerritory } from '../territory.js';
+import { Restricted } from '../components/Restricted.js';
+import { useOffer } from '../session.js';
 
 /** Runs `load` when `deps` change, as `useApi` does for one request. */
 function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
@@ -107,8 +109,21 @@ function MapView({ code, data, boundary }: { code: string; data: MapData; bounda
   );
 }
 
+/** The map of every actor's sites: for facilitators (others see no other actor's records). */
 export function MapPage({ code }: { code: string }) {
   const territory = useTerritory(code);
+  const offer = useOffer(code);
+  if (!offer.facilitate) {
+    return (
+      <Layout territory={territory.data} title={t('map.title')}>
+        <Restricted code={code} />
+      </Layout>
+    );
+  }
+  return <FacilitatorMap code={code} territory={territory} />;
+}
+
+function FacilitatorMap({ code, territory }: { code: string; territory: ReturnType<typeof useTerritory> }) {
   const data = useLoad(() => loadSites(code), [code]);
   const boundary = (territory.data as { boundary?: GeoJsonGeometry | null } | undefined)?.boundary ?? null;
   return (

@@ -19,6 +19,7 @@ import { FAMILIES, LAYERS, type Family, type Indicator, type IndicatorChange, ty
 import { useApi } from '../hooks.js';
 import { language, num, pick, t } from '../i18n/index.js';
 import { territoryBase, useTerritory, type AnalysisRun } from '../territory.js';
+import { useOffer } from '../session.js';
 
 const inPerimeter = (family: Family | '') => (i: Pick<Indicator | IndicatorChange, 'family'>) => (family === '' ? i.family === undefined : i.family === family);
 
@@ -111,8 +112,10 @@ export function Metabolism({ code }: { code: string }) {
   const [layer, setLayer] = useState<Layer>('material');
   const [family, setFamily] = useState<Family | ''>('');
   const [withScenario, setWithScenario] = useState(false);
+  // The scenario and the exports are the facilitators' (analyses and every figure); readers see the accounts with small groups withheld.
+  const offer = useOffer(code);
   const current = useApi<MetabolismResponse>(`${territoryApi}/metabolism`);
-  const analyses = useApi<{ items: AnalysisRun[] }>(`${territoryApi}/analyses`);
+  const analyses = useApi<{ items: AnalysisRun[] }>(offer.facilitate ? `${territoryApi}/analyses` : null);
   const scenarioState = useApi<MetabolismResponse>(withScenario ? `${territoryApi}/metabolism?scenario=latest` : null);
   const noAnalysis = analyses.data?.items.length === 0 || (scenarioState.error instanceof ApiError && scenarioState.error.status === 404);
   const scenario = withScenario && !scenarioState.loading ? (scenarioState.data?.scenario ?? null) : null;
@@ -145,36 +148,38 @@ export function Metabolism({ code }: { code: string }) {
                 </details>
               )}
 
-              <section aria-labelledby="metabolism-scenario" class="metabolism-section metabolism-scenario">
-                <h2 id="metabolism-scenario">{t('metabolism.scenario.title')}</h2>
-                <p>{t('metabolism.scenario.intro')}</p>
-                {noAnalysis ? (
-                  <p class="metabolism-note">
-                    {t('metabolism.scenario.none')} <a href={synergiesPage}>{t('metabolism.scenario.toSynergies')}</a>
-                  </p>
-                ) : analyses.data ? (
-                  <>
-                    <button type="button" class="metabolism-toggle" aria-pressed={withScenario} onClick={() => setWithScenario(!withScenario)}>
-                      <span class="metabolism-toggle-box" aria-hidden="true">
-                        {withScenario ? '✓' : ''}
-                      </span>
-                      {t('metabolism.scenario.toggle')}
-                    </button>
-                    {analyses.data.items[0] && <p class="small muted">{t('metabolism.scenario.latest', { date: dateTime(analyses.data.items[0].createdAt) })}</p>}
-                  </>
-                ) : (
-                  <Status state={analyses}>{() => null}</Status>
-                )}
-                {withScenario && scenarioState.error && !noAnalysis && (
-                  <p class="alert alert-error" role="alert">
-                    {t('common.error', { message: scenarioState.error.message })}
-                  </p>
-                )}
-                <div role="status" class="metabolism-scenario-status">
-                  {withScenario && scenarioState.loading && <p class="muted">{t('metabolism.scenario.loading')}</p>}
-                  {scenario && <ScenarioSummary scenario={scenario} />}
-                </div>
-              </section>
+              {offer.facilitate && (
+                <section aria-labelledby="metabolism-scenario" class="metabolism-section metabolism-scenario">
+                  <h2 id="metabolism-scenario">{t('metabolism.scenario.title')}</h2>
+                  <p>{t('metabolism.scenario.intro')}</p>
+                  {noAnalysis ? (
+                    <p class="metabolism-note">
+                      {t('metabolism.scenario.none')} <a href={synergiesPage}>{t('metabolism.scenario.toSynergies')}</a>
+                    </p>
+                  ) : analyses.data ? (
+                    <>
+                      <button type="button" class="metabolism-toggle" aria-pressed={withScenario} onClick={() => setWithScenario(!withScenario)}>
+                        <span class="metabolism-toggle-box" aria-hidden="true">
+                          {withScenario ? '✓' : ''}
+                        </span>
+                        {t('metabolism.scenario.toggle')}
+                      </button>
+                      {analyses.data.items[0] && <p class="small muted">{t('metabolism.scenario.latest', { date: dateTime(analyses.data.items[0].createdAt) })}</p>}
+                    </>
+                  ) : (
+                    <Status state={analyses}>{() => null}</Status>
+                  )}
+                  {withScenario && scenarioState.error && !noAnalysis && (
+                    <p class="alert alert-error" role="alert">
+                      {t('common.error', { message: scenarioState.error.message })}
+                    </p>
+                  )}
+                  <div role="status" class="metabolism-scenario-status">
+                    {withScenario && scenarioState.loading && <p class="muted">{t('metabolism.scenario.loading')}</p>}
+                    {scenario && <ScenarioSummary scenario={scenario} />}
+                  </div>
+                </section>
+              )}
 
               <LayerTabs layer={layer} onChange={setLayer}>
                 <Balance balance={balance} />
@@ -229,27 +234,29 @@ export function Metabolism({ code }: { code: string }) {
                 )}
               </LayerTabs>
 
-              <section aria-labelledby="metabolism-exports" class="metabolism-section">
-                <h2 id="metabolism-exports">{t('metabolism.exports.title')}</h2>
-                <p class="small muted">{t('metabolism.exports.intro')}</p>
-                <ul class="metabolism-downloads">
-                  <li>
-                    <a href={`${territoryApi}/metabolism/export?format=csv&table=comptes`} download>
-                      {t('metabolism.exports.accountsCsv')}
-                    </a>
-                  </li>
-                  <li>
-                    <a href={`${territoryApi}/metabolism/export?format=csv&table=indicateurs`} download>
-                      {t('metabolism.exports.indicatorsCsv')}
-                    </a>
-                  </li>
-                  <li>
-                    <a href={`${territoryApi}/metabolism/export?format=xlsx`} download>
-                      {t('metabolism.exports.xlsx')}
-                    </a>
-                  </li>
-                </ul>
-              </section>
+              {offer.facilitate && (
+                <section aria-labelledby="metabolism-exports" class="metabolism-section">
+                  <h2 id="metabolism-exports">{t('metabolism.exports.title')}</h2>
+                  <p class="small muted">{t('metabolism.exports.intro')}</p>
+                  <ul class="metabolism-downloads">
+                    <li>
+                      <a href={`${territoryApi}/metabolism/export?format=csv&table=comptes`} download>
+                        {t('metabolism.exports.accountsCsv')}
+                      </a>
+                    </li>
+                    <li>
+                      <a href={`${territoryApi}/metabolism/export?format=csv&table=indicateurs`} download>
+                        {t('metabolism.exports.indicatorsCsv')}
+                      </a>
+                    </li>
+                    <li>
+                      <a href={`${territoryApi}/metabolism/export?format=xlsx`} download>
+                        {t('metabolism.exports.xlsx')}
+                      </a>
+                    </li>
+                  </ul>
+                </section>
+              )}
 
               <Interdependencies code={code} />
             </>

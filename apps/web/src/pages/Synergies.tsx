@@ -1,17 +1,60 @@
 import '../styles/synergies.css';
+import { useFollowUpIndex } from '../components/followup/index.js';
+import { SynergyItems } from '../components/followup/SynergyItems.js';
+import type { SynergyItem } from '../components/followup/types.js';
 import { Layout } from '../components/Layout.js';
 import { Status } from '../components/Status.js';
 import { AnalysisView } from '../components/synergies/AnalysisView.js';
 import { loadLatest, loadNames, useLoader } from '../components/synergies/data.js';
 import { RunAnalysis } from '../components/synergies/RunAnalysis.js';
-import { t } from '../i18n/index.js';
+import { useApi } from '../hooks.js';
+import { num, t } from '../i18n/index.js';
+import { useOffer } from '../session.js';
 import { territoryBase, useTerritory } from '../territory.js';
 
-/** The territory's synergies: run an analysis, then read, filter and sort the latest one's. */
+/**
+ * For contributors and readers: the synergies the server lets them see (those proposed to the
+ * contributor's actors; anonymised ones for readers), counterparts described until both consent.
+ */
+function VisibleSynergies({ code }: { code: string }) {
+  const territory = useTerritory(code);
+  const offer = useOffer(code);
+  const list = useApi<{ items: SynergyItem[]; total: number }>(`/api/territories/${encodeURIComponent(code)}/synergies`);
+  const contributor = offer.standing === 'contribute';
+  return (
+    <Layout territory={territory.data} title={contributor ? t('synergies.proposed.title') : t('synergies.title')}>
+      <Status state={territory}>
+        {() => (
+          <>
+            <p class="lead">{contributor ? t('synergies.proposed.intro') : t('synergies.anonymised.intro')}</p>
+            <p role="status" class="synergies-count">
+              {list.data ? (list.data.total === 0 ? t('synergies.proposed.none') : t('synergies.proposed.count', { n: num(list.data.total, 0) })) : ''}
+            </p>
+            <Status state={list}>
+              {(l) =>
+                l.items.length === 0 ? null : (
+                  <SynergyItems items={l.items} base={territoryBase(code)} caption={contributor ? t('synergies.proposed.caption') : t('synergies.anonymised.caption')} facilitate={false} />
+                )
+              }
+            </Status>
+          </>
+        )}
+      </Status>
+    </Layout>
+  );
+}
+
+/** The territory's synergies: facilitators run an analysis, then read, filter and sort the latest one's; others see theirs. */
 export function Synergies({ code }: { code: string }) {
+  const offer = useOffer(code);
+  return offer.facilitate ? <AnalysedSynergies code={code} /> : <VisibleSynergies code={code} />;
+}
+
+function AnalysedSynergies({ code }: { code: string }) {
   const territory = useTerritory(code);
   const latest = useLoader((fresh) => loadLatest(code, fresh), `latest:${code}`);
   const names = useLoader((fresh) => loadNames(code, fresh), `names:${code}`);
+  const followUp = useFollowUpIndex(code);
   const base = territoryBase(code);
 
   async function analysed() {
@@ -19,6 +62,7 @@ export function Synergies({ code }: { code: string }) {
     await Promise.all([loadLatest(code, true), loadNames(code, true)]);
     latest.reload();
     names.reload();
+    followUp.reload();
   }
 
   return (
@@ -39,7 +83,7 @@ export function Synergies({ code }: { code: string }) {
                       {t('common.loading')}
                     </p>
                   ) : (
-                    <AnalysisView code={code} analysis={analysis} names={names.data} base={base} />
+                    <AnalysisView code={code} analysis={analysis} names={names.data} base={base} followUp={followUp.index} />
                   )
                 }
               </Status>

@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { language, num, pick, t } from '../../i18n/index.js';
 import type { Names } from './data.js';
-import { co2Of, actorName, DEFAULT_FILTERS, fold, maxKm, mutualisationText, PAGE_SIZE, saveFilters, savedFilters, synergyText, type Filters } from './filters.js';
+import { co2Of, actorName, DEFAULT_FILTERS, fold, followUpOf, maxKm, mutualisationText, PAGE_SIZE, saveFilters, savedFilters, synergyText, type Filters, type FollowUpIndex } from './filters.js';
+import { statusLabel, StatusTag } from '../followup/parts.js';
+import { STATUSES } from '../followup/types.js';
 import { dateTime, figure, quantity, synergyHref } from './format.js';
 import { mutualisationSource, resourceLabel, ruleLabel } from './reference.js';
 import { CHECK_NAMES, type Mutualisation, type StoredAnalysis, type Synergy } from './types.js';
@@ -121,7 +123,11 @@ function FilterForm({ filters, set, families }: { filters: Filters; set: (f: Par
           <label for="f-status">{t('synergies.filters.status')}</label>
           <select id="f-status" value={filters.status} aria-describedby="f-status-hint" onChange={(e) => set({ status: e.currentTarget.value as Filters['status'] })}>
             <option value="all">{t('synergies.filters.status.all')}</option>
-            <option value="detected">{t('synergies.status.detected')}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {statusLabel(s)}
+              </option>
+            ))}
           </select>
           <p class="small muted hint" id="f-status-hint">
             {t('synergies.filters.statusHint')}
@@ -148,7 +154,25 @@ function FilterForm({ filters, set, families }: { filters: Filters; set: (f: Par
   );
 }
 
-function SubstitutionTable({ rows, rank, names, base, sort, shown, more }: { rows: Synergy[]; rank: Map<string, number>; names: Names | undefined; base: string; sort: Filters['sort']; shown: number; more: () => void }) {
+function SubstitutionTable({
+  rows,
+  rank,
+  names,
+  base,
+  sort,
+  shown,
+  more,
+  followUp,
+}: {
+  rows: Synergy[];
+  rank: Map<string, number>;
+  names: Names | undefined;
+  base: string;
+  sort: Filters['sort'];
+  shown: number;
+  more: () => void;
+  followUp: FollowUpIndex | undefined;
+}) {
   const visible = rows.slice(0, shown);
   const left = Math.min(PAGE_SIZE, rows.length - visible.length);
   if (rows.length === 0) return <p>{t('synergies.empty')}</p>;
@@ -210,7 +234,15 @@ function SubstitutionTable({ rows, rank, names, base, sort, shown, more }: { row
                   <td class="number">{figure(s.distanceKm)}</td>
                   <td class="number">{s.allocation.quantity === null ? <NotEstimated text={t('synergies.notAllocated')} /> : quantity(s.allocation.quantity, s.allocation.unit)}</td>
                   <td class="number">{co2 === null ? <NotEstimated /> : figure(co2)}</td>
-                  <td>{t('synergies.status.detected')}</td>
+                  <td>
+                    <StatusTag status={followUpOf(followUp, s).status} />
+                    {followUpOf(followUp, s).caseId && (
+                      <a class="block small" href={`${base}/suivi/${encodeURIComponent(followUpOf(followUp, s).caseId ?? '')}`}>
+                        {t('synergies.case.open')}
+                        <span class="visually-hidden"> {t('synergies.case.openOf', { supplier: actorName(names, s.supplierActorId), receiver: actorName(names, s.receiverActorId) })}</span>
+                      </a>
+                    )}
+                  </td>
                 </tr>
               );
             })}
@@ -351,7 +383,7 @@ function Rejected({ analysis }: { analysis: StoredAnalysis }) {
 }
 
 /** The latest analysis: its figures, the filters, the synergies, the mutualisations, the rejected. */
-export function AnalysisView({ code, analysis, names, base }: { code: string; analysis: StoredAnalysis; names: Names | undefined; base: string }) {
+export function AnalysisView({ code, analysis, names, base, followUp }: { code: string; analysis: StoredAnalysis; names: Names | undefined; base: string; followUp?: FollowUpIndex | undefined }) {
   const [filters, setFilters] = useState<Filters>(() => savedFilters(code));
   const [shown, setShown] = useState(PAGE_SIZE);
   const focusRow = useRef<number | null>(null);
@@ -375,6 +407,7 @@ export function AnalysisView({ code, analysis, names, base }: { code: string; an
       if (filters.family && s.family !== filters.family) return false;
       if (limit !== null && s.distanceKm > limit) return false;
       if (filters.allocatedOnly && !(s.allocation.quantity !== null && s.allocation.quantity > 0)) return false;
+      if (filters.status !== 'all' && followUpOf(followUp, s).status !== filters.status) return false;
       const text = texts.get(s.id) ?? '';
       return words.every((w) => text.includes(w));
     });
@@ -387,7 +420,7 @@ export function AnalysisView({ code, analysis, names, base }: { code: string; an
       });
     }
     return kept;
-  }, [analysis.id, filters, texts]);
+  }, [analysis.id, filters, texts, followUp]);
   const mutRows = mutualisations.filter((m) => words.every((w) => (mutTexts.get(m.id) ?? '').includes(w)));
 
   useEffect(() => {
@@ -422,6 +455,7 @@ export function AnalysisView({ code, analysis, names, base }: { code: string; an
                 focusRow.current = shown;
                 setShown(shown + PAGE_SIZE);
               }}
+              followUp={followUp}
             />
           </div>
         </section>

@@ -55,6 +55,7 @@ const en: Record<keyof typeof fr, string> = {
   'actors.monthShort.11': 'Nov',
   'actors.monthShort.12': 'Dec',
 
+  'actors.list.introContributor': 'The actors whose records you keep: your company and its establishments.',
   'actors.list.intro': 'The territory’s companies, social-economy organisations, public bodies, associations and farms, with their sites, flows and needs.',
   'actors.list.new': 'New actor',
   'actors.list.created': 'Actor “{name}” created.',
@@ -231,6 +232,7 @@ const en: Record<keyof typeof fr, string> = {
   'actors.need.deleteConfirm': 'Delete this need? This cannot be undone.',
   'actors.need.deleted': 'Need deleted.',
 
+  'actors.syn.captionProposed': 'Synergies proposed to {name} ({n})',
   'actors.syn.title': 'Proposed synergies',
   'actors.syn.noAnalysis': 'No synergy analysis has been run on this territory yet.',
   'actors.syn.runAnalysis': 'Run an analysis',

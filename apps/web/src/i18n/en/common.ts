@@ -37,6 +37,14 @@ const en: Record<keyof typeof fr, string> = {
   'home.next.import': 'Import the companies’ data',
   'home.next.metabolism': 'See the territory’s metabolism',
   'home.next.map': 'See the map of actors',
+  'home.pipeline.active': 'Synergies in progress (proposed, in discussion, being implemented)',
+  'home.pipeline.implemented': 'Synergies implemented',
+  'home.pipeline.conversion': 'Conversion rate detection → implementation',
+  'home.mine': 'Your company',
+  'home.mine.intro': 'The records you declare for your company: only you and the territory’s facilitators see them.',
+  'home.next.proposed': 'See the synergies proposed to your company',
+  'home.next.synergies': 'See the territory’s synergies (anonymised)',
+  'home.next.followup': 'Follow how the synergies progress',
   'home.lastAnalysis': 'Last analysis: {date}',
 };
 export default en;

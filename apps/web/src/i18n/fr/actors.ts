@@ -53,6 +53,7 @@ export default {
   'actors.monthShort.11': 'nov.',
   'actors.monthShort.12': 'déc.',
 
+  'actors.list.introContributor': 'Les acteurs dont vous tenez les données : votre entreprise et ses établissements.',
   'actors.list.intro': 'Les entreprises, structures de l’ESS, organismes publics, associations et exploitations du territoire, avec leurs sites, leurs flux et leurs besoins.',
   'actors.list.new': 'Nouvel acteur',
   'actors.list.created': 'Acteur « {name} » créé.',
@@ -229,6 +230,7 @@ export default {
   'actors.need.deleteConfirm': 'Supprimer ce besoin ? Cette action est définitive.',
   'actors.need.deleted': 'Besoin supprimé.',
 
+  'actors.syn.captionProposed': 'Synergies proposées à {name} ({n})',
   'actors.syn.title': 'Synergies proposées',
   'actors.syn.noAnalysis': 'Aucune analyse des synergies n’a encore été lancée sur ce territoire.',
   'actors.syn.runAnalysis': 'Lancer une analyse',

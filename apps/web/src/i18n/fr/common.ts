@@ -35,5 +35,13 @@ export default {
   'home.next.import': 'Importer les données des entreprises',
   'home.next.metabolism': 'Voir le métabolisme du territoire',
   'home.next.map': 'Voir la carte des acteurs',
+  'home.pipeline.active': 'Synergies en cours (proposées, en discussion, en mise en œuvre)',
+  'home.pipeline.implemented': 'Synergies mises en œuvre',
+  'home.pipeline.conversion': 'Taux de conversion détection → mise en œuvre',
+  'home.mine': 'Votre entreprise',
+  'home.mine.intro': 'Les données que vous déclarez pour votre entreprise : vous seul et l’animation du territoire les voyez.',
+  'home.next.proposed': 'Voir les synergies proposées à votre entreprise',
+  'home.next.synergies': 'Voir les synergies du territoire (anonymisées)',
+  'home.next.followup': 'Suivre l’avancement des synergies',
   'home.lastAnalysis': 'Dernière analyse : {date}',
 } as const;
