@@ -98,9 +98,9 @@ test('a company contributor signs in through the login form, comes back to the p
   assert.match((await header.textContent()) ?? '', /Dominique Maraîchère/);
   assert.match((await header.textContent()) ?? '', /Contribution pour SCEA Serres de la Colme/);
   assert.equal(await page.getByRole('button', { name: 'Nouvel acteur' }).count(), 0);
-  // The navigation offers what a contributor may use: no map, no import.
+  // The navigation offers what a contributor may use (the metabolism with small groups withheld): no map, no import.
   const links = await navLinks(page);
-  assert.deepEqual(links, ['Territoires', 'Accueil', 'Acteurs', 'Synergies', 'Suivi']);
+  assert.deepEqual(links, ['Territoires', 'Accueil', 'Acteurs', 'Synergies', 'Suivi', 'Métabolisme']);
   assert.ok(!links.includes('Import et export'));
 
   // Their own actor's page can be edited; the list of territories holds only theirs.

@@ -4,7 +4,8 @@
  * through playwright-core). Every page visit can be checked with axe-core, and every request the
  * browser makes is recorded so that a test can prove none leaves localhost.
  *
- * Accounts: a platform administrator and a facilitator of both demo territories. `newPage()` signs
+ * Accounts: a platform administrator, a facilitator of both demo territories and an administrator
+ * of the demo territory (members, API keys, audit log, personal data). `newPage()` signs
  * the facilitator in by default (`newPage(null)`: nobody; `newPage(account)`: that account);
  * `h.inject` and `h.fetch` call the API as an account, with its session cookie and CSRF token.
  */
@@ -36,6 +37,8 @@ export interface Account {
 export const ADMIN: Account = { email: 'admin@boucles.test', displayName: 'Alix Administratrice', password: PASSWORD };
 /** The facilitator of both demo territories, who signs in on every page unless a test says otherwise. */
 export const FACILITATOR: Account = { email: 'animation@boucles.test', displayName: 'Camille Animatrice', password: PASSWORD };
+/** The demo territory's administrator (not a platform administrator): its members, API keys, audit log and personal data. */
+export const TERRITORY_ADMIN: Account = { email: 'administration@valboucles.test', displayName: 'Sacha Administrateur', password: PASSWORD };
 
 export interface Harness {
   origin: string;
@@ -48,7 +51,7 @@ export interface Harness {
   /** The server's log lines (password-reset links go there when no mailer is set). */
   logs: string[];
   /** The IDs of the harness's own accounts. */
-  ids: { admin: string; facilitator: string };
+  ids: { admin: string; facilitator: string; territoryAdmin: string };
   /** A new page in its own browser context, signed in as `as` (the facilitator by default; null: nobody). */
   newPage(as?: Account | null): Promise<Page>;
   /** Creates an account with roles in territories; gives its ID. */
@@ -86,6 +89,7 @@ export async function start(): Promise<Harness> {
     { territoryCode: DEMO, role: 'facilitator' },
     { territoryCode: NEIGHBOUR, role: 'facilitator' },
   ]);
+  const territoryAdmin = await createAccount(TERRITORY_ADMIN, [{ territoryCode: DEMO, role: 'administrator' }]);
 
   const origin = await app.listen({ host: '127.0.0.1', port: 0 });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
@@ -112,7 +116,7 @@ export async function start(): Promise<Harness> {
     db,
     requests,
     logs,
-    ids: { admin, facilitator },
+    ids: { admin, facilitator, territoryAdmin },
     createAccount,
     async newPage(as: Account | null = FACILITATOR) {
       const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });

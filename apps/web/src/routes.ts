@@ -18,6 +18,7 @@ export const routes: { path: string; component: Page }[] = [
   { path: '/connexion', component: SignIn },
   { path: '/reinitialiser', component: ResetPassword },
   { path: '/admin/utilisateurs', component: lazy(() => import('./pages/Users.js').then((m) => m.Users)) },
+  { path: '/compte', component: lazy(() => import('./pages/Account.js').then((m) => m.Account)) },
   { path: '/t/:code', component: Home },
   { path: '/t/:code/carte', component: lazy(() => import('./pages/MapPage.js').then((m) => m.MapPage)) },
   { path: '/t/:code/acteurs', component: lazy(() => import('./pages/Actors.js').then((m) => m.Actors)) },
@@ -28,4 +29,5 @@ export const routes: { path: string; component: Page }[] = [
   { path: '/t/:code/suivi', component: lazy(() => import('./pages/FollowUp.js').then((m) => m.FollowUp)) },
   { path: '/t/:code/suivi/:caseId', component: lazy(() => import('./pages/CaseDetail.js').then((m) => m.CaseDetail)) },
   { path: '/t/:code/import', component: lazy(() => import('./pages/ImportExport.js').then((m) => m.ImportExport)) },
+  { path: '/t/:code/administration', component: lazy(() => import('./pages/Administration.js').then((m) => m.Administration)) },
 ];

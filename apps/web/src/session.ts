@@ -156,7 +156,7 @@ export interface Offer {
   editsActor: (actorId: string) => boolean;
   /** Sees records of actors (facilitators: all; contributors: their own). */
   seesActors: boolean;
-  /** Sees the territory's aggregates (metabolism). */
+  /** Sees the territory's aggregates (metabolism): whole for facilitators, with small groups withheld for contributors and readers. */
   seesMetabolism: boolean;
 }
 
@@ -170,7 +170,7 @@ export function offerIn(user: Me | null | undefined, code: string): Offer {
     manage: atLeast(standing, 'manage'),
     editsActor: (actorId) => facilitate || (standing === 'contribute' && own.has(actorId)),
     seesActors: atLeast(standing, 'contribute'),
-    seesMetabolism: facilitate || standing === 'read',
+    seesMetabolism: atLeast(standing, 'read'),
   };
 }
 

@@ -8,8 +8,9 @@ type Section = readonly [suffix: string, key: string, shown: (offer: Offer) => b
 
 /**
  * The territory's sections, each offered to those whose standing the server would serve: the map,
- * import and export need a facilitator; actors (their own) a contributor; the metabolism, a
- * reader or a facilitator; synergies and follow-up, anyone with a role.
+ * import and export need a facilitator; actors (their own) a contributor; the metabolism (with
+ * small groups withheld below the facilitators), synergies and follow-up, anyone with a role;
+ * the territory's administration (members, API keys, audit log, personal data), its administrators.
  */
 const SECTIONS: readonly Section[] = [
   ['', 'nav.home', () => true],
@@ -19,6 +20,7 @@ const SECTIONS: readonly Section[] = [
   ['/suivi', 'nav.followup', () => true],
   ['/metabolisme', 'nav.metabolism', (o) => o.seesMetabolism],
   ['/import', 'nav.import', (o) => o.facilitate],
+  ['/administration', 'nav.administration', (o) => o.manage],
 ];
 
 /** How the user stands in the territory, in words: "Animation", "Contribution pour …". */
@@ -37,6 +39,7 @@ export function roleText(user: Me, code: string | undefined): string {
 }
 
 function SessionBox({ user, code }: { user: Me; code: string | undefined }) {
+  const { path } = useLocation();
   const [leaving, setLeaving] = useState(false);
   const role = roleText(user, code);
   return (
@@ -51,6 +54,9 @@ function SessionBox({ user, code }: { user: Me; code: string | undefined }) {
           </span>
         )}
       </p>
+      <a href="/compte" class="session-account" aria-current={path === '/compte' ? 'page' : undefined}>
+        {t('session.account')}
+      </a>
       <button
         type="button"
         class="session-out"

@@ -4,6 +4,10 @@
  * scenario "with the synergies detected" (the latest analysis's allocated synergies implemented)
  * with each indicator before and after; the exports; the interdependencies with another territory.
  * The computations are the engine's (docs/metabolism.md); this page shows them.
+ *
+ * Below the facilitators (contributors, readers), the API withholds the figures that would give an
+ * actor's away (disclosure control, docs/metabolism.md §9): they are shown « s » with their reason,
+ * under a notice that sums up the answer's report; the scenario's synergies are counted, not listed.
  */
 import '../styles/metabolism.css';
 import { useState } from 'preact/hooks';
@@ -13,9 +17,22 @@ import { Status } from '../components/Status.js';
 import { Interdependencies } from '../components/metabolism/Interdependencies.js';
 import { LayerTabs } from '../components/metabolism/LayerTabs.js';
 import { SankeyChart } from '../components/metabolism/SankeyChart.js';
-import { ComparisonTable, IndicatorTable, SankeyTable } from '../components/metabolism/tables.js';
+import { ComparisonTable, IndicatorTable, nodesCarryValues, SankeyNodeTable, SankeyTable } from '../components/metabolism/tables.js';
 import { familyLabel, layerLabel, unitLabel, withUnit } from '../components/metabolism/format.js';
-import { FAMILIES, LAYERS, type Family, type Indicator, type IndicatorChange, type Layer, type LayerBalance, type MetabolismResponse, type Scenario } from '../components/metabolism/types.js';
+import { DisclosureNotice, Fig, RulesContext, rulesOf, secretText, type Rules } from '../components/metabolism/secret.js';
+import {
+  FAMILIES,
+  isCounted,
+  LAYERS,
+  type Amount,
+  type Family,
+  type Indicator,
+  type IndicatorChange,
+  type Layer,
+  type LayerBalance,
+  type MetabolismResponse,
+  type Scenario,
+} from '../components/metabolism/types.js';
 import { useApi } from '../hooks.js';
 import { language, num, pick, t } from '../i18n/index.js';
 import { territoryBase, useTerritory, type AnalysisRun } from '../territory.js';
@@ -37,28 +54,46 @@ function grouped(items: { message: { fr: string; en: string } }[]): [string, num
   return [...counts].sort((a, b) => b[1] - a[1]);
 }
 
+/** An amount in words, for a chart's summary: with its unit, or « s » and why. */
+function amountText(amount: Amount, unit: string, rules: Rules): string {
+  return amount.suppressed ? secretText(amount.suppressed, rules) : withUnit(amount.value, unit);
+}
+
 function Balance({ balance }: { balance: LayerBalance }) {
   const unit = balance.unit;
   const figures = (
     <dl class="metabolism-balance-figures">
       <div>
         <dt>{t('metabolism.balance.entering')}</dt>
-        <dd>{withUnit(balance.entering.value, unit)}</dd>
+        <dd>
+          <Fig reason={balance.entering.suppressed}>{withUnit(balance.entering.value, unit)}</Fig>
+        </dd>
       </div>
       <div>
         <dt>{t('metabolism.balance.leaving')}</dt>
-        <dd>{withUnit(balance.leaving.value, unit)}</dd>
+        <dd>
+          <Fig reason={balance.leaving.suppressed}>{withUnit(balance.leaving.value, unit)}</Fig>
+        </dd>
       </div>
       <div>
         <dt>{t('metabolism.balance.imbalance')}</dt>
-        <dd>{withUnit(balance.imbalance.value, unit)}</dd>
+        <dd>
+          <Fig reason={balance.imbalance.suppressed}>{withUnit(balance.imbalance.value, unit)}</Fig>
+        </dd>
       </div>
     </dl>
   );
   return (
     <section aria-labelledby="metabolism-balance" class="metabolism-section">
       <h2 id="metabolism-balance">{t('metabolism.balance.title', { layer: layerLabel(balance.layer) })}</h2>
-      {balance.exceedsTolerance ? (
+      {balance.exceedsTolerance === null ? (
+        // The imbalance is withheld: its size, its sign, even whether it exceeds the tolerance would give a withheld figure away.
+        <div class="alert alert-info metabolism-balance">
+          <p>
+            <strong>{t('metabolism.balance.withheld')}</strong>
+          </p>
+        </div>
+      ) : balance.exceedsTolerance ? (
         <div class="alert alert-warn metabolism-balance" role="status">
           <p>
             <strong>{t('metabolism.balance.warning', { tolerance: num(balance.tolerance * 100, 1) })}</strong>
@@ -80,6 +115,15 @@ function Balance({ balance }: { balance: LayerBalance }) {
 }
 
 function ScenarioSummary({ scenario }: { scenario: Scenario }) {
+  if (isCounted(scenario)) {
+    // Disclosure control: the synergies are counted, not listed (their flows and quantities are the actors').
+    return (
+      <p>
+        {t('metabolism.scenario.appliedCount', { date: dateTime(scenario.analysisCreatedAt), applied: scenario.appliedCount, skipped: scenario.skippedCount })}{' '}
+        <a href="#metabolism-comparison">{t('metabolism.scenario.toComparison')}</a>
+      </p>
+    );
+  }
   const skipped = grouped(scenario.skipped);
   const byLayer = LAYERS.map((l) => [l, scenario.applied.filter((a) => a.layer === l).length] as const).filter(([, n]) => n > 0);
   return (
@@ -112,10 +156,12 @@ export function Metabolism({ code }: { code: string }) {
   const [layer, setLayer] = useState<Layer>('material');
   const [family, setFamily] = useState<Family | ''>('');
   const [withScenario, setWithScenario] = useState(false);
-  // The scenario and the exports are the facilitators' (analyses and every figure); readers see the accounts with small groups withheld.
+  // The exports and the list of analyses are the facilitators' (every figure); contributors and readers see the
+  // accounts and the scenario of the latest analysis with small groups withheld.
   const offer = useOffer(code);
   const current = useApi<MetabolismResponse>(`${territoryApi}/metabolism`);
   const analyses = useApi<{ items: AnalysisRun[] }>(offer.facilitate ? `${territoryApi}/analyses` : null);
+  const scenarioOffered = !offer.facilitate || analyses.data !== undefined;
   const scenarioState = useApi<MetabolismResponse>(withScenario ? `${territoryApi}/metabolism?scenario=latest` : null);
   const noAnalysis = analyses.data?.items.length === 0 || (scenarioState.error instanceof ApiError && scenarioState.error.status === 404);
   const scenario = withScenario && !scenarioState.loading ? (scenarioState.data?.scenario ?? null) : null;
@@ -134,29 +180,34 @@ export function Metabolism({ code }: { code: string }) {
           const indicators = data.indicators.filter((i) => i.layer === layer).filter(inPerimeter(family));
           const comparison = scenario ? scenario.comparison.filter((c) => c.layer === layer).filter(inPerimeter(family)) : [];
           const notCounted = grouped(data.accounts.notCounted);
+          const flowsNotCounted = data.accounts.notCountedFlows ?? 0;
+          const rules = rulesOf(data.disclosure);
+          const withheldLinks = graph.links.filter((l) => l.suppressed).length;
           return (
-            <>
+            <RulesContext.Provider value={rules}>
               <p class="metabolism-intro">{t('metabolism.intro')}</p>
-              {notCounted.length > 0 && (
+              {data.disclosure && <DisclosureNotice report={data.disclosure} id="metabolism-secret" scope="metabolism" />}
+              {(notCounted.length > 0 || flowsNotCounted > 0) && (
                 <details class="metabolism-details">
-                  <summary>{t('metabolism.notCounted', { n: data.accounts.notCounted.length })}</summary>
+                  <summary>{t('metabolism.notCounted', { n: data.accounts.notCounted.length + flowsNotCounted })}</summary>
                   <ul>
                     {notCounted.map(([text, n]) => (
                       <li key={text}>{t('metabolism.countedMessage', { n, message: text })}</li>
                     ))}
+                    {flowsNotCounted > 0 && <li>{t('metabolism.notCountedFlows', { n: flowsNotCounted })}</li>}
                   </ul>
                 </details>
               )}
 
-              {offer.facilitate && (
+              {offer.seesMetabolism && (
                 <section aria-labelledby="metabolism-scenario" class="metabolism-section metabolism-scenario">
                   <h2 id="metabolism-scenario">{t('metabolism.scenario.title')}</h2>
                   <p>{t('metabolism.scenario.intro')}</p>
-                  {noAnalysis ? (
+                  {noAnalysis && offer.facilitate ? (
                     <p class="metabolism-note">
                       {t('metabolism.scenario.none')} <a href={synergiesPage}>{t('metabolism.scenario.toSynergies')}</a>
                     </p>
-                  ) : analyses.data ? (
+                  ) : scenarioOffered ? (
                     <>
                       <button type="button" class="metabolism-toggle" aria-pressed={withScenario} onClick={() => setWithScenario(!withScenario)}>
                         <span class="metabolism-toggle-box" aria-hidden="true">
@@ -164,7 +215,7 @@ export function Metabolism({ code }: { code: string }) {
                         </span>
                         {t('metabolism.scenario.toggle')}
                       </button>
-                      {analyses.data.items[0] && <p class="small muted">{t('metabolism.scenario.latest', { date: dateTime(analyses.data.items[0].createdAt) })}</p>}
+                      {analyses.data?.items[0] && <p class="small muted">{t('metabolism.scenario.latest', { date: dateTime(analyses.data.items[0].createdAt) })}</p>}
                     </>
                   ) : (
                     <Status state={analyses}>{() => null}</Status>
@@ -176,6 +227,7 @@ export function Metabolism({ code }: { code: string }) {
                   )}
                   <div role="status" class="metabolism-scenario-status">
                     {withScenario && scenarioState.loading && <p class="muted">{t('metabolism.scenario.loading')}</p>}
+                    {withScenario && noAnalysis && !offer.facilitate && <p class="metabolism-note">{t('metabolism.scenario.noneYet')}</p>}
                     {scenario && <ScenarioSummary scenario={scenario} />}
                   </div>
                 </section>
@@ -192,17 +244,22 @@ export function Metabolism({ code }: { code: string }) {
                   <div class="metabolism-sankey">
                     <SankeyChart
                       graph={graph}
-                      label={t('metabolism.sankey.label', {
+                      label={`${t('metabolism.sankey.label', {
                         layer: layerLabel(layer),
                         unit,
                         state,
                         links: graph.links.length,
-                        entering: withUnit(balance.entering.value, graph.unit),
-                        leaving: withUnit(balance.leaving.value, graph.unit),
+                        entering: amountText(balance.entering, graph.unit, rules),
+                        leaving: amountText(balance.leaving, graph.unit, rules),
                         caption: flowsCaption,
-                      })}
+                      })}${withheldLinks > 0 ? ` ${t('metabolism.sankey.withheld', { n: withheldLinks })}` : ''}`}
+                      empty={t('metabolism.sankey.empty', { caption: flowsCaption })}
                     />
+                    {withheldLinks > 0 && <p class="small muted metabolism-sankey-gaps">{t('metabolism.sankey.gaps', { n: withheldLinks })}</p>}
                     <SankeyTable graph={graph} caption={flowsCaption} id="metabolism-flows-table" />
+                    {nodesCarryValues(graph) && (
+                      <SankeyNodeTable graph={graph} caption={t('metabolism.nodes.caption', { layer: layerLabel(layer), unit, state })} id="metabolism-nodes-table" />
+                    )}
                   </div>
                 </section>
 
@@ -259,7 +316,7 @@ export function Metabolism({ code }: { code: string }) {
               )}
 
               <Interdependencies code={code} />
-            </>
+            </RulesContext.Provider>
           );
         }}
       </Status>

@@ -2,7 +2,8 @@
  * Interdependencies with another territory: the flows crossing the two boundaries, as each side
  * declares them, with the gap and the dependency of the destination on the origin; the same table
  * as CSV or XLSX for a negotiation. The other territory is chosen in a form (no change of content
- * on a mere selection).
+ * on a mere selection). Below the facilitators of both territories, figures are withheld as on the
+ * rest of the page (« s », with the answer's own disclosure notice).
  */
 import { useState } from 'preact/hooks';
 import type { Territory } from '../../api.js';
@@ -10,8 +11,9 @@ import { Status } from '../Status.js';
 import { useApi } from '../../hooks.js';
 import { num, t } from '../../i18n/index.js';
 import { familyLabel, layerLabel, signed, unitLabel, withUnit } from './format.js';
+import { DisclosureNotice, Fig, RulesContext, rulesOf } from './secret.js';
 import { TableWrap } from './tables.js';
-import type { InterdependencyResponse } from './types.js';
+import { rowReason, type InterdependencyResponse } from './types.js';
 
 export function Interdependencies({ code }: { code: string }) {
   const territories = useApi<{ items: Territory[] }>('/api/territories');
@@ -62,7 +64,8 @@ export function Interdependencies({ code }: { code: string }) {
               const names = new Map(data.territories.map((x) => [x.code, x.name]));
               const otherName = names.get(other) ?? other;
               return (
-                <>
+                <RulesContext.Provider value={rulesOf(data.disclosure)}>
+                  {data.disclosure && <DisclosureNotice report={data.disclosure} id="metabolism-inter-secret" scope="inter" />}
                   {data.rows.length === 0 ? (
                     <p class="alert alert-warn">{t('metabolism.inter.none', { other: otherName })}</p>
                   ) : (
@@ -96,10 +99,18 @@ export function Interdependencies({ code }: { code: string }) {
                               <td>{names.get(r.to) ?? r.to}</td>
                               <td>{layerLabel(r.layer)}</td>
                               <td>{familyLabel(r.family)}</td>
-                              <td class="number">{withUnit(r.declaredBySource, r.unit)}</td>
-                              <td class="number">{withUnit(r.declaredByDestination, r.unit)}</td>
-                              <td class="number">{`${signed(r.gap, r.unit)}\u00a0${unitLabel(r.unit)}`}</td>
-                              <td class="number">{r.dependency === null ? t('metabolism.inter.noInputs') : `${num(r.dependency, 1)}\u00a0%`}</td>
+                              <td class="number">
+                                <Fig reason={rowReason(r, 'declaredBySource')}>{withUnit(r.declaredBySource, r.unit)}</Fig>
+                              </td>
+                              <td class="number">
+                                <Fig reason={rowReason(r, 'declaredByDestination')}>{withUnit(r.declaredByDestination, r.unit)}</Fig>
+                              </td>
+                              <td class="number">
+                                <Fig reason={rowReason(r, 'gap')}>{`${signed(r.gap, r.unit)}\u00a0${unitLabel(r.unit)}`}</Fig>
+                              </td>
+                              <td class="number">
+                                <Fig reason={rowReason(r, 'dependency')}>{r.dependency === null ? t('metabolism.inter.noInputs') : `${num(r.dependency, 1)}\u00a0%`}</Fig>
+                              </td>
                             </tr>
                           ))}
                         </tbody>
@@ -107,19 +118,22 @@ export function Interdependencies({ code }: { code: string }) {
                     </TableWrap>
                   )}
                   <p class="small muted">{t('metabolism.inter.notes')}</p>
-                  <ul class="metabolism-downloads">
-                    <li>
-                      <a href={`/api/interdependencies/export?territories=${pair}&format=csv`} download>
-                        {t('metabolism.inter.csv')}
-                      </a>
-                    </li>
-                    <li>
-                      <a href={`/api/interdependencies/export?territories=${pair}&format=xlsx`} download>
-                        {t('metabolism.inter.xlsx')}
-                      </a>
-                    </li>
-                  </ul>
-                </>
+                  {/* The exports hold every figure: for the facilitators of both territories only (who get no disclosure report). */}
+                  {!data.disclosure && (
+                    <ul class="metabolism-downloads">
+                      <li>
+                        <a href={`/api/interdependencies/export?territories=${pair}&format=csv`} download>
+                          {t('metabolism.inter.csv')}
+                        </a>
+                      </li>
+                      <li>
+                        <a href={`/api/interdependencies/export?territories=${pair}&format=xlsx`} download>
+                          {t('metabolism.inter.xlsx')}
+                        </a>
+                      </li>
+                    </ul>
+                  )}
+                </RulesContext.Provider>
               );
             }}
           </Status>

@@ -1,7 +1,11 @@
-/** The tables of the metabolism page: the Sankey's links, the indicators, the scenario's comparison. */
+/**
+ * The tables of the metabolism page: the Sankey's links (and, when figures are withheld, its
+ * nodes' values), the indicators, the scenario's comparison. A withheld figure is « s » (Fig).
+ */
 import type { ComponentChildren } from 'preact';
 import { pick, t } from '../../i18n/index.js';
 import { familyLabel, share, signed, unitLabel, value, withUnit } from './format.js';
+import { Fig, Secret } from './secret.js';
 import type { Indicator, IndicatorChange, SankeyGraph } from './types.js';
 
 /**
@@ -41,7 +45,49 @@ export function SankeyTable({ graph, caption, id }: { graph: SankeyGraph; captio
               <td>{names.get(l.source) ?? l.source}</td>
               <td>{names.get(l.target) ?? l.target}</td>
               <td>{l.family ? familyLabel(l.family) : t('metabolism.flows.noFamily')}</td>
-              <td class="number">{value(l.value, graph.unit)}</td>
+              <td class="number">
+                <Fig reason={l.suppressed}>{value(l.value, graph.unit)}</Fig>
+              </td>
+              <td>{unit}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
+/** True when the API gives the nodes' values (figures withheld: they cannot be summed from the links). */
+export function nodesCarryValues(graph: SankeyGraph): boolean {
+  return graph.nodes.some((n) => n.value !== undefined);
+}
+
+/**
+ * The nodes of the diagram with the values the API gives them: with links withheld, the chart
+ * draws each node at its own value, which the links table alone would not tell.
+ */
+export function SankeyNodeTable({ graph, caption, id }: { graph: SankeyGraph; caption: string; id: string }) {
+  const unit = unitLabel(graph.unit);
+  return (
+    <TableWrap captionId={`${id}-caption`}>
+      <table id={id} class="metabolism-nodes">
+        <caption id={`${id}-caption`}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('metabolism.nodes.name')}</th>
+            <th scope="col" class="number">
+              {t('metabolism.flows.quantity')}
+            </th>
+            <th scope="col">{t('metabolism.flows.unit')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {graph.nodes.map((n) => (
+            <tr key={n.id}>
+              <th scope="row">{pick(n.name)}</th>
+              <td class="number">
+                <Fig reason={n.suppressed}>{value(n.value, graph.unit)}</Fig>
+              </td>
               <td>{unit}</td>
             </tr>
           ))}
@@ -82,7 +128,9 @@ export function IndicatorTable({ indicators, caption }: { indicators: Indicator[
                 </details>
               </th>
               <td class="number">
-                {i.value === null ? (
+                {i.suppressed?.value ? (
+                  <Secret reason={i.suppressed.value} />
+                ) : i.value === null ? (
                   <>
                     <span>{t('metabolism.indicators.notComputed')}</span>
                     {i.missing && <span class="metabolism-missing">{pick(i.missing)}</span>}
@@ -94,7 +142,9 @@ export function IndicatorTable({ indicators, caption }: { indicators: Indicator[
               <td>
                 <span class={`metabolism-needs metabolism-needs-${i.needs}`}>{t(`metabolism.needs.${i.needs}`)}</span>
               </td>
-              <td class="number">{i.coverage === undefined ? t('metabolism.indicators.coverageNa') : share(i.coverage)}</td>
+              <td class="number">
+                <Fig reason={i.suppressed?.coverage}>{i.coverage === undefined ? t('metabolism.indicators.coverageNa') : share(i.coverage)}</Fig>
+              </td>
             </tr>
           ))}
         </tbody>
@@ -128,10 +178,14 @@ export function ComparisonTable({ rows, caption }: { rows: IndicatorChange[]; ca
           {rows.map((r) => (
             <tr key={r.key} data-indicator={r.id}>
               <th scope="row">{pick(r.name)}</th>
-              <td class="number">{value(r.before, r.unit)}</td>
-              <td class="number">{value(r.after, r.unit)}</td>
               <td class="number">
-                {signed(r.delta, r.unit)}
+                <Fig reason={r.suppressed?.before}>{value(r.before, r.unit)}</Fig>
+              </td>
+              <td class="number">
+                <Fig reason={r.suppressed?.after}>{value(r.after, r.unit)}</Fig>
+              </td>
+              <td class="number">
+                <Fig reason={r.suppressed?.delta}>{signed(r.delta, r.unit)}</Fig>
               </td>
               <td>{unitLabel(r.unit)}</td>
             </tr>

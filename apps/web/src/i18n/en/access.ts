@@ -106,5 +106,21 @@ const en: Record<keyof typeof fr, string> = {
   'restricted.title': 'Not available for your role',
   'restricted.text': 'Your role in this territory does not give access to this page.',
   'restricted.home': 'Back to the territory’s home page',
+
+  'nav.administration': 'Administration',
+  'session.account': 'My account',
+  'account.title': 'My account',
+  'account.identity': 'Identity',
+  'account.roles': 'Roles',
+  'account.platformAdmin': 'Platform administration: every territory and user management.',
+  'account.rolesNote': 'Roles are given by each territory’s administrators. To change yours, ask them.',
+  'account.password.title': 'Change password',
+  'account.password.intro':
+    'The other sessions open with this account (in another browser or on another device) will be closed: you will have to sign in there again with the new password. This one stays open.',
+  'account.current': 'Current password',
+  'account.current.required': 'Enter your current password.',
+  'account.next.same': 'The new password must differ from the current one.',
+  'account.password.submit': 'Change password',
+  'account.changed': 'Password changed. Your other sessions have been closed; this one stays open.',
 };
 export default en;

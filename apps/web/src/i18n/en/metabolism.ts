@@ -101,5 +101,37 @@ const en: Record<keyof typeof fr, string> = {
     'Gap = declared by the origin − declared by the destination. Dependency: share of the destination territory’s inputs that come from the origin territory, taking the larger of the two declarations. Each territory classes the flow in its own family: compare the “All families” rows.',
   'metabolism.inter.csv': 'Download these interdependencies (CSV)',
   'metabolism.inter.xlsx': 'Download these interdependencies (XLSX)',
+  'metabolism.notCountedFlows': 'Declared flows not counted: {n} (the details are for the territory’s facilitators: they are companies’ data).',
+  'metabolism.balance.withheld':
+    'The balancing item is withheld (statistical confidentiality): its size, its sign or even whether it exceeds the tolerance would give a withheld figure away.',
+  'metabolism.scenario.noneYet': 'No synergy analysis has been run for this territory yet: there is no scenario yet.',
+  'metabolism.scenario.appliedCount':
+    'Scenario of the analysis of {date}: synergies applied: {applied}; skipped: {skipped}. The synergies themselves are not shown (companies’ data). The diagram and its table show the state after.',
+  'metabolism.sankey.withheld': '{n} links are not drawn: statistical confidentiality (see “s” in the table).',
+  'metabolism.sankey.gaps':
+    'Statistical confidentiality: {n} links are not drawn. Each node is drawn at its value when it is shown: the gaps between a node and its links are the withheld flows, marked “s” in the table that follows.',
+  'metabolism.sankey.empty': 'No flow of this layer can be drawn: all its figures are statistically confidential. The table “{caption}” lists them.',
+  'metabolism.nodes.caption': 'Values of the diagram’s nodes: {layer} ({unit}). {state}',
+  'metabolism.nodes.name': 'Node',
+  'metabolism.secret.numbers': 'zero,one,two,three,four,five,six,seven,eight,nine,ten',
+  'metabolism.secret.too_few_actors': 'statistical confidentiality: fewer than {n} establishments',
+  'metabolism.secret.dominance': 'statistical confidentiality: one establishment accounts for more than {share}%',
+  'metabolism.secret.complementary': 'statistical confidentiality: secondary suppression',
+  'metabolism.secret.title': 'Statistical confidentiality',
+  'metabolism.secret.intro.metabolism':
+    'Your role gives access to the territory’s aggregates, not to a company’s figures. As INSEE does, a figure that would let someone know an establishment’s is not shown: the tables show “s” instead (screen readers read out why, and it shows on hover).',
+  'metabolism.secret.intro.inter':
+    'Your role does not give access to every figure of these territories: as on the rest of the page, a figure that would let someone know an establishment’s is replaced by “s”.',
+  'metabolism.secret.count.metabolism': 'Figures withheld, over the three layers: {n}.',
+  'metabolism.secret.count.inter': 'Interdependency figures withheld: {n}.',
+  'metabolism.secret.reason.too_few_actors': 'Fewer than {min} establishments (frequency rule): {n}.',
+  'metabolism.secret.reason.dominance': 'One establishment accounts for more than {share}% of the value (dominance rule): {n}.',
+  'metabolism.secret.reason.complementary': 'Secondary suppression, so that the others cannot be recomputed by adding or subtracting: {n}.',
+  'metabolism.secret.none': 'Every figure is shown: each rests on at least {min} establishments, none of which accounts for more than {share}%.',
+  'metabolism.secret.incomplete': 'The control could not be completed: to be safe, every figure resting on at least one establishment is withheld.',
+  'metabolism.secret.rule':
+    'INSEE’s rules for business statistics, applied by analogy (an establishment is here a declared actor; aggregates entered by the facilitators are public): a figure must rest on at least {min} establishments, none may account for more than {share}% of it, and no withheld figure may be recomputable from the others.',
+  'metabolism.secret.source': 'Source:',
+  'metabolism.secret.sourceTitle': 'Insee, “Manuel de protection des tableaux”, chapter 11 “Règles”, § 11.1 (in French)',
 };
 export default en;

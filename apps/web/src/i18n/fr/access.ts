@@ -105,4 +105,20 @@ export default {
   'restricted.title': 'Non disponible pour votre rôle',
   'restricted.text': 'Votre rôle dans ce territoire ne donne pas accès à cette page.',
   'restricted.home': 'Revenir à l’accueil du territoire',
+
+  'nav.administration': 'Administration',
+  'session.account': 'Mon compte',
+  'account.title': 'Mon compte',
+  'account.identity': 'Identité',
+  'account.roles': 'Rôles',
+  'account.platformAdmin': 'Administration de la plateforme : tous les territoires et la gestion des utilisateurs.',
+  'account.rolesNote': 'Les rôles sont donnés par l’administration de chaque territoire. Pour en changer, adressez-vous à elle.',
+  'account.password.title': 'Changer de mot de passe',
+  'account.password.intro':
+    'Les autres sessions ouvertes avec ce compte (sur un autre navigateur ou un autre appareil) seront fermées : il faudra s’y reconnecter avec le nouveau mot de passe. Celle-ci reste ouverte.',
+  'account.current': 'Mot de passe actuel',
+  'account.current.required': 'Indiquer votre mot de passe actuel.',
+  'account.next.same': 'Le nouveau mot de passe doit être différent de l’actuel.',
+  'account.password.submit': 'Changer le mot de passe',
+  'account.changed': 'Mot de passe changé. Vos autres sessions ont été fermées ; celle-ci reste ouverte.',
 } as const;

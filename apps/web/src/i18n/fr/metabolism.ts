@@ -99,4 +99,37 @@ export default {
     'Écart = déclaré par l’origine − déclaré par la destination. Dépendance : part des intrants du territoire de destination qui viennent du territoire d’origine, en retenant la plus grande des deux déclarations. Chaque territoire classe le flux dans sa propre famille : comparez les lignes « Toutes familles ».',
   'metabolism.inter.csv': 'Télécharger ces interdépendances (CSV)',
   'metabolism.inter.xlsx': 'Télécharger ces interdépendances (XLSX)',
+  'metabolism.notCountedFlows': 'Flux déclarés non comptés : {n} (le détail est réservé à l’animation du territoire : ce sont des données d’entreprises).',
+  'metabolism.balance.withheld':
+    'L’écart de bilan n’est pas affiché (secret statistique) : son montant, son signe ou même son dépassement de la tolérance permettraient de retrouver une valeur masquée.',
+  'metabolism.scenario.noneYet': 'Aucune analyse des synergies n’a encore été lancée pour ce territoire : il n’y a pas encore de scénario.',
+  'metabolism.scenario.appliedCount':
+    'Scénario de l’analyse du {date} : synergies appliquées : {applied} ; écartées : {skipped}. Le détail des synergies n’est pas affiché (données d’entreprises). Le diagramme et son tableau montrent l’état après.',
+  'metabolism.sankey.withheld': '{n} liens ne sont pas dessinés : secret statistique (voir « s » dans le tableau).',
+  'metabolism.sankey.gaps':
+    'Secret statistique : {n} liens ne sont pas dessinés. Chaque nœud est dessiné à sa valeur quand elle est affichée : les vides entre un nœud et ses liens correspondent aux flux masqués, marqués « s » dans le tableau qui suit.',
+  'metabolism.sankey.empty': 'Aucun flux de cette couche ne peut être dessiné : toutes ses valeurs relèvent du secret statistique. Le tableau « {caption} » les liste.',
+  'metabolism.nodes.caption': 'Valeurs des nœuds du diagramme : {layer} ({unit}). {state}',
+  'metabolism.nodes.name': 'Nœud',
+  'metabolism.secret.numbers': 'zéro,un,deux,trois,quatre,cinq,six,sept,huit,neuf,dix',
+  'metabolism.secret.too_few_actors': 'secret statistique : moins de {n} établissements',
+  'metabolism.secret.dominance': 'secret statistique : un établissement représente plus de {share} %',
+  'metabolism.secret.complementary': 'secret statistique : secret induit',
+  'metabolism.secret.title': 'Secret statistique',
+  'metabolism.secret.intro.metabolism':
+    'Votre rôle donne accès aux agrégats du territoire, pas aux chiffres d’une entreprise. Comme le fait l’Insee, une valeur qui permettrait de connaître celle d’un établissement n’est pas affichée : elle est remplacée par « s » dans les tableaux (son motif est lu par les lecteurs d’écran et s’affiche au survol).',
+  'metabolism.secret.intro.inter':
+    'Votre rôle ne donne pas accès à tous les chiffres de ces territoires : comme sur le reste de la page, une valeur qui permettrait de connaître celle d’un établissement est remplacée par « s ».',
+  'metabolism.secret.count.metabolism': 'Valeurs non affichées, sur les trois couches : {n}.',
+  'metabolism.secret.count.inter': 'Valeurs d’interdépendance non affichées : {n}.',
+  'metabolism.secret.reason.too_few_actors': 'Moins de {min} établissements (règle de fréquence) : {n}.',
+  'metabolism.secret.reason.dominance': 'Un établissement représente plus de {share} % de la valeur (règle de dominance) : {n}.',
+  'metabolism.secret.reason.complementary': 'Secret induit, pour qu’on ne puisse pas retrouver les précédentes par addition ou soustraction : {n}.',
+  'metabolism.secret.none': 'Toutes les valeurs sont affichées : chacune repose sur au moins {min} établissements, dont aucun n’en représente plus de {share} %.',
+  'metabolism.secret.incomplete':
+    'Le contrôle n’a pas pu être mené jusqu’au bout : par prudence, toute valeur qui repose sur au moins un établissement est masquée.',
+  'metabolism.secret.rule':
+    'Règles de l’Insee pour la statistique d’entreprise, appliquées par analogie (un établissement est ici un acteur déclaré ; les agrégats saisis par l’animation sont publics) : une valeur doit reposer sur au moins {min} établissements, aucun ne doit en représenter plus de {share} %, et aucune valeur masquée ne doit pouvoir être recalculée à partir des autres.',
+  'metabolism.secret.source': 'Source :',
+  'metabolism.secret.sourceTitle': 'Insee, « Manuel de protection des tableaux », chapitre 11 « Règles », § 11.1',
 } as const;
