@@ -165,8 +165,10 @@ test('a facilitator opens a case from a detected synergy, moves it through propo
   await page.getByLabel('Statut', { exact: true }).selectOption({ label: 'Mise en œuvre' });
   const done = page.getByRole('table', { name: 'Synergies au statut « Mise en œuvre »' });
   await done.waitFor();
-  assert.equal(await done.locator('tbody tr').count(), 1);
+  // The table's caption shows before its rows arrive: wait for the row, then count.
   await done.getByRole('link', { name: /^Voir le suivi de Cogébois/ }).waitFor();
+  await page.waitForFunction(() => !document.querySelector('main')?.textContent?.includes('Chargement'));
+  assert.equal(await done.locator('tbody tr').count(), 1);
   await screenshot(page, '41-suivi');
   assert.deepEqual(await seriousViolations(page), []);
 });

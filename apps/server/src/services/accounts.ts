@@ -152,7 +152,8 @@ export class AccountService {
         if (isUniqueViolation(e)) throw new ConflictError({ fr: 'un compte existe déjà avec cette adresse', en: 'an account already has this e-mail' });
         throw e;
       }
-      await this.audit.record(tx, who, { action: 'create', entity: 'user', entityId: user.id, details: { isAdmin: user.isAdmin } });
+      // Created by a territory administrator: the fact belongs to that territory's log too.
+      await this.audit.record(tx, who, { territoryId: scopes[0]?.scope.territory.id ?? null, action: 'create', entity: 'user', entityId: user.id, details: { isAdmin: user.isAdmin } });
       for (const { r, scope } of scopes) {
         await this.insertRole(tx, who, scope.territory.id, { userId: user.id, role: r.role, actorId: r.actorId ?? null });
       }
