@@ -28,10 +28,12 @@ async function loadProvider(): Promise<OidcProviderClass> {
 }
 
 /** The provider's people: the login typed in its form is the subject. */
-const PEOPLE: Record<string, { email: string; email_verified: boolean; name: string }> = {
+const PEOPLE: Record<string, { email: string; email_verified?: boolean; name: string }> = {
   'sub-agent': { email: 'Agent@Ville.test', email_verified: true, name: 'Agent de la ville' },
   'sub-inconnu': { email: 'inconnu@ville.test', email_verified: true, name: 'Inconnu' },
   'sub-non-verifie': { email: 'elu@ville.test', email_verified: false, name: 'Élu' },
+  // As ProConnect does: an e-mail and no email_verified claim at all.
+  'sub-federation': { email: 'agente@region.test', name: 'Agente de la région' },
 };
 
 const CLIENT_ID = 'boucles';
@@ -126,6 +128,7 @@ for (const claimsAt of ['userinfo', 'id_token'] as const) {
     let appUrl: string;
     let issuer: string;
     let agentId: string;
+    let oidc: OidcConfig;
 
     before(async () => {
       provider = createServer();
@@ -159,7 +162,7 @@ for (const claimsAt of ['userinfo', 'id_token'] as const) {
 
       db = await openPglite();
       await migrate(db);
-      const oidc: OidcConfig = {
+      oidc = {
         issuer,
         clientId: CLIENT_ID,
         clientSecret: CLIENT_SECRET,
@@ -172,6 +175,7 @@ for (const claimsAt of ['userinfo', 'id_token'] as const) {
       // Accounts an administrator created beforehand (e-mail only, no password).
       agentId = (await services.accounts.createUser({ kind: 'system' }, { email: 'agent@ville.test', displayName: 'Agent' })).id;
       await services.accounts.createUser({ kind: 'system' }, { email: 'elu@ville.test', displayName: 'Élu' });
+      await services.accounts.createUser({ kind: 'system' }, { email: 'agente@region.test', displayName: 'Agente' });
     });
     after(async () => {
       await app.close();
@@ -249,6 +253,23 @@ for (const claimsAt of ['userinfo', 'id_token'] as const) {
       assert.equal(links[0]?.n, 0);
     });
 
+    test('an e-mail given without email_verified is refused, unless the configuration trusts the federation’s e-mails (ProConnect); one marked unverified never counts', async () => {
+      const refused = await signIn(appUrl, 'sub-federation');
+      assert.equal(refused.callback.headers.get('location'), '/connexion?erreur=compte-inconnu');
+      // The configuration object is the app's own: OIDC_EMAILS_TRUSTED=true sets this flag.
+      oidc.emailsTrusted = true;
+      try {
+        const trusted = await signIn(appUrl, 'sub-federation');
+        assert.equal(trusted.callback.status, 303);
+        assert.equal(trusted.callback.headers.get('location'), '/');
+        assert.equal((await trusted.browser.request(`${appUrl}/api/auth/me`)).status, 200);
+        const stillRefused = await signIn(appUrl, 'sub-non-verifie');
+        assert.equal(stillRefused.callback.headers.get('location'), '/connexion?erreur=compte-inconnu');
+      } finally {
+        oidc.emailsTrusted = false;
+      }
+    });
+
     test('a tampered state is refused', async () => {
       const { callback, browser } = await signIn(appUrl, 'sub-agent', { tamper: (url) => url.searchParams.set('state', `${url.searchParams.get('state') ?? ''}x`) });
       assert.equal(callback.status, 303);
@@ -296,6 +317,7 @@ describe('OpenID Connect configuration', () => {
         label: 'ProConnect',
         scopes: 'openid email profile',
         redirectUri: 'https://boucles.example.org/api/auth/oidc/callback',
+        emailsTrusted: false,
       },
     );
     const custom = oidcConfigFromEnv({
@@ -308,6 +330,11 @@ describe('OpenID Connect configuration', () => {
     });
     assert.equal(custom?.label, 'Compte de la métropole');
     assert.equal(custom?.scopes, 'openid email given_name usual_name');
+    assert.equal(custom?.emailsTrusted, false);
+    assert.equal(
+      oidcConfigFromEnv({ OIDC_ISSUER: 'https://sso.example', OIDC_CLIENT_ID: 'id', OIDC_CLIENT_SECRET: 's', PUBLIC_URL: 'https://b.example', OIDC_EMAILS_TRUSTED: 'true' })?.emailsTrusted,
+      true,
+    );
     assert.throws(() => oidcConfigFromEnv({ OIDC_ISSUER: 'https://sso.example', OIDC_CLIENT_ID: 'id' }), /OIDC_CLIENT_SECRET, PUBLIC_URL are missing/);
     assert.throws(() => oidcConfigFromEnv({ OIDC_ISSUER: 'http://sso.example', OIDC_CLIENT_ID: 'id', OIDC_CLIENT_SECRET: 's', PUBLIC_URL: 'https://b.example' }), /https/);
     assert.ok(oidcConfigFromEnv({ OIDC_ISSUER: 'http://127.0.0.1:9000', OIDC_CLIENT_ID: 'id', OIDC_CLIENT_SECRET: 's', PUBLIC_URL: 'http://127.0.0.1:3000' }));

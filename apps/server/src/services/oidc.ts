@@ -26,6 +26,12 @@ export interface OidcConfig {
   scopes: string;
   /** PUBLIC_URL + /api/auth/oidc/callback, registered at the provider. */
   redirectUri: string;
+  /**
+   * `OIDC_EMAILS_TRUSTED=true`: an e-mail the provider gives without `email_verified` counts as
+   * verified (a federation such as ProConnect, whose identity providers vouch for their agents'
+   * addresses and do not send the claim). An e-mail marked `email_verified: false` never counts.
+   */
+  emailsTrusted?: boolean | undefined;
 }
 
 export const OIDC_CALLBACK_PATH = '/api/auth/oidc/callback';
@@ -66,6 +72,7 @@ export function oidcConfigFromEnv(env: NodeJS.ProcessEnv = process.env): OidcCon
     label: env.OIDC_LABEL?.trim() || DEFAULT_LABEL,
     scopes: scopes.join(' '),
     redirectUri: `${publicUrlFromEnv(env) ?? ''}${OIDC_CALLBACK_PATH}`,
+    emailsTrusted: env.OIDC_EMAILS_TRUSTED?.trim() === 'true',
   };
 }
 
@@ -195,7 +202,7 @@ export class OidcSignIn {
         source = await client.fetchUserInfo(configuration, tokens.access_token, subject);
       }
       email = typeof source.email === 'string' ? source.email : undefined;
-      emailVerified = source.email_verified === true;
+      emailVerified = source.email_verified === true || (this.config.emailsTrusted === true && source.email_verified === undefined);
     } catch (e) {
       return { ok: false, reason: 'failed', detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
     }
