@@ -172,7 +172,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   // tens of megabytes of JSON (every check and impact with its method), a tenth of that compressed.
   await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['gzip'] });
   await app.register(fastifyCookie);
-  authenticate(app, services.accounts);
+  authenticate(app, services.accounts, { publicUrl: options.publicUrl });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

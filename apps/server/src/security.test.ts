@@ -51,6 +51,7 @@ for (const target of testDatabases()) {
         log: (line) => logged.push(line),
         throttle: new LoginThrottle({ perEmail: 5, perAddress: 20, windowMs: 15 * 60_000 }),
         secureCookies: true,
+        publicUrl: 'https://boucles.example.org',
       }));
       await services.territoryData.createTerritory(SYSTEM, { code: CODE, level: 'custom', name: 'Sécurité', communes: ['59350'] });
       const u = await services.accounts.createUser(SYSTEM, { email: 'admin-secu@example.org', displayName: 'Admin', isAdmin: true });
@@ -134,6 +135,8 @@ for (const target of testDatabases()) {
       assert.equal(count?.n, 1, 'only the request with the token wrote');
       // Sign-in from another site is refused too (login CSRF).
       assert.equal((await login(user.email, PASSWORD, { origin: 'https://site-malveillant.example' })).statusCode, 403);
+      // Behind a proxy terminating HTTPS, the public address (PUBLIC_URL) is the origin browsers send.
+      assert.equal((await post({ 'x-csrf-token': csrf, origin: 'https://boucles.example.org' })).statusCode, 201);
     });
 
     test('a deleted user loses access at once, its open session included', async () => {

@@ -62,7 +62,10 @@ function ownOrigin(req: FastifyRequest): string {
  * sign-in on non-public routes; read-only API keys; the CSRF token and same Origin on
  * state-changing requests made with a session cookie.
  */
-export function authenticate(app: FastifyInstance, accounts: AccountService): void {
+export function authenticate(app: FastifyInstance, accounts: AccountService, options: { publicUrl?: string | undefined } = {}): void {
+  // Behind a reverse proxy that terminates HTTPS, the request's own origin reads http://…: the
+  // public address (PUBLIC_URL) is the origin browsers send.
+  const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : undefined;
   app.decorateRequest('principal', null);
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (req) => {
@@ -88,7 +91,7 @@ export function authenticate(app: FastifyInstance, accounts: AccountService): vo
     }
     if (!SAFE.has(req.method)) {
       const origin = req.headers.origin;
-      if (origin !== undefined && origin !== ownOrigin(req)) throw CSRF_REFUSED;
+      if (origin !== undefined && origin !== ownOrigin(req) && origin !== publicOrigin) throw CSRF_REFUSED;
       if (req.session && !config.noCsrf) {
         const given = req.headers['x-csrf-token'];
         if (!AccountService.csrfMatches(req.session.csrfToken, typeof given === 'string' ? given : undefined)) throw CSRF_REFUSED;
