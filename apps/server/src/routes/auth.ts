@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import { TooManyAttemptsError, type AccountService } from '../services/accounts.js';
-import { UnauthenticatedError } from '../services/access.js';
 import { clearSessionCookie, setSessionCookie, who, type SessionCookieOptions } from './principal.js';
 import { errorSchema } from './schemas.js';
 
@@ -41,9 +40,7 @@ export function authRoutes(app: FastifyInstance, accounts: AccountService, cooki
         // Whatever session the browser had is ended: a new token is issued (no fixation).
         if (req.session) await accounts.logout(req.session.token);
         setSessionCookie(reply, session, cookies);
-        const live = await accounts.fromSession(session.token);
-        if (!live) throw new UnauthenticatedError();
-        return accounts.me(live.principal, live.csrfToken);
+        return accounts.meOf(session.userId, session.csrfToken);
       } catch (e) {
         if (e instanceof TooManyAttemptsError) reply.header('retry-after', String(e.retryAfterSeconds));
         throw e;

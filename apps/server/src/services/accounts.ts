@@ -309,7 +309,12 @@ export class AccountService {
 
   async me(who: Principal, csrfToken: string): Promise<Me> {
     if (who.kind !== 'user') throw new UnauthenticatedError();
-    const u = await this.repos.accounts.userById(this.db, who.userId);
+    return this.meOf(who.userId, csrfToken);
+  }
+
+  /** The account of a user, its roles and the CSRF token of its session (answered at sign-in too). */
+  async meOf(userId: string, csrfToken: string): Promise<Me> {
+    const u = await this.repos.accounts.userById(this.db, userId);
     if (!u) throw new UnauthenticatedError();
     const roles = await this.repos.accounts.rolesOfUsers(this.db, [u.id]);
     return {

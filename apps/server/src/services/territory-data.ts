@@ -182,13 +182,9 @@ export class TerritoryDataService {
     return (await this.access.scope(this.db, who, code, 'aggregates:read')).territory;
   }
 
-  /**
-   * The territory of that code, with no authorisation check: for services that have already
-   * checked the principal's scope. Inside a transaction, `lock` keeps it from changing until the
-   * end: `share` while writing its data (its communes are checked), `update` while changing it.
-   */
-  async getTerritory(code: string, db: Queryable = this.db, lock?: 'share' | 'update'): Promise<Territory> {
-    const t = await this.repos.territories.findByCode(db, code, lock);
+  /** The territory as it stands now in the transaction (after a change the caller was allowed to make). */
+  private async reread(tx: Queryable, code: string): Promise<Territory> {
+    const t = await this.repos.territories.findByCode(tx, code);
     if (!t) throw new NotFoundError(WHAT.territory);
     return t;
   }
@@ -250,7 +246,7 @@ export class TerritoryDataService {
         patch.communes !== undefined,
       );
       await this.audit.record(tx, who, { territoryId: current.id, action: 'update', entity: 'territory', entityId: current.id, details: { fields: Object.keys(patch) } });
-      return this.getTerritory(code, tx);
+      return this.reread(tx, code);
     });
   }
 

@@ -19,7 +19,8 @@
  * moments, and actors who are really one company.
  */
 import type { Bilingual } from '../i18n.js';
-import { destinationOfFate, FamilyResolver, isExportAggregate, layerOfQuantity, originOfFlow, type Accounts, type NotCounted } from './accounts.js';
+import type { Amount } from './amount.js';
+import { destinationOfFate, FamilyResolver, isExportAggregate, layerOfQuantity, originOfFlow, type Accounts, type LayerAccount, type NotCounted } from './accounts.js';
 import type { LayerBalance, MassBalance } from './balance.js';
 import { Ledger, type Audit, type Parts, type SuppressionReason } from './disclosure-audit.js';
 import { indicatorKey, type Indicator } from './indicators.js';
@@ -68,32 +69,20 @@ export type SuppressedFields<K extends string> = Partial<Record<K, SuppressionRe
 
 export type DisclosedAmount<L extends Layer> = { layer: L; unit: LayerUnit<L> } & Disclosed;
 
-export interface DisclosedLayerAccount<L extends Layer> {
-  layer: L;
-  unit: LayerUnit<L>;
-  inputs: Record<Family, Record<Origin, DisclosedAmount<L>>>;
-  localRecycledInputs: Record<Family, DisclosedAmount<L>>;
-  outputs: Record<Family, Record<Destination, DisclosedAmount<L>>>;
-  exports: Record<Family, DisclosedAmount<L>>;
-  extraction: Record<Family, DisclosedAmount<L>>;
-  stockChange: Record<Family, DisclosedAmount<L>>;
-  externalByPartner: Record<Family, { partner: string; amount: DisclosedAmount<L> }[]>;
-  externalWithoutPartner: Record<Family, DisclosedAmount<L>>;
-  totals: {
-    inputs: DisclosedAmount<L>;
-    inputsByOrigin: Record<Origin, DisclosedAmount<L>>;
-    inputsByFamily: Record<Family, DisclosedAmount<L>>;
-    localRecycledInputs: DisclosedAmount<L>;
-    outputs: DisclosedAmount<L>;
-    outputsByDestination: Record<Destination, DisclosedAmount<L>>;
-    outputsByFamily: Record<Family, DisclosedAmount<L>>;
-    exports: DisclosedAmount<L>;
-    extraction: DisclosedAmount<L>;
-    stockChange: DisclosedAmount<L>;
-  };
-  byResource: { resourceCode: string | null; inputs: DisclosedAmount<L>; outputs: DisclosedAmount<L>; extraction: DisclosedAmount<L>; stockChange: DisclosedAmount<L> }[];
-  counted: { flows: number; aggregates: number; extractionAggregates: number };
-}
+/**
+ * A structure of the accounts with each amount in it as readers see it: the same fields, so that
+ * a field added to the accounts is in their disclosed form too.
+ */
+type DiscloseAmounts<T, L extends Layer> =
+  T extends Amount<L>
+    ? DisclosedAmount<L>
+    : T extends readonly (infer U)[]
+      ? DiscloseAmounts<U, L>[]
+      : T extends object
+        ? { -readonly [K in keyof T]: K extends 'layer' | 'unit' ? T[K] : DiscloseAmounts<T[K], L> }
+        : T;
+
+export type DisclosedLayerAccount<L extends Layer> = DiscloseAmounts<LayerAccount<L>, L>;
 
 export interface DisclosedAccounts {
   layers: { [L in Layer]: DisclosedLayerAccount<L> };
