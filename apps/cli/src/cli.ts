@@ -13,8 +13,27 @@ import {
   loadWasteOperations,
   ReferenceCatalog,
 } from '@boucles/reference-data';
-import { buildWorkbook, configFromEnv, createServices, geocoderFromEnv, HttpError, UnreadableFileError, workbookLists, migrate, openDatabase, openPglite, readDemoDocument, startServer, type Database, SYSTEM } from '@boucles/server';
-import { join } from 'node:path';
+import {
+  backupStore,
+  buildWorkbook,
+  configFromEnv,
+  createServices,
+  DataFolderBusyError,
+  geocoderFromEnv,
+  HttpError,
+  UnreadableFileError,
+  workbookLists,
+  migrate,
+  migrateWithBackup,
+  openPglite,
+  openStore,
+  readDemoDocument,
+  restoreStore,
+  startServer,
+  type Database,
+  type StoreConfig,
+  SYSTEM,
+} from '@boucles/server';
 import { parseMode, runImport } from './import.js';
 import { runAnalyse } from './analyse.js';
 import { runMetabolism } from './metabolism.js';
@@ -49,6 +68,12 @@ Commandes :
                         comptes de flux par couche (t, MWh, m3), indicateurs, bilan de masse ;
                         --scenario : avant/après les synergies détectées ; --with : interdépendances
                         avec d'autres territoires stockés
+  sauvegarde [fichier | dossier]   (ou backup)
+                        écrit une copie complète de la base (défaut : data/sauvegardes/) ;
+                        base embarquée : archive .tar.gz ; PostgreSQL : pg_dump (.dump)
+  restauration <fichier>           (ou restore)
+                        remplace la base par une sauvegarde ; la base embarquée remplacée est
+                        gardée à côté (data/pglite.avant-restauration-…)
   admin create --email <adresse> --name <nom> [--password-stdin]
                         crée un administrateur de la plateforme ; le mot de passe est lu sur
                         l'entrée standard (--password-stdin) ou tiré au hasard et affiché une fois
@@ -58,6 +83,10 @@ Commandes :
 
 Configuration par variables d'environnement : DATABASE_URL (PostgreSQL ; sinon PGlite
 embarqué), BOUCLES_DATA_DIR (défaut ./data), PORT, HOST. Voir README.md.
+
+La base embarquée n'accepte qu'un programme à la fois : tant que le serveur tourne sur le même
+dossier de données, les commandes qui l'ouvrent sont refusées (code de sortie 3) ; passez alors
+par l'application web ou l'API, ou arrêtez le serveur.
 `;
 
 /** Everything on standard input (a password piped in), as text. */
@@ -74,15 +103,38 @@ export interface Io {
 
 const consoleIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l) };
 
-async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+function storeConfig(): StoreConfig {
   const config = configFromEnv();
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'pglite'), schema: config.databaseSchema });
+  return { databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema };
+}
+
+/**
+ * Opens the configured database for one command. The embedded database belongs to one process:
+ * while the server (or another command) holds the data folder, this throws DataFolderBusyError,
+ * whose message says what to do.
+ */
+async function withDatabase<T>(holder: string, fn: (db: Database) => Promise<T>, log: (line: string) => void = () => undefined): Promise<T> {
+  const store = await openStore(storeConfig(), holder, log);
   try {
-    await migrate(db);
-    return await fn(db);
+    await migrateWithBackup(store, log);
+    return await fn(store.db);
   } finally {
-    await db.close();
+    await store.close();
   }
+}
+
+/**
+ * What a file or a database may hold must not drive the terminal: control characters (escape
+ * sequences that move the cursor, rewrite the title or the clipboard, hide text) and the
+ * bidirectional overrides that reorder what is shown are printed as visible symbols instead.
+ */
+export function terminalSafe(line: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    if (code < 0x20) return String.fromCharCode(0x2400 + code); // Unicode's control pictures: ␛ for ESC
+    return '\ufffd';
+  });
 }
 
 function readJsonFile(path: string): unknown {
@@ -99,7 +151,8 @@ function printIssues(e: ValidationError, file: string, io: Io): void {
 }
 
 /** Runs one command; returns the process exit code. */
-export async function run(argv: readonly string[], io: Io = consoleIo): Promise<number> {
+export async function run(argv: readonly string[], rawIo: Io = consoleIo): Promise<number> {
+  const io: Io = { out: (l) => rawIo.out(terminalSafe(l)), err: (l) => rawIo.err(terminalSafe(l)) };
   const { positionals, values } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -150,16 +203,19 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
         const password = generated ? randomBytes(15).toString('base64url') : (await readStdin()).replace(/\r?\n$/, '');
         const email = values.email;
         const name = values.name;
-        const user = await withDatabase(async (db) => {
-          await migrate(db);
-          return createServices(db, reference).accounts.createAdmin({ email, displayName: name, password });
-        });
+        const user = await withDatabase('admin', async (db) => createServices(db, reference).accounts.createAdmin({ email, displayName: name, password }), io.out);
         io.out(`Administrateur créé : ${user.email} (${user.id}).`);
         if (generated) io.out(`Mot de passe (affiché une seule fois) : ${password}`);
         return 0;
       }
       case 'migrate': {
-        const applied = await withDatabase((db) => migrate(db));
+        const store = await openStore(storeConfig(), 'migrate', io.out);
+        let applied: string[];
+        try {
+          applied = await migrateWithBackup(store, io.out);
+        } finally {
+          await store.close();
+        }
         io.out(applied.length ? `Migrations appliquées : ${applied.join(', ')}` : 'Base à jour : aucune migration à appliquer.');
         return 0;
       }
@@ -171,7 +227,7 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
           return 2;
         }
         const doc = command === 'demo' ? readDemoDocument() : readJsonFile(file);
-        const report = await withDatabase((db) => createServices(db, reference).territoryDocuments.importNew(SYSTEM, doc));
+        const report = await withDatabase(command, (db) => createServices(db, reference).territoryDocuments.importNew(SYSTEM, doc), io.out);
         const c = report.created;
         io.out(`Territoire ${report.territory.code} créé — acteurs : ${c.actors}, sites : ${c.sites}, flux : ${c.flows}, besoins : ${c.needs}.`);
         return 0;
@@ -183,7 +239,26 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
           return 2;
         }
         const args = { files: rest, territory: values.territory, mode, sheet: values.sheet, rejectedPath: values.rejets, progress: !values['no-progress'] };
-        return await withDatabase((db) => runImport(createServices(db, reference, { geocoder: geocoderFromEnv() }), args, io));
+        return await withDatabase('import', (db) => runImport(createServices(db, reference, { geocoder: geocoderFromEnv() }), args, io), io.out);
+      }
+      case 'sauvegarde':
+      case 'backup': {
+        const path = await backupStore(storeConfig(), rest[0] ?? values.out);
+        io.out(`Sauvegarde écrite : ${path}`);
+        io.out('Pour revenir à cet état : boucles restauration ' + path);
+        return 0;
+      }
+      case 'restauration':
+      case 'restore': {
+        const file = rest[0];
+        if (!file) {
+          io.err('Usage : boucles restauration <fichier de sauvegarde>');
+          return 2;
+        }
+        const { keptAs } = await restoreStore(storeConfig(), file);
+        io.out(`Base restaurée depuis ${file}.`);
+        if (keptAs) io.out(`La base remplacée est gardée dans ${keptAs} (à supprimer quand la restauration est vérifiée).`);
+        return 0;
       }
       case 'template': {
         const path = rest[0] ?? 'territoire.xlsx';
@@ -200,13 +275,13 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
           return 2;
         }
         const out = values.out ?? `${code.replace(/[^\w-]/g, '_')}${sheet ? `-${sheet}` : format === 'csv' ? '-acteurs' : ''}.${format}`;
-        await withDatabase(async (db) => {
+        await withDatabase('export', async (db) => {
           const exports = createServices(db, reference).territoryExports;
           if (format === 'xlsx') await exports.workbookFile(SYSTEM, code, out);
           else if (format === 'csv') writeFileSync(out, await exports.csv(SYSTEM, code, sheet ?? 'acteurs'));
           else if (format === 'json') writeFileSync(out, `${JSON.stringify(await exports.document(SYSTEM, code), null, 2)}\n`);
           else writeFileSync(out, JSON.stringify(await exports.geojson(SYSTEM, code, sheet === 'flux' ? 'flux' : 'sites')));
-        });
+        }, io.out);
         io.out(`Export écrit : ${out}`);
         return 0;
       }
@@ -217,7 +292,15 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
           return 2;
         }
         const doc = readJsonFile(file);
-        await withDatabase(async (db) => createServices(db, reference).territoryDocuments.check(doc));
+        // Checking needs the reference data only: a throw-away database in memory, so that a
+        // check runs even while the server holds the data folder.
+        const db = await openPglite();
+        try {
+          await migrate(db);
+          createServices(db, reference).territoryDocuments.check(doc);
+        } finally {
+          await db.close();
+        }
         io.out(`${file} : document valide, rien n'a été écrit.`);
         return 0;
       }
@@ -234,7 +317,7 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
         const args = { objective, k, top, json: values.json ?? false, rulesFile: values.rules } as const;
         if (values.territory) {
           const code = values.territory;
-          return await withDatabase((db) => runAnalyse(createServices(db, reference), code, args, io, true));
+          return await withDatabase('analyse', (db) => runAnalyse(createServices(db, reference), code, args, io, true), io.out);
         }
         // A document is loaded into a throw-away database in memory, checked as `load` checks it.
         const db = await openPglite();
@@ -258,7 +341,7 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
         const args = { json: values.json ?? false, scenario: values.scenario ?? false, with: others, out: values.out };
         if (values.territory) {
           const code = values.territory;
-          return await withDatabase((db) => runMetabolism(createServices(db, reference), code, args, io, false));
+          return await withDatabase('metabolisme', (db) => runMetabolism(createServices(db, reference), code, args, io, false), io.out);
         }
         const db = await openPglite();
         try {
@@ -290,6 +373,10 @@ export async function run(argv: readonly string[], io: Io = consoleIo): Promise<
         return 2;
     }
   } catch (e) {
+    if (e instanceof DataFolderBusyError) {
+      io.err(`Refusé : ${e.fr}`);
+      return 3;
+    }
     if (e instanceof UnreadableFileError) {
       io.err(`Fichier illisible : ${e.fr}`);
       return 1;

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { demoPath } from '@boucles/reference-data';
 import type { Database } from './db/database.js';
+import { faultPoint } from './faults.js';
 import type { DocumentImportReport, TerritoryDocumentService } from './services/territory-document.js';
 import { SYSTEM, type Role } from './services/access.js';
 import type { AccountService } from './services/accounts.js';
@@ -22,22 +23,57 @@ export function readNeighbourDemoDocument(): unknown {
   return JSON.parse(readFileSync(NEIGHBOUR_DEMO_FILE, 'utf8')) as unknown;
 }
 
+interface DemoState {
+  /** `loading` from the moment the demo starts loading until every part of it is in. */
+  state?: 'loading' | 'done';
+  loaded: boolean;
+  territory: string | null;
+}
+
+const DEMO_DOCUMENTS: readonly (() => unknown)[] = [readDemoDocument, readNeighbourDemoDocument];
+
 /**
  * On the first start only (recorded in app_meta), and only into an empty database: a user who
  * deleted the demo territory does not get it back at the next start.
+ *
+ * The load is resumable: the first start marks the demo `loading` before anything else, loads
+ * each territory in a transaction of its own, then creates each demo account, and marks it
+ * `done` last. A start interrupted anywhere (killed, power cut) leaves either nothing or whole
+ * territories and accounts, and the next start sees `loading` and completes what is missing.
+ * Returns the report of the main demo territory when this start loaded it.
  */
-export async function loadDemoOnFirstStart(db: Database, documents: TerritoryDocumentService): Promise<DocumentImportReport | null> {
-  const [seen] = await db.query<{ value: unknown }>(`SELECT value FROM app_meta WHERE key = 'demo'`);
-  if (seen) return null;
-  const [count] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM territory');
-  let report: DocumentImportReport | null = null;
-  if ((count?.n ?? 0) === 0) {
-    report = await documents.importNew(SYSTEM, readDemoDocument());
-    await documents.importNew(SYSTEM, readNeighbourDemoDocument());
+export async function loadDemoOnFirstStart(
+  db: Database,
+  documents: TerritoryDocumentService,
+  accounts?: AccountService,
+  log: (line: string) => void = () => undefined,
+): Promise<DocumentImportReport | null> {
+  const [seen] = await db.query<{ value: DemoState }>(`SELECT value FROM app_meta WHERE key = 'demo'`);
+  if (seen && seen.value.state !== 'loading') return null;
+  if (!seen) {
+    const [count] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM territory');
+    const empty = (count?.n ?? 0) === 0;
+    const state: DemoState = empty ? { state: 'loading', loaded: false, territory: null } : { state: 'done', loaded: false, territory: null };
+    const inserted = await db.query(`INSERT INTO app_meta (key, value) VALUES ('demo', $1) ON CONFLICT (key) DO NOTHING RETURNING key`, [JSON.stringify(state)]);
+    if (!empty || inserted.length === 0) return null;
+  } else {
+    log('Reprise du chargement de la démonstration interrompu au démarrage précédent.');
   }
-  await db.query(`INSERT INTO app_meta (key, value) VALUES ('demo', $1) ON CONFLICT (key) DO NOTHING`, [
-    JSON.stringify({ loaded: report !== null, territory: report?.territory.code ?? null }),
-  ]);
+  let report: DocumentImportReport | null = null;
+  for (const read of DEMO_DOCUMENTS) {
+    const doc = read();
+    const code = (doc as { territory: { code: string } }).territory.code;
+    const [exists] = await db.query('SELECT 1 FROM territory WHERE code = $1', [code]);
+    if (exists) continue;
+    const loaded = await documents.importNew(SYSTEM, doc);
+    report ??= loaded;
+    const c = loaded.created;
+    log(`Territoire de démonstration chargé : ${loaded.territory.name} — acteurs : ${c.actors}, sites : ${c.sites}, flux : ${c.flows}, besoins : ${c.needs}`);
+    faultPoint('demo-territory-loaded');
+  }
+  if (accounts) await createDemoAccounts(db, accounts, log);
+  const mainCode = (readDemoDocument() as { territory: { code: string } }).territory.code;
+  await db.query(`UPDATE app_meta SET value = $1, updated_at = now() WHERE key = 'demo'`, [JSON.stringify({ state: 'done', loaded: true, territory: mainCode } satisfies DemoState)]);
   return report;
 }
 
@@ -70,9 +106,13 @@ export const DEMO_ACCOUNTS: readonly { email: string; name: string; isAdmin?: bo
  * (at least 12 characters). Nothing secret is in the repository.
  */
 export async function createDemoAccounts(db: Database, accounts: AccountService, log: (line: string) => void, shared = process.env.BOUCLES_DEMO_PASSWORD): Promise<number> {
-  if ((await accounts.countUsers()) > 0) return 0;
+  // Only while the demo loads (the loader calls this), accounts a previous, interrupted start
+  // created already are kept as they are.
+  const existing = new Set((await db.query<{ email: string }>('SELECT email FROM app_user WHERE email = ANY($1::text[])', [DEMO_ACCOUNTS.map((a) => a.email)])).map((r) => r.email));
+  const missing = DEMO_ACCOUNTS.filter((a) => !existing.has(a.email));
+  if (missing.length === 0) return 0;
   log('Comptes de démonstration (mots de passe affichés une seule fois) :');
-  for (const account of DEMO_ACCOUNTS) {
+  for (const account of missing) {
     const password = shared || randomBytes(12).toString('base64url');
     const roles = [];
     for (const r of account.roles) {
@@ -85,6 +125,7 @@ export async function createDemoAccounts(db: Database, accounts: AccountService,
     }
     await accounts.createUser(SYSTEM, { email: account.email, displayName: account.name, password, isAdmin: account.isAdmin ?? false, roles: roles.length ? roles : undefined });
     log(`  ${account.email.padEnd(38)} ${shared ? '(BOUCLES_DEMO_PASSWORD)' : password}   ${account.name}`);
+    faultPoint('demo-account-created');
   }
-  return DEMO_ACCOUNTS.length;
+  return missing.length;
 }

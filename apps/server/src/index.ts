@@ -17,3 +17,6 @@ export { TerritoryExportService } from './services/territory-export.js';
 export { BanGeocoder, geocoderFromEnv, type Geocoder } from './services/geocoder.js';
 export { SynergyAnalysisService, type AnalysisRequest } from './services/synergy-analysis.js';
 export { MetabolismService } from './services/metabolism.js';
+export { openStore, migrateWithBackup, type Store, type StoreConfig } from './db/store.js';
+export { backupStore, restoreStore } from './db/backup.js';
+export { acquireDataLock, DataFolderBusyError, type DataLock } from './db/data-lock.js';

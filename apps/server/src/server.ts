@@ -1,12 +1,13 @@
 /** Starts Boucles: opens the database, applies migrations, loads the demo, listens. */
-import { join } from 'node:path';
 import { ReferenceCatalog } from '@boucles/reference-data';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { ServerConfig } from './config.js';
-import { openDatabase, type Database } from './db/database.js';
-import { migrate } from './db/migrate.js';
-import { createDemoAccounts, loadDemoOnFirstStart } from './demo.js';
+import type { Database } from './db/database.js';
+import { migrateWithBackup, openStore } from './db/store.js';
+import { loadDemoOnFirstStart } from './demo.js';
+import { dropAbandonedStages } from './repositories/bulk.js';
+import { sweepStaleUploads } from './routes/imports.js';
 import { limitsFromEnv } from './interchange/source.js';
 import { geocoderFromEnv } from './services/geocoder.js';
 import { smtpMailerFromEnv } from './services/mailer.js';
@@ -19,11 +20,14 @@ export interface RunningServer {
 }
 
 export async function startServer(config: ServerConfig, log: (line: string) => void = console.log): Promise<RunningServer> {
-  const pgliteDir = join(config.dataDir, 'pglite');
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDir, schema: config.databaseSchema });
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema }, 'server', log);
+  const { db, pgliteDir } = store;
   try {
-    const applied = await migrate(db);
+    sweepStaleUploads();
+    const applied = await migrateWithBackup(store, log);
     if (applied.length) log(`Migrations appliquées : ${applied.join(', ')}`);
+    const abandoned = await dropAbandonedStages(db, db.kind === 'pglite');
+    if (abandoned) log(`Import interrompu au dernier arrêt : ${abandoned} lot(s) de lignes en attente supprimés, rien n’en avait été écrit.`);
     const { app, services } = await buildApp({
       db,
       reference: new ReferenceCatalog(),
@@ -38,14 +42,7 @@ export async function startServer(config: ServerConfig, log: (line: string) => v
       secureCookies: config.secureCookies,
       oidc: config.oidc,
     });
-    if (config.loadDemo) {
-      const report = await loadDemoOnFirstStart(db, services.territoryDocuments);
-      if (report) {
-        const c = report.created;
-        log(`Territoire de démonstration chargé : ${report.territory.name} — acteurs : ${c.actors}, sites : ${c.sites}, flux : ${c.flows}, besoins : ${c.needs}`);
-      }
-      if (report) await createDemoAccounts(db, services.accounts, log);
-    }
+    if (config.loadDemo) await loadDemoOnFirstStart(db, services.territoryDocuments, services.accounts, log);
     if ((await services.accounts.countUsers()) === 0) {
       log('Aucun compte utilisateur : créez le premier administrateur avec « npx boucles admin create --email … --name … ».');
     }
@@ -54,6 +51,7 @@ export async function startServer(config: ServerConfig, log: (line: string) => v
     const port = typeof address === 'object' && address ? address.port : config.port;
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
     const url = `http://${shownHost}:${port}`;
+    store.lock?.setUrl(url);
     log(`Boucles écoute sur ${url} — base de données : ${db.kind === 'pglite' ? `PGlite embarqué (${pgliteDir})` : 'PostgreSQL'}`);
     return {
       app,
@@ -61,11 +59,11 @@ export async function startServer(config: ServerConfig, log: (line: string) => v
       url,
       async close() {
         await app.close();
-        await db.close();
+        await store.close();
       },
     };
   } catch (e) {
-    await db.close().catch(() => undefined);
+    await store.close().catch(() => undefined);
     throw e;
   }
 }

@@ -3,7 +3,9 @@
  * default) and a PostgreSQL server (`DATABASE_URL`). Repositories write plain parameterised SQL
  * that both run unchanged.
  */
+import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
@@ -20,16 +22,27 @@ export interface Database extends Queryable {
   /** Runs `fn` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * Writes a full copy of the database to `path`: PGlite's data folder as a gzipped tar (which
+   * `openPglite({ loadFrom })` reads back), or `pg_dump`'s custom format for PostgreSQL (the
+   * configured schema only, when there is one).
+   */
+  backup(path: string): Promise<void>;
 }
 
 export interface PgliteOptions {
   /** Folder of the database files; in memory when absent. */
   dataDir?: string | undefined;
+  /** A backup written by `backup()` (gzipped tar of a data folder) to start from: the data folder must be new. */
+  loadFrom?: Buffer | undefined;
 }
 
 export async function openPglite(options: PgliteOptions = {}): Promise<Database> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const db = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+  const db = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadFrom ? { loadDataDir: new Blob([options.loadFrom]) } : {}),
+  });
   return {
     kind: 'pglite',
     async query<T extends object>(sql: string, params: readonly unknown[] = []) {
@@ -51,7 +64,37 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
     async close() {
       await db.close();
     },
+    async backup(path) {
+      const archive = await db.dumpDataDir('gzip');
+      await writeFileAtomic(path, Buffer.from(await archive.arrayBuffer()));
+    },
   };
+}
+
+/** Writes next to the target then renames: a backup file is whole or absent, never half-written. */
+async function writeFileAtomic(path: string, data: Buffer): Promise<void> {
+  const partial = `${path}.partiel-${process.pid}`;
+  try {
+    await writeFile(partial, data);
+    await rename(partial, path);
+  } finally {
+    await rm(partial, { force: true });
+  }
+}
+
+/** Runs a PostgreSQL client program (pg_dump, pg_restore); a missing program is said plainly. */
+export async function runPgTool(program: 'pg_dump' | 'pg_restore', args: readonly string[]): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(program, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      if (stderr.length < 8192) stderr += d.toString('utf8');
+    });
+    child.on('error', (e: NodeJS.ErrnoException) =>
+      reject(e.code === 'ENOENT' ? new Error(`${program} est introuvable : installez le client PostgreSQL (paquet Debian postgresql-client) de la même version que le serveur, ou plus récente`) : e),
+    );
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${program} a échoué (code ${code}) : ${stderr.trim()}`))));
+  });
 }
 
 export interface PostgresOptions {
@@ -102,6 +145,15 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     },
     async close() {
       await pool.end();
+    },
+    async backup(path) {
+      const partial = `${path}.partiel-${process.pid}`;
+      try {
+        await runPgTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${partial}`, ...(options.schema ? [`--schema=${options.schema}`] : []), `--dbname=${options.connectionString}`]);
+        await rename(partial, path);
+      } finally {
+        await rm(partial, { force: true });
+      }
     },
   };
 }

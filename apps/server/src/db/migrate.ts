@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { faultPoint } from '../faults.js';
 import type { Database } from './database.js';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
@@ -27,12 +28,21 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
     });
 }
 
-export async function migrate(db: Database, migrations = readMigrations()): Promise<string[]> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
     version text PRIMARY KEY,
     checksum text NOT NULL,
     applied_at timestamptz NOT NULL DEFAULT now()
-  )`);
+  )`;
+
+/** The migrations not applied yet, and how many are: a database with none applied is new. */
+export async function pendingMigrations(db: Database, migrations = readMigrations()): Promise<{ pending: string[]; applied: number }> {
+  await db.exec(CREATE_TABLE);
+  const done = new Set((await db.query<{ version: string }>('SELECT version FROM schema_migrations')).map((r) => r.version));
+  return { pending: migrations.filter((m) => !done.has(m.version)).map((m) => m.version), applied: done.size };
+}
+
+export async function migrate(db: Database, migrations = readMigrations()): Promise<string[]> {
+  await db.exec(CREATE_TABLE);
   const applied: string[] = [];
   for (const m of migrations) {
     const done = await db.transaction(async (tx) => {
@@ -48,7 +58,10 @@ export async function migrate(db: Database, migrations = readMigrations()): Prom
       await tx.query('INSERT INTO schema_migrations (version, checksum) VALUES ($1, $2)', [m.version, m.checksum]);
       return true;
     });
-    if (done) applied.push(m.version);
+    if (done) {
+      applied.push(m.version);
+      faultPoint('migration-applied');
+    }
   }
   return applied;
 }

@@ -1,6 +1,6 @@
 import type { Actor, ActorKind, Contact } from '@boucles/engine';
 import type { Queryable } from '../db/database.js';
-import { insertMany } from './bulk.js';
+import { insertMany, type BulkRows } from './bulk.js';
 import { Conditions, iso, likePattern, type Page, type PageOf } from './sql.js';
 
 interface ActorRow {
@@ -87,6 +87,11 @@ export class ActorRepository {
   /** Every actor of the territory (imports compare a file with them). */
   async all(db: Queryable, territoryId: string): Promise<Actor[]> {
     return (await db.query<ActorRow>('SELECT * FROM actor WHERE territory_id = $1 ORDER BY id', [territoryId])).map(toActor);
+  }
+
+  /** Rows for new actors whose ids are drawn beforehand, to stage (`stageRows`). */
+  bulkRows(territoryId: string, actors: readonly (ActorData & { id: string })[]): BulkRows {
+    return { table: 'actor', columns: ['id', 'territory_id', 'external_id', 'siret', 'name', 'naf_code', 'kind', 'headcount_band', 'ess', 'contact'], rows: actors.map((a) => [a.id, territoryId, ...values(a)]) };
   }
 
   /** Inserts many actors at once; gives back each one's id with its external ID. */

@@ -14,7 +14,7 @@ import type {
 } from '@boucles/engine';
 import { DEFAULT_CONFIDENTIALITY } from '@boucles/engine';
 import type { Queryable } from '../db/database.js';
-import { insertMany } from './bulk.js';
+import { insertMany, type BulkRows } from './bulk.js';
 import { Conditions, iso, likePattern, type Page, type PageOf } from './sql.js';
 
 interface FlowRow {
@@ -198,6 +198,11 @@ export class FlowRepository {
 
   async all(db: Queryable, territoryId: string): Promise<Flow[]> {
     return (await db.query<FlowRow>(`${SELECT} WHERE f.territory_id = $1 ORDER BY f.id`, [territoryId])).map(toFlow);
+  }
+
+  /** Rows for new flows, to stage (`stageRows`). */
+  bulkRows(territoryId: string, flows: readonly FlowData[]): BulkRows {
+    return { table: 'flow', columns: ['territory_id', ...COLUMNS.split(',').map((c) => c.trim())], rows: flows.map((f) => [territoryId, ...values(f)]) };
   }
 
   async insertMany(db: Queryable, territoryId: string, flows: readonly FlowData[]): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Need, NeedCategory, Period, Quantity } from '@boucles/engine';
 import type { Queryable } from '../db/database.js';
-import { insertMany } from './bulk.js';
+import { insertMany, type BulkRows } from './bulk.js';
 import { Conditions, iso, likePattern, type Page, type PageOf } from './sql.js';
 
 interface NeedRow {
@@ -76,6 +76,11 @@ export class NeedRepository {
 
   async all(db: Queryable, territoryId: string): Promise<Need[]> {
     return (await db.query<NeedRow>('SELECT * FROM need WHERE territory_id = $1 ORDER BY id', [territoryId])).map(toNeed);
+  }
+
+  /** Rows for new needs, to stage (`stageRows`). */
+  bulkRows(territoryId: string, needs: readonly NeedData[]): BulkRows {
+    return { table: 'need', columns: ['territory_id', 'actor_id', 'external_id', 'category', 'description', 'resource_code', 'quantity_value', 'quantity_unit', 'quantity_period'], rows: needs.map((n) => [territoryId, ...values(n)]) };
   }
 
   async insertMany(db: Queryable, territoryId: string, needs: readonly NeedData[]): Promise<void> {

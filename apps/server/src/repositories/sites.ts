@@ -1,6 +1,6 @@
 import type { Site } from '@boucles/engine';
 import type { Queryable } from '../db/database.js';
-import { insertMany } from './bulk.js';
+import { insertMany, type BulkRows } from './bulk.js';
 import { Conditions, iso, likePattern, type Page, type PageOf } from './sql.js';
 
 interface SiteRow {
@@ -70,6 +70,11 @@ export class SiteRepository {
 
   async all(db: Queryable, territoryId: string): Promise<Site[]> {
     return (await db.query<SiteRow>('SELECT * FROM site WHERE territory_id = $1 ORDER BY id', [territoryId])).map(toSite);
+  }
+
+  /** Rows for new sites whose ids are drawn beforehand, to stage (`stageRows`). */
+  bulkRows(territoryId: string, sites: readonly (SiteData & { id: string })[]): BulkRows {
+    return { table: 'site', columns: ['id', 'territory_id', 'actor_id', 'external_id', 'name', 'address', 'commune_code', 'latitude', 'longitude'], rows: sites.map((s) => [s.id, territoryId, ...values(s)]) };
   }
 
   async insertMany(db: Queryable, territoryId: string, sites: readonly SiteData[]): Promise<{ id: string; external_id: string | null }[]> {

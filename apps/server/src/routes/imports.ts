@@ -1,5 +1,5 @@
 /** Upload of spreadsheets to import into a territory, and the records of past imports. */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readdirSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { who } from './principal.js';
 import * as z from 'zod';
+import { processAlive } from '../db/data-lock.js';
 import { HttpError, NotFoundError } from '../errors.js';
 import { rowsOfFiles, type ImportFile } from '../interchange/source.js';
 import type { ReadLimits } from '../interchange/read.js';
@@ -39,6 +40,30 @@ const importAnswer = z
     rejectedFile: z.string().nullable().meta({ description: 'Where to download the rejected rows (valid-rows mode), to correct and import again' }),
   })
   .meta({ id: 'ImportReport' });
+
+const UPLOAD_PREFIX = 'boucles-upload-';
+
+/**
+ * Removes the upload folders that a server killed during an import left behind: each folder is
+ * named after the process that made it (`boucles-upload-<pid>-…`), and a folder whose process no
+ * longer runs is nobody's. Called at start-up.
+ */
+export function sweepStaleUploads(dir = tmpdir()): number {
+  let removed = 0;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const m = new RegExp(`^${UPLOAD_PREFIX}(\\d+)-`).exec(name);
+    if (!m || processAlive(Number(m[1]))) continue;
+    rmSync(join(dir, name), { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
 
 /** Copies the upload to a file, refusing it past `maxBytes`. */
 async function saveUpload(body: Readable, path: string, maxBytes: number): Promise<void> {
@@ -83,7 +108,7 @@ export function importRoutes(app: FastifyInstance, service: TerritoryImportServi
             en: 'send the file itself, as XLSX or CSV',
           });
         }
-        const dir = await mkdtemp(join(tmpdir(), 'boucles-upload-'));
+        const dir = await mkdtemp(join(tmpdir(), `${UPLOAD_PREFIX}${process.pid}-`));
         try {
           const path = join(dir, 'upload');
           await saveUpload(body, path, options.maxUploadBytes);

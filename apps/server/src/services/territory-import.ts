@@ -28,7 +28,11 @@ import {
   type ValidationIssue,
 } from '@boucles/engine';
 import type * as z from 'zod';
+import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../db/database.js';
+import { faultPoint } from '../faults.js';
+import { UnreadableFileError } from '../interchange/types.js';
+import { applyStaged, dropStaged, stageRows } from '../repositories/bulk.js';
 import type { RawRow } from '../interchange/read.js';
 import { rejectedWorkbook } from '../interchange/rejected.js';
 import type { ImportRun } from '../repositories/imports.js';
@@ -86,6 +90,16 @@ const MAX_GEOCODED = 2000;
 /** Flows written between two progress reports. */
 const WRITE_BATCH = 5000;
 const NIL = '00000000-0000-0000-0000-000000000000';
+/** Rows checked between two turns of the event loop. */
+const CHECK_SLICE = 250;
+
+/** Existing rows an import changes, by id. */
+interface Updates {
+  actors: [string, ActorData][];
+  sites: [string, SiteData][];
+  flows: [string, FlowData][];
+  needs: [string, NeedData][];
+}
 /** Sheets of the template that hold no data. */
 const HELPER_SHEETS = new Set(['lisez_moi', 'listes']);
 
@@ -226,7 +240,29 @@ export class TerritoryImportService {
    * what was (or, in dry-run, would be) created, updated, left unchanged and rejected, and why.
    */
   async import(who: Principal, code: string, rows: AsyncIterable<RawRow>, mode: ImportMode, onProgress?: (p: ImportProgress) => void): Promise<ImportReport> {
+    return (await this.execute(who, code, rows, mode, onProgress, null)).report;
+  }
+
+  /**
+   * Reads and checks every row, then (unless the mode or the errors say not to) stages the rows
+   * to write in short statements and applies them in one quick final transaction, which also
+   * records the run when `record` is given: the data and the record of the import that wrote
+   * them are committed together or not at all.
+   */
+  private async execute(
+    who: Principal,
+    code: string,
+    rows: AsyncIterable<RawRow>,
+    mode: ImportMode,
+    onProgress: ((p: ImportProgress) => void) | undefined,
+    record: { fileName: string | null } | null,
+  ): Promise<{ report: ImportReport; run?: ImportRun | undefined }> {
     const territory = (await this.territories.access.scope(this.db, who, code, 'territory:facilitate')).territory;
+    let beat = 0;
+    // The checks run on the event loop: let other requests through every few hundred rows.
+    const breathe = async (): Promise<void> => {
+      if (++beat % CHECK_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    };
     const report: ImportReport = {
       territory: code,
       mode,
@@ -304,6 +340,7 @@ export class TerritoryImportService {
     const actorKeyOfSiretInFile = new Map<string, string>();
     const actorSheet = sheets.get('acteurs');
     for (const parsed of actorSheet?.rows ?? []) {
+      await breathe();
       const sheet = actorSheet as SheetInput;
       const siretCell = parsed.keys.siret;
       const { value, issues } = element(sheet, parsed, documentActorSchema, (e) => {
@@ -354,6 +391,7 @@ export class TerritoryImportService {
     let geocoderDown = false;
     let geocoded = 0;
     for (const parsed of siteSheet?.rows ?? []) {
+      await breathe();
       const sheet = siteSheet as SheetInput;
       const { value, issues } = element(sheet, parsed, documentSiteSchema, () => undefined);
       const key = String(parsed.keys.idSite ?? '').trim();
@@ -402,6 +440,7 @@ export class TerritoryImportService {
     const flowSheet = sheets.get('flux');
     let checked = 0;
     for (const parsed of flowSheet?.rows ?? []) {
+      await breathe();
       const sheet = flowSheet as SheetInput;
       const { value, issues } = element(sheet, parsed, rowFlowSchema, () => undefined);
       const candidate: Candidate<FlowData & { siteRef: string }> = { sheet, parsed, key: '', issues };
@@ -437,6 +476,7 @@ export class TerritoryImportService {
     const needKeyInFile = new Map<string, number>();
     const needSheet = sheets.get('besoins');
     for (const parsed of needSheet?.rows ?? []) {
+      await breathe();
       const sheet = needSheet as SheetInput;
       const { value, issues } = element(sheet, parsed, rowNeedSchema, () => undefined);
       const candidate: Candidate<NeedData & { actorRef: string }> = { sheet, parsed, key: '', issues };
@@ -487,20 +527,44 @@ export class TerritoryImportService {
     report.issues = report.issues.slice(0, MAX_REPORTED);
 
     const blocked = headerIssues || sheets.size === 0 || (mode === 'all-or-nothing' && report.issueCount > 0);
-    if (mode === 'dry-run' || blocked) return report;
+    const changes = groups.some(([name]) => report.counts[name].created + report.counts[name].updated > 0);
+    // Built before anything is written: a file of rejected rows that cannot be made fails the
+    // import before its valid rows are committed, not after.
+    const rejectedFile = record && mode === 'valid-rows' && Object.keys(report.rejected).length ? await rejectedWorkbook(report.rejected) : null;
+    const runOf = (written: boolean) => ({ mode, fileName: record?.fileName ?? null, written, report: { ...report, rejected: {} }, rejectedFile });
+    if (mode === 'dry-run' || blocked || !changes) {
+      const run = record ? await this.repos.imports.insert(this.db, territory.id, runOf(false)) : undefined;
+      return { report, run };
+    }
 
     onProgress?.({ phase: 'write', rows: 0 });
-    await this.db.transaction(async (tx) => {
-      await this.territories.access.scope(tx, who, code, 'territory:facilitate', 'share');
-      await this.write(tx, territory.id, { actorRows, siteRows, flowRows, needRows }, { actorByKey, actorBySiret, siteByKey }, onProgress);
-      await this.territories.audit.record(tx, who, { territoryId: territory.id, action: 'import', entity: 'spreadsheet', details: { mode, rows: { acteurs: actorRows.length, sites: siteRows.length, flux: flowRows.length, besoins: needRows.length } } });
-    });
-    report.written = true;
-    onProgress?.({ phase: 'write', rows: flowRows.length });
-    return report;
+    const stage = { runId: randomUUID(), territoryId: territory.id };
+    try {
+      const updates = await this.stage(this.db, stage, { actorRows, siteRows, flowRows, needRows }, { actorByKey, actorBySiret, siteByKey }, onProgress);
+      faultPoint('import-staged');
+      const run = await this.db.transaction(async (tx) => {
+        await this.territories.access.scope(tx, who, code, 'territory:facilitate', 'share');
+        await this.apply(tx, stage, updates);
+        await this.territories.audit.record(tx, who, { territoryId: territory.id, action: 'import', entity: 'spreadsheet', details: { mode, rows: { acteurs: actorRows.length, sites: siteRows.length, flux: flowRows.length, besoins: needRows.length } } });
+        const inserted = record ? await this.repos.imports.insert(tx, territory.id, runOf(true)) : undefined;
+        await dropStaged(tx, stage);
+        return inserted;
+      });
+      report.written = true;
+      faultPoint('import-written');
+      onProgress?.({ phase: 'write', rows: flowRows.length });
+      return { report, run };
+    } catch (e) {
+      await dropStaged(this.db, stage).catch(() => undefined);
+      throw e;
+    }
   }
 
-  /** Imports and records the run (report and, for valid rows, the file of rejected rows). */
+  /**
+   * Imports and records the run (report and, for valid rows, the file of rejected rows). An
+   * import that fails (an unreadable file, a database error) is recorded too, as written nothing,
+   * with the reason; then the error goes on to the caller.
+   */
   async importAndRecord(
     who: Principal,
     code: string,
@@ -509,12 +573,28 @@ export class TerritoryImportService {
     fileName: string | null,
     onProgress?: (p: ImportProgress) => void,
   ): Promise<{ run: ImportRun; report: ImportReport }> {
-    const report = await this.import(who, code, rows, mode, onProgress);
     const territory = (await this.territories.access.scope(this.db, who, code, 'territory:facilitate')).territory;
-    const rejectedFile = mode === 'valid-rows' && Object.keys(report.rejected).length ? await rejectedWorkbook(report.rejected) : null;
-    // The rejected rows travel in the file; the stored report keeps the counts and messages.
-    const run = await this.repos.imports.insert(this.db, territory.id, { mode, fileName, written: report.written, report: { ...report, rejected: {} }, rejectedFile });
-    return { run, report };
+    try {
+      const { report, run } = await this.execute(who, code, rows, mode, onProgress, { fileName });
+      if (!run) throw new Error('import run not recorded');
+      return { run, report };
+    } catch (e) {
+      const message = e instanceof UnreadableFileError ? { fr: `fichier illisible : ${e.fr}`, en: `unreadable file: ${e.en}` } : { fr: 'l’import a échoué, rien n’a été écrit', en: 'the import failed, nothing was written' };
+      const failed: ImportReport = {
+        territory: code,
+        mode,
+        written: false,
+        counts: emptyCounts(),
+        issues: [{ sheet: (SHEETS[0] as SheetSpec).name, row: 0, column: '', code: e instanceof UnreadableFileError ? 'unreadable_file' : 'import_failed', message }],
+        issueCount: 1,
+        warnings: [],
+        ignoredSheets: [],
+        ignoredColumns: {},
+        rejected: {},
+      };
+      await this.repos.imports.insert(this.db, territory.id, { mode, fileName, written: false, report: failed, rejectedFile: null }).catch(() => undefined);
+      throw e;
+    }
   }
 
   async listRuns(who: Principal, code: string, limit: number): Promise<ImportRun[]> {
@@ -527,9 +607,14 @@ export class TerritoryImportService {
     return this.repos.imports.rejectedFile(this.db, territory.id, id);
   }
 
-  private async write(
-    tx: Queryable,
-    territoryId: string,
+  /**
+   * Stages the new rows (ids of new actors and sites drawn here, so that their sites, flows and
+   * needs can point at them before they exist) and gives back the updates of existing rows, which
+   * the final transaction applies.
+   */
+  private async stage(
+    db: Queryable,
+    stage: { runId: string; territoryId: string },
     rows: {
       actorRows: Candidate<ActorData>[];
       siteRows: Candidate<SiteData & { actorRef: string }>[];
@@ -538,69 +623,68 @@ export class TerritoryImportService {
     },
     existing: { actorByKey: Map<string, Actor>; actorBySiret: Map<string, Actor>; siteByKey: Map<string, Site> },
     onProgress?: (p: ImportProgress) => void,
-  ): Promise<void> {
+  ): Promise<Updates> {
     const ok = <D>(c: Candidate<D>): c is Candidate<D> & { data: D } => c.data !== undefined && c.issues.length === 0 && c.status !== undefined;
+    const territoryId = stage.territoryId;
+    const updates: Updates = { actors: [], sites: [], flows: [], needs: [] };
 
     // Actors: ids by file key.
     const actorIdByKey = new Map<string, string>();
     const actorIdBySiret = new Map<string, string>();
     for (const [key, a] of existing.actorByKey) actorIdByKey.set(key, a.id);
     for (const [siret, a] of existing.actorBySiret) actorIdBySiret.set(siret, a.id);
-    const newActors = rows.actorRows.filter(ok).filter((c) => c.status === 'created');
-    const inserted = await this.repos.actors.insertMany(tx, territoryId, newActors.map((c) => c.data));
-    const idOfExternal = new Map(inserted.map((r) => [r.external_id ?? '', r.id]));
-    for (const c of newActors) {
-      const id = idOfExternal.get(c.data.externalId ?? '');
-      if (id) {
-        actorIdByKey.set(c.key, id);
-        if (c.data.siret) actorIdBySiret.set(c.data.siret, id);
-      }
-    }
+    const newActors: (ActorData & { id: string })[] = [];
     for (const c of rows.actorRows.filter(ok)) {
-      if (c.existingId) {
-        actorIdByKey.set(c.key, c.existingId);
-        if (c.data.siret) actorIdBySiret.set(c.data.siret, c.existingId);
-        if (c.status === 'updated') await this.repos.actors.update(tx, territoryId, c.existingId, c.data);
-      }
+      const id = c.existingId ?? randomUUID();
+      actorIdByKey.set(c.key, id);
+      if (c.data.siret) actorIdBySiret.set(c.data.siret, id);
+      if (c.status === 'created') newActors.push({ ...c.data, id });
+      else if (c.status === 'updated') updates.actors.push([id, c.data]);
     }
+    await stageRows(db, stage, this.repos.actors.bulkRows(territoryId, newActors));
     const actorId = (ref: string): string => actorIdByKey.get(ref) ?? actorIdBySiret.get(ref.replace(/\s/g, '')) ?? NIL;
 
     // Sites
     const siteIdByKey = new Map<string, string>();
     for (const [key, s] of existing.siteByKey) siteIdByKey.set(key, s.id);
-    const siteRows = rows.siteRows.filter(ok);
-    const newSites = siteRows.filter((c) => c.status === 'created');
-    const insertedSites = await this.repos.sites.insertMany(
-      tx,
-      territoryId,
-      newSites.map(({ data: { actorRef, ...s } }) => ({ ...s, actorId: actorId(actorRef) })),
-    );
-    for (const r of insertedSites) siteIdByKey.set(r.external_id ?? '', r.id);
-    for (const c of siteRows) {
-      if (c.existingId && c.status === 'updated') {
-        const { actorRef, ...s } = c.data;
-        await this.repos.sites.update(tx, territoryId, c.existingId, { ...s, actorId: actorId(actorRef) });
-      }
+    const newSites: (SiteData & { id: string })[] = [];
+    for (const c of rows.siteRows.filter(ok)) {
+      const { actorRef, ...s } = c.data;
+      const site = { ...s, actorId: actorId(actorRef) };
+      const id = c.existingId ?? randomUUID();
+      siteIdByKey.set(c.key, id);
+      if (c.status === 'created') newSites.push({ ...site, id });
+      else if (c.status === 'updated') updates.sites.push([id, site]);
     }
+    await stageRows(db, stage, this.repos.sites.bulkRows(territoryId, newSites));
 
     // Flows
-    const flowRows = rows.flowRows.filter(ok);
     const toFlow = ({ siteRef, ...f }: FlowData & { siteRef: string }): FlowData => ({ ...f, siteId: siteIdByKey.get(siteRef) ?? NIL });
+    const flowRows = rows.flowRows.filter(ok);
     const newFlows = flowRows.filter((c) => c.status === 'created');
     for (let start = 0; start < newFlows.length; start += WRITE_BATCH) {
-      await this.repos.flows.insertMany(tx, territoryId, newFlows.slice(start, start + WRITE_BATCH).map((c) => toFlow(c.data)));
+      await stageRows(db, stage, this.repos.flows.bulkRows(territoryId, newFlows.slice(start, start + WRITE_BATCH).map((c) => toFlow(c.data))));
       onProgress?.({ phase: 'write', rows: Math.min(start + WRITE_BATCH, newFlows.length) });
     }
-    for (const c of flowRows) {
-      if (c.existingId && c.status === 'updated') await this.repos.flows.update(tx, territoryId, c.existingId, toFlow(c.data));
-    }
+    for (const c of flowRows) if (c.existingId && c.status === 'updated') updates.flows.push([c.existingId, toFlow(c.data)]);
 
     // Needs
-    const needRows = rows.needRows.filter(ok);
     const toNeed = ({ actorRef, ...n }: NeedData & { actorRef: string }): NeedData => ({ ...n, actorId: actorId(actorRef) });
-    await this.repos.needs.insertMany(tx, territoryId, needRows.filter((c) => c.status === 'created').map((c) => toNeed(c.data)));
-    for (const c of needRows) {
-      if (c.existingId && c.status === 'updated') await this.repos.needs.update(tx, territoryId, c.existingId, toNeed(c.data));
+    const needRows = rows.needRows.filter(ok);
+    await stageRows(db, stage, this.repos.needs.bulkRows(territoryId, needRows.filter((c) => c.status === 'created').map((c) => toNeed(c.data))));
+    for (const c of needRows) if (c.existingId && c.status === 'updated') updates.needs.push([c.existingId, toNeed(c.data)]);
+    return updates;
+  }
+
+  /** The final step, in one transaction: staged rows moved into place (parents first), then the updates. */
+  private async apply(tx: Queryable, stage: { runId: string; territoryId: string }, updates: Updates): Promise<void> {
+    const t = stage.territoryId;
+    for (const bulk of [this.repos.actors.bulkRows(t, []), this.repos.sites.bulkRows(t, []), this.repos.flows.bulkRows(t, []), this.repos.needs.bulkRows(t, [])]) {
+      await applyStaged(tx, stage, bulk.table, bulk.columns);
     }
+    for (const [id, a] of updates.actors) await this.repos.actors.update(tx, t, id, a);
+    for (const [id, s] of updates.sites) await this.repos.sites.update(tx, t, id, s);
+    for (const [id, f] of updates.flows) await this.repos.flows.update(tx, t, id, f);
+    for (const [id, n] of updates.needs) await this.repos.needs.update(tx, t, id, n);
   }
 }
