@@ -219,3 +219,54 @@ export function effectiveConfidentiality(
 ): Record<ConfidentialFlowField, ConfidentialityLevel> {
   return { ...DEFAULT_CONFIDENTIALITY, ...declared };
 }
+
+/**
+ * What each field shown of a flow is read or derived from, among the fields whose confidentiality
+ * can be set: a field is shown to a principal only when every one of its sources is visible to it,
+ * and a filter or a sort on it applies only where it is shown (otherwise the filter would tell
+ * the hidden value: `?hazardous=true` finding a flow whose waste code and quality are private).
+ * The one table used by the server's projections (`visibility.ts`), its flow filters and sorting
+ * (`repositories/flows.ts`) and the metabolism's disclosure control (`disclosure.ts`).
+ */
+export const FLOW_FIELD_SOURCES = {
+  // Identity and classification: never confidential.
+  id: [],
+  siteId: [],
+  actorId: [],
+  externalId: [],
+  direction: [],
+  resourceCode: [],
+  /** The resource's family (metabolism, synergies): from the resource code. */
+  resourceFamily: [],
+  label: ['label'],
+  wasteCode: ['wasteCode'],
+  quantity: ['quantity'],
+  /** The quantity per year in the base unit of its dimension. */
+  annualQuantity: ['quantity'],
+  monthsAvailable: ['monthsAvailable'],
+  quality: ['quality'],
+  /** `quality.hazardous` as declared, or else whether the waste code is starred. */
+  hazardous: ['quality', 'wasteCode'],
+  currentFate: ['currentFate'],
+  currentOrigin: ['currentOrigin'],
+  cost: ['cost'],
+  /**
+   * Where an output counts in the metabolism: its yearly quantity, its family ('wastes' when it has
+   * a waste code or a fate) and its destination (the fate's mode, place and partner).
+   */
+  metabolismOutput: ['quantity', 'wasteCode', 'currentFate'],
+  /** Where an input counts in the metabolism: its yearly quantity and its origin (local, recycled, partner). */
+  metabolismInput: ['quantity', 'currentOrigin'],
+} as const satisfies Record<string, readonly ConfidentialFlowField[]>;
+
+export type ShownFlowField = keyof typeof FLOW_FIELD_SOURCES;
+
+/** The fields of a flow shown to a principal that sees the confidential fields of these levels. */
+export function shownFlowFields(
+  declared: Partial<Record<ConfidentialFlowField, ConfidentialityLevel>>,
+  levels: readonly ConfidentialityLevel[],
+): Set<ShownFlowField> {
+  const effective = effectiveConfidentiality(declared);
+  const sources: Readonly<Record<ShownFlowField, readonly ConfidentialFlowField[]>> = FLOW_FIELD_SOURCES;
+  return new Set((Object.keys(sources) as ShownFlowField[]).filter((field) => sources[field].every((source) => levels.includes(effective[source]))));
+}

@@ -12,7 +12,7 @@ import type {
   PurityGrade,
   Quantity,
 } from '@boucles/engine';
-import { DEFAULT_CONFIDENTIALITY } from '@boucles/engine';
+import { DEFAULT_CONFIDENTIALITY, FLOW_FIELD_SOURCES, type ShownFlowField } from '@boucles/engine';
 import type { Queryable } from '../db/database.js';
 import { insertMany, type BulkRows } from './bulk.js';
 import { Conditions, iso, likePattern, type Page, type PageOf } from './sql.js';
@@ -128,10 +128,32 @@ export interface FlowFilter {
   /** Only these actors' records (a contributor's scope); set by the service, never by the query string. */
   actorIds?: readonly string[] | undefined;
   /**
-   * Searches only fields the public may see (API keys): text in public labels, waste codes that
-   * are public. Otherwise a search would tell that a hidden label or code exists. Set by the service.
+   * Filters and sorts only on what the public may see (API keys): each filter matches only the
+   * flows where the field it reads, and every field that one derives from, is public (text in
+   * public labels, public waste codes, `hazardous` where the waste code and the quality are
+   * public), and the order is that of the label shown. Otherwise a filter or the order would tell
+   * a hidden value. Set by the service.
    */
   publicOnly?: boolean | undefined;
+}
+
+/** The field each filter reads (`FLOW_FIELD_SOURCES` says what that field derives from). */
+const FILTER_FIELDS: Readonly<Record<Exclude<keyof FlowFilter, 'actorIds' | 'publicOnly'>, ShownFlowField>> = {
+  siteId: 'siteId',
+  actorId: 'actorId',
+  direction: 'direction',
+  resource: 'resourceCode',
+  wasteCode: 'wasteCode',
+  hazardous: 'hazardous',
+  q: 'label',
+};
+
+/** SQL that holds where a field of the flow `f`, and all it derives from, is public. */
+function publicSql(c: Conditions, field: ShownFlowField): string {
+  const sources: readonly (keyof typeof DEFAULT_CONFIDENTIALITY)[] = FLOW_FIELD_SOURCES[field];
+  if (sources.length === 0) return 'TRUE';
+  // The field names come from the engine's constant table (letters only), never from a request.
+  return sources.map((source) => `coalesce(f.confidentiality->>'${source}', ${c.param(DEFAULT_CONFIDENTIALITY[source])}::text) = 'public'`).join(' AND ');
 }
 
 const COLUMNS = `site_id, external_id, direction, resource_code, waste_code, label, quantity_value, quantity_unit, quantity_period,
@@ -183,16 +205,18 @@ export class FlowRepository {
     if (filter.direction) c.add('f.direction = $?', filter.direction);
     if (filter.resource) c.add('(f.resource_code = $? OR f.resource_code LIKE $?)', filter.resource, `${filter.resource}.%`);
     if (filter.wasteCode) c.add('f.waste_code = $?', filter.wasteCode);
-    if (filter.publicOnly && filter.wasteCode) c.add(`coalesce(f.confidentiality->>'wasteCode', $?) = 'public'`, DEFAULT_CONFIDENTIALITY.wasteCode);
-    if (filter.publicOnly && filter.q) c.add(`coalesce(f.confidentiality->>'label', $?) = 'public'`, DEFAULT_CONFIDENTIALITY.label);
     if (filter.hazardous !== undefined) c.add('f.is_hazardous = $?', filter.hazardous);
     if (filter.q) c.add('f.label ILIKE $?', likePattern(filter.q));
+    if (filter.publicOnly) {
+      for (const [key, field] of Object.entries(FILTER_FIELDS) as [keyof typeof FILTER_FIELDS, ShownFlowField][]) {
+        if (filter[key] !== undefined && filter[key] !== '') c.add(`(${publicSql(c, field)})`);
+      }
+    }
     const from = 'FROM flow f JOIN site s ON s.id = f.site_id AND s.territory_id = f.territory_id';
     const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n ${from} ${c.where}`, c.params);
-    const rows = await db.query<FlowRow>(
-      `${SELECT} ${c.where} ORDER BY f.label, f.id LIMIT ${c.param(page.limit)} OFFSET ${c.param(page.offset)}`,
-      c.params,
-    );
+    // The public sees a hidden label as the resource code: it is sorted as it is shown.
+    const order = filter.publicOnly ? `CASE WHEN ${publicSql(c, 'label')} THEN f.label ELSE f.resource_code END, f.id` : 'f.label, f.id';
+    const rows = await db.query<FlowRow>(`${SELECT} ${c.where} ORDER BY ${order} LIMIT ${c.param(page.limit)} OFFSET ${c.param(page.offset)}`, c.params);
     return { items: rows.map(toFlow), total: count?.n ?? 0, ...page };
   }
 

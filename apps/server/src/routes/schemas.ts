@@ -102,7 +102,10 @@ export const flowSchema = z
       purityGrade: z.enum(PURITY_GRADES).optional(),
       hazardous: z.boolean().optional(),
     }),
-    hazardous: z.boolean().meta({ description: 'Derived: quality.hazardous as declared, or else whether the waste code is starred' }),
+    hazardous: z
+      .boolean()
+      .nullable()
+      .meta({ description: 'Derived: quality.hazardous as declared, or else whether the waste code is starred; null when the waste code or the quality is withheld (API keys)' }),
     currentFate: z.object({ mode: z.enum(FATE_MODES), operationCode: z.string().optional(), local: z.boolean().optional(), partner: z.string().optional() }).nullable(),
     currentOrigin: z.object({ recycled: z.boolean(), local: z.boolean(), partner: z.string().optional() }).nullable(),
     cost: z.object({ amountEur: z.number(), per: z.enum(COST_BASES), kind: z.enum(COST_KINDS) }).nullable(),

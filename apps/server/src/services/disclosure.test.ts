@@ -18,7 +18,7 @@ import {
 } from '@boucles/engine';
 import { loadMetabolismFamilies, ReferenceCatalog } from '@boucles/reference-data';
 import { readDemoDocument, readNeighbourDemoDocument } from '../demo.js';
-import { publicQuantityFlowIds, suppressInterdependencies, suppressMetabolism, type MetabolismView } from './disclosure.js';
+import { publicMetabolismFlowIds, suppressInterdependencies, suppressMetabolism, type MetabolismView } from './disclosure.js';
 import type { MetabolismService } from './metabolism.js';
 
 // The service's answers must be what these functions take: checked when compiling.
@@ -180,11 +180,15 @@ test('the interdependencies of the two demo territories are disclosed with each 
   assert.throws(() => suppressInterdependencies(result, { [a.code]: a.input }), /no metabolism input/);
 });
 
-test('flows whose actor made the quantity public are the ones given as public', () => {
-  const ids = publicQuantityFlowIds([
-    { id: 'f1', confidentiality: { quantity: 'public' } },
-    { id: 'f2', confidentiality: {} },
-    { id: 'f3', confidentiality: { quantity: 'private' } },
+test('flows whose actor made the quantity and what places it public are the ones given as public', () => {
+  const ids = publicMetabolismFlowIds([
+    { id: 'f1', direction: 'output', confidentiality: { quantity: 'public', currentFate: 'public' } },
+    { id: 'f2', direction: 'output', confidentiality: { quantity: 'public' } },
+    { id: 'f3', direction: 'output', confidentiality: { quantity: 'public', currentFate: 'public', wasteCode: 'private' } },
+    { id: 'f4', direction: 'input', confidentiality: { quantity: 'public', currentOrigin: 'public' } },
+    { id: 'f5', direction: 'input', confidentiality: { quantity: 'public' } },
+    { id: 'f6', direction: 'output', confidentiality: {} },
+    { id: 'f7', direction: 'input', confidentiality: { quantity: 'private', currentOrigin: 'public' } },
   ]);
-  assert.deepEqual([...ids], ['f1']);
+  assert.deepEqual([...ids], ['f1', 'f4']);
 });

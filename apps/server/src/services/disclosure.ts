@@ -12,7 +12,7 @@
 import {
   discloseInterdependencies,
   discloseMetabolism,
-  effectiveConfidentiality,
+  shownFlowFields,
   type DisclosedInterdependencies,
   type DisclosedMetabolismFigures,
   type DisclosedScenario,
@@ -41,8 +41,9 @@ export interface ReaderMetabolism extends DisclosedMetabolismFigures {
 
 export interface SuppressionOptions {
   /**
-   * Flows whose quantity their actor made public (see `publicQuantityFlowIds`): anyone can read
-   * them, so they count as known figures, not as one of the actors behind a figure.
+   * Flows whose quantity, and what places it, their actor made public (see
+   * `publicMetabolismFlowIds`): anyone can read them, so they count as known figures, not as one
+   * of the actors behind a figure.
    */
   publicFlowIds?: ReadonlySet<string> | undefined;
 }
@@ -90,9 +91,16 @@ export function suppressInterdependencies(
   return discloseInterdependencies(result, territories, loadMetabolismFamilies(), control, { publicFlowIds: options.publicFlowIds });
 }
 
-/** The flows whose quantity is public (their `quantity` field's confidentiality): for `publicFlowIds`. */
-export function publicQuantityFlowIds(flows: Iterable<Pick<Flow, 'id' | 'confidentiality'>>): Set<string> {
+/**
+ * The flows anyone may place in the metabolism (for `publicFlowIds`): those whose quantity and
+ * whatever says where they count are public (the engine's `FLOW_FIELD_SOURCES`: an output's waste
+ * code and fate, an input's origin). A public quantity with a hidden fate is not enough: a figure
+ * resting on that flow alone would tell where it goes.
+ */
+export function publicMetabolismFlowIds(flows: Iterable<Pick<Flow, 'id' | 'direction' | 'confidentiality'>>): Set<string> {
   const out = new Set<string>();
-  for (const f of flows) if (effectiveConfidentiality(f.confidentiality).quantity === 'public') out.add(f.id);
+  for (const f of flows) {
+    if (shownFlowFields(f.confidentiality, ['public']).has(f.direction === 'output' ? 'metabolismOutput' : 'metabolismInput')) out.add(f.id);
+  }
   return out;
 }

@@ -38,7 +38,7 @@ import { prepareAggregate } from './prepare.js';
 import type { SynergyAnalysisService } from './synergy-analysis.js';
 import type { TerritoryDataService } from './territory-data.js';
 import { can, type Capability, type Principal, type Scope } from './access.js';
-import { publicQuantityFlowIds, suppressInterdependencies, suppressMetabolism, type MetabolismView, type ReaderMetabolism } from './disclosure.js';
+import { publicMetabolismFlowIds, suppressInterdependencies, suppressMetabolism, type MetabolismView, type ReaderMetabolism } from './disclosure.js';
 
 const AGGREGATE = { fr: 'Agrégat', en: 'Aggregate' };
 
@@ -152,7 +152,7 @@ export class MetabolismService {
     const read = await this.input(who, code);
     const view = await this.figures(read.territory, read.input, options);
     if (can(read.scope, 'records:all')) return view;
-    return suppressMetabolism(view, read.input, loadDisclosureControl(), { publicFlowIds: publicQuantityFlowIds(read.flows) });
+    return suppressMetabolism(view, read.input, loadDisclosureControl(), { publicFlowIds: publicMetabolismFlowIds(read.flows) });
   }
 
   /** The whole metabolism, every figure shown: facilitators. */
@@ -221,7 +221,7 @@ export class MetabolismService {
     );
     if (reads.every((r) => can(r.scope, 'records:all'))) return result;
     return suppressInterdependencies(result, new Map(reads.map((r) => [r.territory.code, r.input])), loadDisclosureControl(), {
-      publicFlowIds: publicQuantityFlowIds(reads.flatMap((r) => r.flows)),
+      publicFlowIds: publicMetabolismFlowIds(reads.flatMap((r) => r.flows)),
     });
   }
 

@@ -44,7 +44,7 @@ import type { TerritoryFilter } from '../repositories/territories.js';
 import { prepareActor, prepareFlow, prepareNeed, prepareSite, type Prepared } from './prepare.js';
 import { Access, can, requirePlatformAdmin, visibleTerritories, type Principal, type Scope } from './access.js';
 import type { AuditLog } from './audit.js';
-import { publicActor, publicFlow } from './visibility.js';
+import { publicActor, publicFlow, type ShownFlow } from './visibility.js';
 
 function unwrap<T>(p: Prepared<T>): T {
   if (!p.ok) throw new ValidationError(p.issues);
@@ -376,13 +376,13 @@ export class TerritoryDataService {
 
   // Flows
 
-  async listFlows(who: Principal, code: string, filter: FlowFilter, page: Page): Promise<PageOf<Flow>> {
+  async listFlows(who: Principal, code: string, filter: FlowFilter, page: Page): Promise<PageOf<Flow | ShownFlow>> {
     const scope = await this.access.scope(this.db, who, code, ['records:own', 'records:public']);
     const result = await this.repos.flows.list(this.db, scope.territory.id, { ...filter, actorIds: TerritoryDataService.own(scope), publicOnly: Access.publicOnly(scope) }, page);
     return Access.publicOnly(scope) ? { ...result, items: result.items.map(publicFlow) } : result;
   }
 
-  async getFlow(who: Principal, code: string, id: string): Promise<Flow> {
+  async getFlow(who: Principal, code: string, id: string): Promise<Flow | ShownFlow> {
     const scope = await this.access.scope(this.db, who, code, ['records:own', 'records:public']);
     const f = await this.repos.flows.get(this.db, scope.territory.id, id);
     if (!f || !(Access.ownsActor(scope, f.actorId) || Access.publicOnly(scope))) throw new NotFoundError(WHAT.flow);
