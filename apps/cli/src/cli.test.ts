@@ -149,3 +149,63 @@ test('boucles admin create makes a platform administrator who can sign in, with 
   const usage = capture();
   assert.equal(await run(['admin', 'create', '--email', 'x@example.org'], usage), 2);
 });
+
+test('text taken from a file cannot drive the terminal: control characters and bidirectional overrides are printed as visible symbols', async () => {
+  writeFileSync(
+    join(dir, 'ecran.json'),
+    JSON.stringify({ format: 'boucles-territory', formatVersion: 1, territory: { code: 'ECRAN', level: 'custom', name: 'Écran', communes: ['59350'] }, actors: [], sites: [], flows: [] }),
+  );
+  assert.equal(await run(['load', join(dir, 'ecran.json')], capture()), 0);
+  const file = join(dir, 'acteurs.csv');
+  writeFileSync(file, 'id_acteur;raison_sociale;type\r\nE1;Piège;\u001b]52;c;ZWNobyBwd25lZA==\u0007\u001b[2J\u202evaisseau\r\n');
+  const io = capture();
+  assert.equal(await run(['import', file, '--territory', 'ECRAN', '--mode', 'essai', '--no-progress'], io), 1);
+  const printed = [...io.lines, ...io.errors].join('\n');
+  assert.match(printed, /acteurs, ligne 2/);
+  // eslint-disable-next-line no-control-regex -- looking for control characters is the point
+  assert.doesNotMatch(printed, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+  assert.match(printed, /␛/);
+});
+
+test('while the server holds the data folder, commands that open the database are refused with what to do, and the database opens afterwards', async () => {
+  const { spawn } = await import('node:child_process');
+  const { fileURLToPath } = await import('node:url');
+  const main = fileURLToPath(new URL('../../server/dist/main.js', import.meta.url));
+  const dataDir = join(dir, 'occupe');
+  const server = spawn(process.execPath, [main], { env: { ...process.env, BOUCLES_DATA_DIR: dataDir, BOUCLES_DEMO: '0', BOUCLES_LOG: '0', PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    server.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /écoute sur (http:\/\/\S+)/.exec(out);
+      if (m?.[1]) resolve(m[1]);
+    });
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+  const saved = process.env.BOUCLES_DATA_DIR;
+  process.env.BOUCLES_DATA_DIR = dataDir;
+  try {
+    const file = join(dir, 'acteurs-occupe.csv');
+    writeFileSync(file, 'id_acteur;raison_sociale;type\r\nO1;Occupé;entreprise\r\n');
+    for (const args of [['import', file, '--territory', 'X', '--no-progress'], ['migrate'], ['sauvegarde'], ['export', '--territory', 'X', '--format', 'json', '--out', join(dir, 'x.json')]]) {
+      const io = capture();
+      assert.equal(await run(args, io), 3, `${args[0]}: ${io.errors.join('\n')}`);
+      assert.match(io.errors.join('\n'), /utilisé par le serveur Boucles/);
+      assert.ok(io.errors.join('\n').includes(url), 'the message gives the running server’s address');
+      assert.match(io.errors.join('\n'), /arrêtez le serveur/);
+    }
+    server.removeAllListeners('exit');
+    await new Promise<void>((resolve) => {
+      server.on('exit', () => resolve());
+      server.kill('SIGTERM');
+    });
+    const io = capture();
+    assert.equal(await run(['migrate'], io), 0, io.errors.join('\n'));
+    const backup = capture();
+    assert.equal(await run(['sauvegarde'], backup), 0, backup.errors.join('\n'));
+    assert.match(backup.lines[0] ?? '', /Sauvegarde écrite : .*sauvegardes\/boucles-.*\.tar\.gz/);
+  } finally {
+    process.env.BOUCLES_DATA_DIR = saved;
+    server.kill('SIGKILL');
+  }
+});

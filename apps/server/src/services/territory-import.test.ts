@@ -7,7 +7,11 @@ import { after, before, describe, test } from 'node:test';
 import { ReferenceCatalog } from '@boucles/reference-data';
 import { createServices, type Services } from '../app.js';
 import type { Database } from '../db/database.js';
+import { randomUUID } from 'node:crypto';
 import { rowsOfFiles } from '../interchange/source.js';
+import { UnreadableFileError, type RawRow } from '../interchange/types.js';
+import { dropAbandonedStages, stageRows } from '../repositories/bulk.js';
+import { createRepositories } from '../repositories/index.js';
 import { testDatabases } from '../testing/databases.js';
 
 const reference = new ReferenceCatalog();
@@ -123,6 +127,61 @@ for (const target of testDatabases()) {
       assert.deepEqual(report.rejected.sites?.rows.map((r) => [r.row, r.cells[0]]), [[3, 'U2']]);
       assert.match(report.rejected.sites?.rows[0]?.errors ?? '', /acteur C2 est rejeté \(ligne 3\)/);
       assert.equal((await services.territoryData.listSites(SYSTEM, 'IMPORT', { q: 'Site du bon' }, { limit: 5, offset: 0 })).total, 1);
+    });
+
+    test('in valid-rows mode a file whose every row is rejected says it wrote nothing', async () => {
+      const before = await count('actor');
+      const report = await run([csv('acteurs.csv', ['id_acteur;raison_sociale;type', 'R1;Mauvais;vaisseau', 'R2;Pire;navire'])], 'valid-rows');
+      assert.deepEqual(report.counts.acteurs, { created: 0, updated: 0, unchanged: 0, rejected: 2 });
+      assert.equal(report.written, false);
+      assert.equal(await count('actor'), before);
+    });
+
+    test('an import and its record are committed together, and the rows are staged then moved, leaving no staged row', async () => {
+      const runs = async () => (await services.territoryImports.listRuns(SYSTEM, 'IMPORT', 200)).length;
+      const runsBefore = await runs();
+      const { report, run } = await services.territoryImports.importAndRecord(
+        SYSTEM,
+        'IMPORT',
+        rowsOfFiles([{ path: csv('acteurs.csv', ['id_acteur;raison_sociale;type', 'T1;Tôlerie;entreprise', 'T2;Tannerie;entreprise']) }]),
+        'all-or-nothing',
+        'acteurs.csv',
+      );
+      assert.equal(report.written, true);
+      assert.equal(run.written, true);
+      assert.equal(await runs(), runsBefore + 1);
+      assert.equal(await count('import_stage'), 0);
+      assert.equal((await services.territoryData.listActors(SYSTEM, 'IMPORT', { q: 'Tannerie' }, { limit: 5, offset: 0 })).total, 1);
+    });
+
+    test('an import that fails while reading keeps its record, with the reason, and writes nothing', async () => {
+      const runsBefore = (await services.territoryImports.listRuns(SYSTEM, 'IMPORT', 200)).length;
+      const actors = await count('actor');
+      async function* failing(): AsyncGenerator<RawRow> {
+        yield { sheet: 'acteurs', row: 1, cells: ['id_acteur', 'raison_sociale', 'type'], problems: [] };
+        yield { sheet: 'acteurs', row: 2, cells: ['Z1', 'Zinguerie', 'entreprise'], problems: [] };
+        throw new UnreadableFileError('fichier CSV illisible vers la ligne 3 : guillemet non refermé', 'unreadable CSV file near line 3: unclosed quote');
+      }
+      await assert.rejects(services.territoryImports.importAndRecord(SYSTEM, 'IMPORT', failing(), 'valid-rows', 'casse.csv'), UnreadableFileError);
+      const runs = await services.territoryImports.listRuns(SYSTEM, 'IMPORT', 200);
+      assert.equal(runs.length, runsBefore + 1);
+      const last = runs.find((r) => r.fileName === 'casse.csv');
+      assert.ok(last);
+      assert.equal(last.written, false);
+      assert.match(JSON.stringify(last.report), /guillemet non refermé/);
+      assert.equal(await count('actor'), actors);
+    });
+
+    test('rows staged by an import that never finished are invisible, and dropped at the next start', async () => {
+      const territory = await db.query<{ id: string }>(`SELECT id FROM territory WHERE code = 'IMPORT'`);
+      const territoryId = territory[0]?.id as string;
+      const actors = await count('actor');
+      const stage = { runId: randomUUID(), territoryId };
+      await stageRows(db, stage, createRepositories().actors.bulkRows(territoryId, [{ id: randomUUID(), externalId: 'FANTOME', siret: null, name: 'Fantôme', nafCode: null, kind: 'company', headcountBand: null, ess: false, contact: {} }]));
+      assert.equal(await count('actor'), actors, 'a staged row is not in the territory');
+      assert.equal(await count('import_stage'), 1);
+      assert.equal(await dropAbandonedStages(db, true), 1);
+      assert.equal(await count('import_stage'), 0);
     });
 
     test('a Windows-1252 CSV with commas is read as well as a UTF-8 one with semicolons', async () => {
