@@ -129,6 +129,16 @@ for (const target of testDatabases()) {
       assert.equal((await services.territoryData.listSites(SYSTEM, 'IMPORT', { q: 'Site du bon' }, { limit: 5, offset: 0 })).total, 1);
     });
 
+    test('every error of a row is reported in one go, the reference checks included, not only the first', async () => {
+      const report = await run(
+        [csv('flux.csv', ['id_flux;id_site;sens;code_ressource;code_dechet;libelle;quantite;unite;periode', 'G1;S1;sortant;material.nope;99 99 99;Truc;-5;boisseau;an', 'G2;S404;dehors;material.wood.clean;;Truc;abc;t;an'])],
+        'dry-run',
+      );
+      const at = (row: number) => report.issues.filter((i) => i.row === row).map((i) => i.column).sort();
+      assert.deepEqual(at(2), ['code_dechet', 'code_ressource', 'quantite', 'unite']);
+      assert.ok(at(3).includes('id_site') && at(3).includes('sens') && at(3).includes('quantite'), JSON.stringify(at(3)));
+    });
+
     test('in valid-rows mode a file whose every row is rejected says it wrote nothing', async () => {
       const before = await count('actor');
       const report = await run([csv('acteurs.csv', ['id_acteur;raison_sociale;type', 'R1;Mauvais;vaisseau', 'R2;Pire;navire'])], 'valid-rows');

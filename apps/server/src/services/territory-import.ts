@@ -6,6 +6,10 @@
  * that importing the same file twice changes nothing.
  */
 import {
+  checkActorReferences,
+  checkFlowReferences,
+  checkNeedReferences,
+  checkSiteReferences,
   checkHeaders,
   documentActorSchema,
   documentSiteSchema,
@@ -20,6 +24,8 @@ import {
   type Cell,
   type CellIssue,
   type Flow,
+  type FlowInput,
+  type NeedInput,
   type Need,
   type ReferenceLookup,
   type SheetName,
@@ -310,7 +316,13 @@ export class TerritoryImportService {
     for (const n of needs) needByKey.set(n.externalId ?? needNaturalKey(actorKeyOfId.get(n.actorId) ?? '', n), n);
     const communes = new Set(territory.communes);
 
-    const element = <S extends z.ZodType>(sheet: SheetInput, parsed: ParsedRow, schema: S, fill: (e: Record<string, unknown>) => void) => {
+    const element = <S extends z.ZodType>(
+      sheet: SheetInput,
+      parsed: ParsedRow,
+      schema: S,
+      fill: (e: Record<string, unknown>) => void,
+      later?: (raw: Record<string, unknown>) => CellIssue[],
+    ) => {
       const raw = parsed.element ?? {};
       parsed.element = undefined; // converted once; the parsed value below is what is kept
       fill(raw);
@@ -324,8 +336,24 @@ export class TerritoryImportService {
           if (!seen.has(cell.column)) all.push(cell);
         }
       }
-      return { value: r.ok && all.length === 0 ? (r.value as z.output<S>) : undefined, issues: all };
+      const value = r.ok && all.length === 0 ? (r.value as z.output<S>) : undefined;
+      if (!value && later) {
+        // The row is rejected already; so that the user fixes it in one go, the checks that
+        // follow the schema (reference data, what the row points at) still run on the cells
+        // that were readable, and report the columns not reported yet.
+        const seen = new Set(all.map((i) => i.column));
+        let more: CellIssue[] = [];
+        try {
+          more = later(r.ok ? (r.value as Record<string, unknown>) : raw);
+        } catch {
+          /* a cell of the wrong type: its column was reported by the schema */
+        }
+        for (const i of more) if (!seen.has(i.column)) all.push(i);
+      }
+      return { value, issues: all };
     };
+    const cells = (sheet: SheetInput, parsed: ParsedRow, issues: ValidationIssue[]): CellIssue[] => issues.map((i) => issueToCell(sheet.spec, parsed.row, i));
+    const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
     const prepared = <D>(sheet: SheetInput, parsed: ParsedRow, p: Prepared<D>, issues: CellIssue[]): D | undefined => {
       if (p.ok) return issues.length ? undefined : p.data;
       issues.push(...p.issues.map((i: ValidationIssue) => issueToCell(sheet.spec, parsed.row, i)));
@@ -343,9 +371,15 @@ export class TerritoryImportService {
       await breathe();
       const sheet = actorSheet as SheetInput;
       const siretCell = parsed.keys.siret;
-      const { value, issues } = element(sheet, parsed, documentActorSchema, (e) => {
-        if (e.externalId === undefined && typeof e.siret === 'string') e.externalId = e.siret;
-      });
+      const { value, issues } = element(
+        sheet,
+        parsed,
+        documentActorSchema,
+        (e) => {
+          if (e.externalId === undefined && typeof e.siret === 'string') e.externalId = e.siret;
+        },
+        (raw) => cells(sheet, parsed, checkActorReferences({ nafCode: str(raw.nafCode), headcountBand: str(raw.headcountBand) }, this.ref)),
+      );
       const key = String(parsed.keys.idActeur ?? siretCell ?? '').trim().replace(/\s/g, '');
       const candidate: Candidate<ActorData> = { sheet, parsed, key, issues };
       if (!key) issues.push(issueAt(sheet.spec, parsed.row, 'id_acteur', 'missing_key', 'id_acteur ou siret requis pour identifier l’acteur', 'id_acteur or siret is needed to identify the actor'));
@@ -393,7 +427,14 @@ export class TerritoryImportService {
     for (const parsed of siteSheet?.rows ?? []) {
       await breathe();
       const sheet = siteSheet as SheetInput;
-      const { value, issues } = element(sheet, parsed, documentSiteSchema, () => undefined);
+      const { value, issues } = element(sheet, parsed, documentSiteSchema, () => undefined, (raw) => {
+        const found: CellIssue[] = [];
+        const commune = str(raw.communeCode);
+        if (commune) found.push(...cells(sheet, parsed, checkSiteReferences({ communeCode: commune }, communes, this.ref)));
+        const actorRef = str(raw.actorExternalId);
+        if (actorRef && !resolveActor(actorRef)) found.push(issueAt(sheet.spec, parsed.row, 'acteur', 'unknown_reference', `aucun acteur ${actorRef} (ni dans la feuille acteurs, ni dans le territoire)`, `no actor ${actorRef} (neither in the acteurs sheet nor in the territory)`));
+        return found;
+      });
       const key = String(parsed.keys.idSite ?? '').trim();
       const candidate: Candidate<SiteData & { actorRef: string }> = { sheet, parsed, key, issues };
       const first = siteKeyInFile.get(key);
@@ -442,7 +483,15 @@ export class TerritoryImportService {
     for (const parsed of flowSheet?.rows ?? []) {
       await breathe();
       const sheet = flowSheet as SheetInput;
-      const { value, issues } = element(sheet, parsed, rowFlowSchema, () => undefined);
+      const { value, issues } = element(sheet, parsed, rowFlowSchema, () => undefined, (raw) => {
+        const found: CellIssue[] = [];
+        const quantity = raw.quantity as { value?: unknown; unit?: unknown } | undefined;
+        const readable = { resourceCode: str(raw.resourceCode) ?? '', wasteCode: str(raw.wasteCode), quantity: quantity && typeof quantity.value === 'number' && typeof quantity.unit === 'string' ? quantity : undefined };
+        found.push(...cells(sheet, parsed, checkFlowReferences(readable as FlowInput, this.ref).filter((i) => i.path !== 'resourceCode' || readable.resourceCode !== '')));
+        const siteRef = str(raw.siteExternalId);
+        if (siteRef && !siteKeyInFile.has(siteRef) && !siteByKey.has(siteRef)) found.push(issueAt(sheet.spec, parsed.row, 'id_site', 'unknown_reference', `aucun site ${siteRef} (ni dans la feuille sites, ni dans le territoire)`, `no site ${siteRef} (neither in the sites sheet nor in the territory)`));
+        return found;
+      });
       const candidate: Candidate<FlowData & { siteRef: string }> = { sheet, parsed, key: '', issues };
       if (value) {
         const key = value.externalId ?? flowNaturalKey(value.siteExternalId, value);
@@ -478,7 +527,14 @@ export class TerritoryImportService {
     for (const parsed of needSheet?.rows ?? []) {
       await breathe();
       const sheet = needSheet as SheetInput;
-      const { value, issues } = element(sheet, parsed, rowNeedSchema, () => undefined);
+      const { value, issues } = element(sheet, parsed, rowNeedSchema, () => undefined, (raw) => {
+        const found: CellIssue[] = [];
+        const resourceCode = str(raw.resourceCode);
+        if (resourceCode) found.push(...cells(sheet, parsed, checkNeedReferences({ resourceCode } as NeedInput, this.ref)));
+        const actorRef = str(raw.actorExternalId);
+        if (actorRef && !resolveActor(actorRef)) found.push(issueAt(sheet.spec, parsed.row, 'acteur', 'unknown_reference', `aucun acteur ${actorRef} (ni dans la feuille acteurs, ni dans le territoire)`, `no actor ${actorRef} (neither in the acteurs sheet nor in the territory)`));
+        return found;
+      });
       const candidate: Candidate<NeedData & { actorRef: string }> = { sheet, parsed, key: '', issues };
       if (value) {
         const actor = resolveActor(value.actorExternalId);
