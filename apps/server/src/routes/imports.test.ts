@@ -156,3 +156,24 @@ for (const target of testDatabases()) {
     });
   });
 }
+
+test('upload folders left by a server that was killed are removed at the next start, and those of running servers kept', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { existsSync, mkdirSync, mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { sweepStaleUploads } = await import('./imports.js');
+  const dir = mkdtempSync(join(tmpdir(), 'boucles-sweep-'));
+  try {
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid as number; // a process that has ended
+    mkdirSync(join(dir, `boucles-upload-${dead}-abc123`));
+    mkdirSync(join(dir, `boucles-upload-${process.pid}-def456`));
+    mkdirSync(join(dir, 'autre-dossier'));
+    assert.equal(sweepStaleUploads(dir), 1);
+    assert.equal(existsSync(join(dir, `boucles-upload-${dead}-abc123`)), false);
+    assert.ok(existsSync(join(dir, `boucles-upload-${process.pid}-def456`)));
+    assert.ok(existsSync(join(dir, 'autre-dossier')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
