@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global fetch, setTimeout -- Node.js 20 globals */
 // One benchmark case, run in its own process by run-benchmarks.mjs; prints one JSON line.
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -286,7 +287,109 @@ async function apiAccess({ who, requests, path }) {
   return seconds;
 }
 
-const cases = { 'api-access': apiAccess, candidates, allocation, metabolism, 'validate-flows': validateFlows, 'load-demo': loadDemo, 'write-bench-workbook': writeBenchWorkbook, 'import-xlsx': importXlsx };
+/**
+ * Issue 12: 200 connections hammer /api/health for `seconds` while a facilitator imports a CSV of
+ * `rows` actors through the API into the demo territory, on a real server process (PGlite in a
+ * fresh data folder, or PostgreSQL). Imports follow one another (new rows each time) until the
+ * load ends, so that an import runs during the whole window. Reports errors, timeouts, non-2xx
+ * answers, exact latency percentiles of /api/health, and each import's duration and outcome.
+ */
+async function loadDuringImport({ database, rows = 100_000, seconds = 60, connections = 200 }) {
+  const { spawn } = await import('node:child_process');
+  const { writeFileSync, createReadStream } = await import('node:fs');
+  const { fileURLToPath } = await import('node:url');
+  const autocannon = (await import('autocannon')).default;
+  const dataDir = mkdtempSync(join(tmpdir(), 'boucles-load-'));
+  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  const schema = `bench_${randomBytes(5).toString('hex')}`;
+  const password = 'mot de passe du banc de charge';
+  const main = fileURLToPath(new URL('../apps/server/dist/main.js', import.meta.url));
+  const server = spawn(process.execPath, [main], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', BOUCLES_LOG: '0', BOUCLES_DATA_DIR: dataDir, BOUCLES_DEMO: '1', BOUCLES_DEMO_PASSWORD: password, DATABASE_URL: database === 'postgres' ? url : '', DATABASE_SCHEMA: database === 'postgres' ? schema : '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const base = await new Promise((resolve, reject) => {
+    let out = '';
+    server.stdout.on('data', (c) => {
+      out += c.toString();
+      const m = /écoute sur (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+  try {
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ email: 'animatrice@demo.example.org', password }) });
+    if (login.status !== 200) throw new Error(`login ${login.status}`);
+    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const { csrfToken } = await login.json();
+    let batch = 0;
+    const writeCsv = () => {
+      const path = join(dataDir, `acteurs-${batch}.csv`);
+      const lines = ['id_acteur;raison_sociale;type;code_naf'];
+      for (let i = 0; i < rows; i++) lines.push(`L${batch}-${i};Établissement ${batch}-${i};entreprise;16.10A`);
+      writeFileSync(path, `${lines.join('\r\n')}\r\n`);
+      batch++;
+      return path;
+    };
+    const imports = [];
+    let stop = false;
+    const importLoop = (async () => {
+      let path = writeCsv();
+      while (!stop) {
+        const t0 = performance.now();
+        const r = await fetch(`${base}/api/territories/DEMO-VALBOUCLES/imports?mode=all-or-nothing&sheet=acteurs`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/csv', cookie, 'x-csrf-token': csrfToken, origin: base },
+          body: createReadStream(path),
+          duplex: 'half',
+        });
+        const body = await r.json();
+        imports.push({ status: r.status, written: body.written ?? false, created: body.counts?.acteurs?.created ?? null, seconds: Math.round((performance.now() - t0) / 100) / 10 });
+        if (!stop) path = writeCsv();
+      }
+    })();
+    // Let the first import start reading before the load begins.
+    await new Promise((r) => setTimeout(r, 500));
+    const times = [];
+    const instance = autocannon({ url: `${base}/api/health`, connections, duration: seconds, timeout: 10 });
+    instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+    const result = await instance;
+    stop = true;
+    const loadEnded = performance.now();
+    await importLoop;
+    times.sort((a, b) => a - b);
+    const pct = (p) => Math.round((times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? NaN) * 10) / 10;
+    extra = {
+      database,
+      connections,
+      seconds,
+      rowsPerImport: rows,
+      requests: result.requests.total,
+      errors: result.errors,
+      timeouts: result.timeouts,
+      non2xx: result.non2xx,
+      latencyMs: { p50: pct(50), p95: pct(95), p99: pct(99), max: Math.round((times.at(-1) ?? NaN) * 10) / 10 },
+      imports,
+      lastImportEndedAfterLoadS: Math.round((performance.now() - loadEnded) / 100) / 10,
+    };
+    return seconds;
+  } finally {
+    await new Promise((resolve) => {
+      server.removeAllListeners('exit');
+      server.once('exit', resolve);
+      server.kill('SIGTERM');
+    });
+    rmSync(dataDir, { recursive: true, force: true });
+    if (database === 'postgres') {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    }
+  }
+}
+
+const cases = { 'load-during-import': loadDuringImport, 'api-access': apiAccess, candidates, allocation, metabolism, 'validate-flows': validateFlows, 'load-demo': loadDemo, 'write-bench-workbook': writeBenchWorkbook, 'import-xlsx': importXlsx };
 const run = cases[name];
 if (!run) throw new Error(`unknown case ${name}`);
 const seconds = await run(params);

@@ -11,6 +11,9 @@ import { fileURLToPath } from 'node:url';
 const CASE = fileURLToPath(new URL('./bench-case.mjs', import.meta.url));
 const OUT = fileURLToPath(new URL('../bench/results/', import.meta.url));
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
+/** BENCH_ONLY=load-during-import,metabolism runs those benchmarks only. */
+const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((x) => x.trim()) : null;
+const wanted = (name) => ONLY === null || ONLY.includes(name);
 
 function machine() {
   let commit = null;
@@ -58,7 +61,7 @@ function write(name, description, cases) {
 }
 
 // 1. Validation of flows: schema + reference checks, the work every import and API call does.
-{
+if (wanted('validate-flows')) {
   const cases = [1_000, 10_000, 100_000].map((n) => runCase('validate-flows', { flows: n }));
   const base = cases[0];
   for (const c of cases) {
@@ -69,7 +72,7 @@ function write(name, description, cases) {
 }
 
 // 2. Loading the demo territory (106 actors, 114 sites, 379 flows, 106 needs) in one transaction.
-{
+if (wanted('load-demo')) {
   const cases = [runCase('load-demo', { database: 'pglite' })];
   if (process.env.TEST_DATABASE_URL || process.env.BENCH_DATABASE_URL) {
     const pg = runCase('load-demo', { database: 'postgres' });
@@ -82,7 +85,7 @@ function write(name, description, cases) {
 
 // 3. Importing an XLSX of 100,000 flow rows (1,000 actors, 2,000 sites), all or nothing.
 //    Target (issue 3): under 60 s and under 1 GB of memory. The workbook is written first, in a process of its own.
-{
+if (wanted('import-xlsx')) {
   const flows = Number(process.env.BENCH_IMPORT_FLOWS ?? 100_000);
   const dir = mkdtempSync(join(os.tmpdir(), 'boucles-bench-'));
   const path = join(dir, 'flux.xlsx');
@@ -106,7 +109,7 @@ function write(name, description, cases) {
 // 3b. Access control: the same reads as a facilitator (session cookie) and as an API key (public
 //     fields), the metabolism as a facilitator and as a reader (disclosure control), and sign-in
 //     (Argon2id). Ratios are taken side by side in this run.
-{
+if (wanted('api-access')) {
   const requests = 200;
   const session = runCase('api-access', { who: 'facilitator', requests, path: 'actors?limit=50' });
   const key = runCase('api-access', { who: 'apiKey', requests, path: 'actors?limit=50' });
@@ -124,7 +127,7 @@ function write(name, description, cases) {
 //    100k and 1M sites (~5 flows each), and the 10k case against all pairs in the same run.
 //    Targets (issue 4): 100k sites in 5 s or less; 1M in 60 s or less and 8 GB or less; cost close
 //    to linear in the number of sites (reported: seconds per 1,000 sites, relative to 10k).
-{
+if (wanted('candidates')) {
   const sizes = (process.env.BENCH_CANDIDATE_SITES ?? '10000,100000,1000000').split(',').map(Number);
   const cases = [];
   let perSiteBase = null;
@@ -155,7 +158,7 @@ function write(name, description, cases) {
 // 5. Allocation of contested supplies (LP with HiGHS, per connected component) on a seeded random
 //    sparse problem: 10,000 supplies × 10,000 demands, 5 nearby candidate demands per supply.
 //    Target: under 10 s (solver loading excluded). One run.
-{
+if (wanted('allocation')) {
   const c = runCase('allocation', { supplies: 10_000, demands: 10_000, perSupply: 5 }, 1);
   c.targets = { maxSeconds: 10, met: c.seconds.max < 10 };
   write('allocation', 'Allocation of contested supplies by linear programming (HiGHS in WebAssembly), one LP per connected component, on a seeded random problem of flows clustered around towns, 12 resources', [c]);
@@ -164,8 +167,32 @@ function write(name, description, cases) {
 // 6. Territorial metabolism: flow accounts of three layers, every indicator and the material
 //    layer's Sankey graph for a synthetic territory of 100,000 establishments (~500,000 flows).
 //    Target: under 2 s (generating the territory excluded). One run.
-{
+if (wanted('metabolism')) {
   const c = runCase('metabolism', { sites: 100_000 }, 1);
   c.targets = { maxSeconds: 2, met: c.seconds.max < 2 };
   write('metabolism', 'Territorial metabolism (buildAccounts + indicators + sankey of the material layer) on a synthetic territory of establishments in Zipf-sized towns, ~5 flows each with yearly quantities, fates and origins, plus 9 aggregates', [c]);
+}
+
+// 7. Issue 12: 200 connections on /api/health for 60 s while 100,000-row imports run through the
+//    API, on PGlite and (when configured) PostgreSQL, each server a real process of its own.
+//    Targets: 0 errors on each database; p95 of /api/health under 200 ms on PGlite. One run each.
+if (wanted('load-during-import')) {
+  const rows = Number(process.env.BENCH_LOAD_ROWS ?? 100_000);
+  const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
+  const cases = [runCase('load-during-import', { database: 'pglite', rows, seconds, connections: 200 }, 1)];
+  if (process.env.TEST_DATABASE_URL || process.env.BENCH_DATABASE_URL) cases.push(runCase('load-during-import', { database: 'postgres', rows, seconds, connections: 200 }, 1));
+  for (const c of cases) {
+    const e = c.extra;
+    const failedImports = e.imports.filter((i) => i.status !== 200 || !i.written).length;
+    c.targets = {
+      errors: 0,
+      ...(c.params.database === 'pglite' ? { maxP95Ms: 200 } : {}),
+      met: e.errors === 0 && e.non2xx === 0 && failedImports === 0 && (c.params.database !== 'pglite' || e.latencyMs.p95 < 200),
+    };
+  }
+  if (cases[1]) {
+    cases[1].ratio = cases[1].extra.latencyMs.p95 / cases[0].extra.latencyMs.p95;
+    cases[1].ratioOf = 'PostgreSQL p95 of /api/health / PGlite p95, same run';
+  }
+  write('load-during-import', `/api/health under ${200} connections for ${seconds} s while imports of ${rows} actor rows run one after another through the API (CSV, all or nothing); latency percentiles exact from every response`, cases);
 }
