@@ -38,6 +38,93 @@ export function tooDeepAt(text: string, max: number): number {
   return -1;
 }
 
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
+
+/** The offset of the first syntax error of a JSON text (its length when it stops early), or -1. Iterative. */
+export function syntaxErrorAt(t: string): number {
+  let i = 0;
+  const stack: string[] = [];
+  const ws = (): void => {
+    while (i < t.length && (t[i] === ' ' || t[i] === '\t' || t[i] === '\n' || t[i] === '\r')) i++;
+  };
+  const string = (): boolean => {
+    i++; // the opening quote
+    while (i < t.length) {
+      const c = t.charCodeAt(i);
+      if (c === 0x22) {
+        i++;
+        return true;
+      }
+      if (c < 0x20) return false;
+      if (c === 0x5c) {
+        ESCAPE.lastIndex = i;
+        if (!ESCAPE.test(t)) return false;
+        i = ESCAPE.lastIndex;
+      } else i++;
+    }
+    return false;
+  };
+  const scalar = (): boolean => {
+    const c = t[i];
+    if (c === '"') return string();
+    for (const word of ['true', 'false', 'null']) {
+      if (t.startsWith(word, i)) {
+        i += word.length;
+        return true;
+      }
+    }
+    NUMBER.lastIndex = i;
+    if (c !== undefined && (c === '-' || (c >= '0' && c <= '9')) && NUMBER.test(t)) {
+      i = NUMBER.lastIndex;
+      return true;
+    }
+    return false;
+  };
+  let state: 'value' | 'key' | 'firstKey' | 'after' = 'value';
+  for (;;) {
+    ws();
+    const c = t[i];
+    if (state === 'value') {
+      if (c === '{') {
+        stack.push('}');
+        i++;
+        state = 'firstKey';
+      } else if (c === '[') {
+        i++;
+        ws();
+        if (t[i] === ']') {
+          i++;
+          state = 'after';
+        } else stack.push(']');
+      } else if (scalar()) state = 'after';
+      else return i;
+    } else if (state === 'key' || state === 'firstKey') {
+      if (c === '}' && state === 'firstKey') {
+        stack.pop();
+        i++;
+        state = 'after';
+        continue;
+      }
+      if (c !== '"' || !string()) return i;
+      ws();
+      if (t[i] !== ':') return i;
+      i++;
+      state = 'value';
+    } else {
+      const top = stack.at(-1);
+      if (top === undefined) return i < t.length ? i : -1;
+      if (c === ',') {
+        i++;
+        state = top === '}' ? 'key' : 'value';
+      } else if (c === top) {
+        stack.pop();
+        i++;
+      } else return i;
+    }
+  }
+}
+
 /** Parses the text of a JSON document, its faults located and explained in French and English. */
 export function parseJsonText(text: string, file: string | undefined, limits: ReadLimits): unknown {
   const L = withDefaults(limits);
@@ -63,9 +150,10 @@ export function parseJsonText(text: string, file: string | undefined, limits: Re
     return JSON.parse(body) as unknown;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    const m = /position (\d+)/.exec(message);
-    const at = m ? Number(m[1]) : body.length;
-    const end = !m || at >= body.length;
+    // Node 20's messages do not always give the position: find it again (only on failure).
+    const found = syntaxErrorAt(body);
+    const at = found < 0 ? body.length : found;
+    const end = at >= body.length;
     throw located(
         file,
         body,
@@ -111,20 +199,12 @@ export async function readJsonInProcess(source: string | Buffer, file: string | 
 function firstInvalidUtf8(bytes: Buffer): number {
   let lo = 0;
   let hi = bytes.length;
+  // In stream mode, a character cut at the end is awaited, not an error of the prefix.
   const ok = (n: number): boolean => {
     try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n));
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
       return true;
     } catch {
-      // A character cut at the end is not an error of the prefix.
-      for (let cut = 1; cut <= 3 && cut <= n; cut++) {
-        try {
-          new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n - cut));
-          return true;
-        } catch {
-          /* try a shorter cut */
-        }
-      }
       return false;
     }
   };
