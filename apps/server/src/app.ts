@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import { formatPath, parseBilingual, ValidationError, type ReferenceLookup, type Territory, type UnitTable } from '@boucles/engine';
@@ -133,6 +134,43 @@ function errorBody(code: string, fr: string, en: string) {
   return { error: code, message: { fr, en } };
 }
 
+/**
+ * The security headers of every answer (ADR 0010): a Content-Security-Policy that lets the built
+ * web app run and nothing else (its own scripts, styles, fonts and API; MapLibre's workers from
+ * blob: URLs; images and fonts from data: and blob: URLs, which MapLibre and ECharts make), no
+ * framing (`frame-ancestors 'none'`, X-Frame-Options DENY), no MIME sniffing, no referrer, and,
+ * when the public address is HTTPS, Strict-Transport-Security and upgraded requests.
+ */
+export function securityHeaders(publicUrl: string | undefined): FastifyHelmetOptions {
+  const https = publicUrl?.startsWith('https://') ?? false;
+  return {
+    global: true,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", 'data:', 'blob:'],
+        workerSrc: ["'self'", 'blob:'],
+        childSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(https ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  };
+}
+
 /** A route of the API: what the authorisation matrix test checks one by one. */
 export interface RouteEntry {
   method: string;
@@ -170,6 +208,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
 
   // Responses over 1 KiB are compressed when the client accepts it: an analysis of a territory is
   // tens of megabytes of JSON (every check and impact with its method), a tenth of that compressed.
+  await app.register(fastifyHelmet, securityHeaders(options.publicUrl));
   await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['gzip'] });
   await app.register(fastifyCookie);
   authenticate(app, services.accounts, { publicUrl: options.publicUrl });
@@ -205,6 +244,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
+    // An error is never a download, whatever the route had set before it failed.
+    reply.removeHeader('content-disposition');
     if (err instanceof ValidationError) {
       return reply.code(400).send({ ...errorBody('validation', 'données invalides', 'invalid data'), issues: err.issues });
     }
@@ -237,12 +278,6 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     }
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send(errorBody('internal', 'erreur interne du serveur', 'internal server error'));
-  });
-
-  app.addHook('onSend', async (_req, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    return payload;
   });
 
   const r = app.withTypeProvider<ZodTypeProvider>();

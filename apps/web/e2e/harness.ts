@@ -8,6 +8,8 @@
  * of the demo territory (members, API keys, audit log, personal data). `newPage()` signs
  * the facilitator in by default (`newPage(null)`: nobody; `newPage(account)`: that account);
  * `h.inject` and `h.fetch` call the API as an account, with its session cookie and CSRF token.
+ * The server sends its real security headers (ADR 0010): any Content-Security-Policy violation a
+ * page reports is collected in `cspViolations`, and `close()` fails the test file if there was one.
  */
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -50,6 +52,8 @@ export interface Harness {
   requests: string[];
   /** The server's log lines (password-reset links go there when no mailer is set). */
   logs: string[];
+  /** Every Content-Security-Policy violation the pages reported (`close()` fails when there is one). */
+  cspViolations: string[];
   /** The IDs of the harness's own accounts. */
   ids: { admin: string; facilitator: string; territoryAdmin: string };
   /** A new page in its own browser context, signed in as `as` (the facilitator by default; null: nobody). */
@@ -94,6 +98,7 @@ export async function start(): Promise<Harness> {
   const origin = await app.listen({ host: '127.0.0.1', port: 0 });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
   const requests: string[] = [];
+  const cspViolations: string[] = [];
 
   const sessions = new Map<string, Session>();
   async function session(account: Account): Promise<Session> {
@@ -116,12 +121,20 @@ export async function start(): Promise<Harness> {
     db,
     requests,
     logs,
+    cspViolations,
     ids: { admin, facilitator, territoryAdmin },
     createAccount,
     async newPage(as: Account | null = FACILITATOR) {
       const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+      // The browser logs what the policy refuses; the event also catches what it only reports.
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+      });
       const page = await context.newPage();
       page.on('request', (r) => requests.push(r.url()));
+      page.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) cspViolations.push(`${page.url()}: ${m.text()}`);
+      });
       if (as) await signIn(page, origin, as);
       return page;
     },
@@ -144,6 +157,7 @@ export async function start(): Promise<Harness> {
       await browser.close();
       await app.close();
       await db.close();
+      if (cspViolations.length) throw new Error(`Content-Security-Policy violations:\n${[...new Set(cspViolations)].join('\n')}`);
     },
   };
 }
@@ -174,7 +188,8 @@ export interface AxeViolation {
 
 /** axe-core on the current page (WCAG 2.1 A and AA rules): the serious and critical violations. */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: AXE });
+  // Evaluated through the DevTools protocol, not as an inline <script>: the page's Content-Security-Policy refuses those.
+  await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });

@@ -37,18 +37,24 @@ export function exportRoutes(app: FastifyInstance, exports: TerritoryExportServi
     async (req, reply) => {
       const { code } = req.params;
       const file = (ext: string) => `attachment; filename="${code.replace(/[^\w-]/g, '_')}${req.query.sheet ? `-${req.query.sheet}` : ''}.${ext}"`;
+      // The file is made first: an error (no such territory, a role too low) answers JSON, not an attachment.
       switch (req.query.format) {
-        case 'json':
-          return reply.type('application/json').header('content-disposition', file('json')).send(await exports.document(who(req), code));
-        case 'xlsx':
-          return reply.type(XLSX).header('content-disposition', file('xlsx')).send(await exports.workbook(who(req), code));
-        case 'csv':
-          return reply.type('text/csv; charset=utf-8').header('content-disposition', file('csv')).send(await exports.csv(who(req), code, req.query.sheet ?? 'acteurs'));
-        case 'geojson':
-          return reply
-            .type('application/geo+json')
-            .header('content-disposition', file('geojson'))
-            .send(await exports.geojson(who(req), code, req.query.sheet === 'flux' ? 'flux' : 'sites'));
+        case 'json': {
+          const body = await exports.document(who(req), code);
+          return reply.type('application/json').header('content-disposition', file('json')).send(body);
+        }
+        case 'xlsx': {
+          const body = await exports.workbook(who(req), code);
+          return reply.type(XLSX).header('content-disposition', file('xlsx')).send(body);
+        }
+        case 'csv': {
+          const body = await exports.csv(who(req), code, req.query.sheet ?? 'acteurs');
+          return reply.type('text/csv; charset=utf-8').header('content-disposition', file('csv')).send(body);
+        }
+        case 'geojson': {
+          const body = await exports.geojson(who(req), code, req.query.sheet === 'flux' ? 'flux' : 'sites');
+          return reply.type('application/geo+json').header('content-disposition', file('geojson')).send(body);
+        }
       }
     },
   );

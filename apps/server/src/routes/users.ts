@@ -158,10 +158,13 @@ export function userRoutes(app: FastifyInstance, accounts: AccountService, audit
   r.get(
     '/api/audit/export',
     { schema: { tags, summary: 'The audit log as CSV (; and UTF-8 with BOM)', querystring: z.strictObject({ territory: z.string().min(1).max(40).optional() }) } },
-    async (req, reply) =>
-      reply
+    async (req, reply) => {
+      // The file is made first: a refusal answers JSON, not an attachment.
+      const csv = await audit.exportCsv(who(req), req.query.territory);
+      return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="journal-${(req.query.territory ?? 'plateforme').replace(/[^\w-]/g, '_')}.csv"`)
-        .send(await audit.exportCsv(who(req), req.query.territory)),
+        .send(csv);
+    },
   );
 }
