@@ -24,7 +24,7 @@ export interface ReadLimits {
   maxCellLength: number;
   /** Most columns in a row (Excel's own limit is 16,384, XFD). */
   maxColumns?: number;
-  /** Longest CSV record (one row, quoted line breaks included), in characters. */
+  /** Longest row, in characters: a CSV record (quoted line breaks included), or the cells of an XLSX row in all. */
   maxRecordLength?: number;
   /** Most sheets in a workbook. */
   maxSheets?: number;

@@ -148,6 +148,8 @@ test('the XLSX limits hold: uncompressed size, sheets, shared strings, XML depth
   assert.match((await unreadable(readXlsx(deep, small))).fr, /imbriqués sur plus de 8 niveaux/);
   const parts = file('parts.xlsx', zip(xlsxParts('', Array.from({ length: 3 }, (_, i) => ({ name: `x${i}`, data: Buffer.from('') })))));
   assert.match((await unreadable(readXlsx(parts, small))).fr, /plus de 6 parties/);
+  const wide = file('wide.xlsx', zip(xlsxParts(`<row r="1">${Array.from({ length: 200 }, (_, i) => `<c t="s"><v>${i % 2}</v></c>`).join('')}</row>`, [{ name: 'xl/sharedStrings.xml', data: Buffer.from(`<sst><si><t>${'a'.repeat(30_000)}</t></si><si><t>${'b'.repeat(30_000)}</t></si></sst>`) }])));
+  assert.match((await unreadable(readXlsx(wide, DEFAULT_LIMITS))).fr, /feuille « acteurs », ligne 1 : la ligne dépasse 1638350 caractères en tout/);
   const truncated = zip(xlsxParts('<row r="1"><c r="A1"><v>1</v></c></row>'));
   assert.match((await unreadable(readXlsx(file('cut.xlsx', truncated.subarray(0, truncated.length - 30)), small))).fr, /archive zip est invalide, tronquée ou endommagée/);
 });

@@ -238,7 +238,10 @@ export async function* readXlsxStream(source: string | Buffer, limits: ReadLimit
       open(tag) {
         if (tag.name !== 'sheet') return;
         if (sheets.length >= L.maxSheets) throw new UnreadableFileError(`le classeur a plus de ${L.maxSheets} feuilles`, `the workbook has more than ${L.maxSheets} sheets`);
-        sheets.push({ name: attr(tag, 'name') ?? '', rid: attr(tag, 'r:id') ?? '' });
+        const name = attr(tag, 'name') ?? '';
+        // Excel allows 31 characters; a name far longer is not a spreadsheet's.
+        if (name.length > 255) throw new UnreadableFileError(`une feuille a un nom de ${name.length} caractères (Excel en permet 31)`, `a sheet has a name of ${name.length} characters (Excel allows 31)`);
+        sheets.push({ name, rid: attr(tag, 'r:id') ?? '' });
       },
     });
     const targets = new Map<string, string>();
@@ -381,6 +384,16 @@ export async function* readXlsxStream(source: string | Buffer, limits: ReadLimit
               break;
             }
             case 'row': {
+              // As for a CSV record: a row holds at most maxRecordLength characters in all.
+              let length = 0;
+              for (const x of cells) if (typeof x === 'string') length += x.length;
+              if (length > L.maxRecordLength) {
+                throw unreadableAt(
+                  here(),
+                  `la ligne dépasse ${L.maxRecordLength} caractères en tout : la découper, ou retirer les colonnes inutiles`,
+                  `the row exceeds ${L.maxRecordLength} characters in all: split it, or remove unneeded columns`,
+                );
+              }
               const blank = cells.every((x) => x === null || (typeof x === 'string' && x.trim() === ''));
               if (rowNumber === 1 || !blank || problems.length) {
                 if (++count > L.maxRows + 1) {
