@@ -256,11 +256,15 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       return reply.code(err.status).send(errorBody(err.code, err.text.fr, err.text.en));
     }
     switch (err.code) {
+      // The parser's own text is English and technical: the French message says what to send.
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
+        return reply
+          .code(400)
+          .send(errorBody('invalid_json', "le corps de la requête n'est pas un JSON valide : vérifier les guillemets, virgules et accolades", `the request body is not valid JSON: ${err.message}`));
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
         return reply
           .code(400)
-          .send(errorBody('invalid_json', `le corps de la requête n'est pas un JSON valide : ${err.message}`, `the request body is not valid JSON: ${err.message}`));
+          .send(errorBody('invalid_json', 'le corps de la requête est vide alors que du JSON est annoncé', 'the request body is empty while JSON is announced'));
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
         return reply
           .code(413)
@@ -274,7 +278,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       return reply.code(400).send(errorBody('bad_request', 'texte invalide : caractère nul ou encodage incorrect', 'invalid text: NUL character or bad encoding'));
     }
     if (err instanceof SyntaxError || (err.statusCode === 400 && !err.code?.startsWith('FST_ERR_VALIDATION'))) {
-      return reply.code(400).send(errorBody('bad_request', `requête invalide : ${err.message}`, `bad request: ${err.message}`));
+      return reply.code(400).send(errorBody('bad_request', 'requête invalide : elle ne peut être lue telle quelle', `bad request: ${err.message}`));
     }
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send(errorBody('internal', 'erreur interne du serveur', 'internal server error'));

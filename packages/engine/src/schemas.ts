@@ -19,20 +19,40 @@ import {
 } from './model.js';
 import { isValidSiret } from './siret.js';
 import { PERIODS } from './units.js';
-import { addIssue } from './validation.js';
+import { addIssue, expecting } from './validation.js';
 import { FAMILIES } from './metabolism/types.js';
 
 /** INSEE COG code of a commune: five characters, Corsica's start with 2A or 2B. */
-export const COMMUNE_CODE = /^(?:\d{5}|2[AB]\d{3})$/;
+export const COMMUNE_CODE = expecting(
+  /^(?:\d{5}|2[AB]\d{3})$/,
+  'code commune INSEE : 5 chiffres attendus (2A ou 2B puis 3 chiffres en Corse), par exemple 59350',
+  'INSEE commune code: 5 digits expected (2A or 2B then 3 digits in Corsica), e.g. 59350',
+);
 /** NAF rév. 2 sub-class, as INSEE writes it: `10.71C`. */
-export const NAF_CODE = /^\d{2}\.\d{2}[A-Z]$/;
+export const NAF_CODE = expecting(/^\d{2}\.\d{2}[A-Z]$/, 'code NAF : 2 chiffres, un point, 2 chiffres et une lettre majuscule attendus, par exemple 10.71C', 'NAF code: 2 digits, a dot, 2 digits and a capital letter expected, e.g. 10.71C');
 /** European List of Waste code, six digits, without spaces or asterisk. */
-export const WASTE_CODE = /^\d{6}$/;
+export const WASTE_CODE = expecting(/^\d{6}$/, 'code déchet : 6 chiffres attendus, sans espace ni astérisque, par exemple 200101', 'waste code: 6 digits expected, without spaces or asterisk, e.g. 200101');
 /** Recovery (R0–R13) or disposal (D1–D15) operation code. */
-export const OPERATION_CODE = /^(?:R(?:[0-9]|1[0-3])|D(?:[1-9]|1[0-5]))$/;
-export const RESOURCE_CODE = /^[a-z]+(?:\.[a-z0-9_]+)*$/;
-export const TERRITORY_CODE = /^[0-9A-Za-z][0-9A-Za-z_-]{0,39}$/;
-export const HEADCOUNT_BAND = /^(?:NN|\d{2})$/;
+export const OPERATION_CODE = expecting(
+  /^(?:R(?:[0-9]|1[0-3])|D(?:[1-9]|1[0-5]))$/,
+  "code d'opération : R0 à R13 (valorisation) ou D1 à D15 (élimination) attendu",
+  'operation code: R0 to R13 (recovery) or D1 to D15 (disposal) expected',
+);
+/** A code of the resource taxonomy: `material.wood.clean`. */
+export const RESOURCE_CODE = expecting(
+  /^[a-z]+(?:\.[a-z0-9_]+)*$/,
+  'code ressource : des mots en minuscules séparés par des points attendus, par exemple material.wood',
+  'resource code: lowercase words separated by dots expected, e.g. material.wood',
+);
+export const TERRITORY_CODE = expecting(
+  /^[0-9A-Za-z][0-9A-Za-z_-]{0,39}$/,
+  'code territoire : 1 à 40 lettres sans accent, chiffres, tirets ou soulignés, commençant par une lettre ou un chiffre',
+  'territory code: 1 to 40 unaccented letters, digits, hyphens or underscores, starting with a letter or a digit',
+);
+export const HEADCOUNT_BAND = expecting(/^(?:NN|\d{2})$/, "tranche d'effectif : 2 chiffres ou NN attendus (codes INSEE)", 'headcount band: 2 digits or NN expected (INSEE codes)');
+/** A SIRET: 14 digits (its check digit is checked apart). */
+export const SIRET_PATTERN = expecting(/^\d{14}$/, 'SIRET : 14 chiffres attendus, sans espace', 'SIRET: 14 digits expected, without spaces');
+const PHONE = expecting(/^\+?[0-9 ().-]{6,25}$/, 'téléphone : 6 à 25 chiffres, espaces, points, tirets ou parenthèses attendus, avec + au début pour un indicatif', 'phone: 6 to 25 digits, spaces, dots, hyphens or brackets expected, with + first for a country code');
 
 /** Refuses the NUL character, which no PostgreSQL text can hold. */
 export function noNul<S extends z.ZodString>(schema: S) {
@@ -49,7 +69,7 @@ const uuid = z.uuid();
 
 export const siretSchema = z
   .string()
-  .regex(/^\d{14}$/)
+  .regex(SIRET_PATTERN)
   .superRefine((value, ctx) => {
     if (!isValidSiret(value)) {
       addIssue(ctx, [], {
@@ -139,7 +159,7 @@ export const contactSchema = z.strictObject({
   phone: z
     .string()
     .trim()
-    .regex(/^\+?[0-9 ().-]{6,25}$/)
+    .regex(PHONE)
     .optional(),
 });
 

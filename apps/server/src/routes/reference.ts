@@ -4,7 +4,7 @@
  * COG communes and INSEE's headcount bands.
  * Search is case- and accent-insensitive, on the code and the label; every word must match.
  */
-import { checkNeedReferences, noNul, type ReferenceLookup } from '@boucles/engine';
+import { checkNeedReferences, expecting, noNul, type ReferenceLookup } from '@boucles/engine';
 import { loadCommunes, loadHeadcountBands, loadNaf, loadNafSections, loadResourceTaxonomy, loadUnits, loadWasteList } from '@boucles/reference-data';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -23,7 +23,13 @@ const referenceQuery = z.strictObject({
 const communeQuery = referenceQuery.extend({
   codes: z
     .string()
-    .regex(/^(?:\d{5}|2[AB]\d{3})(?:,(?:\d{5}|2[AB]\d{3})){0,99}$/)
+    .regex(
+      expecting(
+        /^(?:\d{5}|2[AB]\d{3})(?:,(?:\d{5}|2[AB]\d{3})){0,99}$/,
+        'codes communes INSEE : 1 à 100 codes de 5 caractères séparés par des virgules attendus, par exemple 59350,59183',
+        'INSEE commune codes: 1 to 100 five-character codes separated by commas expected, e.g. 59350,59183',
+      ),
+    )
     .optional()
     .meta({ description: 'Up to 100 commune codes, comma-separated: only these (a territory’s communes, to name them)' }),
 });

@@ -6,15 +6,20 @@ import {
   FAMILIES,
   CONFIDENTIAL_FLOW_FIELDS,
   CONFIDENTIALITY_LEVELS,
+  COMMUNE_CODE,
   COST_BASES,
   COST_KINDS,
+  expecting,
   FATE_MODES,
   FLOW_DIRECTIONS,
   NEED_CATEGORIES,
   noNul,
   PERIODS,
   PURITY_GRADES,
+  RESOURCE_CODE,
+  SIRET_PATTERN,
   TERRITORY_LEVELS,
+  WASTE_CODE,
 } from '@boucles/engine';
 import * as z from 'zod';
 
@@ -166,16 +171,19 @@ export const actorQuery = z.strictObject({
   ...pageQuery,
   q: search,
   kind: z.enum(ACTOR_KINDS).optional(),
-  naf: z.string().regex(/^[0-9A-Z.]{1,6}$/).optional(),
+  naf: z
+    .string()
+    .regex(expecting(/^[0-9A-Z.]{1,6}$/, 'code NAF ou son début : 1 à 6 chiffres, points ou lettres majuscules attendus, par exemple 10.7', 'NAF code or its start: 1 to 6 digits, dots or capital letters expected, e.g. 10.7'))
+    .optional(),
   ess: optionalBool,
-  siret: z.string().regex(/^\d{14}$/).optional(),
-  communeCode: z.string().regex(/^(?:\d{5}|2[AB]\d{3})$/).optional(),
+  siret: z.string().regex(SIRET_PATTERN).optional(),
+  communeCode: z.string().regex(COMMUNE_CODE).optional(),
 });
 export const siteQuery = z.strictObject({
   ...pageQuery,
   q: search,
   actorId: z.uuid().optional(),
-  communeCode: z.string().regex(/^(?:\d{5}|2[AB]\d{3})$/).optional(),
+  communeCode: z.string().regex(COMMUNE_CODE).optional(),
 });
 export const flowQuery = z.strictObject({
   ...pageQuery,
@@ -183,8 +191,8 @@ export const flowQuery = z.strictObject({
   siteId: z.uuid().optional(),
   actorId: z.uuid().optional(),
   direction: z.enum(FLOW_DIRECTIONS).optional(),
-  resource: z.string().regex(/^[a-z]+(?:\.[a-z0-9_]+)*$/).max(100).optional(),
-  wasteCode: z.string().regex(/^\d{6}$/).optional(),
+  resource: z.string().regex(RESOURCE_CODE).max(100).optional(),
+  wasteCode: z.string().regex(WASTE_CODE).optional(),
   hazardous: optionalBool,
 });
 export const needQuery = z.strictObject({
@@ -192,7 +200,7 @@ export const needQuery = z.strictObject({
   q: search,
   actorId: z.uuid().optional(),
   category: z.enum(NEED_CATEGORIES).optional(),
-  resource: z.string().regex(/^[a-z]+(?:\.[a-z0-9_]+)*$/).max(100).optional(),
+  resource: z.string().regex(RESOURCE_CODE).max(100).optional(),
 });
 
 export function toBool(v: 'true' | 'false' | undefined): boolean | undefined {

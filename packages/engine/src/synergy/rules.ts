@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import type { Bilingual } from '../i18n.js';
+import { expecting } from '../validation.js';
 
 export type HazardousPolicy = 'forbidden' | 'authorised_receiver_only' | 'allowed';
 export type RegulatoryStatus = 'waste' | 'by_product' | 'end_of_waste' | 'product';
@@ -40,7 +41,11 @@ const codeList = z.array(z.string().min(1).max(100)).max(500);
 
 /** One rule as a rules file holds it: the schema `--rules <file>` and the shipped file follow. */
 export const compatibilityRuleSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'lowercase letters, digits and hyphens'),
+  id: z
+    .string()
+    .regex(
+      expecting(/^[a-z0-9][a-z0-9-]{0,99}$/, 'identifiant de règle : 1 à 100 minuscules sans accent, chiffres et tirets attendus', 'rule ID: 1 to 100 lowercase letters, digits and hyphens expected'),
+    ),
   family: z.string().min(1).max(100),
   labelFr: z.string().min(1).max(300),
   labelEn: z.string().min(1).max(300),
