@@ -252,6 +252,8 @@ export async function* readCsvSource(source: ByteSource, sheet: string, limits: 
   } finally {
     parser.destroy();
     input.destroy();
+    // Closes the file even when the text generator never started (an error on the first line).
+    await chunks.return?.(undefined);
   }
 }
 
