@@ -189,6 +189,7 @@ function recording(inner: Database): { db: Database; start(): void; stop(): stri
       exec: (sql) => inner.exec(sql),
       transaction: (fn) => inner.transaction((tx) => fn(wrap(tx))),
       close: () => inner.close(),
+      backup: (path) => inner.backup(path),
     },
     start() {
       log = [];
