@@ -90,6 +90,9 @@ export interface Services {
   privacy: PrivacyService;
 }
 
+/** How long /api/health waits for the database before answering that it is busy. */
+const HEALTH_DATABASE_WAIT_MS = 1000;
+
 /** The lists of the template's drop-downs, from the reference data. */
 export function workbookLists(): WorkbookLists {
   return {
@@ -285,10 +288,24 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
 
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/health', { schema: { tags: ['system'], summary: 'Liveness and database kind', hide: false } }, async () => {
-    await options.db.query('SELECT 1');
-    return { status: 'ok', database: options.db.kind };
-  });
+  // Liveness: the process answers, and says whether the database answered within a second. A
+  // database busy with a long statement (the final step of a large import holds PGlite for
+  // seconds) is not a dead server: the answer says `busy` instead of making the probe wait; a
+  // database that fails answers 500.
+  r.get(
+    '/api/health',
+    { schema: { tags: ['system'], summary: 'Liveness and database kind; busy: true when the database did not answer within a second', hide: false } },
+    async () => {
+      let timer: NodeJS.Timeout | undefined;
+      const waited = new Promise<'busy'>((resolve) => (timer = setTimeout(() => resolve('busy'), HEALTH_DATABASE_WAIT_MS)));
+      try {
+        const state = await Promise.race([options.db.query('SELECT 1').then(() => 'ok' as const), waited]);
+        return state === 'ok' ? { status: 'ok', database: options.db.kind } : { status: 'ok', database: options.db.kind, busy: true };
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   authRoutes(app, services.accounts, cookies);

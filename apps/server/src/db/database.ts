@@ -6,7 +6,9 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import type { FromDatabaseWorker, ToDatabaseWorker } from './pglite-worker.js';
 import pg from 'pg';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -96,6 +98,87 @@ export async function runPgTool(program: 'pg_dump' | 'pg_restore', args: readonl
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${program} a échoué (code ${code}) : ${stderr.trim()}`))));
   });
 }
+
+/**
+ * PGlite in a worker thread of its own (pglite-worker.ts), for the server and the commands: a long
+ * statement then blocks the database only, never the process's event loop. Errors keep their
+ * PostgreSQL fields (`code`, `constraint`, `detail`…), which services map to HTTP answers.
+ */
+export async function openPgliteInWorker(options: { dataDir: string }): Promise<Database> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const worker = new Worker(new URL('./pglite-worker.js', import.meta.url), { workerData: { dataDir: options.dataDir } });
+  const pending = new Map<number, { resolve: (m: Answer) => void; reject: (e: Error) => void }>();
+  let next = 1;
+  let nextTx = 1;
+  let dead: Error | null = null;
+  const revive = (error: { message: string; fields: Record<string, unknown> }): Error => Object.assign(new Error(error.message), error.fields);
+  const ready = new Promise<void>((resolve, reject) => {
+    worker.on('message', (m: FromDatabaseWorker) => {
+      if (m.id === 0 && 'ready' in m) {
+        if (m.ready) resolve();
+        else reject(revive(m.error));
+        return;
+      }
+      const waiting = pending.get(m.id);
+      if (!waiting) return;
+      pending.delete(m.id);
+      if ('ok' in m && m.ok) waiting.resolve(m);
+      else if ('error' in m) waiting.reject(revive(m.error));
+    });
+    const fail = (e: Error): void => {
+      dead = e;
+      reject(e);
+      for (const w of pending.values()) w.reject(e);
+      pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the embedded database stopped (worker exit code ${code})`)));
+  });
+  await ready;
+  const call = (m: DistributiveOmit<ToDatabaseWorker, 'id'>): Promise<Answer> => {
+    if (dead) return Promise.reject(dead);
+    const id = next++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ ...m, id });
+    });
+  };
+  const query = async <T extends object>(sql: string, params: readonly unknown[] = [], tx?: number): Promise<T[]> =>
+    ((await call({ op: 'query', sql, params: [...params], tx })).rows ?? []) as T[];
+  return {
+    kind: 'pglite',
+    query: (sql, params) => query(sql, params),
+    async exec(sql) {
+      await call({ op: 'exec', sql });
+    },
+    async transaction(fn) {
+      const tx = nextTx++;
+      await call({ op: 'begin', tx });
+      let result;
+      try {
+        result = await fn({ query: (sql, params) => query(sql, params, tx) });
+      } catch (e) {
+        await call({ op: 'end', tx, commit: false }).catch(() => undefined);
+        throw e;
+      }
+      await call({ op: 'end', tx, commit: true });
+      return result;
+    },
+    async close() {
+      if (!dead) await call({ op: 'close' });
+      worker.removeAllListeners('exit');
+      await worker.terminate();
+      dead = new Error('the embedded database is closed');
+    },
+    async backup(path) {
+      const { bytes } = await call({ op: 'dump' });
+      await writeFileAtomic(path, Buffer.from(bytes ?? new Uint8Array()));
+    },
+  };
+}
+
+type Answer = Extract<FromDatabaseWorker, { ok: true }>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export interface PostgresOptions {
   connectionString: string;

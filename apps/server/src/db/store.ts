@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path';
 import { faultPoint } from '../faults.js';
 import { acquireDataLock, type DataLock } from './data-lock.js';
-import { openPglite, openPostgres, type Database } from './database.js';
+import { openPglite, openPgliteInWorker, openPostgres, type Database } from './database.js';
 import { migrate, pendingMigrations } from './migrate.js';
 
 export interface StoreConfig {
@@ -83,7 +83,7 @@ export async function openStore(config: StoreConfig, holder: string, log: (line:
   try {
     sweepLeftovers(config.dataDir);
     if (!isInitialised(pgliteDir)) await initialisePglite(config.dataDir, pgliteDir, log);
-    const db = await openPglite({ dataDir: pgliteDir });
+    const db = await openPgliteInWorker({ dataDir: pgliteDir });
     return {
       db,
       lock,
