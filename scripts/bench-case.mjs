@@ -351,9 +351,34 @@ async function loadDuringImport({ database, rows = 100_000, seconds = 60, connec
     // Let the first import start reading before the load begins.
     await new Promise((r) => setTimeout(r, 500));
     const times = [];
-    const instance = autocannon({ url: `${base}/api/health`, connections, duration: seconds, timeout: 10 });
+    let busy = 0;
+    const instance = autocannon({
+      url: `${base}/api/health`,
+      connections,
+      duration: seconds,
+      timeout: 10,
+      setupClient: (client) =>
+        client.on('body', (body) => {
+          if (body.includes('"busy":true')) busy++;
+        }),
+    });
     instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+    // Beside the load: a facilitator's read that needs the database, every 250 ms, to show how
+    // long a request waits for the database while an import holds it.
+    const reads = [];
+    let reading = true;
+    const readLoop = (async () => {
+      while (reading) {
+        const t0 = performance.now();
+        const r = await fetch(`${base}/api/territories/DEMO-VALBOUCLES/actors?limit=1`, { headers: { cookie } });
+        await r.arrayBuffer();
+        reads.push({ ok: r.status === 200, ms: performance.now() - t0 });
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    })();
     const result = await instance;
+    reading = false;
+    await readLoop;
     stop = true;
     const loadEnded = performance.now();
     await importLoop;
@@ -369,6 +394,12 @@ async function loadDuringImport({ database, rows = 100_000, seconds = 60, connec
       timeouts: result.timeouts,
       non2xx: result.non2xx,
       latencyMs: { p50: pct(50), p95: pct(95), p99: pct(99), max: Math.round((times.at(-1) ?? NaN) * 10) / 10 },
+      healthSaidBusy: busy,
+      databaseReads: (() => {
+        const ms = reads.map((r) => r.ms).sort((a, b) => a - b);
+        const at = (p) => Math.round(ms[Math.min(ms.length - 1, Math.floor((p / 100) * ms.length))] ?? NaN);
+        return { count: reads.length, failed: reads.filter((r) => !r.ok).length, p50Ms: at(50), p95Ms: at(95), maxMs: Math.round(ms.at(-1) ?? NaN) };
+      })(),
       imports,
       lastImportEndedAfterLoadS: Math.round((performance.now() - loadEnded) / 100) / 10,
     };

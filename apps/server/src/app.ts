@@ -299,7 +299,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       let timer: NodeJS.Timeout | undefined;
       const waited = new Promise<'busy'>((resolve) => (timer = setTimeout(() => resolve('busy'), HEALTH_DATABASE_WAIT_MS)));
       try {
-        const state = await Promise.race([options.db.query('SELECT 1').then(() => 'ok' as const), waited]);
+        const state = await Promise.race([options.db.ping().then(() => 'ok' as const), waited]);
         return state === 'ok' ? { status: 'ok', database: options.db.kind } : { status: 'ok', database: options.db.kind, busy: true };
       } finally {
         clearTimeout(timer);

@@ -190,6 +190,7 @@ function recording(inner: Database): { db: Database; start(): void; stop(): stri
       transaction: (fn) => inner.transaction((tx) => fn(wrap(tx))),
       close: () => inner.close(),
       backup: (path) => inner.backup(path),
+      ping: () => inner.ping(),
     },
     start() {
       log = [];

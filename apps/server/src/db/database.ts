@@ -30,6 +30,12 @@ export interface Database extends Queryable {
    * configured schema only, when there is one).
    */
   backup(path: string): Promise<void>;
+  /**
+   * Answers when the database can take a statement: `SELECT 1` on PostgreSQL and in-process PGlite;
+   * for PGlite in its worker, the worker thread answers between two statements, even inside a
+   * long transaction (a liveness check must not wait for an import's final step).
+   */
+  ping(): Promise<void>;
 }
 
 export interface PgliteOptions {
@@ -65,6 +71,9 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
     },
     async close() {
       await db.close();
+    },
+    async ping() {
+      await db.query('SELECT 1');
     },
     async backup(path) {
       const archive = await db.dumpDataDir('gzip');
@@ -170,6 +179,9 @@ export async function openPgliteInWorker(options: { dataDir: string }): Promise<
       await worker.terminate();
       dead = new Error('the embedded database is closed');
     },
+    async ping() {
+      await call({ op: 'ping' });
+    },
     async backup(path) {
       const { bytes } = await call({ op: 'dump' });
       await writeFileAtomic(path, Buffer.from(bytes ?? new Uint8Array()));
@@ -228,6 +240,9 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     },
     async close() {
       await pool.end();
+    },
+    async ping() {
+      await pool.query('SELECT 1');
     },
     async backup(path) {
       const partial = `${path}.partiel-${process.pid}`;

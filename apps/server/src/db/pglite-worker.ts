@@ -18,6 +18,7 @@ export type ToDatabaseWorker =
   | { id: number; op: 'begin'; tx: number }
   | { id: number; op: 'end'; tx: number; commit: boolean }
   | { id: number; op: 'dump' }
+  | { id: number; op: 'ping' }
   | { id: number; op: 'close' };
 
 export type FromDatabaseWorker =
@@ -85,6 +86,10 @@ if (port) {
           reply({ id: m.id, ok: true });
           return;
         }
+        case 'ping':
+          // Answered by this thread between two statements: it is alive and the database is not stuck.
+          reply({ id: m.id, ok: true });
+          return;
         case 'dump': {
           const archive = await db.dumpDataDir('gzip');
           reply({ id: m.id, ok: true, bytes: new Uint8Array(await archive.arrayBuffer()) });

@@ -84,21 +84,29 @@ export async function stageRows(db: Queryable, stage: { runId: string; territory
   }
 }
 
-/** Moves the staged rows of one table into it, in one statement (inside the import's final transaction). */
+/**
+ * Moves the staged rows of one table into it (inside the import's final transaction), one staged
+ * batch per statement: each statement stays short, so that the embedded database's thread can
+ * answer liveness checks between two of them.
+ */
 export async function applyStaged(tx: Queryable, stage: { runId: string; territoryId: string }, table: BulkRows['table'], columns: readonly string[]): Promise<number> {
   const cols = columns.join(', ');
-  const rows = await tx.query<{ n: number }>(
-    `WITH moved AS (
-       INSERT INTO ${table} (${cols})
-       SELECT ${columns.map((c) => `r.${c}`).join(', ')}
-         FROM import_stage s CROSS JOIN LATERAL jsonb_populate_recordset(NULL::${table}, s.rows) r
-        WHERE s.run_id = $1 AND s.territory_id = $2 AND s.target = $3 AND r.territory_id = $2
-        ORDER BY s.seq
-       RETURNING 1)
-     SELECT count(*)::int AS n FROM moved`,
-    [stage.runId, stage.territoryId, table],
-  );
-  return rows[0]?.n ?? 0;
+  const batches = await tx.query<{ seq: string }>('SELECT seq::text AS seq FROM import_stage WHERE run_id = $1 AND territory_id = $2 AND target = $3 ORDER BY seq', [stage.runId, stage.territoryId, table]);
+  let moved = 0;
+  for (const { seq } of batches) {
+    const [row] = await tx.query<{ n: number }>(
+      `WITH moved AS (
+         INSERT INTO ${table} (${cols})
+         SELECT ${columns.map((c) => `r.${c}`).join(', ')}
+           FROM import_stage s CROSS JOIN LATERAL jsonb_populate_recordset(NULL::${table}, s.rows) r
+          WHERE s.run_id = $1 AND s.territory_id = $2 AND s.target = $3 AND s.seq = $4::bigint AND r.territory_id = $2
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM moved`,
+      [stage.runId, stage.territoryId, table, seq],
+    );
+    moved += row?.n ?? 0;
+  }
+  return moved;
 }
 
 /** Forgets the staged rows of an import (applied, or abandoned). */
