@@ -1,4 +1,4 @@
-import { SYSTEM } from '@boucles/server';
+import { DEFAULT_LIMITS, parseJsonText, SYSTEM } from '@boucles/server';
 /** `boucles analyse`: the synergy analysis of a territory document or of a stored territory. */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -20,12 +20,8 @@ export interface AnalyseArgs {
 
 /** Reads and checks a rules file; its faults are reported by path, prefixed with the file's name. */
 export function readRulesFile(path: string): NonNullable<AnalysisRequest['rules']> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-  } catch (e) {
-    throw new Error(`${path} : ${(e as Error).message}`, { cause: e });
-  }
+  // Read with the limits of every user file (size, depth); faults located by line and column.
+  const raw = parseJsonText(readFileSync(path, 'utf8'), basename(path), DEFAULT_LIMITS);
   const parsed = parseBilingual(compatibilityRulesFileSchema, raw);
   if (!parsed.ok) throw new ValidationError(parsed.issues.map((i) => ({ ...i, path: `${basename(path)}:${i.path}` })));
   return { version: parsed.value.version, rules: parsed.value.rules, source: basename(path) };

@@ -1,6 +1,6 @@
 /** The `boucles` command: start the server, migrate, load or check territory documents, inspect reference data. */
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SHEETS, territoryDocumentJsonSchema, ValidationError, type SheetName } from '@boucles/engine';
 import {
@@ -20,6 +20,8 @@ import {
   createServices,
   DataFolderBusyError,
   geocoderFromEnv,
+  limitsFromEnv,
+  readJsonDocument,
   HttpError,
   UnreadableFileError,
   workbookLists,
@@ -137,12 +139,9 @@ export function terminalSafe(line: string): string {
   });
 }
 
-function readJsonFile(path: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
-  } catch (e) {
-    throw new Error(`${path}: ${(e as Error).message}`, { cause: e });
-  }
+/** A territory document, read in the parsing worker with its limits (size, depth): faults are located by line and column. */
+function readJsonFile(path: string): Promise<unknown> {
+  return readJsonDocument(path, limitsFromEnv());
 }
 
 function printIssues(e: ValidationError, file: string, io: Io): void {
@@ -226,7 +225,7 @@ export async function run(argv: readonly string[], rawIo: Io = consoleIo): Promi
           io.err('Usage : boucles load <fichier.json>');
           return 2;
         }
-        const doc = command === 'demo' ? readDemoDocument() : readJsonFile(file);
+        const doc = command === 'demo' ? readDemoDocument() : await readJsonFile(file);
         const report = await withDatabase(command, (db) => createServices(db, reference).territoryDocuments.importNew(SYSTEM, doc), io.out);
         const c = report.created;
         io.out(`Territoire ${report.territory.code} créé — acteurs : ${c.actors}, sites : ${c.sites}, flux : ${c.flows}, besoins : ${c.needs}.`);
@@ -291,7 +290,7 @@ export async function run(argv: readonly string[], rawIo: Io = consoleIo): Promi
           io.err('Usage : boucles check <fichier.json>');
           return 2;
         }
-        const doc = readJsonFile(file);
+        const doc = await readJsonFile(file);
         // Checking needs the reference data only: a throw-away database in memory, so that a
         // check runs even while the server holds the data folder.
         const db = await openPglite();
@@ -324,7 +323,7 @@ export async function run(argv: readonly string[], rawIo: Io = consoleIo): Promi
         try {
           await migrate(db);
           const services = createServices(db, reference);
-          const report = await services.territoryDocuments.importNew(SYSTEM, readJsonFile(file as string));
+          const report = await services.territoryDocuments.importNew(SYSTEM, await readJsonFile(file as string));
           return await runAnalyse(services, report.territory.code, args, io, false);
         } finally {
           await db.close();
@@ -347,7 +346,7 @@ export async function run(argv: readonly string[], rawIo: Io = consoleIo): Promi
         try {
           await migrate(db);
           const services = createServices(db, reference);
-          const report = await services.territoryDocuments.importNew(SYSTEM, readJsonFile(file as string));
+          const report = await services.territoryDocuments.importNew(SYSTEM, await readJsonFile(file as string));
           return await runMetabolism(services, report.territory.code, args, io, true);
         } finally {
           await db.close();

@@ -112,7 +112,7 @@ export function importRoutes(app: FastifyInstance, service: TerritoryImportServi
         try {
           const path = join(dir, 'upload');
           await saveUpload(body, path, options.maxUploadBytes);
-          const file: ImportFile = { path, sheet: req.query.sheet };
+          const file: ImportFile = { path, sheet: req.query.sheet, name: req.query.fileName };
           const { run, report } = await service.importAndRecord(who(req), req.params.code, rowsOfFiles([file], options.limits), req.query.mode, req.query.fileName ?? null);
           const { rejected: _rejected, ...rest } = report;
           return { ...rest, id: run.id, rejectedFile: run.hasRejectedFile ? `/api/territories/${encodeURIComponent(req.params.code)}/imports/${run.id}/rejets.xlsx` : null };
