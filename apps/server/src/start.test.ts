@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { dropTestSchema } from './testing/databases.js';
 import { openPglite, openPostgres, type Database } from './db/database.js';
 import { DEMO_ACCOUNTS, readDemoDocument, readNeighbourDemoDocument } from './demo.js';
 import type { FaultPoint } from './faults.js';
@@ -37,12 +37,7 @@ function postgresTarget(url: string): Target {
     name: 'postgres',
     env: { BOUCLES_DATA_DIR: mkdtempSync(join(root, 'd-')), DATABASE_URL: url, DATABASE_SCHEMA: schema },
     open: () => openPostgres({ connectionString: url, schema, max: 2 }),
-    async dispose() {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.end();
-    },
+    dispose: () => dropTestSchema(url, schema),
   };
 }
 

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import pg from 'pg';
+import { dropTestSchema } from '../testing/databases.js';
 import { backupStore, restoreStore } from './backup.js';
 import { acquireDataLock, DataFolderBusyError, LOCK_FILE } from './data-lock.js';
 import { migrate, readMigrations } from './migrate.js';
@@ -167,10 +167,7 @@ describe('backups on PostgreSQL', { skip: url ? false : 'TEST_DATABASE_URL not s
       assert.deepEqual(await store.db.query(`SELECT value FROM app_meta WHERE key = 'marque'`), [{ value: 'avant' }]);
       await store.close();
     } finally {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.end();
+      await dropTestSchema(url as string, schema);
     }
   });
 });

@@ -36,14 +36,22 @@ export function testDatabases(): TestDatabase[] {
           db,
           async dispose() {
             await db.close();
-            const client = new pg.Client({ connectionString: url });
-            await client.connect();
-            await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-            await client.end();
+            await dropTestSchema(url, schema);
           },
         };
       },
     });
   }
   return list;
+}
+
+/** Drops a schema a test worked in on the PostgreSQL server of `url`. */
+export async function dropTestSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
 }
