@@ -303,7 +303,8 @@ async function loadDuringImport({ database, rows = 100_000, seconds = 60, connec
   const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   const schema = `bench_${randomBytes(5).toString('hex')}`;
   const password = 'mot de passe du banc de charge';
-  const main = fileURLToPath(new URL('../apps/server/dist/main.js', import.meta.url));
+  // BENCH_SERVER_MAIN: another build's server (e.g. an older commit's, to compare side by side).
+  const main = process.env.BENCH_SERVER_MAIN ?? fileURLToPath(new URL('../apps/server/dist/main.js', import.meta.url));
   const server = spawn(process.execPath, [main], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', BOUCLES_LOG: '0', BOUCLES_DATA_DIR: dataDir, BOUCLES_DEMO: '1', BOUCLES_DEMO_PASSWORD: password, DATABASE_URL: database === 'postgres' ? url : '', DATABASE_SCHEMA: database === 'postgres' ? schema : '' },
     stdio: ['ignore', 'pipe', 'inherit'],
