@@ -12,6 +12,17 @@ import { buildApp, createServices, migrate, openPglite, openPostgres, readDemoDo
 import pg from 'pg';
 
 const [name, rawParams] = process.argv.slice(2);
+
+/** Drops the schema a PostgreSQL case worked in. */
+async function dropSchema(url, schema) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
 const params = JSON.parse(rawParams ?? '{}');
 const reference = new ReferenceCatalog();
 const demo = readDemoDocument();
@@ -52,12 +63,7 @@ async function loadDemo({ database }) {
     return seconds;
   } finally {
     await db.close();
-    if (database === 'postgres') {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await c.end();
-    }
+    if (database === 'postgres') await dropSchema(url, schema);
   }
 }
 
@@ -102,12 +108,7 @@ async function importXlsx({ flows, database, path }) {
   } finally {
     await db.close();
     rmSync(dataDir, { recursive: true, force: true });
-    if (database === 'postgres') {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await c.end();
-    }
+    if (database === 'postgres') await dropSchema(url, schema);
   }
 }
 
@@ -412,12 +413,7 @@ async function loadDuringImport({ database, rows = 100_000, seconds = 60, connec
       server.kill('SIGTERM');
     });
     rmSync(dataDir, { recursive: true, force: true });
-    if (database === 'postgres') {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.end();
-    }
+    if (database === 'postgres') await dropSchema(url, schema);
   }
 }
 

@@ -78,9 +78,20 @@ test('an import killed while it writes leaves the embedded database as it was', 
   assert.equal((await cli(['load', join(dir, 'territoire.json')], env)).code, 0);
   const out = await importKilledWhileWriting(env);
   assert.match(out, /écriture : \d+ lignes/);
-  const db = await openPglite({ dataDir: join(dir, 'data', 'pglite') });
+  let db = await openPglite({ dataDir: join(dir, 'data', 'pglite') });
   try {
     assert.deepEqual(await counts(db), [1, 0, 0, 0]);
+  } finally {
+    await db.close();
+  }
+  // Killed once every row is staged, just before the final transaction: still nothing in the territory.
+  const staged = await cli(['import', workbook, '--territory', 'KILL', '--no-progress'], { ...env, BOUCLES_FAULT_AT: 'import-staged' });
+  assert.equal(staged.code, null, staged.out);
+  db = await openPglite({ dataDir: join(dir, 'data', 'pglite') });
+  try {
+    assert.deepEqual(await counts(db), [1, 0, 0, 0]);
+    const [stage] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM import_stage');
+    assert.ok((stage?.n ?? 0) > 0, 'the staged rows were left behind, invisible');
   } finally {
     await db.close();
   }

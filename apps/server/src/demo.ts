@@ -60,9 +60,10 @@ export async function loadDemoOnFirstStart(
     log('Reprise du chargement de la démonstration interrompu au démarrage précédent.');
   }
   let report: DocumentImportReport | null = null;
-  for (const read of DEMO_DOCUMENTS) {
-    const doc = read();
-    const code = (doc as { territory: { code: string } }).territory.code;
+  const docs = DEMO_DOCUMENTS.map((read) => read());
+  const codeOf = (doc: unknown): string => (doc as { territory: { code: string } }).territory.code;
+  for (const doc of docs) {
+    const code = codeOf(doc);
     const [exists] = await db.query('SELECT 1 FROM territory WHERE code = $1', [code]);
     if (exists) continue;
     const loaded = await documents.importNew(SYSTEM, doc);
@@ -72,8 +73,7 @@ export async function loadDemoOnFirstStart(
     faultPoint('demo-territory-loaded');
   }
   if (accounts) await createDemoAccounts(db, accounts, log);
-  const mainCode = (readDemoDocument() as { territory: { code: string } }).territory.code;
-  await db.query(`UPDATE app_meta SET value = $1, updated_at = now() WHERE key = 'demo'`, [JSON.stringify({ state: 'done', loaded: true, territory: mainCode } satisfies DemoState)]);
+  await db.query(`UPDATE app_meta SET value = $1, updated_at = now() WHERE key = 'demo'`, [JSON.stringify({ state: 'done', loaded: true, territory: codeOf(docs[0]) } satisfies DemoState)]);
   return report;
 }
 

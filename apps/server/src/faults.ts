@@ -9,8 +9,7 @@ export type FaultPoint =
   | 'migration-applied'
   | 'demo-territory-loaded'
   | 'demo-account-created'
-  | 'import-staged'
-  | 'import-written';
+  | 'import-staged';
 
 export function faultPoint(name: FaultPoint, env: NodeJS.ProcessEnv = process.env): void {
   if (env.BOUCLES_FAULT_AT === name) process.kill(process.pid, 'SIGKILL');

@@ -20,9 +20,13 @@ import { backupFileName, openStore, PGLITE_FOLDER, type StoreConfig } from './st
 export async function backupStore(config: StoreConfig, target?: string): Promise<string> {
   const store = await openStore(config, 'sauvegarde');
   try {
-    const folder = target && !target.endsWith('.tar.gz') && !target.endsWith('.dump') ? target : target ? undefined : store.backupDir;
-    const path = folder ? join(folder, backupFileName(store.db)) : resolve(target as string);
-    if (folder) mkdirSync(folder, { recursive: true });
+    let path: string;
+    if (target && /\.(tar\.gz|dump)$/.test(target)) path = resolve(target);
+    else {
+      const folder = target ?? store.backupDir;
+      mkdirSync(folder, { recursive: true });
+      path = join(folder, backupFileName(store.db));
+    }
     await store.db.backup(path);
     return path;
   } finally {

@@ -77,16 +77,17 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
     },
     async backup(path) {
       const archive = await db.dumpDataDir('gzip');
-      await writeFileAtomic(path, Buffer.from(await archive.arrayBuffer()));
+      const bytes = Buffer.from(await archive.arrayBuffer());
+      await writeAtomically(path, (partial) => writeFile(partial, bytes));
     },
   };
 }
 
-/** Writes next to the target then renames: a backup file is whole or absent, never half-written. */
-async function writeFileAtomic(path: string, data: Buffer): Promise<void> {
+/** Has `write` fill a file next to `path`, then renames it: a backup is whole or absent, never half-written. */
+async function writeAtomically(path: string, write: (partial: string) => Promise<void>): Promise<void> {
   const partial = `${path}.partiel-${process.pid}`;
   try {
-    await writeFile(partial, data);
+    await write(partial);
     await rename(partial, path);
   } finally {
     await rm(partial, { force: true });
@@ -184,7 +185,7 @@ export async function openPgliteInWorker(options: { dataDir: string }): Promise<
     },
     async backup(path) {
       const { bytes } = await call({ op: 'dump' });
-      await writeFileAtomic(path, Buffer.from(bytes ?? new Uint8Array()));
+      await writeAtomically(path, (partial) => writeFile(partial, bytes ?? new Uint8Array()));
     },
   };
 }
@@ -245,13 +246,9 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
       await pool.query('SELECT 1');
     },
     async backup(path) {
-      const partial = `${path}.partiel-${process.pid}`;
-      try {
-        await runPgTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${partial}`, ...(options.schema ? [`--schema=${options.schema}`] : []), `--dbname=${options.connectionString}`]);
-        await rename(partial, path);
-      } finally {
-        await rm(partial, { force: true });
-      }
+      await writeAtomically(path, (partial) =>
+        runPgTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${partial}`, ...(options.schema ? [`--schema=${options.schema}`] : []), `--dbname=${options.connectionString}`]),
+      );
     },
   };
 }

@@ -607,7 +607,6 @@ export class TerritoryImportService {
         return inserted;
       });
       report.written = true;
-      faultPoint('import-written');
       onProgress?.({ phase: 'write', rows: flowRows.length });
       return { report, run };
     } catch (e) {
