@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { ReferenceCatalog } from '@boucles/reference-data';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
-import type { Database } from './db/database.js';
+import type { Database } from './platform/db/database.js';
 import { testDatabases } from './testing/databases.js';
 
 const reference = new ReferenceCatalog();

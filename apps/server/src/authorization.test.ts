@@ -10,10 +10,10 @@ import { sheetSpec, type AnalysisResult } from '@boucles/engine';
 import { ReferenceCatalog } from '@boucles/reference-data';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type RouteEntry, type Services } from './app.js';
-import type { Database, Queryable } from './db/database.js';
-import { readDemoDocument, readNeighbourDemoDocument } from './demo.js';
-import { LoginThrottle } from './services/login-throttle.js';
-import { SYSTEM, type Role } from './services/access.js';
+import type { Database, Queryable } from './platform/db/database.js';
+import { readDemoDocument, readNeighbourDemoDocument } from './modules/demo/demo.js';
+import { LoginThrottle } from './platform/access/login-throttle.js';
+import { SYSTEM, type Role } from './platform/access/access.js';
 import { clientFor, type TestClient } from './testing/auth.js';
 import { testDatabases } from './testing/databases.js';
 

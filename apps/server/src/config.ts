@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { oidcConfigFromEnv, publicUrlFromEnv, type OidcConfig } from './services/oidc.js';
+import { oidcConfigFromEnv, publicUrlFromEnv, type OidcConfig } from './modules/accounts/oidc.js';
 
 export interface ServerConfig {
   port: number;

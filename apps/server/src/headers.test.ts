@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { ReferenceCatalog } from '@boucles/reference-data';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type Services } from './app.js';
-import { SYSTEM } from './services/access.js';
+import { SYSTEM } from './platform/access/access.js';
 import { signedIn, type TestClient } from './testing/auth.js';
 import { testDatabases } from './testing/databases.js';
 

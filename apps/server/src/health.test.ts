@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ReferenceCatalog } from '@boucles/reference-data';
 import { buildApp } from './app.js';
-import { openPglite, type Database } from './db/database.js';
-import { migrate } from './db/migrate.js';
+import { openPglite, type Database } from './platform/db/database.js';
+import { migrate } from './platform/db/migrate.js';
 
 test('health says the database is busy instead of waiting for a long statement, and ok otherwise', async () => {
   const inner = await openPglite();

@@ -9,8 +9,8 @@ import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { ReferenceCatalog } from '@boucles/reference-data';
 import { createServices } from './app.js';
-import { openPglite } from './db/database.js';
-import { migrate } from './db/migrate.js';
+import { openPglite } from './platform/db/database.js';
+import { migrate } from './platform/db/migrate.js';
 
 const MAIN = fileURLToPath(new URL('./main.js', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'boucles-persist-'));

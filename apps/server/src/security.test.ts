@@ -5,10 +5,10 @@ import { after, before, describe, test } from 'node:test';
 import { ReferenceCatalog } from '@boucles/reference-data';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type Services } from './app.js';
-import type { Database } from './db/database.js';
-import { SESSION_COOKIE } from './routes/principal.js';
-import { SYSTEM } from './services/access.js';
-import { LoginThrottle } from './services/login-throttle.js';
+import type { Database } from './platform/db/database.js';
+import { SESSION_COOKIE } from './platform/access/principal.js';
+import { SYSTEM } from './platform/access/access.js';
+import { LoginThrottle } from './platform/access/login-throttle.js';
 import { clientFor, type TestClient } from './testing/auth.js';
 import { testDatabases } from './testing/databases.js';
 

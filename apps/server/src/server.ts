@@ -3,14 +3,14 @@ import { ReferenceCatalog } from '@boucles/reference-data';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { ServerConfig } from './config.js';
-import type { Database } from './db/database.js';
-import { migrateWithBackup, openStore } from './db/store.js';
-import { loadDemoOnFirstStart } from './demo.js';
-import { dropAbandonedStages } from './repositories/bulk.js';
-import { sweepStaleUploads } from './routes/imports.js';
-import { limitsFromEnv } from './interchange/source.js';
-import { geocoderFromEnv } from './services/geocoder.js';
-import { smtpMailerFromEnv } from './services/mailer.js';
+import type { Database } from './platform/db/database.js';
+import { migrateWithBackup, openStore } from './platform/db/store.js';
+import { loadDemoOnFirstStart } from './modules/demo/demo.js';
+import { dropAbandonedStages } from './platform/db/bulk.js';
+import { sweepStaleUploads } from './modules/interchange/imports.routes.js';
+import { limitsFromEnv } from './modules/interchange/source.js';
+import { geocoderFromEnv } from './modules/territories/geocoder.js';
+import { smtpMailerFromEnv } from './modules/accounts/mailer.js';
 
 export interface RunningServer {
   app: FastifyInstance;

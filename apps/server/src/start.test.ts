@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { dropTestSchema } from './testing/databases.js';
-import { openPglite, openPostgres, type Database } from './db/database.js';
-import { DEMO_ACCOUNTS, readDemoDocument, readNeighbourDemoDocument } from './demo.js';
-import type { FaultPoint } from './faults.js';
+import { openPglite, openPostgres, type Database } from './platform/db/database.js';
+import { DEMO_ACCOUNTS, readDemoDocument, readNeighbourDemoDocument } from './modules/demo/demo.js';
+import type { FaultPoint } from './platform/faults.js';
 
 const MAIN = fileURLToPath(new URL('./main.js', import.meta.url));
 const root = mkdtempSync(join(tmpdir(), 'boucles-start-'));

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import { ReferenceCatalog } from '@boucles/reference-data';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
-import { openPglite, type Database } from './db/database.js';
+import { openPglite, type Database } from './platform/db/database.js';
 
 const webDir = mkdtempSync(join(tmpdir(), 'boucles-web-'));
 let app: FastifyInstance;

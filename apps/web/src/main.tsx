@@ -7,10 +7,10 @@ import { render } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { signal } from '@preact/signals';
-import { language, t } from './i18n/index.js';
-import { routes } from './routes.js';
-import { Layout } from './components/Layout.js';
-import { isPublicPath, loadMe, me, signInHref } from './session.js';
+import { language, t } from './app/i18n/index.js';
+import { routes } from './app/routes.js';
+import { Layout } from './app/Layout.js';
+import { isPublicPath, loadMe, me, signInHref } from './app/session.js';
 
 function NotFound() {
   return (

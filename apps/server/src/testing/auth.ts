@@ -5,8 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Services } from '../app.js';
-import { SESSION_COOKIE } from '../routes/principal.js';
-import { SYSTEM, type Role } from '../services/access.js';
+import { SESSION_COOKIE } from '../platform/access/principal.js';
+import { SYSTEM, type Role } from '../platform/access/access.js';
 
 export interface TestClient {
   userId: string;

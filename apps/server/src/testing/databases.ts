@@ -5,8 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openPglite, openPostgres, type Database } from '../db/database.js';
-import { migrate } from '../db/migrate.js';
+import { openPglite, openPostgres, type Database } from '../platform/db/database.js';
+import { migrate } from '../platform/db/migrate.js';
 
 export interface TestDatabase {
   name: 'pglite' | 'postgres';

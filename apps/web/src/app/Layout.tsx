@@ -1,0 +1,137 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { language, setLanguage, t } from './i18n/index.js';
+import { me, offerIn, rolesIn, signOut, type Me, type Offer } from './session.js';
+
+type Section = readonly [suffix: string, key: string, shown: (offer: Offer) => boolean];
+
+/**
+ * The territory's sections, each offered to those whose standing the server would serve: the map,
+ * import and export need a facilitator; actors (their own) a contributor; the metabolism (with
+ * small groups withheld below the facilitators), synergies and follow-up, anyone with a role;
+ * the territory's administration (members, API keys, audit log, personal data), its administrators.
+ */
+const SECTIONS: readonly Section[] = [
+  ['', 'nav.home', () => true],
+  ['/carte', 'nav.map', (o) => o.facilitate],
+  ['/acteurs', 'nav.actors', (o) => o.seesActors],
+  ['/synergies', 'nav.synergies', () => true],
+  ['/suivi', 'nav.followup', () => true],
+  ['/metabolisme', 'nav.metabolism', (o) => o.seesMetabolism],
+  ['/import', 'nav.import', (o) => o.facilitate],
+  ['/administration', 'nav.administration', (o) => o.manage],
+];
+
+/** How the user stands in the territory, in words: "Animation", "Contribution pour …". */
+export function roleText(user: Me, code: string | undefined): string {
+  if (code) {
+    const roles = rolesIn(user, code);
+    const order = ['administrator', 'facilitator', 'contributor', 'reader'] as const;
+    for (const role of order) {
+      const mine = roles.filter((r) => r.role === role);
+      if (mine.length === 0) continue;
+      if (role === 'contributor') return t('session.role.contributorFor', { actors: mine.map((r) => r.actorName ?? '').join(', ') });
+      return t(`session.role.${role}`);
+    }
+  }
+  return user.isAdmin ? t('session.role.platformAdmin') : '';
+}
+
+function SessionBox({ user, code }: { user: Me; code: string | undefined }) {
+  const { path } = useLocation();
+  const [leaving, setLeaving] = useState(false);
+  const role = roleText(user, code);
+  return (
+    <div class="session">
+      <p class="session-user">
+        <span class="visually-hidden">{t('session.signedInAs')} </span>
+        <span class="session-name">{user.displayName}</span>
+        {role && (
+          <span class="session-role">
+            <span class="visually-hidden">, {t('session.roleLabel')} </span>
+            {role}
+          </span>
+        )}
+      </p>
+      <a href="/compte" class="session-account" aria-current={path === '/compte' ? 'page' : undefined}>
+        {t('session.account')}
+      </a>
+      <button
+        type="button"
+        class="session-out"
+        disabled={leaving}
+        onClick={() => {
+          setLeaving(true);
+          void signOut().finally(() => setLeaving(false));
+        }}
+      >
+        {t('session.signOut')}
+      </button>
+    </div>
+  );
+}
+
+/** The page frame: skip link, header with who is signed in, the navigation their role allows, language switch, main. */
+export function Layout({ territory, title, children }: { territory?: { code: string; name: string } | undefined; title: string; children: ComponentChildren }) {
+  const { path } = useLocation();
+  document.title = `${title} — ${t('app.name')}`;
+  const base = territory ? `/t/${encodeURIComponent(territory.code)}` : '';
+  const user = me.value;
+  const offer = territory ? offerIn(user, territory.code) : undefined;
+  return (
+    <>
+      <a class="skip-link" href="#contenu">
+        {t('nav.skip')}
+      </a>
+      <header class="site-header">
+        <div class="brand">
+          <a href="/" class="brand-name">
+            {t('app.name')}
+          </a>
+          <span class="brand-tagline">{t('app.tagline')}</span>
+        </div>
+        {territory && <p class="territory-name">{territory.name}</p>}
+        {user && <SessionBox user={user} code={territory?.code} />}
+        <button type="button" class="lang-switch" lang={language.value === 'fr' ? 'en' : 'fr'} aria-label={t('lang.switchLabel')} onClick={() => setLanguage(language.value === 'fr' ? 'en' : 'fr')}>
+          {t('lang.switch')}
+        </button>
+      </header>
+      {user && (territory || user.isAdmin) && (
+        <nav aria-label={t('nav.main')} class="site-nav">
+          <ul>
+            <li>
+              <a href="/" aria-current={path === '/' ? 'page' : undefined}>
+                {t('nav.territories')}
+              </a>
+            </li>
+            {territory &&
+              offer &&
+              SECTIONS.filter(([, , shown]) => shown(offer)).map(([suffix, key]) => {
+                const href = `${base}${suffix}`;
+                const current = suffix === '' ? path === href : path === href || path.startsWith(`${href}/`);
+                return (
+                  <li key={key}>
+                    <a href={href} aria-current={current ? 'page' : undefined}>
+                      {t(key)}
+                    </a>
+                  </li>
+                );
+              })}
+            {user.isAdmin && (
+              <li class="site-nav-admin">
+                <a href="/admin/utilisateurs" aria-current={path.startsWith('/admin/utilisateurs') ? 'page' : undefined}>
+                  {t('nav.users')}
+                </a>
+              </li>
+            )}
+          </ul>
+        </nav>
+      )}
+      <main id="contenu" tabIndex={-1}>
+        <h1>{title}</h1>
+        {children}
+      </main>
+    </>
+  );
+}

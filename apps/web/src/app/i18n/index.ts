@@ -1,0 +1,46 @@
+/**
+ * Translation catalogues: French by default, English on request. Every string of the interface
+ * comes from a catalogue. The app's common texts are in `./fr.ts` and `./en.ts`; each module has
+ * its own pair (`modules/<module>/i18n/fr.ts`, `en.ts`); the English file is typed by the French one, so a missing key fails the build.
+ */
+import { signal } from '@preact/signals';
+
+export type Language = 'fr' | 'en';
+type Catalogue = Record<string, string>;
+
+const modules = {
+  fr: import.meta.glob<{ default: Catalogue }>(['./fr.ts', '../../modules/*/i18n/fr.ts'], { eager: true }),
+  en: import.meta.glob<{ default: Catalogue }>(['./en.ts', '../../modules/*/i18n/en.ts'], { eager: true }),
+};
+const catalogues: Record<Language, Catalogue> = {
+  fr: Object.assign({}, ...Object.values(modules.fr).map((m) => m.default)),
+  en: Object.assign({}, ...Object.values(modules.en).map((m) => m.default)),
+};
+
+const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('boucles.lang') : null;
+export const language = signal<Language>(stored === 'en' ? 'en' : 'fr');
+
+export function setLanguage(lang: Language): void {
+  language.value = lang;
+  localStorage.setItem('boucles.lang', lang);
+  document.documentElement.lang = lang;
+}
+
+/** The text of `key` in the current language, `{name}` placeholders filled from `params`. */
+export function t(key: string, params: Record<string, string | number> = {}): string {
+  const text = catalogues[language.value][key] ?? catalogues.fr[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** A bilingual text from the API in the current language. */
+export function pick(text: { fr: string; en: string } | null | undefined): string {
+  return text ? text[language.value] : '';
+}
+
+const formats = { fr: 'fr-FR', en: 'en-GB' } as const;
+
+/** A number in the current language's format. */
+export function num(n: number | null | undefined, digits = 1): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return '—';
+  return n.toLocaleString(formats[language.value], { maximumFractionDigits: digits });
+}

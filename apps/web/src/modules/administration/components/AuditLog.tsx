@@ -1,0 +1,150 @@
+/**
+ * The territory's audit log, newest first, a page at a time: when, who (the account's e-mail
+ * today, « compte supprimé » once it is gone, or the API key), what was done to which record, and
+ * the details the server keeps (IDs and counts, never a name or an address). The whole log is one
+ * CSV download away.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useApi } from '../../../api/hooks.js';
+import { num, t } from '../../../app/i18n/index.js';
+import { Status } from '../../../ui/Status.js';
+import { dateTime, labelOr } from './common.js';
+
+export interface AuditEvent {
+  id: number;
+  at: string;
+  userId: string | null;
+  userEmail: string | null;
+  apiKeyId: string | null;
+  territoryCode: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  details: Record<string, unknown>;
+}
+
+interface AuditPage {
+  items: AuditEvent[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export const AUDIT_PAGE = 20;
+
+function Who({ e }: { e: AuditEvent }) {
+  if (e.userEmail) return <>{e.userEmail}</>;
+  if (e.userId) return <span class="muted">{t('admin.audit.deleted')}</span>;
+  if (e.apiKeyId) return <span>{t('admin.audit.apiKey')}</span>;
+  return <span class="muted">{t('admin.audit.system')}</span>;
+}
+
+function detailValue(v: unknown): string {
+  if (v === null || v === undefined) return t('admin.audit.none');
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return num(v, 2);
+  return JSON.stringify(v);
+}
+
+function Details({ details }: { details: Record<string, unknown> }) {
+  const entries = Object.entries(details);
+  if (entries.length === 0) return null;
+  return (
+    <ul class="admin-details">
+      {entries.map(([k, v]) => (
+        <li key={k}>
+          <span class="admin-details-key">{k}</span>
+          {t('admin.colon')}
+          <code>{detailValue(v)}</code>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function AuditLog({ code, revision }: { code: string; revision: number }) {
+  const [offset, setOffset] = useState(0);
+  const params = new URLSearchParams({ territory: code, limit: String(AUDIT_PAGE), offset: String(offset) });
+  const log = useApi<AuditPage>(`/api/audit?${params.toString()}`);
+  const first = useRef(true);
+  // Something was done elsewhere on the page: back to the newest events, which show it.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (offset === 0) log.reload();
+    else setOffset(0);
+  }, [revision]);
+
+  const page = log.data;
+  const from = page && page.total > 0 ? page.offset + 1 : 0;
+  const to = page ? page.offset + page.items.length : 0;
+
+  return (
+    <section aria-labelledby="admin-audit" class="admin-section">
+      <h2 id="admin-audit">{t('admin.audit.title')}</h2>
+      <p>{t('admin.audit.intro')}</p>
+      <p>
+        <a href={`/api/audit/export?territory=${encodeURIComponent(code)}`} download>
+          {t('admin.audit.csv')}
+        </a>
+      </p>
+      <p role="status" class="admin-range">
+        {page ? (page.total === 0 ? t('admin.audit.empty') : t('admin.audit.range', { from: num(from, 0), to: num(to, 0), total: num(page.total, 0) })) : ''}
+      </p>
+      <Status state={log}>
+        {({ items, total }) =>
+          total === 0 ? null : (
+            <>
+              <div class="access-table-wrap" role="region" aria-labelledby="admin-audit-caption" tabIndex={0}>
+                <table class="access-table admin-audit">
+                  <caption id="admin-audit-caption">{t('admin.audit.caption', { from: num(from, 0), to: num(to, 0), total: num(total, 0) })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('admin.audit.at')}</th>
+                      <th scope="col">{t('admin.audit.user')}</th>
+                      <th scope="col">{t('admin.audit.action')}</th>
+                      <th scope="col">{t('admin.audit.entity')}</th>
+                      <th scope="col">{t('admin.audit.entityId')}</th>
+                      <th scope="col">{t('admin.audit.details')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {items.map((e) => (
+                      <tr key={e.id} data-action={e.action} data-entity={e.entity}>
+                        <td class="admin-nowrap">
+                          <time dateTime={e.at}>{dateTime(e.at)}</time>
+                        </td>
+                        <td>
+                          <Who e={e} />
+                        </td>
+                        <td>{labelOr(`admin.audit.action.${e.action}.${e.entity}`, labelOr(`admin.audit.action.${e.action}`, e.action))}</td>
+                        <td>{labelOr(`admin.audit.entity.${e.entity}`, e.entity)}</td>
+                        <td>{e.entityId ? <code class="admin-id">{e.entityId}</code> : ''}</td>
+                        <td>
+                          <Details details={e.details} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {total > AUDIT_PAGE && (
+                <nav class="admin-pager" aria-label={t('admin.audit.pages')}>
+                  {/* aria-disabled, not disabled: the button keeps the focus when the last page is reached. */}
+                  <button type="button" class="secondary" aria-disabled={offset === 0 ? 'true' : undefined} onClick={() => !log.loading && offset > 0 && setOffset(Math.max(0, offset - AUDIT_PAGE))}>
+                    {t('admin.audit.newer')}
+                  </button>
+                  <button type="button" class="secondary" aria-disabled={to >= total ? 'true' : undefined} onClick={() => !log.loading && to < total && setOffset(offset + AUDIT_PAGE)}>
+                    {t('admin.audit.older')}
+                  </button>
+                </nav>
+              )}
+            </>
+          )
+        }
+      </Status>
+    </section>
+  );
+}

@@ -1,0 +1,132 @@
+/** An import report: rows per sheet, then every error by sheet, row and column, then the warnings. */
+import { language, num, pick, t } from '../../../app/i18n/index.js';
+import { cellKey, type CellValue } from './cellValues.js';
+import { SHEET_NAMES, type CellIssue, type ImportReport } from './types.js';
+
+const MAX_VALUE_LENGTH = 200;
+
+/** A cell's value as the user typed it: numbers without grouping (a SIRET stays a SIRET). */
+export function valueText(value: CellValue | undefined): string {
+  if (value === undefined) return t('importexport.report.unknownValue');
+  if (value === null || value === '') return t('importexport.report.empty');
+  if (typeof value === 'boolean') return t(value ? 'importexport.yes' : 'importexport.no');
+  const text = typeof value === 'number' ? value.toLocaleString(language.value === 'fr' ? 'fr-FR' : 'en-GB', { useGrouping: false, maximumFractionDigits: 10 }) : value;
+  return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH)}…` : text;
+}
+
+/** Issues by sheet, the data sheets first in their usual order, each sorted by row. */
+function bySheet(issues: readonly CellIssue[]): [string, CellIssue[]][] {
+  const groups = new Map<string, CellIssue[]>();
+  for (const i of issues) groups.set(i.sheet, [...(groups.get(i.sheet) ?? []), i]);
+  const order = (s: string) => {
+    const n = (SHEET_NAMES as readonly string[]).indexOf(s);
+    return n < 0 ? SHEET_NAMES.length : n;
+  };
+  return [...groups.entries()].sort((a, b) => order(a[0]) - order(b[0])).map(([sheet, list]) => [sheet, [...list].sort((a, b) => a.row - b.row)]);
+}
+
+export function CountsTable({ report, phase }: { report: ImportReport; phase: 'check' | 'result' }) {
+  return (
+    <table class="ie-counts">
+      <caption>{t(`importexport.report.counts.caption.${phase}`)}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('importexport.report.sheet')}</th>
+          <th scope="col" class="number">
+            {t(`importexport.report.created.${phase}`)}
+          </th>
+          <th scope="col" class="number">
+            {t(`importexport.report.updated.${phase}`)}
+          </th>
+          <th scope="col" class="number">
+            {t('importexport.report.unchanged')}
+          </th>
+          <th scope="col" class="number">
+            {t('importexport.report.rejected')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {SHEET_NAMES.map((sheet) => {
+          const c = report.counts[sheet];
+          return (
+            <tr key={sheet}>
+              <th scope="row">{sheet}</th>
+              <td class="number">{num(c.created, 0)}</td>
+              <td class="number">{num(c.updated, 0)}</td>
+              <td class="number">{num(c.unchanged, 0)}</td>
+              <td class={c.rejected > 0 ? 'number ie-rejected' : 'number'}>{num(c.rejected, 0)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function IssueTable({ sheet, issues, values, withValues, caption }: { sheet: string; issues: CellIssue[]; values: ReadonlyMap<string, CellValue>; withValues: boolean; caption: string }) {
+  return (
+    <table class="ie-issues" data-sheet={sheet}>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col" class="number">
+            {t('importexport.report.row')}
+          </th>
+          <th scope="col">{t('importexport.report.column')}</th>
+          {withValues && <th scope="col">{t('importexport.report.value')}</th>}
+          <th scope="col">{t('importexport.report.message')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {issues.map((i, n) => (
+          <tr key={`${i.row}-${i.column}-${i.code}-${n}`}>
+            <th scope="row" class="number">
+              {i.row}
+            </th>
+            <td>{i.column === '' ? <span class="muted">{t('importexport.report.wholeSheet')}</span> : <code>{i.column}</code>}</td>
+            {withValues && <td class="ie-value">{i.column === '' || i.row <= 1 ? '' : valueText(values.get(cellKey(i.sheet, i.row, i.column)))}</td>}
+            <td>{pick(i.message)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The errors and warnings of a report. `values`: the cells' values read from the file, when known. */
+export function ReportView({ report, phase, values }: { report: ImportReport; phase: 'check' | 'result'; values: ReadonlyMap<string, CellValue> }) {
+  const ignoredColumns = Object.entries(report.ignoredColumns).filter(([, list]) => list.length > 0);
+  return (
+    <div class="ie-report">
+      <CountsTable report={report} phase={phase} />
+      <h4>{t('importexport.report.errors.title', { n: num(report.issueCount, 0) })}</h4>
+      {report.issues.length === 0 ? (
+        <p>{t('importexport.report.errors.none')}</p>
+      ) : (
+        <>
+          {report.issueCount > report.issues.length && <p class="alert alert-warn">{t('importexport.report.errors.truncated', { shown: num(report.issues.length, 0), total: num(report.issueCount, 0) })}</p>}
+          {bySheet(report.issues).map(([sheet, issues]) => (
+            <IssueTable key={sheet} sheet={sheet} issues={issues} values={values} withValues caption={t('importexport.report.errors.caption', { sheet, n: num(issues.length, 0) })} />
+          ))}
+        </>
+      )}
+      {(report.warnings.length > 0 || report.ignoredSheets.length > 0 || ignoredColumns.length > 0) && (
+        <>
+          <h4>{t('importexport.report.warnings.title', { n: num(report.warnings.length + report.ignoredSheets.length + ignoredColumns.length, 0) })}</h4>
+          {(report.ignoredSheets.length > 0 || ignoredColumns.length > 0) && (
+            <ul class="ie-ignored">
+              {report.ignoredSheets.length > 0 && <li>{t('importexport.report.ignoredSheets', { list: report.ignoredSheets.join(', ') })}</li>}
+              {ignoredColumns.map(([sheet, list]) => (
+                <li key={sheet}>{t('importexport.report.ignoredColumns', { sheet, list: list.join(', ') })}</li>
+              ))}
+            </ul>
+          )}
+          {bySheet(report.warnings).map(([sheet, issues]) => (
+            <IssueTable key={sheet} sheet={sheet} issues={issues} values={values} withValues={false} caption={`${t('importexport.report.warnings.caption')} — ${sheet}`} />
+          ))}
+        </>
+      )}
+    </div>
+  );
+}
