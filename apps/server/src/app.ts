@@ -9,47 +9,25 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import { formatPath, parseBilingual, ValidationError, type ReferenceLookup, type Territory, type UnitTable } from '@boucles/engine';
+import { formatPath, parseBilingual, ValidationError } from '@boucles/engine';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type * as z from 'zod';
 import type { Database } from './platform/db/database.js';
 import { HttpError } from './platform/errors.js';
-import { createRepositories } from './repositories.js';
-import { DEFAULT_LIMITS, UnreadableFileError, type ReadLimits } from './modules/interchange/read.js';
-import { exportRoutes } from './modules/interchange/exports.routes.js';
-import { importRoutes } from './modules/interchange/imports.routes.js';
-import { TerritoryExportService } from './modules/interchange/export.service.js';
-import type { Geocoder } from './modules/territories/geocoder.js';
-import { loadResourceTaxonomy, loadUnits } from '@boucles/reference-data';
-import type { WorkbookLists } from './modules/interchange/workbook.js';
-import { territoryDataRoutes } from './modules/territories/routes.js';
-import { TerritoryDataService } from './modules/territories/service.js';
-import { TerritoryDocumentService } from './modules/interchange/document.service.js';
-import { TerritoryImportService } from './modules/interchange/import.service.js';
-import { SynergyAnalysisService } from './modules/synergies/service.js';
-import { analysisRoutes } from './modules/synergies/routes.js';
-import { metabolismRoutes } from './modules/metabolism/routes.js';
-import { MetabolismService } from './modules/metabolism/service.js';
-import { referenceRoutes } from './modules/reference/routes.js';
-import { Access } from './platform/access/access.js';
-import { AuditLog } from './platform/audit/service.js';
-import { AccountService, type ResetMailer } from './modules/accounts/service.js';
 import type { LoginThrottle } from './platform/access/login-throttle.js';
 import { authenticate } from './platform/access/principal.js';
-import { authRoutes } from './modules/accounts/auth.routes.js';
-import { userRoutes } from './modules/accounts/users.routes.js';
-import { privacyRoutes } from './modules/privacy/routes.js';
-import { PrivacyService } from './modules/privacy/service.js';
-import { synergyCaseRoutes } from './modules/followup/routes.js';
-import { SynergyFollowUpService } from './modules/followup/service.js';
-import { oidcRoutes } from './modules/accounts/oidc.routes.js';
-import { OidcSignIn, type OidcConfig } from './modules/accounts/oidc.js';
+import type { Reference } from './platform/reference.js';
+import { DEFAULT_LIMITS, UnreadableFileError, workbookLists, type ReadLimits } from './modules/interchange/index.js';
+import { OidcSignIn, type OidcConfig, type ResetMailer } from './modules/accounts/index.js';
+import type { Geocoder } from './modules/territories/index.js';
+import { createServices, MODULES, type Services } from './modules.js';
+
+export { createServices, workbookLists, type Services, type Reference };
+export type { ServiceOptions } from './modules.js';
 
 /** Largest JSON body accepted: 1 MiB. Bulk data goes through the import routes. */
 export const BODY_LIMIT = 1_048_576;
-
-export type Reference = ReferenceLookup & UnitTable & { territoryName(level: Territory['level'], code: string): string | undefined };
 
 export interface AppOptions {
   db: Database;
@@ -76,60 +54,8 @@ export interface AppOptions {
   throttle?: LoginThrottle | undefined;
 }
 
-export interface Services {
-  territoryData: TerritoryDataService;
-  territoryDocuments: TerritoryDocumentService;
-  territoryImports: TerritoryImportService;
-  territoryExports: TerritoryExportService;
-  analyses: SynergyAnalysisService;
-  metabolism: MetabolismService;
-  access: Access;
-  audit: AuditLog;
-  accounts: AccountService;
-  followUp: SynergyFollowUpService;
-  privacy: PrivacyService;
-}
-
 /** How long /api/health waits for the database before answering that it is busy. */
 const HEALTH_DATABASE_WAIT_MS = 1000;
-
-/** The lists of the template's drop-downs, from the reference data. */
-export function workbookLists(): WorkbookLists {
-  return {
-    resourceCodes: loadResourceTaxonomy().entries.map((e) => ({ code: e.code, labelFr: e.labelFr })),
-    units: loadUnits().units.map((u) => u.code),
-  };
-}
-
-export interface ServiceOptions {
-  geocoder?: Geocoder | undefined;
-  mailer?: ResetMailer | undefined;
-  log?: ((line: string) => void) | undefined;
-  publicUrl?: string | undefined;
-  throttle?: LoginThrottle | undefined;
-}
-
-export function createServices(db: Database, reference: Reference, options: ServiceOptions = {}): Services {
-  const { geocoder } = options;
-  const repos = createRepositories();
-  const access = new Access(repos);
-  const audit = new AuditLog(db, repos, access);
-  const territoryData = new TerritoryDataService(db, repos, reference, access, audit);
-  const analyses = new SynergyAnalysisService(db, repos, territoryData, reference);
-  return {
-    territoryData,
-    territoryDocuments: new TerritoryDocumentService(db, repos, reference, territoryData),
-    territoryImports: new TerritoryImportService(db, repos, reference, territoryData, geocoder),
-    territoryExports: new TerritoryExportService(db, repos, territoryData, workbookLists),
-    analyses,
-    metabolism: new MetabolismService(db, repos, territoryData, analyses, reference),
-    access,
-    audit,
-    accounts: new AccountService(db, repos, access, audit, { mailer: options.mailer, log: options.log, publicUrl: options.publicUrl, throttle: options.throttle }),
-    followUp: new SynergyFollowUpService(db, repos, access, audit, reference),
-    privacy: new PrivacyService(db, repos, audit),
-  };
-}
 
 const PART_PREFIX: Record<string, string> = { body: '', querystring: 'query', params: 'params', headers: 'headers' };
 
@@ -232,16 +158,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         },
       },
       security: [{ session: [] }, { apiKey: [] }],
-      tags: [
-        { name: 'system', description: 'Health and API description' },
-        { name: 'territories', description: 'Territories: commune, EPCI, département, région or custom perimeter' },
-        { name: 'actors', description: 'Organisations of the territory, identified by SIRET' },
-        { name: 'sites', description: 'Establishments and their locations' },
-        { name: 'flows', description: 'Resource flows of each site, outputs and inputs' },
-        { name: 'needs', description: 'Needs that actors could share (mutualisation)' },
-        { name: 'imports', description: 'Spreadsheet imports (XLSX, CSV) into a territory' },
-        { name: 'accounts', description: 'Sign-in, users, roles per territory, API keys, audit log' },
-      ],
+      tags: [{ name: 'system', description: 'Health and API description' }, ...MODULES.flatMap((m) => m.tags)],
     },
     transform: jsonSchemaTransform,
   });
@@ -308,20 +225,14 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  authRoutes(app, services.accounts, cookies);
-  oidcRoutes(app, services.accounts, options.oidc ? new OidcSignIn(options.oidc, { accounts: services.accounts, audit: services.audit, db: options.db }) : undefined, cookies);
-  userRoutes(app, services.accounts, services.audit);
-  privacyRoutes(app, services.privacy);
-  territoryDataRoutes(app, services.territoryData);
-  exportRoutes(app, services.territoryExports, workbookLists);
-  analysisRoutes(app, services.analyses);
-  metabolismRoutes(app, services.metabolism);
-  synergyCaseRoutes(app, services.followUp);
-  referenceRoutes(app, options.reference);
-  importRoutes(app, services.territoryImports, {
-    maxUploadBytes: options.maxUploadBytes ?? 200 * 1024 * 1024,
-    limits: options.importLimits ?? DEFAULT_LIMITS,
-  });
+  const routeServices = {
+    ...services,
+    reference: options.reference,
+    cookies,
+    oidc: options.oidc ? new OidcSignIn(options.oidc, { accounts: services.accounts, audit: services.audit, db: options.db }) : undefined,
+    uploads: { maxUploadBytes: options.maxUploadBytes ?? 200 * 1024 * 1024, limits: options.importLimits ?? DEFAULT_LIMITS },
+  };
+  for (const module of MODULES) module.routes(app, routeServices);
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));

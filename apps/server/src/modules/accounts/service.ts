@@ -2,13 +2,14 @@
  * Accounts: users with Argon2id-hashed passwords, their roles per territory, sessions, password
  * resets and API keys. Authorisation of every use case is checked here, not in the routes.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Database, Queryable } from '../../platform/db/database.js';
 import { ConflictError, HttpError, isForeignKeyViolation, isUniqueViolation, NotFoundError } from '../../platform/errors.js';
 import type { RoleRecord, UserRecord } from './repository.js';
 import type { ApiKeyRecord } from './api-keys.repository.js';
-import type { Repositories } from '../../repositories.js';
+import type { ApiKeyRepository } from './api-keys.repository.js';
+import type { AccountRepository } from './repository.js';
 import type { Access} from '../../platform/access/access.js';
 import { ForbiddenError, requirePlatformAdmin, UnauthenticatedError, type Principal, type Role } from '../../platform/access/access.js';
 import type { AuditLog } from '../../platform/audit/service.js';
@@ -61,6 +62,13 @@ export interface AccountOptions {
 export const digest = (token: string): string => createHash('sha256').update(token).digest('hex');
 const token = (): string => randomBytes(32).toString('base64url');
 
+
+/** The repositories this service reads and writes. */
+export interface AccountRepos {
+  accounts: AccountRepository;
+  apiKeys: ApiKeyRepository;
+}
+
 export class TooManyAttemptsError extends HttpError {
   constructor(readonly retryAfterSeconds: number) {
     super(429, 'too_many_attempts', {
@@ -96,7 +104,7 @@ export class AccountService {
 
   constructor(
     private readonly db: Database,
-    private readonly repos: Repositories,
+    private readonly repos: AccountRepos,
     private readonly access: Access,
     private readonly audit: AuditLog,
     private readonly options: AccountOptions = {},
@@ -408,14 +416,6 @@ export class AccountService {
     if (!/^bk_[A-Za-z0-9_-]{43}$/.test(key)) return undefined;
     const found = await this.repos.apiKeys.use(this.db, digest(key));
     return found ? { kind: 'apiKey', keyId: found.id, territoryId: found.territoryId } : undefined;
-  }
-
-  /** True when the header's CSRF token is the session's (constant time). */
-  static csrfMatches(expected: string, given: string | undefined): boolean {
-    if (!given) return false;
-    const a = Buffer.from(expected);
-    const b = Buffer.from(given);
-    return a.length === b.length && timingSafeEqual(a, b);
   }
 
   // Platform set-up

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { demoPath } from '@boucles/reference-data';
 import type { Database } from '../../platform/db/database.js';
 import { faultPoint } from '../../platform/faults.js';
-import type { DocumentImportReport, TerritoryDocumentService } from '../interchange/document.service.js';
+import type { DocumentImportReport, TerritoryDocumentService } from '../interchange/index.js';
 import { SYSTEM, type Role } from '../../platform/access/access.js';
-import type { AccountService } from '../accounts/service.js';
+import type { AccountService } from '../accounts/index.js';
 
 export const DEMO_FILE = demoPath('territoire-demo.json');
 

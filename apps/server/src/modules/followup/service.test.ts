@@ -5,7 +5,7 @@ import { ReferenceCatalog } from '@boucles/reference-data';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type Services } from '../../app.js';
 import type { Database } from '../../platform/db/database.js';
-import { readDemoDocument } from '../demo/demo.js';
+import { readDemoDocument } from '../demo/index.js';
 import { HttpError } from '../../platform/errors.js';
 import { signedIn } from '../../testing/auth.js';
 import { testDatabases } from '../../testing/databases.js';

@@ -21,7 +21,9 @@ import { loadNaf, loadNafSections } from '@boucles/reference-data';
 import * as z from 'zod';
 import type { Database, Queryable } from '../../platform/db/database.js';
 import { ConflictError, HttpError, isForeignKeyViolation, NotFoundError } from '../../platform/errors.js';
-import type { Repositories } from '../../repositories.js';
+import type { AccountRepository } from '../accounts/index.js';
+import type { ActorRepository } from '../territories/index.js';
+import type { SynergyCaseRepository } from './repository.js';
 import {
   ABANDON_REASONS,
   SYNERGY_STATUSES,
@@ -344,6 +346,14 @@ function stampSteps(state: Pick<SynergyCaseState, 'proposedAt' | 'discussionAt' 
   }
 }
 
+
+/** The repositories this service reads and writes. */
+export interface FollowUpRepos {
+  accounts: AccountRepository;
+  actors: ActorRepository;
+  synergyCases: SynergyCaseRepository;
+}
+
 /** The furthest step a case reached, from its status or, once abandoned, from its step times. */
 function furthestStep(c: SynergyCaseRecord | undefined, status: SynergyStatus): SynergyStep {
   if (status !== 'abandoned') return status;
@@ -360,7 +370,7 @@ export class SynergyFollowUpService {
 
   constructor(
     private readonly db: Database,
-    private readonly repos: Repositories,
+    private readonly repos: FollowUpRepos,
     private readonly access: Access,
     private readonly audit: AuditLog,
     private readonly reference: Pick<ReferenceLookup, 'nafCode'>,

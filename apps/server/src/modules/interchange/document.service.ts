@@ -21,13 +21,13 @@ import {
 import type * as z from 'zod';
 import type { Database } from '../../platform/db/database.js';
 import { ConflictError } from '../../platform/errors.js';
-import type { Repositories } from '../../repositories.js';
-import type { ActorData } from '../territories/actors.repository.js';
-import type { FlowData } from '../territories/flows.repository.js';
-import type { NeedData } from '../territories/needs.repository.js';
-import type { SiteData } from '../territories/sites.repository.js';
-import { nest, prepareActor, prepareAggregate, prepareFlow, prepareNeed, prepareSite, type AggregateData } from '../synergies/prepare.js';
-import type { TerritoryDataService } from '../territories/service.js';
+import type { ActorRepository, AggregateRepository, FlowRepository, NeedRepository, SiteRepository, TerritoryRepository } from '../territories/index.js';
+import type { ActorData } from '../territories/index.js';
+import type { FlowData } from '../territories/index.js';
+import type { NeedData } from '../territories/index.js';
+import type { SiteData } from '../territories/index.js';
+import { nest, prepareActor, prepareAggregate, prepareFlow, prepareNeed, prepareSite, type AggregateData } from '../territories/index.js';
+import type { TerritoryDataService } from '../territories/index.js';
 import { requirePlatformAdmin, type Principal } from '../../platform/access/access.js';
 
 export interface DocumentImportReport {
@@ -92,10 +92,21 @@ interface Planned {
   aggregates: AggregateData[];
 }
 
+
+/** The repositories this service reads and writes. */
+export interface DocumentRepos {
+  actors: ActorRepository;
+  aggregates: AggregateRepository;
+  flows: FlowRepository;
+  needs: NeedRepository;
+  sites: SiteRepository;
+  territories: TerritoryRepository;
+}
+
 export class TerritoryDocumentService {
   constructor(
     private readonly db: Database,
-    private readonly repos: Repositories,
+    private readonly repos: DocumentRepos,
     private readonly ref: ReferenceLookup,
     private readonly territories: TerritoryDataService,
   ) {}

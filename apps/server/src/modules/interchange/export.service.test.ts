@@ -8,7 +8,7 @@ import type { SheetName } from '@boucles/engine';
 import { ReferenceCatalog } from '@boucles/reference-data';
 import ExcelJS from 'exceljs';
 import { createServices, workbookLists, type Services } from '../../app.js';
-import { readDemoDocument } from '../demo/demo.js';
+import { readDemoDocument } from '../demo/index.js';
 import { rowsOfFiles } from './source.js';
 import { buildWorkbook } from './workbook.js';
 import { testDatabases } from '../../testing/databases.js';

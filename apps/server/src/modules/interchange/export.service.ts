@@ -17,10 +17,10 @@ import {
   type Territory,
 } from '@boucles/engine';
 import type { Database } from '../../platform/db/database.js';
-import { sheetToCsv } from './csv.js';
+import { sheetToCsv } from '../../platform/csv.js';
 import { buildWorkbook, writeWorkbookFile, type WorkbookLists } from './workbook.js';
-import type { Repositories } from '../../repositories.js';
-import type { TerritoryDataService } from '../territories/service.js';
+import type { ActorRepository, AggregateRepository, FlowRepository, NeedRepository, SiteRepository } from '../territories/index.js';
+import type { TerritoryDataService } from '../territories/index.js';
 import type { Principal } from '../../platform/access/access.js';
 
 type Element = Record<string, unknown>;
@@ -40,10 +40,20 @@ export interface TerritoryElements {
   needs: Element[];
 }
 
+
+/** The repositories this service reads and writes. */
+export interface ExportRepos {
+  actors: ActorRepository;
+  aggregates: AggregateRepository;
+  flows: FlowRepository;
+  needs: NeedRepository;
+  sites: SiteRepository;
+}
+
 export class TerritoryExportService {
   constructor(
     private readonly db: Database,
-    private readonly repos: Repositories,
+    private readonly repos: ExportRepos,
     private readonly territories: TerritoryDataService,
     private readonly lists: () => WorkbookLists,
   ) {}

@@ -42,14 +42,15 @@ import { applyStaged, dropStaged, stageRows } from '../../platform/db/bulk.js';
 import type { RawRow } from './read.js';
 import { rejectedWorkbook } from './rejected.js';
 import type { ImportRun } from './import-runs.repository.js';
-import type { ActorData } from '../territories/actors.repository.js';
-import type { FlowData } from '../territories/flows.repository.js';
-import type { Repositories } from '../../repositories.js';
-import type { NeedData } from '../territories/needs.repository.js';
-import type { SiteData } from '../territories/sites.repository.js';
-import { prepareActor, prepareFlow, prepareNeed, prepareSite, type Prepared } from '../synergies/prepare.js';
-import type { Geocoder } from '../territories/geocoder.js';
-import type { TerritoryDataService } from '../territories/service.js';
+import type { ActorData } from '../territories/index.js';
+import type { FlowData } from '../territories/index.js';
+import type { ActorRepository, FlowRepository, NeedRepository, SiteRepository } from '../territories/index.js';
+import type { ImportRunRepository } from './import-runs.repository.js';
+import type { NeedData } from '../territories/index.js';
+import type { SiteData } from '../territories/index.js';
+import { prepareActor, prepareFlow, prepareNeed, prepareSite, type Prepared } from '../territories/index.js';
+import type { Geocoder } from '../territories/index.js';
+import type { TerritoryDataService } from '../territories/index.js';
 import type { Principal } from '../../platform/access/access.js';
 
 export const IMPORT_MODES = ['dry-run', 'all-or-nothing', 'valid-rows'] as const;
@@ -194,10 +195,20 @@ const flowNaturalKey = (siteKey: string, f: { direction: string; resourceCode: s
 const needNaturalKey = (actorKey: string, n: { category: string; description: string }): string =>
   `${actorKey}\u0000${n.category}\u0000${n.description.toLowerCase()}`;
 
+
+/** The repositories this service reads and writes. */
+export interface ImportRepos {
+  actors: ActorRepository;
+  flows: FlowRepository;
+  imports: ImportRunRepository;
+  needs: NeedRepository;
+  sites: SiteRepository;
+}
+
 export class TerritoryImportService {
   constructor(
     private readonly db: Database,
-    private readonly repos: Repositories,
+    private readonly repos: ImportRepos,
     private readonly ref: ReferenceLookup,
     private readonly territories: TerritoryDataService,
     private readonly geocoder?: Geocoder,

@@ -17,7 +17,7 @@ import {
   type Quantity,
 } from '@boucles/engine';
 import { loadMetabolismFamilies, ReferenceCatalog } from '@boucles/reference-data';
-import { readDemoDocument, readNeighbourDemoDocument } from '../demo/demo.js';
+import { readDemoDocument, readNeighbourDemoDocument } from '../demo/index.js';
 import { publicMetabolismFlowIds, suppressInterdependencies, suppressMetabolism, type MetabolismView } from './disclosure.js';
 import type { MetabolismService } from './service.js';
 

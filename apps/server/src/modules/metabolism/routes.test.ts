@@ -7,7 +7,7 @@ import { ReferenceCatalog } from '@boucles/reference-data';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../app.js';
 import type { Database } from '../../platform/db/database.js';
-import { readDemoDocument, readNeighbourDemoDocument } from '../demo/demo.js';
+import { readDemoDocument, readNeighbourDemoDocument } from '../demo/index.js';
 import { testDatabases } from '../../testing/databases.js';
 
 const reference = new ReferenceCatalog();

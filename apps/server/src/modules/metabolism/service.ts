@@ -31,12 +31,12 @@ import {
 import { loadDisclosureControl, loadMetabolismFamilies } from '@boucles/reference-data';
 import type { Database, Queryable } from '../../platform/db/database.js';
 import { HttpError, NotFoundError } from '../../platform/errors.js';
-import { tableToCsv } from '../interchange/csv.js';
-import { tablesToWorkbook } from '../interchange/tables.js';
-import type { Repositories } from '../../repositories.js';
-import { prepareAggregate } from '../synergies/prepare.js';
-import type { SynergyAnalysisService } from '../synergies/service.js';
-import type { TerritoryDataService } from '../territories/service.js';
+import { tableToCsv } from '../../platform/csv.js';
+import { tablesToWorkbook } from '../../platform/tables.js';
+import type { AggregateRepository, FlowRepository } from '../territories/index.js';
+import { prepareAggregate } from '../territories/index.js';
+import type { SynergyAnalysisService } from '../synergies/index.js';
+import type { TerritoryDataService } from '../territories/index.js';
 import { can, type Capability, type Principal, type Scope } from '../../platform/access/access.js';
 import { publicMetabolismFlowIds, suppressInterdependencies, suppressMetabolism, type MetabolismView, type ReaderMetabolism } from './disclosure.js';
 
@@ -73,10 +73,17 @@ function metabolismAggregate(a: Aggregate): MetabolismInput['aggregates'][number
   };
 }
 
+
+/** The repositories this service reads and writes. */
+export interface MetabolismRepos {
+  aggregates: AggregateRepository;
+  flows: FlowRepository;
+}
+
 export class MetabolismService {
   constructor(
     private readonly db: Database,
-    private readonly repos: Repositories,
+    private readonly repos: MetabolismRepos,
     private readonly territories: TerritoryDataService,
     private readonly analyses: SynergyAnalysisService,
     private readonly ref: ReferenceLookup,

@@ -5,11 +5,12 @@
  */
 import type { Database } from '../../platform/db/database.js';
 import type { ContactHolding } from './repository.js';
-import type { Repositories } from '../../repositories.js';
+import type { AccountRepository } from '../accounts/index.js';
+import type { PrivacyRepository } from './repository.js';
 import { ConflictError } from '../../platform/errors.js';
 import { standingIn, ForbiddenError, type Principal } from '../../platform/access/access.js';
 import type { AuditLog } from '../../platform/audit/service.js';
-import { normaliseEmail } from '../accounts/service.js';
+import { normaliseEmail } from '../accounts/index.js';
 
 export interface PersonalData {
   email: string;
@@ -17,10 +18,17 @@ export interface PersonalData {
   account: { id: string; email: string; displayName: string; createdAt: string; roles: { territoryCode: string; role: string; actorId: string | null }[] } | null;
 }
 
+
+/** The repositories this service reads and writes. */
+export interface PrivacyRepos {
+  accounts: AccountRepository;
+  privacy: PrivacyRepository;
+}
+
 export class PrivacyService {
   constructor(
     private readonly db: Database,
-    private readonly repos: Repositories,
+    private readonly repos: PrivacyRepos,
     private readonly audit: AuditLog,
   ) {}
 

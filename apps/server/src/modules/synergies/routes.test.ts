@@ -7,7 +7,7 @@ import { loadCompatibilityRules, ReferenceCatalog } from '@boucles/reference-dat
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../app.js';
 import type { Database } from '../../platform/db/database.js';
-import { readDemoDocument } from '../demo/demo.js';
+import { readDemoDocument } from '../demo/index.js';
 import { testDatabases } from '../../testing/databases.js';
 
 const reference = new ReferenceCatalog();

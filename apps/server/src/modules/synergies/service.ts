@@ -18,8 +18,9 @@ import { loadCompatibilityRules, loadImpactFactors, loadMutualisationParameters 
 import type { Database } from '../../platform/db/database.js';
 import { HttpError, NotFoundError } from '../../platform/errors.js';
 import type { AnalysisRun } from './repository.js';
-import type { Repositories } from '../../repositories.js';
-import type { TerritoryDataService } from '../territories/service.js';
+import type { ActorRepository, FlowRepository, NeedRepository, SiteRepository } from '../territories/index.js';
+import type { AnalysisRepository } from './repository.js';
+import type { TerritoryDataService } from '../territories/index.js';
 import type { Principal } from '../../platform/access/access.js';
 
 export interface AnalysisRequest {
@@ -32,6 +33,16 @@ export interface AnalysisRequest {
 
 const ANALYSIS = { fr: 'Analyse', en: 'Analysis' };
 
+
+/** The repositories this service reads and writes. */
+export interface AnalysisRepos {
+  actors: ActorRepository;
+  analyses: AnalysisRepository;
+  flows: FlowRepository;
+  needs: NeedRepository;
+  sites: SiteRepository;
+}
+
 export class SynergyAnalysisService {
   private solver: Promise<LpSolver> | undefined;
   /** One analysis at a time per process: each holds a territory's data and a solver. */
@@ -39,7 +50,7 @@ export class SynergyAnalysisService {
 
   constructor(
     private readonly db: Database,
-    private readonly repos: Repositories,
+    private readonly repos: AnalysisRepos,
     private readonly territories: TerritoryDataService,
     private readonly units: UnitTable,
   ) {}

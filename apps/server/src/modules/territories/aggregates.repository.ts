@@ -1,6 +1,6 @@
 import type { Aggregate, Period } from '@boucles/engine';
 import type { Queryable } from '../../platform/db/database.js';
-import type { AggregateData } from '../synergies/prepare.js';
+import type { AggregateData } from './prepare.js';
 import { iso } from '../../platform/db/sql.js';
 
 interface AggregateRow {

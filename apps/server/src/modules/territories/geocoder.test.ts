@@ -12,7 +12,7 @@ import { ReferenceCatalog } from '@boucles/reference-data';
 import { createServices } from '../../app.js';
 import { openPglite } from '../../platform/db/database.js';
 import { migrate } from '../../platform/db/migrate.js';
-import { rowsOfFiles } from '../interchange/source.js';
+import { rowsOfFiles } from '../interchange/index.js';
 import { BanGeocoder } from './geocoder.js';
 
 let server: Server;

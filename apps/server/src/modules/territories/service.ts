@@ -34,14 +34,18 @@ import {
 } from '@boucles/engine';
 import type { Database, Queryable } from '../../platform/db/database.js';
 import { ConflictError, isForeignKeyViolation, isUniqueViolation, NotFoundError } from '../../platform/errors.js';
-import type { Repositories } from '../../repositories.js';
+import type { ActorRepository } from './actors.repository.js';
+import type { FlowRepository } from './flows.repository.js';
+import type { NeedRepository } from './needs.repository.js';
+import type { SiteRepository } from './sites.repository.js';
+import type { TerritoryRepository } from './territories.repository.js';
 import type { ActorFilter } from './actors.repository.js';
 import type { FlowFilter } from './flows.repository.js';
 import type { NeedFilter } from './needs.repository.js';
 import type { SiteFilter } from './sites.repository.js';
 import type { Page, PageOf } from '../../platform/db/sql.js';
 import type { TerritoryFilter } from './territories.repository.js';
-import { prepareActor, prepareFlow, prepareNeed, prepareSite, type Prepared } from '../synergies/prepare.js';
+import { prepareActor, prepareFlow, prepareNeed, prepareSite, type Prepared } from './prepare.js';
 import { Access, can, requirePlatformAdmin, visibleTerritories, type Principal, type Scope } from '../../platform/access/access.js';
 import type { AuditLog } from '../../platform/audit/service.js';
 import { publicActor, publicFlow, type ShownFlow } from './visibility.js';
@@ -132,6 +136,16 @@ const WHAT = {
   need: { fr: 'Besoin', en: 'Need' },
 } as const;
 
+
+/** The repositories this service reads and writes. */
+export interface TerritoryRepos {
+  actors: ActorRepository;
+  flows: FlowRepository;
+  needs: NeedRepository;
+  sites: SiteRepository;
+  territories: TerritoryRepository;
+}
+
 /**
  * Turns a unique-key violation into a 409 that says which key (by constraint name: the message
  * text holds the user's value), and a foreign-key violation — a parent deleted by a concurrent
@@ -165,7 +179,7 @@ async function uniquely<T>(work: () => Promise<T>): Promise<T> {
 export class TerritoryDataService {
   constructor(
     private readonly db: Database,
-    private readonly repos: Repositories,
+    private readonly repos: TerritoryRepos,
     private readonly ref: ReferenceLookup & { territoryName(level: Territory['level'], code: string): string | undefined },
     readonly access: Access,
     readonly audit: AuditLog,
@@ -190,7 +204,7 @@ export class TerritoryDataService {
   }
 
   /** Checks a territory input against the COG and fills its communes when it is an administrative one. */
-  prepareTerritory(input: TerritoryInput): Prepared<Parameters<Repositories['territories']['insert']>[1]> {
+  prepareTerritory(input: TerritoryInput): Prepared<Parameters<TerritoryRepos['territories']['insert']>[1]> {
     const issues = checkTerritoryReferences(input, this.ref);
     if (issues.length) return { ok: false, issues };
     const communes = input.communes?.length ? input.communes : (this.ref.territoryCommunes(input.level, input.code) ?? []);

@@ -9,7 +9,6 @@
 import type { Territory } from '@boucles/engine';
 import type { Queryable } from '../db/database.js';
 import { HttpError, NotFoundError } from '../errors.js';
-import type { Repositories } from '../../repositories.js';
 
 export const ROLES = ['administrator', 'facilitator', 'contributor', 'reader'] as const;
 export type Role = (typeof ROLES)[number];
@@ -128,8 +127,13 @@ export function visibleTerritories(principal: Principal): readonly string[] | un
   return [...new Set(principal.grants.map((g) => g.territoryId))];
 }
 
+/** Finds a territory by its code (the territories module answers), locking its row when asked. */
+export interface TerritoryLookup {
+  findByCode(db: Queryable, code: string, lock?: 'share' | 'update'): Promise<Territory | undefined>;
+}
+
 export class Access {
-  constructor(private readonly repos: Repositories) {}
+  constructor(private readonly territories: TerritoryLookup) {}
 
   /**
    * The principal's scope in the territory of that code, which must allow `capability`. A
@@ -137,7 +141,7 @@ export class Access {
    * for the capability is forbidden (the principal knows the territory already).
    */
   async scope(db: Queryable, principal: Principal, code: string, capability: Capability | readonly Capability[], lock?: 'share' | 'update'): Promise<Scope> {
-    const territory = await this.repos.territories.findByCode(db, code, lock);
+    const territory = await this.territories.findByCode(db, code, lock);
     const standing = territory ? standingIn(principal, territory.id) : undefined;
     if (!territory || !standing) throw new NotFoundError(TERRITORY);
     const scope: Scope = { territory, standing: standing.standing, ownActors: standing.ownActors, principal };

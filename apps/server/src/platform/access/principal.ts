@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../errors.js';
-import { AccountService } from '../../modules/accounts/service.js';
+import { timingSafeEqual } from 'node:crypto';
 import { UnauthenticatedError, type Principal } from './access.js';
 
 export const SESSION_COOKIE = 'boucles_session';
@@ -62,7 +62,24 @@ function ownOrigin(req: FastifyRequest): string {
  * sign-in on non-public routes; read-only API keys; the CSRF token and same Origin on
  * state-changing requests made with a session cookie.
  */
-export function authenticate(app: FastifyInstance, accounts: AccountService, options: { publicUrl?: string | undefined } = {}): void {
+/**
+ * Who is behind a session token or an API key: the accounts module answers (platform code does
+ * not know how sessions and keys are stored).
+ */
+export interface Authenticator {
+  fromSession(sessionToken: string): Promise<{ principal: Principal & { kind: 'user' }; csrfToken: string } | undefined>;
+  fromApiKey(key: string): Promise<Principal | undefined>;
+}
+
+/** Whether the CSRF token sent matches the session's, compared in constant time. */
+export function csrfMatches(expected: string, given: string | undefined): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function authenticate(app: FastifyInstance, accounts: Authenticator, options: { publicUrl?: string | undefined } = {}): void {
   // Behind a reverse proxy that terminates HTTPS, the request's own origin reads http://…: the
   // public address (PUBLIC_URL) is the origin browsers send.
   const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : undefined;
@@ -94,7 +111,7 @@ export function authenticate(app: FastifyInstance, accounts: AccountService, opt
       if (origin !== undefined && origin !== ownOrigin(req) && origin !== publicOrigin) throw CSRF_REFUSED;
       if (req.session && !config.noCsrf) {
         const given = req.headers['x-csrf-token'];
-        if (!AccountService.csrfMatches(req.session.csrfToken, typeof given === 'string' ? given : undefined)) throw CSRF_REFUSED;
+        if (!csrfMatches(req.session.csrfToken, typeof given === 'string' ? given : undefined)) throw CSRF_REFUSED;
       }
     }
     // A path no route answers gets its 404 from the not-found handler, signed in or not.

@@ -4,9 +4,8 @@
  * Readable by administrators (a territory's, for that territory; the platform's, for everything).
  */
 import type { Queryable } from '../db/database.js';
-import { tableToCsv } from '../../modules/interchange/csv.js';
-import type { AuditRecord } from './repository.js';
-import type { Repositories } from '../../repositories.js';
+import { tableToCsv } from '../csv.js';
+import type { AuditRecord, AuditRepository } from './repository.js';
 import type { Page, PageOf } from '../db/sql.js';
 import type { Access} from '../access/access.js';
 import { ForbiddenError, type Principal } from '../access/access.js';
@@ -25,7 +24,7 @@ export interface AuditFact {
 export class AuditLog {
   constructor(
     private readonly db: Database,
-    private readonly repos: Repositories,
+    private readonly repos: { audit: AuditRepository },
     private readonly access: Access,
   ) {}
 

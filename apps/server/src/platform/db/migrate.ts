@@ -10,6 +10,11 @@ import { faultPoint } from '../faults.js';
 import type { Database } from './database.js';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations/', import.meta.url));
+/**
+ * The migrations the platform itself owns (the staging table of bulk writes); every other file of
+ * `migrations/` is owned by one module (its manifest's `migrations`, checked by modules.test.ts).
+ */
+export const PLATFORM_MIGRATIONS: readonly string[] = ['0006_import_staging.sql'];
 const LOCK_KEY = 71_402_026; // arbitrary constant identifying Boucles' migration lock
 
 export interface Migration {

@@ -23,10 +23,10 @@ import {
   type ValidationIssue,
   type Aggregate,
 } from '@boucles/engine';
-import type { ActorData } from '../territories/actors.repository.js';
-import type { FlowData } from '../territories/flows.repository.js';
-import type { NeedData } from '../territories/needs.repository.js';
-import type { SiteData } from '../territories/sites.repository.js';
+import type { ActorData } from './actors.repository.js';
+import type { FlowData } from './flows.repository.js';
+import type { NeedData } from './needs.repository.js';
+import type { SiteData } from './sites.repository.js';
 
 export type Prepared<T> = { ok: true; data: T } | { ok: false; issues: ValidationIssue[] };
 
