@@ -389,7 +389,7 @@ function restoreIds(
   synergies: readonly SubstitutionSynergy[],
   rejected: readonly RejectedCandidate[],
   mutualisations: readonly MutualisationGroup[],
-  canonical: CanonicalInput,
+  canonical: Pick<CanonicalInput<AnalysisActor, AnalysisSite, AnalysisFlow, MutualisationNeedInput>, 'original'>,
 ): Pick<AnalysisResult, 'synergies' | 'rejected' | 'mutualisations'> {
   const o = canonical.original;
   const pairId = (output: string, input: string, rule: string): string => `${o(output)}>${o(input)}@${rule}`;

@@ -23,12 +23,55 @@
  * them alone the caller's identifiers decide (code-unit order), and whichever way they fall, the
  * result read by content is the same.
  */
-import type { AnalysisActor, AnalysisFlow, AnalysisInput, AnalysisSite } from './analysis.js';
+import type { LatLon } from '../geo.js';
 import type { MutualisationNeedInput } from './mutualisation.js';
 
-export interface CanonicalInput {
+// What is read of each record (the analysis's records fit; written apart so that this file does
+// not import the analysis, which imports it).
+interface KeyedActor {
+  id: string;
+  name: string;
+  nafCode: string | null;
+  siret?: string | null | undefined;
+  externalId?: string | null | undefined;
+}
+
+interface KeyedSite {
+  id: string;
+  actorId: string;
+  location: LatLon | null;
+  name?: string | null | undefined;
+  externalId?: string | null | undefined;
+}
+
+interface KeyedFlow {
+  id: string;
+  siteId: string;
+  actorId: string;
+  direction: string;
+  resourceCode: string;
+  wasteCode: string | null;
+  label: string;
+  annualQuantity: { value: number; unit: string } | null;
+  monthsAvailable: readonly number[] | null;
+  quality: { temperatureC?: number | undefined; purityGrade?: string | undefined };
+  hazardous: boolean;
+  currentFate: { mode: string } | null;
+  currentOrigin?: { recycled: boolean } | null | undefined;
+  costPerUnit: { eur: number; kind: string } | null;
+  externalId?: string | null | undefined;
+}
+
+export interface Records<A extends KeyedActor, S extends KeyedSite, F extends KeyedFlow, N extends MutualisationNeedInput> {
+  actors: readonly A[];
+  sites: readonly S[];
+  flows: readonly F[];
+  needs: readonly N[];
+}
+
+export interface CanonicalInput<A extends KeyedActor, S extends KeyedSite, F extends KeyedFlow, N extends MutualisationNeedInput> {
   /** The input under content-ranked identifiers, each list in rank order. */
-  input: AnalysisInput;
+  input: Records<A, S, F, N>;
   /** The caller's identifier of a record named in `input`. */
   original(id: string): string;
   /** Per actor (by its identifier in `input`), the key of what it is (name, SIRET, NAF, external ID). */
@@ -40,15 +83,15 @@ const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0
 /** A yearly quantity as a key part. */
 const quantityKey = (q: { value: number; unit: string } | null | undefined): unknown => (q ? [q.value, q.unit] : null);
 
-function actorOwnKey(a: AnalysisActor): string {
+function actorOwnKey(a: KeyedActor): string {
   return JSON.stringify([a.name, a.siret ?? null, a.nafCode, a.externalId ?? null]);
 }
 
-function siteOwnKey(s: AnalysisSite): string {
+function siteOwnKey(s: KeyedSite): string {
   return JSON.stringify([s.name ?? null, s.externalId ?? null, s.location ? [s.location.lat, s.location.lon] : null]);
 }
 
-function flowOwnKey(f: AnalysisFlow): string {
+function flowOwnKey(f: KeyedFlow): string {
   return JSON.stringify([
     f.direction,
     f.resourceCode,
@@ -88,7 +131,7 @@ function rank<T extends { id: string }>(records: readonly T[], prefix: string, c
   return [...records].sort((a, b) => compare(a, b) || byCodeUnit(a.id, b.id)).map((record, i) => ({ record, name: `${prefix}${String(i).padStart(width, '0')}` }));
 }
 
-export function canonicalInput(input: AnalysisInput): CanonicalInput {
+export function canonicalInput<A extends KeyedActor, S extends KeyedSite, F extends KeyedFlow, N extends MutualisationNeedInput>(input: Records<A, S, F, N>): CanonicalInput<A, S, F, N> {
   const seen = new Set<string>();
   for (const a of input.actors) {
     if (seen.has(a.id)) throw new RangeError(`actor ${a.id} is given twice`);
@@ -96,11 +139,11 @@ export function canonicalInput(input: AnalysisInput): CanonicalInput {
   }
 
   // Own keys, then each actor's whole content.
-  const flowOwn = new Map<AnalysisFlow, string>(input.flows.map((f) => [f, flowOwnKey(f)]));
-  const flowsOfSite = new Map<string, AnalysisFlow[]>();
+  const flowOwn = new Map<F, string>(input.flows.map((f) => [f, flowOwnKey(f)]));
+  const flowsOfSite = new Map<string, F[]>();
   for (const f of input.flows) push(flowsOfSite, f.siteId, f);
-  const siteWhole = new Map<AnalysisSite, string>(input.sites.map((s) => [s, `[${siteOwnKey(s)},${list((flowsOfSite.get(s.id) ?? []).map((f) => flowOwn.get(f) as string))}]`]));
-  const sitesOfActor = new Map<string, AnalysisSite[]>();
+  const siteWhole = new Map<S, string>(input.sites.map((s) => [s, `[${siteOwnKey(s)},${list((flowsOfSite.get(s.id) ?? []).map((f) => flowOwn.get(f) as string))}]`]));
+  const sitesOfActor = new Map<string, S[]>();
   for (const s of input.sites) push(sitesOfActor, s.actorId, s);
   const needsOfActor = new Map<string, string[]>();
   for (const n of input.needs) push(needsOfActor, n.actorId, needOwnKey(n));

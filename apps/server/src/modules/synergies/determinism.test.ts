@@ -12,7 +12,7 @@ import { SYSTEM } from '../../platform/access/access.js';
 import type { Database } from '../../platform/db/database.js';
 import { signedIn, type TestClient } from '../../testing/auth.js';
 import { testDatabases } from '../../testing/databases.js';
-import { readDemoDocument } from '../demo/demo.js';
+import { readDemoDocument } from '../demo/index.js';
 
 const reference = new ReferenceCatalog();
 const FIRST = 'DEMO-VALBOUCLES';
