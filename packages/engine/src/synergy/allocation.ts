@@ -38,7 +38,9 @@
  * optimum of the same objective. No tie-breaking perturbation is added: one small enough not to
  * change the optimum would fall below the solver's tolerances in large components, so it would
  * not reliably break ties. In the one-supply/one-demand components solved without the solver,
- * ties go to the smaller pair id.
+ * ties go to the smaller pair id. Either way, ids matter only through their order: the analysis
+ * gives ids ranked by the records' content (`canonical.ts`), so that its LP text, and with it the
+ * optimum chosen, follows the content of the territory rather than generated identifiers.
  *
  * No I/O here: `loadSolver` wraps highs-js's loader, which in Node reads its own `highs.wasm` from
  * the package directory by itself (in a browser it fetches it). Load it once and reuse it; each

@@ -2,7 +2,10 @@
  * The synergy analysis of a territory: candidates (the k nearest compatible inputs of every output),
  * checks, impacts, allocation of contested supplies (HiGHS), scores and explanations, and
  * mutualisations. Pure: rules, factors, parameters and the solver are given. Deterministic: the
- * result depends neither on input order nor on the time; the caller stamps it.
+ * result depends neither on input order, nor on the identifiers of the records, nor on the time
+ * (the caller stamps it). Every ranking, allocation and tie-break goes by content: the records
+ * are renamed after their content before anything else (`canonical.ts`), and the caller's
+ * identifiers are given back in the result.
  */
 import type { Bilingual } from '../i18n.js';
 import type { LatLon } from '../geo.js';
@@ -10,6 +13,7 @@ import type { Flow, FateMode, PurityGrade } from '../model.js';
 import type { UnitTable } from '../units.js';
 import { allocate, type AllocationPair, type AllocationResult, type LpSolver } from './allocation.js';
 import { findCandidateTable, type CandidateFlow, type CandidateSite } from './candidates.js';
+import { canonicalInput, type CanonicalInput } from './canonical.js';
 import { CHECK_NAMES, failedHardChecks, runChecks, type Check, type CheckName } from './checks.js';
 import { benefitPerUnit, synergyImpacts, unitImpacts, type ImpactModel, type SynergyImpacts, type UnitImpacts } from './impacts.js';
 import { findMutualisations, type MutualisationGroup, type MutualisationNeedInput, type MutualisationParameters } from './mutualisation.js';
@@ -19,16 +23,24 @@ import type { CompatibilityRule } from './rules.js';
 export const ENGINE_VERSION = '0.1.0';
 export const ANALYSIS_SCHEMA = 'boucles-analysis/1';
 
+/**
+ * The optional fields below the ones read (SIRET, external IDs, names, descriptions) are read only
+ * to tell records apart by content, and so to order them (see `canonical.ts`).
+ */
 export interface AnalysisActor {
   id: string;
   name: string;
   nafCode: string | null;
+  siret?: string | null | undefined;
+  externalId?: string | null | undefined;
 }
 
 export interface AnalysisSite {
   id: string;
   actorId: string;
   location: LatLon | null;
+  name?: string | null | undefined;
+  externalId?: string | null | undefined;
 }
 
 export interface AnalysisFlow {
@@ -47,6 +59,7 @@ export interface AnalysisFlow {
   currentOrigin?: { recycled: boolean } | null | undefined;
   /** Declared cost (paid) or price (received) per unit of `annualQuantity`. */
   costPerUnit: { eur: number; kind: 'cost' | 'price' } | null;
+  externalId?: string | null | undefined;
 }
 
 export interface AnalysisInput {
@@ -175,6 +188,7 @@ export function analysisFlow(flow: Flow, units: UnitTable): AnalysisFlow {
     currentFate: flow.currentFate,
     currentOrigin: flow.currentOrigin,
     costPerUnit,
+    externalId: flow.externalId,
   };
 }
 
@@ -190,13 +204,16 @@ interface Evaluated {
   unit: UnitImpacts;
 }
 
-export async function analyse(input: AnalysisInput, options: AnalysisOptions): Promise<AnalysisResult> {
+export async function analyse(given: AnalysisInput, options: AnalysisOptions): Promise<AnalysisResult> {
   const k = options.k ?? 10;
   const weights: ScoreWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
   for (const [name, w] of Object.entries(weights)) {
     if (!Number.isFinite(w) || w < 0) throw new RangeError(`weight ${name} must be a number ≥ 0, got ${w}`);
   }
   if (Object.values(weights).every((w) => w === 0)) throw new RangeError('at least one score weight must be above 0');
+  // From here on, records go by names given after their content, in the order of their content.
+  const canonical = canonicalInput(given);
+  const input = canonical.input;
   const actorById = new Map(input.actors.map((a) => [a.id, a]));
   const flowById = new Map(input.flows.map((f) => [f.id, f]));
 
@@ -298,7 +315,7 @@ export async function analyse(input: AnalysisInput, options: AnalysisOptions): P
           ? { quantity: q, unit, benefitPerUnit: benefit.get(e.id) ?? null }
           : { quantity: null, reason: { fr: 'Quantités inconnues ou dans des unités différentes : non allouée.', en: 'Quantities unknown or in different units: not allocated.' } },
       score: { value, components },
-      explanation: explain(e, impacts, actorById),
+      explanation: explain(e, impacts, actorById, canonical.original),
     };
   });
   synergies.sort((a, b) => b.score.value - a.score.value || compareIds(a.id, b.id));
@@ -309,12 +326,13 @@ export async function analyse(input: AnalysisInput, options: AnalysisOptions): P
   const rejectedBy: Partial<Record<CheckName, number>> = {};
   for (const r of rejected) for (const reason of r.reasons) rejectedBy[reason] = (rejectedBy[reason] ?? 0) + 1;
 
-  // 5. Mutualisations: an actor stands at its first located site (by site ID).
+  // 5. Mutualisations: an actor stands at its first located site (in content order); groups are
+  // named after their members' content.
   const actorLocation = new Map<string, LatLon>();
   for (const s of [...input.sites].sort((a, b) => compareIds(a.id, b.id))) if (s.location && !actorLocation.has(s.actorId)) actorLocation.set(s.actorId, s.location);
   const mutualisation = findMutualisations(
     {
-      actors: input.actors.map((a) => ({ id: a.id, location: actorLocation.get(a.id) ?? null })),
+      actors: input.actors.map((a) => ({ id: a.id, location: actorLocation.get(a.id) ?? null, key: canonical.actorKey.get(a.id) })),
       needs: input.needs,
       flows: input.flows.map((f) => ({
         id: f.id,
@@ -354,9 +372,7 @@ export async function analyse(input: AnalysisInput, options: AnalysisOptions): P
       co2eAvoidedTonnes: sum('co2eAvoided'),
       divertedTonnes: sum('divertedFromDisposal'),
     },
-    synergies,
-    rejected,
-    mutualisations: mutualisation.groups,
+    ...restoreIds(synergies, rejected, mutualisation.groups, canonical),
     allocation: {
       status: allocation.status,
       objectiveValue: allocation.objective,
@@ -368,15 +384,38 @@ export async function analyse(input: AnalysisInput, options: AnalysisOptions): P
   };
 }
 
+/** The lists of a result with the caller's identifiers in place of the canonical ones, in the same order. */
+function restoreIds(
+  synergies: readonly SubstitutionSynergy[],
+  rejected: readonly RejectedCandidate[],
+  mutualisations: readonly MutualisationGroup[],
+  canonical: Pick<CanonicalInput<AnalysisActor, AnalysisSite, AnalysisFlow, MutualisationNeedInput>, 'original'>,
+): Pick<AnalysisResult, 'synergies' | 'rejected' | 'mutualisations'> {
+  const o = canonical.original;
+  const pairId = (output: string, input: string, rule: string): string => `${o(output)}>${o(input)}@${rule}`;
+  return {
+    synergies: synergies.map((s) => ({
+      ...s,
+      id: pairId(s.outputFlowId, s.inputFlowId, s.ruleId),
+      outputFlowId: o(s.outputFlowId),
+      inputFlowId: o(s.inputFlowId),
+      supplierActorId: o(s.supplierActorId),
+      receiverActorId: o(s.receiverActorId),
+    })),
+    rejected: rejected.map((r) => ({ ...r, id: pairId(r.outputFlowId, r.inputFlowId, r.ruleId), outputFlowId: o(r.outputFlowId), inputFlowId: o(r.inputFlowId) })),
+    mutualisations: mutualisations.map((g) => ({ ...g, members: g.members.map((m) => ({ ...m, actorId: o(m.actorId), needIds: m.needIds.map(o), flowIds: m.flowIds.map(o) })) })),
+  };
+}
+
 const num = (n: number, lang: 'fr' | 'en', digits = 1): string => {
   const s = (Math.round(n * 10 ** digits) / 10 ** digits).toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB');
   return lang === 'fr' ? s.replace(/\u202f/g, ' ') : s;
 };
 
 /** A plain-language explanation: why it matches, what was checked, what is uncertain, what to ask. */
-function explain(e: Evaluated, impacts: SynergyImpacts, actors: Map<string, AnalysisActor>): Bilingual {
-  const supplier = actors.get(e.supply.actorId)?.name ?? e.supply.actorId;
-  const receiver = actors.get(e.demand.actorId)?.name ?? e.demand.actorId;
+function explain(e: Evaluated, impacts: SynergyImpacts, actors: Map<string, AnalysisActor>, original: (id: string) => string): Bilingual {
+  const supplier = actors.get(e.supply.actorId)?.name ?? original(e.supply.actorId);
+  const receiver = actors.get(e.demand.actorId)?.name ?? original(e.demand.actorId);
   const passed = CHECK_NAMES.filter((c) => e.checks[c].status === 'passed' && c !== 'completeness');
   const unknown = CHECK_NAMES.filter((c) => e.checks[c].status === 'unknown' && c !== 'completeness');
   const questions = unknown.map((c) => e.checks[c].question).filter((q): q is Bilingual => q !== undefined);

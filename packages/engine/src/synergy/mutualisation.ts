@@ -71,6 +71,9 @@ export interface MutualisationNeedInput {
   annualQuantity?: { value: number; unit: string } | null | undefined;
   /** What the actor pays a year today for this need, when known. */
   annualCostEur?: number | null | undefined;
+  /** Read only to tell needs apart by content (the analysis orders records by content). */
+  description?: string | null | undefined;
+  externalId?: string | null | undefined;
 }
 
 /** A flow, as the model has it (a `Flow` fits); `annualCostEur` is worked out by the caller. */
@@ -90,6 +93,11 @@ export interface MutualisationActorInput {
   id: string;
   /** Where the actor is (e.g. its first located site); null when unknown. */
   location: LatLon | null;
+  /**
+   * What group IDs name the actor by: a key of its content (the analysis gives one, so that a
+   * group's ID does not depend on generated identifiers); its ID when absent.
+   */
+  key?: string | undefined;
 }
 
 export interface MutualisationInput {
@@ -126,7 +134,11 @@ export interface MutualisationSaving {
 export type MutualisationKind = 'shared_need' | 'small_waste_stream';
 
 export interface MutualisationGroup {
-  /** Derived from the kind, the grouping key and the sorted member IDs: stable across runs. */
+  /**
+   * Derived from the kind, the grouping key and the members' keys (their IDs when no key is given),
+   * in member order: stable across runs. Where two groups' would coincide, the later ones (in the
+   * groups' order) end in `-2`, `-3`…
+   */
   id: string;
   kind: MutualisationKind;
   category: NeedCategory;
@@ -269,9 +281,11 @@ function addItem(bucket: Bucket, actorId: string, item: Item): void {
 export function findMutualisations(input: MutualisationInput, parameters: MutualisationParameters): MutualisationResult {
   checkParameters(parameters);
   const locations = new Map<string, LatLon | null>();
+  const keys = new Map<string, string>();
   for (const a of input.actors) {
     if (locations.has(a.id)) throw new RangeError(`actor ${a.id} is given twice`);
     locations.set(a.id, a.location);
+    keys.set(a.id, a.key ?? a.id);
   }
 
   const buckets = new Map<string, Bucket>();
@@ -319,10 +333,17 @@ export function findMutualisations(input: MutualisationInput, parameters: Mutual
       else points.push({ item: actorId, at });
     }
     if (points.length < parameters.minMembers) continue;
-    for (const members of cluster(points, b.radiusKm, parameters.minMembers)) groups.push(makeGroup(b, members, parameters.minMembers));
+    for (const members of cluster(points, b.radiusKm, parameters.minMembers)) groups.push(makeGroup(b, members, parameters.minMembers, keys));
   }
 
   groups.sort((a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.category, b.category) || compareStrings(a.resourceCode ?? '', b.resourceCode ?? '') || compareStrings(String(a.hazardous), String(b.hazardous)) || compareStrings(a.members[0]?.actorId ?? '', b.members[0]?.actorId ?? ''));
+  // Keys may coincide where IDs do not (actors alike in all they declared): number the repeats.
+  const seen = new Map<string, number>();
+  for (const g of groups) {
+    const n = (seen.get(g.id) ?? 0) + 1;
+    seen.set(g.id, n);
+    if (n > 1) g.id = `${g.id}-${n}`;
+  }
   const notLocatedActorIds = [...notLocated].sort(compareStrings);
   return { groups, notLocated: notLocatedActorIds.length, notLocatedActorIds, smallStreamFlowsNotAssessed: notAssessed };
 }
@@ -349,7 +370,7 @@ function cluster(points: readonly { item: string; at: LatLon }[], radiusKm: numb
   return out;
 }
 
-function makeGroup(b: Bucket, members: readonly { actorId: string; at: LatLon }[], minMembers: number): MutualisationGroup {
+function makeGroup(b: Bucket, members: readonly { actorId: string; at: LatLon }[], minMembers: number, keys: ReadonlyMap<string, string>): MutualisationGroup {
   const n = members.length;
   const centre = {
     lat: members.reduce((s, m) => s + m.at.lat, 0) / n,
@@ -367,8 +388,8 @@ function makeGroup(b: Bucket, members: readonly { actorId: string; at: LatLon }[
   });
   const allItems = members.flatMap((m) => [...(b.items.get(m.actorId) ?? [])].sort((x, y) => compareStrings(x.id, y.id)));
   const totalQuantity = poolQuantity(allItems);
-  const memberIds = members.map((m) => m.actorId);
-  const id = `mut-${fnv1a64([b.kind, b.category, b.resourceCode ?? '', b.hazardous === null ? '' : String(b.hazardous), ...memberIds].join('\u001f'))}`;
+  const memberKeys = members.map((m) => keys.get(m.actorId) ?? m.actorId);
+  const id = `mut-${fnv1a64([b.kind, b.category, b.resourceCode ?? '', b.hazardous === null ? '' : String(b.hazardous), ...memberKeys].join('\u001f'))}`;
   return {
     id,
     kind: b.kind,

@@ -77,8 +77,10 @@ export class SynergyAnalysisService {
     const work = this.running.then(() =>
       analyse(
         {
-          actors: actors.map((a) => ({ id: a.id, name: a.name, nafCode: a.nafCode })),
-          sites: sites.map((s) => ({ id: s.id, actorId: s.actorId, location: s.location })),
+          // SIRET, names, descriptions and external IDs let the engine tell records apart by
+          // content: it ranks and breaks ties by content, never by these rows' generated IDs.
+          actors: actors.map((a) => ({ id: a.id, name: a.name, nafCode: a.nafCode, siret: a.siret, externalId: a.externalId })),
+          sites: sites.map((s) => ({ id: s.id, actorId: s.actorId, location: s.location, name: s.name, externalId: s.externalId })),
           flows: flows.map((f) => analysisFlow(f, this.units)),
           needs: needs.map((n) => ({
             id: n.id,
@@ -86,6 +88,8 @@ export class SynergyAnalysisService {
             category: n.category,
             resourceCode: n.resourceCode,
             annualQuantity: n.quantity ? annualBaseQuantity(n.quantity, this.units) : null,
+            description: n.description,
+            externalId: n.externalId,
           })),
         },
         {
