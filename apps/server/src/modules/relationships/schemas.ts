@@ -50,11 +50,11 @@ function rules(v: { occurredOn: string; weakSignal?: boolean | undefined; weakSi
   }
 }
 
-export const interactionInputSchema = z.strictObject(fields).superRefine(rules).meta({ id: 'InteractionInput' });
+export const interactionInputSchema = z.strictObject(fields).superRefine(rules);
 export type InteractionInput = z.output<typeof interactionInputSchema>;
 
 /** A partial update: absent fields are kept, null clears an optional one; the merged record is checked again. */
-export const interactionPatchSchema = z.strictObject(fields).partial().meta({ id: 'InteractionPatch' });
+export const interactionPatchSchema = z.strictObject(fields).partial();
 export type InteractionPatch = z.output<typeof interactionPatchSchema>;
 
 export const interactionQuery = z.strictObject({

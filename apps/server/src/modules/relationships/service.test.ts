@@ -275,6 +275,24 @@ for (const target of testDatabases()) {
       assert.equal(rows[0]?.n, 0, 'nothing was written in the other territory');
     });
 
+    test('the API description lists the log’s five routes under its own tag', async () => {
+      const r = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+      assert.equal(r.statusCode, 200, r.body.slice(0, 300));
+      const doc = r.json<{ tags: { name: string }[]; paths: Record<string, Record<string, { tags?: string[] }>> }>();
+      assert.ok(doc.tags.some((t) => t.name === 'relationships'));
+      const operations = Object.entries(doc.paths)
+        .filter(([path]) => path.startsWith('/api/territories/{code}/interactions'))
+        .flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => `${method.toUpperCase()} ${path} ${op.tags?.join(',') ?? ''}`))
+        .sort();
+      assert.deepEqual(operations, [
+        'DELETE /api/territories/{code}/interactions/{id} relationships',
+        'GET /api/territories/{code}/interactions relationships',
+        'GET /api/territories/{code}/interactions/{id} relationships',
+        'PATCH /api/territories/{code}/interactions/{id} relationships',
+        'POST /api/territories/{code}/interactions relationships',
+      ]);
+    });
+
     test('an entry outlives its author’s account, unsigned, and goes with its company', async () => {
       const author = await signedIn(app, services, { roles: [{ territoryCode: T1, role: 'facilitator' }] });
       const actor = await services.territoryData.createActor(SYSTEM, T1, { name: 'Scierie Éphémère', kind: 'company' });
