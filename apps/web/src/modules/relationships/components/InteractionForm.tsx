@@ -105,10 +105,15 @@ export function InteractionForm({ code, editing, onSaved, onCancel }: { code: st
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => heading.current?.focus(), [editing?.id]);
 
-  const set = <K extends FieldName>(field: K, value: Draft[K]) => setD((prev) => ({ ...prev, [field]: value }));
+  // A field changed is no longer faulty until the next check.
+  const set = <K extends FieldName>(field: K, value: Draft[K]) => {
+    setD((prev) => ({ ...prev, [field]: value }));
+    setErrors((prev) => (prev[field] ? { ...prev, [field]: undefined } : prev));
+  };
+  // After the render that shows the errors, so that the field is announced with its error.
   const focusFirst = (found: Partial<Record<FieldName, string>>) => {
     const first = ORDER.find((f) => found[f]);
-    if (first) form.current?.querySelector<HTMLElement>(`#${id(first)}`)?.focus();
+    if (first) setTimeout(() => form.current?.querySelector<HTMLElement>(`#${id(first)}`)?.focus());
   };
 
   async function submit(e: Event) {
@@ -136,13 +141,13 @@ export function InteractionForm({ code, editing, onSaved, onCancel }: { code: st
     try {
       onSaved(await saveInteraction(code, input, editing?.id));
     } catch (err) {
-      // The server names each faulty field: its message goes beside that field.
+      // The server names each faulty field: its message goes beside that field, which takes the focus; anything else is said above the form.
       const issues = err instanceof ApiError ? (err.body.issues ?? []) : [];
       const fromServer: Partial<Record<FieldName, string>> = {};
       for (const i of issues) if ((ORDER as readonly string[]).includes(i.path)) fromServer[i.path as FieldName] = sentence(pick(i.message));
       setErrors(fromServer);
-      setMessage((m) => notice(m, 'error', Object.keys(fromServer).length ? t('relationships.form.fix') : t('common.error', { message: messageOf(err) })));
-      focusFirst(fromServer);
+      if (Object.keys(fromServer).length) focusFirst(fromServer);
+      else setMessage((m) => notice(m, 'error', t('common.error', { message: messageOf(err) })));
     } finally {
       setBusy(false);
     }

@@ -61,7 +61,6 @@ const en: Record<keyof typeof fr, string> = {
   'relationships.form.followUp': 'Follow-up date (optional)',
   'relationships.form.submit': 'Save the exchange',
   'relationships.form.cancel': 'Cancel',
-  'relationships.form.fix': 'The exchange is not saved: correct the fields shown.',
 
   'relationships.error.actor': 'Choose the company met.',
   'relationships.error.date': 'Give the date of the exchange.',

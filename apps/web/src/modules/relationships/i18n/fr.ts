@@ -64,7 +64,6 @@ export default {
   'relationships.form.followUp': 'Date de relance (facultatif)',
   'relationships.form.submit': 'Enregistrer l’échange',
   'relationships.form.cancel': 'Annuler',
-  'relationships.form.fix': 'L’échange n’est pas enregistré : corrigez les champs signalés.',
 
   'relationships.error.actor': 'Choisissez l’entreprise rencontrée.',
   'relationships.error.date': 'Indiquez la date de l’échange.',
