@@ -62,7 +62,13 @@ function check(d: Draft): Partial<Record<FieldName, string>> {
 const id = (field: FieldName) => `interaction-${field}`;
 
 /** The company met: a search box and the matching actors; the one chosen stays offered while the search changes. */
-function ActorChoice({ code, value, chosen, error, onChange }: { code: string; value: string; chosen: { id: string; name: string } | null; error: string | undefined; onChange: (a: { id: string; name: string } | null) => void }) {
+interface ActorOption {
+  id: string;
+  name: string;
+}
+
+function ActorChoice(props: { code: string; value: string; chosen: ActorOption | null; error: string | undefined; onChange: (a: ActorOption | null) => void }) {
+  const { code, value, chosen, error, onChange } = props;
   const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
   useEffect(() => {
@@ -73,7 +79,11 @@ function ActorChoice({ code, value, chosen, error, onChange }: { code: string; v
   const found = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
   const options = chosen && !found.some((a) => a.id === chosen.id) ? [chosen, ...found] : found;
-  const hint = list.loading ? t('common.loading') : total > found.length ? t('relationships.form.actorMore', { shown: num(found.length, 0), total: num(total, 0) }) : t('relationships.form.actorCount', { n: num(total, 0) });
+  const hint = list.loading
+    ? t('common.loading')
+    : total > found.length
+      ? t('relationships.form.actorMore', { shown: num(found.length, 0), total: num(total, 0) })
+      : t('relationships.form.actorCount', { n: num(total, 0) });
   return (
     <div class="rel-actor">
       <Field id={`${id('actorId')}-search`} label={t('relationships.form.search')} hint={t('relationships.form.searchHint')}>
@@ -97,7 +107,7 @@ function ActorChoice({ code, value, chosen, error, onChange }: { code: string; v
 
 export function InteractionForm({ code, editing, onSaved, onCancel }: { code: string; editing: Interaction | null; onSaved: (saved: Interaction) => void; onCancel: () => void }) {
   const [d, setD] = useState<Draft>(() => draftOf(editing));
-  const [chosen, setChosen] = useState<{ id: string; name: string } | null>(editing ? { id: editing.actorId, name: editing.actorName } : null);
+  const [chosen, setChosen] = useState<ActorOption | null>(editing ? { id: editing.actorId, name: editing.actorName } : null);
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [message, setMessage] = useState<NoticeState>(NO_NOTICE);
   const [busy, setBusy] = useState(false);
