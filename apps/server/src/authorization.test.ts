@@ -24,6 +24,7 @@ const MISSING_CODE = 'NEXISTE-PAS';
 const CANARY_LABEL = 'CANARI-FLUX-CONFIDENTIEL';
 const CANARY_EMAIL = 'canari.contact@example.org';
 const CANARY_QUANTITY = 777_777.7;
+const CANARY_INTERACTION = 'CANARI-ECHANGE-CONFIDENTIEL';
 
 type Who = 'anonymous' | 'platformAdmin' | 'administrator' | 'facilitator' | 'contributor' | 'reader' | 'regionalReader' | 'apiKey';
 const WHO: readonly Who[] = ['anonymous', 'platformAdmin', 'administrator', 'facilitator', 'contributor', 'reader', 'regionalReader', 'apiKey'];
@@ -125,6 +126,12 @@ const SPECS: Spec[] = [
   { method: 'PATCH', route: '/api/territories/:code/synergy-cases/:id', allowed: FAC, perRecord: true },
   { method: 'POST', route: '/api/territories/:code/synergy-cases/:id/consent', allowed: [...FAC, 'contributor'], perRecord: true, contributorOther: 'hidden' },
   { method: 'DELETE', route: '/api/territories/:code/synergy-cases/:id/consent/:side', allowed: [...FAC, 'contributor'], perRecord: true, contributorOther: 'hidden' },
+  // The relationship log is the facilitators' and administrators' only, even an entry about the contributor's own actor.
+  { method: 'GET', route: '/api/territories/:code/interactions', allowed: FAC },
+  { method: 'POST', route: '/api/territories/:code/interactions', allowed: FAC, perRecord: true },
+  { method: 'GET', route: '/api/territories/:code/interactions/:id', allowed: FAC, perRecord: true },
+  { method: 'PATCH', route: '/api/territories/:code/interactions/:id', allowed: FAC, perRecord: true },
+  { method: 'DELETE', route: '/api/territories/:code/interactions/:id', allowed: FAC, perRecord: true },
   { method: 'GET', route: '/api/territories/:code/export', allowed: FAC },
   { method: 'POST', route: '/api/territories/:code/imports', allowed: FAC },
   { method: 'GET', route: '/api/territories/:code/imports', allowed: FAC },
@@ -216,9 +223,9 @@ for (const target of testDatabases()) {
     let apiKey = '';
     /** IDs per territory: the contributor's own actor and another actor, with their records. */
     const ids = {
-      own: { actor: '', site: '', flow: '', need: '', commune: '', resource: '', caseId: '', side: 'supplier' as 'supplier' | 'receiver' },
-      other: { actor: '', site: '', flow: '', need: '', caseId: '' },
-      t2: { actor: '', site: '', flow: '', need: '', commune: '', resource: '', aggregate: '', caseId: '' },
+      own: { actor: '', site: '', flow: '', need: '', commune: '', resource: '', caseId: '', interaction: '', side: 'supplier' as 'supplier' | 'receiver' },
+      other: { actor: '', site: '', flow: '', need: '', caseId: '', interaction: '' },
+      t2: { actor: '', site: '', flow: '', need: '', commune: '', resource: '', aggregate: '', caseId: '', interaction: '' },
       aggregate: '',
       analysis: '',
       t2analysis: '',
@@ -336,6 +343,13 @@ for (const target of testDatabases()) {
         confidentiality: { label: 'territory', quantity: 'private' },
       });
 
+      // Entries of the relationship log: about the contributor's own actor, another actor, and in T2; the first holds a canary.
+      const interaction = (code: string, actorId: string, topics: string) => services.relationships.create(SYSTEM, code, { actorId, occurredOn: '2026-03-12', kind: 'visit', topics });
+      ids.own.interaction = (await interaction(T1, ids.own.actor, 'Visite de la brasserie')).id;
+      await services.relationships.update(SYSTEM, T1, ids.own.interaction, { weakSignal: true, weakSignalText: CANARY_INTERACTION });
+      ids.other.interaction = (await interaction(T1, ids.other.actor, 'Visite d’un autre acteur')).id;
+      ids.t2.interaction = (await interaction(T2, ids.t2.actor, 'Visite en T2')).id;
+
       // Imports with a rejected row, so that a rejected-rows file exists in each territory.
       const header = sheetSpec('acteurs').columns.map((c) => c.header).join(';');
       for (const [code, key] of [
@@ -379,7 +393,7 @@ for (const target of testDatabases()) {
       const t2 = await actorsOf(T2);
       const identity = (a: { id: string; name: string }) => [a.id, a.name];
       const contacts = [...t1, ...t2].flatMap((a) => [a.contact.email, a.contact.phone].filter((x): x is string => !!x));
-      const canary = [CANARY_LABEL, CANARY_EMAIL, String(CANARY_QUANTITY).replace('.', ','), String(CANARY_QUANTITY)];
+      const canary = [CANARY_LABEL, CANARY_EMAIL, String(CANARY_QUANTITY).replace('.', ','), String(CANARY_QUANTITY), CANARY_INTERACTION];
       secrets.set('contributor', [...t1.filter((a) => a.id !== ids.own.actor).flatMap(identity), ...t2.flatMap(identity), ...canary]);
       secrets.set('reader', [...t1.flatMap(identity), ...t2.flatMap(identity), ...canary]);
       secrets.set('regionalReader', [...t1.flatMap(identity), ...t2.flatMap(identity), ...canary]);
@@ -557,6 +571,17 @@ for (const target of testDatabases()) {
           return { url: `${base}/synergy-cases/${rec.caseId}/consent`, body: { side: ids.own.side } };
         case 'DELETE /api/territories/:code/synergy-cases/:id/consent/:side':
           return { url: `${base}/synergy-cases/${rec.caseId}/consent/${ids.own.side}` };
+        case 'GET /api/territories/:code/interactions':
+          return { url: `${base}/interactions` };
+        case 'POST /api/territories/:code/interactions':
+          return { url: `${base}/interactions`, body: { actorId, occurredOn: '2026-03-12', kind: 'meeting', topics: 'Noté par la matrice' } };
+        case 'GET /api/territories/:code/interactions/:id':
+        case 'PATCH /api/territories/:code/interactions/:id':
+          return { url: `${base}/interactions/${rec.interaction}`, body: spec.method === 'PATCH' ? { topics: 'Relu par la matrice' } : undefined };
+        case 'DELETE /api/territories/:code/interactions/:id': {
+          const e = await services.relationships.create(SYSTEM, code, { actorId, occurredOn: '2026-03-12', kind: 'club' });
+          return { url: `${base}/interactions/${e.id}` };
+        }
         case 'GET /api/territories/:code/export':
           return { url: `${base}/export?format=csv&sheet=flux` };
         case 'POST /api/territories/:code/imports':

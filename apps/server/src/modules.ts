@@ -23,6 +23,7 @@ import {
 import { MetabolismService, metabolismModule } from './modules/metabolism/index.js';
 import { PrivacyService, privacyModule } from './modules/privacy/index.js';
 import { referenceModule } from './modules/reference/index.js';
+import { RelationshipLogService, relationshipsModule } from './modules/relationships/index.js';
 import { SynergyAnalysisService, synergiesModule } from './modules/synergies/index.js';
 import { TerritoryDataService, territoriesModule, type Geocoder } from './modules/territories/index.js';
 
@@ -38,6 +39,7 @@ export interface Services {
   accounts: AccountService;
   followUp: SynergyFollowUpService;
   privacy: PrivacyService;
+  relationships: RelationshipLogService;
 }
 
 export interface ServiceOptions {
@@ -67,6 +69,7 @@ export function createServices(db: Database, reference: Reference, options: Serv
     accounts: new AccountService(db, repos, access, audit, { mailer: options.mailer, log: options.log, publicUrl: options.publicUrl, throttle: options.throttle }),
     followUp: new SynergyFollowUpService(db, repos, access, audit, reference),
     privacy: new PrivacyService(db, repos, audit),
+    relationships: new RelationshipLogService(db, repos, access, audit),
   };
 }
 
@@ -79,5 +82,6 @@ export const MODULES = [
   synergiesModule,
   metabolismModule,
   followupModule,
+  relationshipsModule,
   referenceModule,
 ] as const satisfies readonly ModuleManifest<never>[];

@@ -126,7 +126,7 @@ async function secretCells(table: Locator): Promise<{ withheld: string[]; labels
 
 test('a territory administrator sees the administration page in the navigation, which facilitators do not, and it has no serious accessibility violation', async () => {
   const page = await openAdministration(TERRITORY_ADMIN);
-  assert.deepEqual(await navLinks(page), ['Territoires', 'Accueil', 'Carte', 'Acteurs', 'Synergies', 'Suivi', 'Métabolisme', 'Import et export', 'Administration']);
+  assert.deepEqual(await navLinks(page), ['Territoires', 'Accueil', 'Carte', 'Acteurs', 'Synergies', 'Suivi', 'Échanges', 'Métabolisme', 'Import et export', 'Administration']);
   const members = page.getByRole('table', { name: /Membres du territoire/ });
   await members.getByRole('rowheader', { name: 'Camille Animatrice', exact: true }).waitFor();
   await members.getByRole('rowheader', { name: TERRITORY_ADMIN.displayName, exact: true }).waitFor();

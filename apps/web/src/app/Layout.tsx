@@ -8,7 +8,7 @@ type Section = readonly [suffix: string, key: string, shown: (offer: Offer) => b
 
 /**
  * The territory's sections, each offered to those whose standing the server would serve: the map,
- * import and export need a facilitator; actors (their own) a contributor; the metabolism (with
+ * the exchanges with companies, import and export need a facilitator; actors (their own) a contributor; the metabolism (with
  * small groups withheld below the facilitators), synergies and follow-up, anyone with a role;
  * the territory's administration (members, API keys, audit log, personal data), its administrators.
  */
@@ -18,6 +18,7 @@ const SECTIONS: readonly Section[] = [
   ['/acteurs', 'nav.actors', (o) => o.seesActors],
   ['/synergies', 'nav.synergies', () => true],
   ['/suivi', 'nav.followup', () => true],
+  ['/echanges', 'nav.relationships', (o) => o.facilitate],
   ['/metabolisme', 'nav.metabolism', (o) => o.seesMetabolism],
   ['/import', 'nav.import', (o) => o.facilitate],
   ['/administration', 'nav.administration', (o) => o.manage],

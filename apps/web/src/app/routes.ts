@@ -28,6 +28,7 @@ export const routes: { path: string; component: Page }[] = [
   { path: '/t/:code/metabolisme', component: lazy(() => import('../modules/metabolism/Metabolism.js').then((m) => m.Metabolism)) },
   { path: '/t/:code/suivi', component: lazy(() => import('../modules/followup/FollowUp.js').then((m) => m.FollowUp)) },
   { path: '/t/:code/suivi/:caseId', component: lazy(() => import('../modules/followup/CaseDetail.js').then((m) => m.CaseDetail)) },
+  { path: '/t/:code/echanges', component: lazy(() => import('../modules/relationships/Relationships.js').then((m) => m.Relationships)) },
   { path: '/t/:code/import', component: lazy(() => import('../modules/interchange/ImportExport.js').then((m) => m.ImportExport)) },
   { path: '/t/:code/administration', component: lazy(() => import('../modules/administration/Administration.js').then((m) => m.Administration)) },
 ];
