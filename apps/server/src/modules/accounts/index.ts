@@ -21,8 +21,6 @@ export { smtpMailer, smtpMailerFromEnv, type SmtpMailer, type SmtpSettings } fro
 export const accountsModule = defineModule({
   name: 'accounts',
   tags: [{ name: 'accounts', description: 'Sign-in, users, roles per territory, API keys, audit log' }],
-  // 0005 also created the audit log's table and the follow-up's: they were written together.
-  migrations: ['0005_accounts.sql'],
   routes(app: FastifyInstance, s: { accounts: AccountService; audit: AuditLog; oidc: OidcSignIn | undefined; cookies: SessionCookieOptions }) {
     authRoutes(app, s.accounts, s.cookies);
     oidcRoutes(app, s.accounts, s.oidc, s.cookies);

@@ -40,7 +40,6 @@ export interface UploadSettings {
 export const interchangeModule = defineModule({
   name: 'interchange',
   tags: [{ name: 'imports', description: 'Spreadsheet imports (XLSX, CSV) into a territory' }],
-  migrations: ['0002_import_runs.sql'],
   routes(app: FastifyInstance, s: { territoryExports: TerritoryExportService; territoryImports: TerritoryImportService; uploads: UploadSettings }) {
     exportRoutes(app, s.territoryExports, workbookLists);
     importRoutes(app, s.territoryImports, { maxUploadBytes: s.uploads.maxUploadBytes, limits: s.uploads.limits });

@@ -9,7 +9,6 @@ export * from './service.js';
 export const metabolismModule = defineModule({
   name: 'metabolism',
   tags: [],
-  migrations: ['0004_metabolism.sql'],
   routes(app: FastifyInstance, s: { metabolism: MetabolismService }) {
     metabolismRoutes(app, s.metabolism);
   },

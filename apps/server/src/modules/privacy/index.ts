@@ -10,7 +10,6 @@ export { PrivacyRepository } from './repository.js';
 export const privacyModule = defineModule({
   name: 'privacy',
   tags: [],
-  migrations: [],
   routes(app: FastifyInstance, s: { privacy: PrivacyService }) {
     privacyRoutes(app, s.privacy);
   },

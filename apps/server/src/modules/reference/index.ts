@@ -7,7 +7,6 @@ import { referenceRoutes } from './routes.js';
 export const referenceModule = defineModule({
   name: 'reference',
   tags: [],
-  migrations: [],
   routes(app: FastifyInstance, s: { reference: ReferenceLookup }) {
     referenceRoutes(app, s.reference);
   },

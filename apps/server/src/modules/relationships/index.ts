@@ -15,7 +15,6 @@ export type { Interaction, InteractionFilter } from './repository.js';
 export const relationshipsModule = defineModule({
   name: 'relationships',
   tags: [{ name: 'relationships', description: 'The company relationship log: visits, meetings, workshops, clubs, weak signals (facilitators)' }],
-  migrations: ['0007_relationships.sql'],
   routes(app: FastifyInstance, s: { relationships: RelationshipLogService }) {
     relationshipRoutes(app, s.relationships);
   },

@@ -10,7 +10,6 @@ export { AnalysisRepository } from './repository.js';
 export const synergiesModule = defineModule({
   name: 'synergies',
   tags: [],
-  migrations: ['0003_synergy_analyses.sql'],
   routes(app: FastifyInstance, s: { analyses: SynergyAnalysisService }) {
     analysisRoutes(app, s.analyses);
   },

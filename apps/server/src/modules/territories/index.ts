@@ -29,7 +29,6 @@ export const territoriesModule = defineModule({
     { name: 'flows', description: 'Resource flows of each site, outputs and inputs' },
     { name: 'needs', description: 'Needs that actors could share (mutualisation)' },
   ],
-  migrations: ['0001_territory_model.sql'],
   routes(app: FastifyInstance, s: { territoryData: TerritoryDataService }) {
     territoryDataRoutes(app, s.territoryData);
   },

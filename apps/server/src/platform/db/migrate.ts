@@ -1,20 +1,31 @@
 /**
- * Applies the SQL files of `migrations/` in name order, once each, recording them in
+ * Applies the SQL migrations of the platform (`platform/db/migrations/`) and of every module
+ * (`modules/<module>/migrations/`) in the order of their numbers, whatever folder holds them, once each, recording them in
  * `schema_migrations` with a checksum. Each file runs in its own transaction; an advisory lock
  * keeps two servers starting at once from applying the same file twice.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { faultPoint } from '../faults.js';
 import type { Database } from './database.js';
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations/', import.meta.url));
 /**
- * The migrations the platform itself owns (the staging table of bulk writes); every other file of
- * `migrations/` is owned by one module (its manifest's `migrations`, checked by modules.test.ts).
+ * The server's sources: migrations are read from where they are written (`tsc` does not copy
+ * SQL files into `dist/`), the platform's and each module's folder.
  */
-export const PLATFORM_MIGRATIONS: readonly string[] = ['0006_import_staging.sql'];
+const SOURCES = fileURLToPath(new URL('../../../src/', import.meta.url));
+
+/** Every folder that holds migrations: the platform's, then each module's. */
+export function migrationDirs(sources = SOURCES): string[] {
+  const modules = join(sources, 'modules');
+  const moduleDirs = readdirSync(modules, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => join(modules, d.name, 'migrations'))
+    .filter((dir) => existsSync(dir));
+  return [join(sources, 'platform', 'db', 'migrations'), ...moduleDirs.sort()];
+}
 const LOCK_KEY = 71_402_026; // arbitrary constant identifying Boucles' migration lock
 
 export interface Migration {
@@ -23,12 +34,24 @@ export interface Migration {
   checksum: string;
 }
 
-export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  return readdirSync(dir)
-    .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
-    .sort()
-    .map((f) => {
-      const sql = readFileSync(`${dir}/${f}`, 'utf8');
+/** The migrations of these folders in version order; two files of the same version are an error. */
+export function readMigrations(dirs: readonly string[] = migrationDirs()): Migration[] {
+  const found = dirs.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
+      .map((f) => ({ dir, f })),
+  );
+  const byNumber = new Map<string, string>();
+  for (const { dir, f } of found) {
+    const number = f.slice(0, 4);
+    const other = byNumber.get(number);
+    if (other) throw new Error(`two migrations have the number ${number}: ${other} and ${join(dir, f)}; give the newer one the next free number`);
+    byNumber.set(number, join(dir, f));
+  }
+  return found
+    .sort((a, b) => a.f.localeCompare(b.f))
+    .map(({ dir, f }) => {
+      const sql = readFileSync(join(dir, f), 'utf8');
       return { version: f.replace(/\.sql$/, ''), sql, checksum: createHash('sha256').update(sql).digest('hex') };
     });
 }

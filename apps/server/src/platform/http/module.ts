@@ -1,6 +1,7 @@
 /**
  * What a capability module tells the platform about itself: its name, the OpenAPI tags of its
- * routes, the migrations it owns, and how to register its routes. The list of modules is
+ * routes, and how to register its routes. Its migrations are the SQL files of its `migrations/`
+ * folder (`platform/db/migrate.ts`). The list of modules is
  * `src/modules.ts`; the app (`src/app.ts`) registers each module's routes in that order.
  *
  * A module's routes receive the services it needs, typed by the module itself (`Needs`): the app
@@ -18,8 +19,6 @@ export interface ModuleManifest<Needs = unknown> {
   name: string;
   /** OpenAPI tags its routes use, in the order the API description lists them. */
   tags: readonly OpenApiTag[];
-  /** File names, in `apps/server/migrations/`, of the migrations that create its tables. */
-  migrations: readonly string[];
   /** Registers its routes on the app. */
   routes(app: FastifyInstance, services: Needs): void;
 }
