@@ -22,6 +22,11 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS configuration files (dependency-cruiser's).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
+  {
     // The web app runs in the browser.
     files: ['apps/web/src/**/*.{ts,tsx}'],
     languageOptions: {
