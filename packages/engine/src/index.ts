@@ -10,3 +10,4 @@ export * from './tabular.js';
 export * from './synergy/index.js';
 export * from './metabolism/index.js';
 export * from './metabolism/disclosure.js';
+export * from './access/index.js';
