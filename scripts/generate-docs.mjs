@@ -1,17 +1,20 @@
 #!/usr/bin/env node
 // Writes the generated sections of the docs from the code's own tables, between their markers:
-// docs/access.md's roles and permissions (packages/engine/src/access/permissions.ts). Run after the build (`npx tsc -b`):
+// docs/access.md's roles and permissions (packages/engine/src/access/permissions.ts) and
+// docs/api.md's error codes (apps/server/src/platform/errors.ts). Run after the build (`npx tsc -b`):
 //   node scripts/generate-docs.mjs          rewrites the sections
 //   node scripts/generate-docs.mjs --check  exits 1 when a document is not up to date
-// A test checks the same (packages/engine/src/access/permissions.test.ts).
+// Tests check the same (packages/engine/src/access/permissions.test.ts, apps/server/src/platform/errors.test.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { permissionsMarkdown } = await import(`${root}packages/engine/dist/access/index.js`);
+const { errorsMarkdown } = await import(`${root}apps/server/dist/platform/errors.js`);
 
 const SECTIONS = [
   { file: 'docs/access.md', name: 'permissions', text: permissionsMarkdown() },
+  { file: 'docs/api.md', name: 'errors', text: errorsMarkdown() },
 ];
 
 /** The document with the text between `<!-- name:start -->` and `<!-- name:end -->` replaced. */

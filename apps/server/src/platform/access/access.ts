@@ -8,7 +8,7 @@
  */
 import { platformAdministratorHolds, PRINCIPAL_DEFINITIONS, roleStanding, ROLE_DEFINITIONS, standingHolds, strongest, type Permission, type Role, type Standing, type Territory } from '@boucles/engine';
 import type { Queryable } from '../db/database.js';
-import { HttpError, NotFoundError } from '../errors.js';
+import { AppError, NotFoundError } from '../errors.js';
 
 /** Roles, standings and permissions are defined once, in the engine's table (packages/engine/src/access/permissions.ts). */
 export { ROLES, type Role, type Standing } from '@boucles/engine';
@@ -44,18 +44,15 @@ export function can(scope: Pick<Scope, 'standing'>, capability: Capability): boo
   return standingHolds(scope.standing, capability);
 }
 
-export class ForbiddenError extends HttpError {
+export class ForbiddenError extends AppError {
   constructor() {
-    super(403, 'forbidden', {
-      fr: "votre rôle dans ce territoire ne permet pas cette action",
-      en: 'your role in this territory does not allow this action',
-    });
+    super('forbidden');
   }
 }
 
-export class UnauthenticatedError extends HttpError {
+export class UnauthenticatedError extends AppError {
   constructor() {
-    super(401, 'unauthenticated', { fr: 'connexion requise', en: 'sign-in required' });
+    super('unauthenticated');
   }
 }
 
