@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { compatibilityRulesFileSchema, parseBilingual, ValidationError, type AnalysisResult } from '@boucles/engine';
 import type { AnalysisRequest, Services } from '@boucles/server';
-import type { Io } from './cli.js';
+import type { Io } from './io.js';
 
 export interface AnalyseArgs {
   /** A territory document (JSON) to analyse without writing anything, or… */

@@ -22,6 +22,46 @@ test('boucles help lists the commands in French', async () => {
   assert.match(io.lines.join('\n'), /check <fichier.json>/);
 });
 
+test('boucles --help and -h print the help, before a command or after it, and exit with 0', async () => {
+  for (const argv of [['--help'], ['-h'], ['import', '--help'], ['help', '--territory', 'X']]) {
+    const io = capture();
+    assert.equal(await run(argv, io), 0, argv.join(' '));
+    assert.deepEqual(io.errors, [], argv.join(' '));
+    assert.match(io.lines.join('\n'), /check <fichier.json>/, argv.join(' '));
+  }
+});
+
+test('an unknown option, or an option without its value, exits with 2 and says which in French, with the help', async () => {
+  const unknown = capture();
+  assert.equal(await run(['reference', '--frobnicate'], unknown), 2);
+  assert.equal(unknown.errors[0], 'Option inconnue : --frobnicate\n');
+  assert.match(unknown.errors.join('\n'), /Usage : boucles <commande>/);
+  const missing = capture();
+  assert.equal(await run(['export', '--territory'], missing), 2);
+  assert.equal(missing.errors[0], "Valeur manquante pour l'option -t, --territory\n");
+  const extra = capture();
+  assert.equal(await run(['analyse', '--json=oui'], extra), 2);
+  assert.equal(extra.errors[0], "L'option --json ne prend pas de valeur\n");
+});
+
+test('the boucles command prints the help for help and --help, and refuses an unknown option, without a stack trace', async () => {
+  const { execFile } = await import('node:child_process');
+  const { promisify } = await import('node:util');
+  const bin = new URL('../bin/boucles.js', import.meta.url).pathname;
+  for (const arg of ['help', '--help']) {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, arg]);
+    assert.match(stdout, /^boucles — plateforme d'économie circulaire territoriale/, arg);
+    assert.equal(stderr, '', arg);
+  }
+  const refused = await promisify(execFile)(process.execPath, [bin, '--frobnicate']).then(
+    () => assert.fail('an unknown option is refused'),
+    (e: { code: number; stderr: string }) => e,
+  );
+  assert.equal(refused.code, 2);
+  assert.match(refused.stderr, /^Option inconnue : --frobnicate/);
+  assert.doesNotMatch(refused.stderr, /\n\s+at /);
+});
+
 test('an unknown command exits with 2 and says so', async () => {
   const io = capture();
   assert.equal(await run(['frobnicate'], io), 2);

@@ -39,6 +39,9 @@ import {
 import { parseMode, runImport } from './import.js';
 import { runAnalyse } from './analyse.js';
 import { runMetabolism } from './metabolism.js';
+import { consoleIo, safeIo, type Io } from './io.js';
+
+export { terminalSafe, type Io } from './io.js';
 
 /** French names of the import modes, accepted as well as the English ones. */
 const MODE_ALIASES: Record<string, string> = { tout: 'all-or-nothing', 'tout-ou-rien': 'all-or-nothing', essai: 'dry-run', 'lignes-valides': 'valid-rows' };
@@ -81,7 +84,7 @@ Commandes :
                         l'entrée standard (--password-stdin) ou tiré au hasard et affiché une fois
   reference             résume les données de référence embarquées
   schema                écrit le schéma JSON du document territoire (docs/schemas/)
-  help                  affiche cette aide
+  help (ou --help, -h)  affiche cette aide
 
 Configuration par variables d'environnement : DATABASE_URL (PostgreSQL ; sinon PGlite
 embarqué), BOUCLES_DATA_DIR (défaut ./data), PORT, HOST. Voir README.md.
@@ -97,13 +100,6 @@ async function readStdin(): Promise<string> {
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
 }
-
-export interface Io {
-  out(line: string): void;
-  err(line: string): void;
-}
-
-const consoleIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l) };
 
 function storeConfig(): StoreConfig {
   const config = configFromEnv();
@@ -125,20 +121,6 @@ async function withDatabase<T>(holder: string, fn: (db: Database) => Promise<T>,
   }
 }
 
-/**
- * What a file or a database may hold must not drive the terminal: control characters (escape
- * sequences that move the cursor, rewrite the title or the clipboard, hide text) and the
- * bidirectional overrides that reorder what is shown are printed as visible symbols instead.
- */
-export function terminalSafe(line: string): string {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    const code = c.charCodeAt(0);
-    if (code < 0x20) return String.fromCharCode(0x2400 + code); // Unicode's control pictures: ␛ for ESC
-    return '\ufffd';
-  });
-}
-
 /** A territory document, read in the parsing worker with its limits (size, depth): faults are located by line and column. */
 function readJsonFile(path: string): Promise<unknown> {
   return readJsonDocument(path, limitsFromEnv());
@@ -149,10 +131,9 @@ function printIssues(e: ValidationError, file: string, io: Io): void {
   for (const i of e.issues) io.err(`  ${i.path || '(racine)'} : ${i.message.fr}`);
 }
 
-/** Runs one command; returns the process exit code. */
-export async function run(argv: readonly string[], rawIo: Io = consoleIo): Promise<number> {
-  const io: Io = { out: (l) => rawIo.out(terminalSafe(l)), err: (l) => rawIo.err(terminalSafe(l)) };
-  const { positionals, values } = parseArgs({
+/** The command line's words and options, as `run` reads them; throws Node's parseArgs errors. */
+function parseCommandLine(argv: readonly string[]) {
+  return parseArgs({
     args: [...argv],
     allowPositionals: true,
     strict: true,
@@ -174,8 +155,45 @@ export async function run(argv: readonly string[], rawIo: Io = consoleIo): Promi
       email: { type: 'string' },
       name: { type: 'string' },
       'password-stdin': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
+}
+
+/**
+ * What is wrong with a command line that parseArgs refused (an unknown option, an option without
+ * its value, a value given to a switch), in French; undefined for any other error.
+ */
+function commandLineProblem(e: unknown): string | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS_')) return undefined;
+  const message = (e as Error).message;
+  const option = /'([^']+)'/.exec(message)?.[1]?.replace(/ <value>$/, '');
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Option inconnue : ${option ?? message}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    return /does not take an argument/.test(message) ? `L'option ${option} ne prend pas de valeur` : `Valeur manquante pour l'option ${option}`;
+  }
+  return option ? `Option mal employée : ${option}` : 'Ligne de commande invalide';
+}
+
+/** Runs one command; returns the process exit code. */
+export async function run(argv: readonly string[], rawIo: Io = consoleIo): Promise<number> {
+  const io = safeIo(rawIo);
+  let parsed: ReturnType<typeof parseCommandLine>;
+  try {
+    parsed = parseCommandLine(argv);
+  } catch (e) {
+    const problem = commandLineProblem(e);
+    if (problem === undefined) throw e;
+    io.err(`${problem}\n`);
+    io.err(HELP);
+    return 2;
+  }
+  const { positionals, values } = parsed;
+  if (values.help) {
+    io.out(HELP);
+    return 0;
+  }
   const [command, ...rest] = positionals;
   const reference = new ReferenceCatalog();
   try {

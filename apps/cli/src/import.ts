@@ -3,7 +3,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import type { SheetName } from '@boucles/engine';
 import { IMPORT_MODES, limitsFromEnv, rejectedCsv, rejectedWorkbook, rowsOfFiles, type ImportMode, type ImportProgress, type ImportReport, type Services, SYSTEM } from '@boucles/server';
 import cliProgress from 'cli-progress';
-import type { Io } from './cli.js';
+import type { Io } from './io.js';
 
 const MODE_FR: Record<ImportMode, string> = {
   'dry-run': 'essai à blanc (rien n’est écrit)',

@@ -1,1 +1,2 @@
-export { run, HELP, type Io } from './cli.js';
+export { run, HELP } from './cli.js';
+export type { Io } from './io.js';

@@ -2,7 +2,7 @@ import { SYSTEM } from '@boucles/server';
 /** `boucles metabolisme`: flow accounts, indicators, mass balance, scenario and interdependencies. */
 import { writeFileSync } from 'node:fs';
 import type { Services } from '@boucles/server';
-import type { Io } from './cli.js';
+import type { Io } from './io.js';
 
 export interface MetabolismArgs {
   json: boolean;

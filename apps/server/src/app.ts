@@ -11,10 +11,11 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import { formatPath, parseBilingual } from '@boucles/engine';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type * as z from 'zod';
 import type { Database } from './platform/db/database.js';
 import { AppError, invalid, toAppError } from './platform/errors.js';
+import { openApiOptions } from './platform/http/openapi.js';
 import type { LoginThrottle } from './platform/access/login-throttle.js';
 import { authenticate } from './platform/access/principal.js';
 import type { Reference } from './platform/reference.js';
@@ -135,27 +136,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['gzip'] });
   await app.register(fastifyCookie);
   authenticate(app, services.accounts, { publicUrl: options.publicUrl });
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Boucles API',
-        version: options.version ?? '0.1.0',
-        description:
-          'Territorial circular economy: territories, actors (SIRET), sites, resource flows and needs. Errors carry a message in French and in English; validation errors name every faulty field by its path.',
-        license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12' },
-      },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'boucles_session', description: 'Set by POST /api/auth/login; changes also need the X-CSRF-Token header' },
-          apiKey: { type: 'http', scheme: 'bearer', description: 'A read-only key of one territory (bk_…)' },
-        },
-      },
-      security: [{ session: [] }, { apiKey: [] }],
-      tags: [{ name: 'system', description: 'Health and API description' }, ...MODULES.flatMap((m) => m.tags)],
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(
+    fastifySwagger,
+    openApiOptions({ version: options.version ?? '0.1.0', tags: [{ name: 'system', description: 'Health and API description' }, ...MODULES.flatMap((m) => m.tags)] }),
+  );
 
   // Every error goes through the one catalogue (platform/errors.ts): its code's status, the same body everywhere.
   app.setErrorHandler((err: FastifyError, req, reply) => {

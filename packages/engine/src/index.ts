@@ -11,3 +11,4 @@ export * from './synergy/index.js';
 export * from './metabolism/index.js';
 export * from './metabolism/disclosure.js';
 export * from './access/index.js';
+export * from './followup/index.js';

@@ -8,11 +8,7 @@ import type { Queryable } from '../../platform/db/database.js';
 import { isUniqueViolation } from '../../platform/errors.js';
 import { iso } from '../../platform/db/sql.js';
 
-export const SYNERGY_STATUSES = ['detected', 'proposed', 'in_discussion', 'being_implemented', 'implemented', 'abandoned'] as const;
-export type SynergyStatus = (typeof SYNERGY_STATUSES)[number];
-
-export const ABANDON_REASONS = ['regulation', 'cost', 'quantity', 'quality', 'distance', 'timing', 'trust', 'other'] as const;
-export type AbandonReason = (typeof ABANDON_REASONS)[number];
+import type { AbandonReason, SynergyStatus } from '@boucles/engine';
 
 /** The columns a change of a case may set. */
 export interface SynergyCaseState {

@@ -16,7 +16,7 @@
  * A case a principal may not see is answered exactly as a missing one.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { noNul, parseBilingual, ValidationError, type Actor, type ActorKind, type Bilingual, type ReferenceLookup } from '@boucles/engine';
+import { noNul, parseBilingual, ValidationError, type Actor, type Bilingual, type ReferenceLookup } from '@boucles/engine';
 import { loadNaf, loadNafSections } from '@boucles/reference-data';
 import * as z from 'zod';
 import type { Database, Queryable } from '../../platform/db/database.js';
@@ -26,34 +26,30 @@ import type { ActorRepository } from '../territories/index.js';
 import type { SynergyCaseRepository } from './repository.js';
 import {
   ABANDON_REASONS,
+  anonymousDescription as describeAnonymously,
+  furthestStep as furthestStepOf,
+  roundedDistanceKm,
+  SIDES,
+  stampSteps,
+  STEP_INDEX,
   SYNERGY_STATUSES,
+  SYNERGY_STEPS,
+  transitionError,
   type AbandonReason,
+  type Side,
+  type SynergyStatus,
+  type SynergyStep,
+} from '@boucles/engine';
+import {
   type DisclosureConsent,
   type StoredSynergyRow,
   type SynergyCaseRecord,
   type SynergyCaseState,
-  type SynergyStatus,
 } from './repository.js';
 import { Access, can, ForbiddenError, principalUserId, type Principal, type Scope } from '../../platform/access/access.js';
 import type { AuditLog } from '../../platform/audit/service.js';
 
-export { ABANDON_REASONS, SYNERGY_STATUSES, type AbandonReason, type SynergyStatus } from './repository.js';
-
-/** The steps of a synergy in order; `abandoned` may follow any open one. */
-export const SYNERGY_STEPS = ['detected', 'proposed', 'in_discussion', 'being_implemented', 'implemented'] as const;
-export type SynergyStep = (typeof SYNERGY_STEPS)[number];
-const STEP_INDEX: Record<SynergyStep, number> = { detected: 0, proposed: 1, in_discussion: 2, being_implemented: 3, implemented: 4 };
-/** The column that records when a case reached each step. */
-const STEP_STAMP: Record<SynergyStep, 'proposedAt' | 'discussionAt' | 'implementationStartedAt' | 'implementedAt' | null> = {
-  detected: null,
-  proposed: 'proposedAt',
-  in_discussion: 'discussionAt',
-  being_implemented: 'implementationStartedAt',
-  implemented: 'implementedAt',
-};
-
-export const SIDES = ['supplier', 'receiver'] as const;
-export type Side = (typeof SIDES)[number];
+export { ABANDON_REASONS, SIDES, SYNERGY_STATUSES, SYNERGY_STEPS, roundedDistanceKm, transitionError, type AbandonReason, type Side, type SynergyStatus, type SynergyStep } from '@boucles/engine';
 
 export type Party = { disclosed: true; actorId: string; name: string } | { disclosed: false; description: Bilingual };
 
@@ -228,22 +224,6 @@ function roleOf(view: View, supplierActorId: string, receiverActorId: string): S
   return null;
 }
 
-/** A distance that does not pinpoint a site: the nearest km under 10 km, the nearest 5 km above. */
-export function roundedDistanceKm(km: number): number {
-  if (!Number.isFinite(km) || km < 0) return 0;
-  if (km < 10) return Math.max(1, Math.round(km));
-  return Math.max(10, Math.round(km / 5) * 5);
-}
-
-const NOUNS: Record<ActorKind, Bilingual> = {
-  company: { fr: 'une entreprise', en: 'a company' },
-  ess: { fr: "une structure de l'économie sociale et solidaire", en: 'a social-economy organisation' },
-  public_body: { fr: 'un organisme public', en: 'a public body' },
-  association: { fr: 'une association', en: 'an association' },
-  farm: { fr: 'une exploitation agricole', en: 'a farm' },
-  other: { fr: 'une organisation', en: 'an organisation' },
-};
-
 let nafLabels: { divisionsFr: Map<string, string>; sections: { from: string; to: string; labelEn: string; labelFr: string }[] } | undefined;
 
 /**
@@ -265,13 +245,7 @@ function activityOf(nafCode: string | null): Bilingual | undefined {
 
 /** "une entreprise du secteur « Industries alimentaires » à environ 4 km": nothing that names or locates the actor. */
 export function anonymousDescription(actor: Pick<Actor, 'kind' | 'nafCode'> | undefined, distanceKm: number): Bilingual {
-  const noun = NOUNS[actor?.kind ?? 'other'];
-  const activity = activityOf(actor?.nafCode ?? null);
-  const km = roundedDistanceKm(distanceKm);
-  const near = distanceKm < 1;
-  const fr = `${noun.fr}${activity ? ` du secteur « ${activity.fr} »` : ''} ${near ? 'à moins de 1 km' : `à environ ${km} km`}`;
-  const en = `${noun.en}${activity ? ` in the “${activity.en}” sector` : ''} ${near ? 'less than 1 km away' : `about ${km} km away`}`;
-  return { fr, en };
+  return describeAnonymously(actor?.kind, activityOf(actor?.nafCode ?? null), distanceKm);
 }
 
 /** A synergy of the latest analysis or a case in follow-up, before projection. */
@@ -326,26 +300,6 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   return r.value;
 }
 
-/** Why a case may not go from one status to another; null when it may. */
-export function transitionError(from: SynergyStatus, to: SynergyStatus): Bilingual | null {
-  if (from === to) return null;
-  if (from === 'abandoned') {
-    return to === 'proposed' ? null : { fr: 'une synergie abandonnée ne peut être rouverte qu’au statut « proposée »', en: 'an abandoned synergy can only be reopened as proposed' };
-  }
-  if (from === 'implemented') return { fr: 'une synergie mise en œuvre ne change plus de statut', en: 'an implemented synergy does not change status any more' };
-  if (to === 'abandoned') return null;
-  if (STEP_INDEX[to] > STEP_INDEX[from]) return null;
-  return { fr: `retour en arrière impossible : de « ${from} » à « ${to} »`, en: `cannot go back from ${from} to ${to}` };
-}
-
-/** Sets the time of every step after `from` up to `to` that has none yet. */
-function stampSteps(state: Pick<SynergyCaseState, 'proposedAt' | 'discussionAt' | 'implementationStartedAt' | 'implementedAt'>, from: number, to: SynergyStep, now: string): void {
-  for (const step of SYNERGY_STEPS) {
-    const column = STEP_STAMP[step];
-    if (column && STEP_INDEX[step] > from && STEP_INDEX[step] <= STEP_INDEX[to]) state[column] ??= now;
-  }
-}
-
 
 /** The repositories this service reads and writes. */
 export interface FollowUpRepos {
@@ -356,13 +310,7 @@ export interface FollowUpRepos {
 
 /** The furthest step a case reached, from its status or, once abandoned, from its step times. */
 function furthestStep(c: SynergyCaseRecord | undefined, status: SynergyStatus): SynergyStep {
-  if (status !== 'abandoned') return status;
-  if (!c) return 'detected';
-  if (c.implementedAt) return 'implemented';
-  if (c.implementationStartedAt) return 'being_implemented';
-  if (c.discussionAt) return 'in_discussion';
-  if (c.proposedAt) return 'proposed';
-  return 'detected';
+  return furthestStepOf(c, status);
 }
 
 export class SynergyFollowUpService {

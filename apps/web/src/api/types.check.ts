@@ -1,0 +1,51 @@
+/**
+ * A compile-time check, run by the web app's type-check (`tsc -p apps/web`, in every build): the
+ * records the API answers, as generated from its OpenAPI document (./types.ts), fit the types the
+ * pages wrote by hand. A line marked `@ts-expect-error` is a known difference, said beside it; once
+ * the hand-written type is replaced by the generated one, the mark becomes an error and goes.
+ */
+import type { Me as WebMe } from '../app/session.js';
+import type { User as WebUser } from '../modules/accounts/Users.js';
+import type { ApiKey as WebApiKey } from '../modules/administration/components/ApiKeys.js';
+import type { SynergyCase as WebSynergyCase, SynergyItem as WebSynergyItem } from '../modules/followup/components/types.js';
+import type { ImportReport as WebImportReport } from '../modules/interchange/components/types.js';
+import type {
+  Actor as WebActor,
+  CommuneEntry,
+  Flow as WebFlow,
+  NafEntry,
+  Need as WebNeed,
+  ResourceEntry,
+  Site as WebSite,
+  WasteEntry,
+} from '../modules/territories/components/types.js';
+import type { ApiError } from './client.js';
+import type { Territory as WebTerritory } from './client.js';
+import type * as Api from './types.js';
+
+/** Whether every value of `From` is a value of `To`. */
+type Assignable<From, To> = [From] extends [To] ? true : false;
+type Expect<T extends true> = T;
+
+export type GeneratedTypesFitTheHandWrittenOnes = [
+  Expect<Assignable<Api.Actor, WebActor>>,
+  Expect<Assignable<Api.Site, WebSite>>,
+  Expect<Assignable<Api.Need, WebNeed>>,
+  // @ts-expect-error Flow.hazardous is `boolean | null` in the API (null when an API key may not see the waste code or the quality), `boolean` in the pages.
+  Expect<Assignable<Api.Flow, WebFlow>>,
+  Expect<Assignable<Omit<Api.Flow, 'hazardous'> & { hazardous: boolean }, WebFlow>>,
+  Expect<Assignable<Api.Territory, WebTerritory>>,
+  Expect<Assignable<Api.NafSubclass, NafEntry>>,
+  // @ts-expect-error WasteCode.labelEn is `string | null` in the API, `string` in the pages.
+  Expect<Assignable<Api.WasteCode, WasteEntry>>,
+  Expect<Assignable<Omit<Api.WasteCode, 'labelEn'> & { labelEn: string }, WasteEntry>>,
+  Expect<Assignable<Api.ResourceClass, ResourceEntry>>,
+  Expect<Assignable<Api.Commune, CommuneEntry>>,
+  Expect<Assignable<Api.ApiErrorBody, ApiError['body']>>,
+  Expect<Assignable<Api.Me, WebMe>>,
+  Expect<Assignable<Api.User, WebUser>>,
+  Expect<Assignable<Api.ApiKey, WebApiKey>>,
+  Expect<Assignable<Api.SynergyItem, WebSynergyItem>>,
+  Expect<Assignable<Api.SynergyCase, WebSynergyCase>>,
+  Expect<Assignable<Api.ImportReport, WebImportReport>>,
+];
