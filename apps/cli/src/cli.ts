@@ -22,7 +22,7 @@ import {
   geocoderFromEnv,
   limitsFromEnv,
   readJsonDocument,
-  HttpError,
+  AppError,
   UnreadableFileError,
   workbookLists,
   migrate,
@@ -402,7 +402,7 @@ export async function run(argv: readonly string[], rawIo: Io = consoleIo): Promi
       printIssues(e, rest[0] ?? command ?? "", io);
       return 1;
     }
-    io.err(`Erreur : ${e instanceof HttpError ? e.text.fr : (e as Error).message}`);
+    io.err(`Erreur : ${e instanceof AppError ? e.text.fr : (e as Error).message}`);
     return 1;
   }
 }

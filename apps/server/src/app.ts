@@ -9,17 +9,17 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import { formatPath, parseBilingual, ValidationError } from '@boucles/engine';
+import { formatPath, parseBilingual } from '@boucles/engine';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type * as z from 'zod';
 import type { Database } from './platform/db/database.js';
-import { HttpError } from './platform/errors.js';
+import { AppError, invalid, toAppError } from './platform/errors.js';
 import { openApiOptions } from './platform/http/openapi.js';
 import type { LoginThrottle } from './platform/access/login-throttle.js';
 import { authenticate } from './platform/access/principal.js';
 import type { Reference } from './platform/reference.js';
-import { DEFAULT_LIMITS, UnreadableFileError, workbookLists, type ReadLimits } from './modules/interchange/index.js';
+import { DEFAULT_LIMITS, workbookLists, type ReadLimits } from './modules/interchange/index.js';
 import { OidcSignIn, type OidcConfig, type ResetMailer } from './modules/accounts/index.js';
 import type { Geocoder } from './modules/territories/index.js';
 import { createServices, MODULES, type Services } from './modules.js';
@@ -59,10 +59,6 @@ export interface AppOptions {
 const HEALTH_DATABASE_WAIT_MS = 1000;
 
 const PART_PREFIX: Record<string, string> = { body: '', querystring: 'query', params: 'params', headers: 'headers' };
-
-function errorBody(code: string, fr: string, en: string) {
-  return { error: code, message: { fr, en } };
-}
 
 /**
  * The security headers of every answer (ADR 0010): a Content-Security-Policy that lets the built
@@ -129,9 +125,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     if (result.ok) return { value: result.value };
     const prefix = PART_PREFIX[httpPart ?? 'body'] ?? '';
     return {
-      error: new ValidationError(
-        result.issues.map((i) => ({ ...i, path: prefix ? formatPath([prefix]) + (i.path ? `.${i.path}` : '') : i.path })),
-      ),
+      error: invalid(result.issues.map((i) => ({ ...i, path: prefix ? formatPath([prefix]) + (i.path ? `.${i.path}` : '') : i.path }))),
     };
   });
   app.setSerializerCompiler(serializerCompiler);
@@ -147,45 +141,13 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     openApiOptions({ version: options.version ?? '0.1.0', tags: [{ name: 'system', description: 'Health and API description' }, ...MODULES.flatMap((m) => m.tags)] }),
   );
 
+  // Every error goes through the one catalogue (platform/errors.ts): its code's status, the same body everywhere.
   app.setErrorHandler((err: FastifyError, req, reply) => {
     // An error is never a download, whatever the route had set before it failed.
     reply.removeHeader('content-disposition');
-    if (err instanceof ValidationError) {
-      return reply.code(400).send({ ...errorBody('validation', 'données invalides', 'invalid data'), issues: err.issues });
-    }
-    if (err instanceof UnreadableFileError) {
-      return reply.code(400).send(errorBody('unreadable_file', err.fr, err.en));
-    }
-    if (err instanceof HttpError) {
-      return reply.code(err.status).send(errorBody(err.code, err.text.fr, err.text.en));
-    }
-    switch (err.code) {
-      // The parser's own text is English and technical: the French message says what to send.
-      case 'FST_ERR_CTP_INVALID_JSON_BODY':
-        return reply
-          .code(400)
-          .send(errorBody('invalid_json', "le corps de la requête n'est pas un JSON valide : vérifier les guillemets, virgules et accolades", `the request body is not valid JSON: ${err.message}`));
-      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-        return reply
-          .code(400)
-          .send(errorBody('invalid_json', 'le corps de la requête est vide alors que du JSON est annoncé', 'the request body is empty while JSON is announced'));
-      case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return reply
-          .code(413)
-          .send(errorBody('body_too_large', `le corps de la requête dépasse ${BODY_LIMIT} octets`, `the request body exceeds ${BODY_LIMIT} bytes`));
-      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        return reply.code(415).send(errorBody('unsupported_media_type', 'type de contenu non pris en charge : envoyer du JSON', 'unsupported content type: send JSON'));
-    }
-    const pgCode = (err as { code?: unknown }).code;
-    if (pgCode === '22021' || pgCode === '22P05') {
-      // Backstop: text PostgreSQL cannot store (a NUL character) that slipped past the schemas.
-      return reply.code(400).send(errorBody('bad_request', 'texte invalide : caractère nul ou encodage incorrect', 'invalid text: NUL character or bad encoding'));
-    }
-    if (err instanceof SyntaxError || (err.statusCode === 400 && !err.code?.startsWith('FST_ERR_VALIDATION'))) {
-      return reply.code(400).send(errorBody('bad_request', 'requête invalide : elle ne peut être lue telle quelle', `bad request: ${err.message}`));
-    }
-    req.log.error({ err }, 'unhandled error');
-    return reply.code(500).send(errorBody('internal', 'erreur interne du serveur', 'internal server error'));
+    const error = toAppError(err, { bodyLimit: BODY_LIMIT });
+    if (error.code === 'internal') req.log.error({ err }, 'unhandled error');
+    return reply.code(error.status).send(error.body());
   });
 
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -229,7 +191,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       // Single-page app: client-side routes are answered with the app's entry point.
       return reply.type('text/html').sendFile('index.html');
     }
-    return reply.code(404).send(errorBody('not_found', `rien à l'adresse ${req.method} ${path}`, `nothing at ${req.method} ${path}`));
+    const error = new AppError('not_found', { fr: `rien à l'adresse ${req.method} ${path}`, en: `nothing at ${req.method} ${path}` });
+    return reply.code(error.status).send(error.body());
   });
 
   return { app, services, routes };

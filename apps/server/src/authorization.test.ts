@@ -1,12 +1,13 @@
 // The authorisation matrix: every API route × every role × own or other actor × own or other
-// territory, with the outcome the role definitions of docs/access.md give. Beyond the status, it
+// territory, with the outcome the table of roles and permissions gives (the engine's
+// access/permissions.ts, shown in docs/access.md). Beyond the status, it
 // checks that nothing confidential leaks through any answer — lists, details, searches, exports,
 // aggregates, error messages — and that "not yours" is answered exactly like "does not exist":
 // same status, same body, and the same database queries (so that timing cannot tell either).
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { sheetSpec, type AnalysisResult } from '@boucles/engine';
+import { PRINCIPAL_DEFINITIONS, platformAdministratorHolds, roleStanding, sheetSpec, standingHolds, type AnalysisResult, type Permission, type Standing } from '@boucles/engine';
 import { ReferenceCatalog } from '@boucles/reference-data';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type RouteEntry, type Services } from './app.js';
@@ -34,11 +35,56 @@ interface Variant {
   record: 'own' | 'other';
 }
 
-/** What each role may do in its own territory, by route: the issue's role definitions, written independently of the services. */
-const FAC: readonly Who[] = ['platformAdmin', 'administrator', 'facilitator'];
-const MAN: readonly Who[] = ['platformAdmin', 'administrator'];
-const READERS: readonly Who[] = ['reader', 'regionalReader'];
-const ALL: readonly Who[] = [...FAC, 'contributor', ...READERS, 'apiKey'];
+/** The role each signed-in principal of the matrix is given in its territories (the platform administrator holds none). */
+const ROLE_OF: Readonly<Partial<Record<Who, Role>>> = { administrator: 'administrator', facilitator: 'facilitator', contributor: 'contributor', reader: 'reader', regionalReader: 'reader' };
+
+/** Each principal's standing in its own territory, as the table of roles and permissions gives it. */
+function standingOf(who: Who): Standing | undefined {
+  if (who === 'platformAdmin') return PRINCIPAL_DEFINITIONS.platformAdministrator.standing;
+  if (who === 'apiKey') return PRINCIPAL_DEFINITIONS.apiKey.standing;
+  const role = ROLE_OF[who];
+  return role && roleStanding(role);
+}
+
+/**
+ * Who may use a route in its own territory: those the table of roles and permissions
+ * (packages/engine/src/access/permissions.ts) grants one of the permissions the route needs. The
+ * permission each route needs is written here from the role definitions of docs/access.md,
+ * independently of the services: a route that answers a principal the table does not grant fails.
+ */
+function holders(...permissions: Permission[]): readonly Who[] {
+  return WHO.filter((who) => {
+    if (who === 'platformAdmin') return permissions.some(platformAdministratorHolds);
+    const standing = standingOf(who);
+    return standing !== undefined && permissions.some((p) => standingHolds(standing, p));
+  });
+}
+
+/** Principals with a standing in both territories of the matrix (the regional reader has a role in each). */
+const IN_BOTH: readonly Who[] = ['platformAdmin', 'regionalReader'];
+
+/**
+ * A route over several territories (T1 and T2): allowed to those who hold the permission in both;
+ * refused as another territory is (404) to those who hold it in their own only, 403 to the others.
+ */
+function acrossTerritories(permission: Permission): Pick<Spec, 'allowed' | 'refusedAs'> {
+  const own = holders(permission);
+  return { allowed: own.filter((w) => IN_BOTH.includes(w)), refusedAs: (who) => (own.includes(who) ? 'hidden' : 'forbidden') };
+}
+
+const FAC = holders('territory:facilitate');
+const RELATIONSHIPS = holders('relationships:use');
+const MAN = holders('territory:manage');
+const PLATFORM = holders('platform:manage');
+/** Records: every one or one's own actors' (facilitators, contributors), public fields (API keys). */
+const OWN = holders('records:own');
+const RECORDS = holders('records:own', 'records:public');
+const AGGREGATES = holders('aggregates:read');
+const SYNERGIES = holders('synergies:read');
+/** Every principal with a standing in its territory. */
+const ALL: readonly Who[] = WHO.filter((w) => standingOf(w) !== undefined);
+/** One's own account: every signed-in user, whatever their roles. */
+const SIGNED_IN: readonly Who[] = WHO.filter((w) => w !== 'anonymous' && w !== 'apiKey');
 
 interface Spec {
   method: string;
@@ -58,29 +104,23 @@ interface Spec {
 }
 
 const SPECS: Spec[] = [
-  { method: 'GET', route: '/api/auth/me', allowed: ['platformAdmin', 'administrator', 'facilitator', 'contributor', 'reader', 'regionalReader'], noTerritory: true },
-  { method: 'POST', route: '/api/auth/password', allowed: ['platformAdmin', 'administrator', 'facilitator', 'contributor', 'reader', 'regionalReader'], noTerritory: true, okStatus: 400 },
-  { method: 'GET', route: '/api/users', allowed: ['platformAdmin'], noTerritory: true },
+  { method: 'GET', route: '/api/auth/me', allowed: SIGNED_IN, noTerritory: true },
+  { method: 'POST', route: '/api/auth/password', allowed: SIGNED_IN, noTerritory: true, okStatus: 400 },
+  { method: 'GET', route: '/api/users', allowed: PLATFORM, noTerritory: true },
   { method: 'POST', route: '/api/users', allowed: MAN },
-  { method: 'GET', route: '/api/users/:id', allowed: ['platformAdmin'], noTerritory: true },
-  { method: 'PATCH', route: '/api/users/:id', allowed: ['platformAdmin'], noTerritory: true },
-  { method: 'DELETE', route: '/api/users/:id', allowed: ['platformAdmin'], noTerritory: true },
+  { method: 'GET', route: '/api/users/:id', allowed: PLATFORM, noTerritory: true },
+  { method: 'PATCH', route: '/api/users/:id', allowed: PLATFORM, noTerritory: true },
+  { method: 'DELETE', route: '/api/users/:id', allowed: PLATFORM, noTerritory: true },
   { method: 'GET', route: '/api/audit', allowed: MAN },
   { method: 'GET', route: '/api/audit/export', allowed: MAN },
   { method: 'GET', route: '/api/privacy/contacts', allowed: MAN, noTerritory: true },
   { method: 'POST', route: '/api/privacy/contacts/erase', allowed: MAN, noTerritory: true },
-  { method: 'GET', route: '/api/interdependencies', allowed: ['platformAdmin', 'regionalReader'], noTerritory: true, refusedAs: 'hidden' },
+  { method: 'GET', route: '/api/interdependencies', ...acrossTerritories('aggregates:read'), noTerritory: true },
   // The export is the whole table: facilitators of every territory. The first territory (T1) is checked first.
-  {
-    method: 'GET',
-    route: '/api/interdependencies/export',
-    allowed: ['platformAdmin'],
-    noTerritory: true,
-    refusedAs: (who) => (who === 'administrator' || who === 'facilitator' ? 'hidden' : 'forbidden'),
-  },
+  { method: 'GET', route: '/api/interdependencies/export', ...acrossTerritories('records:all'), noTerritory: true },
   { method: 'GET', route: '/api/territories', allowed: ALL, noTerritory: true },
-  { method: 'POST', route: '/api/territories', allowed: ['platformAdmin'], noTerritory: true },
-  { method: 'GET', route: '/api/territories/:code', allowed: ALL },
+  { method: 'POST', route: '/api/territories', allowed: PLATFORM, noTerritory: true },
+  { method: 'GET', route: '/api/territories/:code', allowed: AGGREGATES },
   { method: 'PATCH', route: '/api/territories/:code', allowed: FAC },
   { method: 'DELETE', route: '/api/territories/:code', allowed: MAN },
   { method: 'GET', route: '/api/territories/:code/members', allowed: MAN },
@@ -89,49 +129,49 @@ const SPECS: Spec[] = [
   { method: 'GET', route: '/api/territories/:code/api-keys', allowed: MAN },
   { method: 'POST', route: '/api/territories/:code/api-keys', allowed: MAN },
   { method: 'DELETE', route: '/api/territories/:code/api-keys/:id', allowed: MAN },
-  { method: 'GET', route: '/api/territories/:code/metabolism', allowed: ALL },
+  { method: 'GET', route: '/api/territories/:code/metabolism', allowed: AGGREGATES },
   { method: 'GET', route: '/api/territories/:code/metabolism/export', allowed: FAC },
-  { method: 'GET', route: '/api/territories/:code/actors', allowed: [...FAC, 'contributor', 'apiKey'] },
+  { method: 'GET', route: '/api/territories/:code/actors', allowed: RECORDS },
   { method: 'POST', route: '/api/territories/:code/actors', allowed: FAC },
-  { method: 'GET', route: '/api/territories/:code/actors/:id', allowed: [...FAC, 'contributor', 'apiKey'], perRecord: true, contributorOther: 'hidden' },
-  { method: 'PATCH', route: '/api/territories/:code/actors/:id', allowed: [...FAC, 'contributor'], perRecord: true, contributorOther: 'hidden' },
+  { method: 'GET', route: '/api/territories/:code/actors/:id', allowed: RECORDS, perRecord: true, contributorOther: 'hidden' },
+  { method: 'PATCH', route: '/api/territories/:code/actors/:id', allowed: OWN, perRecord: true, contributorOther: 'hidden' },
   { method: 'DELETE', route: '/api/territories/:code/actors/:id', allowed: FAC, perRecord: true },
-  { method: 'GET', route: '/api/territories/:code/sites', allowed: [...FAC, 'contributor', 'apiKey'] },
-  { method: 'POST', route: '/api/territories/:code/sites', allowed: [...FAC, 'contributor'], perRecord: true, contributorOther: 'unknownRef' },
-  { method: 'GET', route: '/api/territories/:code/sites/:id', allowed: [...FAC, 'contributor', 'apiKey'], perRecord: true, contributorOther: 'hidden' },
-  { method: 'PATCH', route: '/api/territories/:code/sites/:id', allowed: [...FAC, 'contributor'], perRecord: true, contributorOther: 'hidden' },
-  { method: 'DELETE', route: '/api/territories/:code/sites/:id', allowed: [...FAC, 'contributor'], perRecord: true, contributorOther: 'hidden' },
-  { method: 'GET', route: '/api/territories/:code/flows', allowed: [...FAC, 'contributor', 'apiKey'] },
-  { method: 'POST', route: '/api/territories/:code/flows', allowed: [...FAC, 'contributor'], perRecord: true, contributorOther: 'unknownRef' },
-  { method: 'GET', route: '/api/territories/:code/flows/:id', allowed: [...FAC, 'contributor', 'apiKey'], perRecord: true, contributorOther: 'hidden' },
-  { method: 'PATCH', route: '/api/territories/:code/flows/:id', allowed: [...FAC, 'contributor'], perRecord: true, contributorOther: 'hidden' },
-  { method: 'DELETE', route: '/api/territories/:code/flows/:id', allowed: [...FAC, 'contributor'], perRecord: true, contributorOther: 'hidden' },
-  { method: 'GET', route: '/api/territories/:code/needs', allowed: [...FAC, 'contributor'] },
-  { method: 'POST', route: '/api/territories/:code/needs', allowed: [...FAC, 'contributor'], perRecord: true, contributorOther: 'unknownRef' },
-  { method: 'GET', route: '/api/territories/:code/needs/:id', allowed: [...FAC, 'contributor'], perRecord: true, contributorOther: 'hidden' },
-  { method: 'PATCH', route: '/api/territories/:code/needs/:id', allowed: [...FAC, 'contributor'], perRecord: true, contributorOther: 'hidden' },
-  { method: 'DELETE', route: '/api/territories/:code/needs/:id', allowed: [...FAC, 'contributor'], perRecord: true, contributorOther: 'hidden' },
+  { method: 'GET', route: '/api/territories/:code/sites', allowed: RECORDS },
+  { method: 'POST', route: '/api/territories/:code/sites', allowed: OWN, perRecord: true, contributorOther: 'unknownRef' },
+  { method: 'GET', route: '/api/territories/:code/sites/:id', allowed: RECORDS, perRecord: true, contributorOther: 'hidden' },
+  { method: 'PATCH', route: '/api/territories/:code/sites/:id', allowed: OWN, perRecord: true, contributorOther: 'hidden' },
+  { method: 'DELETE', route: '/api/territories/:code/sites/:id', allowed: OWN, perRecord: true, contributorOther: 'hidden' },
+  { method: 'GET', route: '/api/territories/:code/flows', allowed: RECORDS },
+  { method: 'POST', route: '/api/territories/:code/flows', allowed: OWN, perRecord: true, contributorOther: 'unknownRef' },
+  { method: 'GET', route: '/api/territories/:code/flows/:id', allowed: RECORDS, perRecord: true, contributorOther: 'hidden' },
+  { method: 'PATCH', route: '/api/territories/:code/flows/:id', allowed: OWN, perRecord: true, contributorOther: 'hidden' },
+  { method: 'DELETE', route: '/api/territories/:code/flows/:id', allowed: OWN, perRecord: true, contributorOther: 'hidden' },
+  { method: 'GET', route: '/api/territories/:code/needs', allowed: OWN },
+  { method: 'POST', route: '/api/territories/:code/needs', allowed: OWN, perRecord: true, contributorOther: 'unknownRef' },
+  { method: 'GET', route: '/api/territories/:code/needs/:id', allowed: OWN, perRecord: true, contributorOther: 'hidden' },
+  { method: 'PATCH', route: '/api/territories/:code/needs/:id', allowed: OWN, perRecord: true, contributorOther: 'hidden' },
+  { method: 'DELETE', route: '/api/territories/:code/needs/:id', allowed: OWN, perRecord: true, contributorOther: 'hidden' },
   { method: 'POST', route: '/api/territories/:code/analyses', allowed: FAC },
   { method: 'GET', route: '/api/territories/:code/analyses', allowed: FAC },
   { method: 'GET', route: '/api/territories/:code/analyses/:id', allowed: FAC },
-  { method: 'GET', route: '/api/territories/:code/aggregates', allowed: ALL },
+  { method: 'GET', route: '/api/territories/:code/aggregates', allowed: AGGREGATES },
   { method: 'POST', route: '/api/territories/:code/aggregates', allowed: FAC },
-  { method: 'GET', route: '/api/territories/:code/aggregates/:id', allowed: ALL },
+  { method: 'GET', route: '/api/territories/:code/aggregates/:id', allowed: AGGREGATES },
   { method: 'PUT', route: '/api/territories/:code/aggregates/:id', allowed: FAC },
   { method: 'DELETE', route: '/api/territories/:code/aggregates/:id', allowed: FAC },
-  { method: 'GET', route: '/api/territories/:code/synergies', allowed: [...FAC, 'contributor', ...READERS] },
-  { method: 'GET', route: '/api/territories/:code/pipeline', allowed: [...FAC, 'contributor', ...READERS] },
+  { method: 'GET', route: '/api/territories/:code/synergies', allowed: SYNERGIES },
+  { method: 'GET', route: '/api/territories/:code/pipeline', allowed: SYNERGIES },
   { method: 'POST', route: '/api/territories/:code/synergy-cases', allowed: FAC },
-  { method: 'GET', route: '/api/territories/:code/synergy-cases/:id', allowed: [...FAC, 'contributor', ...READERS], perRecord: true, contributorOther: 'hidden' },
+  { method: 'GET', route: '/api/territories/:code/synergy-cases/:id', allowed: SYNERGIES, perRecord: true, contributorOther: 'hidden' },
   { method: 'PATCH', route: '/api/territories/:code/synergy-cases/:id', allowed: FAC, perRecord: true },
-  { method: 'POST', route: '/api/territories/:code/synergy-cases/:id/consent', allowed: [...FAC, 'contributor'], perRecord: true, contributorOther: 'hidden' },
-  { method: 'DELETE', route: '/api/territories/:code/synergy-cases/:id/consent/:side', allowed: [...FAC, 'contributor'], perRecord: true, contributorOther: 'hidden' },
+  { method: 'POST', route: '/api/territories/:code/synergy-cases/:id/consent', allowed: OWN, perRecord: true, contributorOther: 'hidden' },
+  { method: 'DELETE', route: '/api/territories/:code/synergy-cases/:id/consent/:side', allowed: OWN, perRecord: true, contributorOther: 'hidden' },
   // The relationship log is the facilitators' and administrators' only, even an entry about the contributor's own actor.
-  { method: 'GET', route: '/api/territories/:code/interactions', allowed: FAC },
-  { method: 'POST', route: '/api/territories/:code/interactions', allowed: FAC, perRecord: true },
-  { method: 'GET', route: '/api/territories/:code/interactions/:id', allowed: FAC, perRecord: true },
-  { method: 'PATCH', route: '/api/territories/:code/interactions/:id', allowed: FAC, perRecord: true },
-  { method: 'DELETE', route: '/api/territories/:code/interactions/:id', allowed: FAC, perRecord: true },
+  { method: 'GET', route: '/api/territories/:code/interactions', allowed: RELATIONSHIPS },
+  { method: 'POST', route: '/api/territories/:code/interactions', allowed: RELATIONSHIPS, perRecord: true },
+  { method: 'GET', route: '/api/territories/:code/interactions/:id', allowed: RELATIONSHIPS, perRecord: true },
+  { method: 'PATCH', route: '/api/territories/:code/interactions/:id', allowed: RELATIONSHIPS, perRecord: true },
+  { method: 'DELETE', route: '/api/territories/:code/interactions/:id', allowed: RELATIONSHIPS, perRecord: true },
   { method: 'GET', route: '/api/territories/:code/export', allowed: FAC },
   { method: 'POST', route: '/api/territories/:code/imports', allowed: FAC },
   { method: 'GET', route: '/api/territories/:code/imports', allowed: FAC },

@@ -4,7 +4,7 @@ export { openDatabase, openPglite, openPostgres, type Database, type Queryable }
 export { migrate, readMigrations } from './platform/db/migrate.js';
 export { startServer, type RunningServer } from './server.js';
 export { loadDemoOnFirstStart, readDemoDocument, readNeighbourDemoDocument, DEMO_FILE, NEIGHBOUR_DEMO_FILE } from './modules/demo/demo.js';
-export { HttpError, NotFoundError, ConflictError } from './platform/errors.js';
+export { AppError, NotFoundError, ConflictError, ERROR_CATALOGUE, type ErrorCode } from './platform/errors.js';
 export { SYSTEM, ROLES, type Principal, type Role } from './platform/access/access.js';
 export { AccountService, type User, type Me } from './modules/accounts/service.js';
 export type { DocumentImportReport } from './modules/interchange/document.service.js';

@@ -86,7 +86,7 @@ for (const target of testDatabases()) {
     test('brute-force sign-in is refused after five failures, even with the right password, and another account is not locked', async () => {
       const user = await account();
       const other = await account();
-      for (let i = 0; i < 5; i++) assert.equal((await login(user.email, `mauvais ${i}`)).statusCode, 401);
+      for (let i = 0; i < 5; i++) assert.equal((await login(user.email, `mauvais ${i}`)).statusCode, 400);
       const blocked = await login(user.email, PASSWORD);
       assert.equal(blocked.statusCode, 429);
       assert.ok(Number(blocked.headers['retry-after']) > 0);
@@ -98,7 +98,7 @@ for (const target of testDatabases()) {
       const user = await account();
       const unknown = await login('personne@example.org', PASSWORD);
       const wrong = await login(user.email, 'pas le bon mot de passe');
-      assert.equal(unknown.statusCode, 401);
+      assert.equal(unknown.statusCode, 400);
       assert.equal(unknown.body, wrong.body);
     });
 

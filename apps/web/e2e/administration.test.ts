@@ -467,7 +467,7 @@ test('a user changes their password on their account page: the other sessions en
 
   // The old password no longer signs in; the new one does.
   const old = await page.request.post(`${h.origin}/api/auth/login`, { data: { email: CHANGER.email, password: CHANGER.password } });
-  assert.equal(old.status(), 401);
+  assert.equal(old.status(), 400);
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
   await page.waitForURL(`${h.origin}/connexion`);
   await signInWithForm(page, { ...CHANGER, password: fresh });

@@ -10,4 +10,5 @@ export * from './tabular.js';
 export * from './synergy/index.js';
 export * from './metabolism/index.js';
 export * from './metabolism/disclosure.js';
+export * from './access/index.js';
 export * from './followup/index.js';

@@ -2,38 +2,40 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { language, setLanguage, t } from './i18n/index.js';
-import { me, offerIn, rolesIn, signOut, type Me, type Offer } from './session.js';
+import { ROLE_DEFINITIONS, type Permission } from '@boucles/engine/access';
+import { holds, me, roleLabel, ROLES, rolesIn, signOut, standingIn, type Me, type Standing } from './session.js';
 
-type Section = readonly [suffix: string, key: string, shown: (offer: Offer) => boolean];
+type Section = readonly [suffix: string, key: string, needs: Permission | null];
 
 /**
- * The territory's sections, each offered to those whose standing the server would serve: the map,
- * the exchanges with companies, import and export need a facilitator; actors (their own) a contributor; the metabolism (with
- * small groups withheld below the facilitators), synergies and follow-up, anyone with a role;
- * the territory's administration (members, API keys, audit log, personal data), its administrators.
+ * The territory's sections, each offered to those whose standing holds the permission the server
+ * checks for it (the table of roles and permissions): the map and import-export need
+ * `territory:facilitate`; actors `records:own` (contributors see their own); the metabolism
+ * `aggregates:read` (small groups withheld below the facilitators); synergies and follow-up
+ * `synergies:read`; the territory's administration (members, API keys, audit log, personal data)
+ * `territory:manage`.
  */
 const SECTIONS: readonly Section[] = [
-  ['', 'nav.home', () => true],
-  ['/carte', 'nav.map', (o) => o.facilitate],
-  ['/acteurs', 'nav.actors', (o) => o.seesActors],
-  ['/synergies', 'nav.synergies', () => true],
-  ['/suivi', 'nav.followup', () => true],
-  ['/echanges', 'nav.relationships', (o) => o.facilitate],
-  ['/metabolisme', 'nav.metabolism', (o) => o.seesMetabolism],
-  ['/import', 'nav.import', (o) => o.facilitate],
-  ['/administration', 'nav.administration', (o) => o.manage],
+  ['', 'nav.home', null],
+  ['/carte', 'nav.map', 'territory:facilitate'],
+  ['/acteurs', 'nav.actors', 'records:own'],
+  ['/synergies', 'nav.synergies', 'synergies:read'],
+  ['/suivi', 'nav.followup', 'synergies:read'],
+  ['/echanges', 'nav.relationships', 'relationships:use'],
+  ['/metabolisme', 'nav.metabolism', 'aggregates:read'],
+  ['/import', 'nav.import', 'territory:facilitate'],
+  ['/administration', 'nav.administration', 'territory:manage'],
 ];
 
-/** How the user stands in the territory, in words: "Animation", "Contribution pour …". */
+/** How the user stands in the territory, in words: "Animation", "Contribution pour …" (their strongest role there). */
 export function roleText(user: Me, code: string | undefined): string {
   if (code) {
     const roles = rolesIn(user, code);
-    const order = ['administrator', 'facilitator', 'contributor', 'reader'] as const;
-    for (const role of order) {
+    for (const role of ROLES) {
       const mine = roles.filter((r) => r.role === role);
       if (mine.length === 0) continue;
-      if (role === 'contributor') return t('session.role.contributorFor', { actors: mine.map((r) => r.actorName ?? '').join(', ') });
-      return t(`session.role.${role}`);
+      if (ROLE_DEFINITIONS[role].forActor) return t('session.role.contributorFor', { actors: mine.map((r) => r.actorName ?? '').join(', ') });
+      return roleLabel(role);
     }
   }
   return user.isAdmin ? t('session.role.platformAdmin') : '';
@@ -79,7 +81,7 @@ export function Layout({ territory, title, children }: { territory?: { code: str
   document.title = `${title} — ${t('app.name')}`;
   const base = territory ? `/t/${encodeURIComponent(territory.code)}` : '';
   const user = me.value;
-  const offer = territory ? offerIn(user, territory.code) : undefined;
+  const standing: Standing | undefined = territory ? standingIn(user, territory.code) : undefined;
   return (
     <>
       <a class="skip-link" href="#contenu">
@@ -107,8 +109,7 @@ export function Layout({ territory, title, children }: { territory?: { code: str
               </a>
             </li>
             {territory &&
-              offer &&
-              SECTIONS.filter(([, , shown]) => shown(offer)).map(([suffix, key]) => {
+              SECTIONS.filter(([, , needs]) => needs === null || holds(standing, needs)).map(([suffix, key]) => {
                 const href = `${base}${suffix}`;
                 const current = suffix === '' ? path === href : path === href || path.startsWith(`${href}/`);
                 return (

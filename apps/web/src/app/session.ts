@@ -4,10 +4,12 @@
  * interface from offering what it would refuse.
  */
 import { signal } from '@preact/signals';
+import { atLeast, PRINCIPAL_DEFINITIONS, ROLE_DEFINITIONS, roleStanding, standingHolds, strongest, type Permission, type Role, type RoleStanding } from '@boucles/engine/access';
 import { api, ApiError, setSessionHooks } from '../api/client.js';
+import { pick } from './i18n/index.js';
 
-export const ROLES = ['administrator', 'facilitator', 'contributor', 'reader'] as const;
-export type Role = (typeof ROLES)[number];
+/** Roles and what they may do come from the one table of the engine (packages/engine/src/access/permissions.ts), as the server's checks do. */
+export { ROLES, type Role } from '@boucles/engine/access';
 
 export interface MyRole {
   id: string;
@@ -108,29 +110,32 @@ setSessionHooks({
 });
 
 /**
- * What the user is in one territory, from most to least (the server's standings):
- * `manage` (platform or territory administrator), `facilitate`, `contribute`, `read`;
- * undefined when they have no role there.
+ * What the user is in one territory (the server's standings, strongest first): `manage` (platform
+ * or territory administrator), `facilitate`, `contribute`, `read`; undefined when they have no
+ * role there. API keys (`public`) do not use the interface.
  */
-export type Standing = 'manage' | 'facilitate' | 'contribute' | 'read';
-
-const RANK: Record<Standing, number> = { manage: 4, facilitate: 3, contribute: 2, read: 1 };
-const STANDING_OF: Record<Role, Standing> = { administrator: 'manage', facilitator: 'facilitate', contributor: 'contribute', reader: 'read' };
+export type Standing = RoleStanding | typeof PRINCIPAL_DEFINITIONS.platformAdministrator.standing;
 
 export function standingIn(user: Me | null | undefined, code: string): Standing | undefined {
   if (!user) return undefined;
-  if (user.isAdmin) return 'manage';
-  let best: Standing | undefined;
-  for (const r of user.roles) {
-    if (r.territoryCode !== code) continue;
-    const s = STANDING_OF[r.role];
-    if (best === undefined || RANK[s] > RANK[best]) best = s;
-  }
-  return best;
+  if (user.isAdmin) return PRINCIPAL_DEFINITIONS.platformAdministrator.standing;
+  return strongest(user.roles.filter((r) => r.territoryCode === code).map((r) => roleStanding(r.role)));
 }
 
-export function atLeast(standing: Standing | undefined, min: Standing): boolean {
-  return standing !== undefined && RANK[standing] >= RANK[min];
+export { atLeast };
+
+/** Whether the user's standing in a territory holds a permission of the table. */
+export function holds(standing: Standing | undefined, permission: Permission): boolean {
+  return standing !== undefined && standingHolds(standing, permission);
+}
+
+/** A role's name and what it may do, in the current language. */
+export function roleLabel(role: Role): string {
+  return pick(ROLE_DEFINITIONS[role].label);
+}
+
+export function roleDescription(role: Role): string {
+  return pick(ROLE_DEFINITIONS[role].description);
 }
 
 /** The user's roles in a territory (a platform administrator may have none). */
@@ -141,7 +146,7 @@ export function rolesIn(user: Me | null | undefined, code: string): MyRole[] {
 /** The actors a contributor speaks for in that territory. */
 export function ownActors(user: Me | null | undefined, code: string): { id: string; name: string }[] {
   return rolesIn(user, code)
-    .filter((r) => r.role === 'contributor' && r.actorId)
+    .filter((r) => ROLE_DEFINITIONS[r.role].forActor && r.actorId)
     .map((r) => ({ id: r.actorId ?? '', name: r.actorName ?? '' }));
 }
 
@@ -162,15 +167,14 @@ export interface Offer {
 
 export function offerIn(user: Me | null | undefined, code: string): Offer {
   const standing = standingIn(user, code);
-  const facilitate = atLeast(standing, 'facilitate');
   const own = new Set(ownActors(user, code).map((a) => a.id));
   return {
     standing,
-    facilitate,
-    manage: atLeast(standing, 'manage'),
-    editsActor: (actorId) => facilitate || (standing === 'contribute' && own.has(actorId)),
-    seesActors: atLeast(standing, 'contribute'),
-    seesMetabolism: atLeast(standing, 'read'),
+    facilitate: holds(standing, 'territory:facilitate'),
+    manage: holds(standing, 'territory:manage'),
+    editsActor: (actorId) => holds(standing, 'records:all') || (holds(standing, 'records:own') && own.has(actorId)),
+    seesActors: holds(standing, 'records:own'),
+    seesMetabolism: holds(standing, 'aggregates:read'),
   };
 }
 

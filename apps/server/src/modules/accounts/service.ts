@@ -4,8 +4,9 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { ROLE_DEFINITIONS } from '@boucles/engine';
 import type { Database, Queryable } from '../../platform/db/database.js';
-import { ConflictError, HttpError, isForeignKeyViolation, isUniqueViolation, NotFoundError } from '../../platform/errors.js';
+import { AppError, ConflictError, invalid, isForeignKeyViolation, isUniqueViolation, NotFoundError } from '../../platform/errors.js';
 import type { RoleRecord, UserRecord } from './repository.js';
 import type { ApiKeyRecord } from './api-keys.repository.js';
 import type { ApiKeyRepository } from './api-keys.repository.js';
@@ -69,16 +70,16 @@ export interface AccountRepos {
   apiKeys: ApiKeyRepository;
 }
 
-export class TooManyAttemptsError extends HttpError {
+export class TooManyAttemptsError extends AppError {
   constructor(readonly retryAfterSeconds: number) {
-    super(429, 'too_many_attempts', {
+    super('too_many_attempts', {
       fr: `trop de tentatives de connexion : réessayer dans ${Math.ceil(retryAfterSeconds / 60)} min`,
       en: `too many sign-in attempts: try again in ${Math.ceil(retryAfterSeconds / 60)} min`,
     });
   }
 }
 
-const INVALID_CREDENTIALS = new HttpError(401, 'invalid_credentials', { fr: 'adresse ou mot de passe incorrect', en: 'wrong e-mail or password' });
+const INVALID_CREDENTIALS = new AppError('invalid_credentials', { fr: 'adresse ou mot de passe incorrect', en: 'wrong e-mail or password' });
 const USER = { fr: 'Utilisateur', en: 'User' };
 const ROLE = { fr: 'Rôle', en: 'Role' };
 const API_KEY = { fr: 'Clé d’API', en: 'API key' };
@@ -89,7 +90,7 @@ export function normaliseEmail(email: string): string {
 
 function checkPassword(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
-    throw new HttpError(400, 'weak_password', {
+    throw new AppError('weak_password', {
       fr: `le mot de passe doit compter de ${MIN_PASSWORD_LENGTH} à ${MAX_PASSWORD_LENGTH} caractères`,
       en: `the password must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters long`,
     });
@@ -216,11 +217,9 @@ export class AccountService {
   }
 
   private async insertRole(tx: Queryable, who: Principal, territoryId: string, r: { userId: string; role: Role; actorId: string | null }): Promise<string> {
-    if ((r.role === 'contributor') !== (r.actorId !== null)) {
-      throw new HttpError(400, 'validation', {
-        fr: 'un contributeur parle pour un acteur : actorId est requis pour lui seul',
-        en: 'a contributor speaks for one actor: actorId is required for contributors only',
-      });
+    if (ROLE_DEFINITIONS[r.role].forActor !== (r.actorId !== null)) {
+      const message = { fr: 'un contributeur parle pour un acteur : actorId est requis pour lui seul', en: 'a contributor speaks for one actor: actorId is required for contributors only' };
+      throw invalid([{ path: 'actorId', code: 'contributor_actor', message }], message);
     }
     let id: string;
     try {
@@ -340,7 +339,7 @@ export class AccountService {
     if (who.kind !== 'user') throw new UnauthenticatedError();
     const stored = await this.repos.accounts.passwordHash(this.db, who.userId);
     if (!stored || !(await verify(stored, current).catch(() => false))) {
-      throw new HttpError(400, 'invalid_credentials', { fr: 'le mot de passe actuel est incorrect', en: 'the current password is wrong' });
+      throw new AppError('invalid_credentials', { fr: 'le mot de passe actuel est incorrect', en: 'the current password is wrong' });
     }
     const passwordHash = await this.hashPassword(next);
     await this.db.transaction(async (tx) => {
@@ -373,7 +372,7 @@ export class AccountService {
     await this.db.transaction(async (tx) => {
       const userId = await this.repos.accounts.consumeReset(tx, digest(resetToken));
       if (!userId) {
-        throw new HttpError(400, 'invalid_token', { fr: 'lien de réinitialisation inconnu, déjà utilisé ou expiré', en: 'reset link unknown, already used or expired' });
+        throw new AppError('invalid_token', { fr: 'lien de réinitialisation inconnu, déjà utilisé ou expiré', en: 'reset link unknown, already used or expired' });
       }
       await this.repos.accounts.updateUser(tx, userId, { passwordHash });
       await this.repos.accounts.deleteSessionsOf(tx, userId);

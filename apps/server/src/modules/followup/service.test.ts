@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type Services } from '../../app.js';
 import type { Database } from '../../platform/db/database.js';
 import { readDemoDocument } from '../demo/index.js';
-import { HttpError } from '../../platform/errors.js';
+import { AppError } from '../../platform/errors.js';
 import { signedIn } from '../../testing/auth.js';
 import { testDatabases } from '../../testing/databases.js';
 import { SYSTEM, type Principal, type Role } from '../../platform/access/access.js';
@@ -19,7 +19,7 @@ const named = (p: Party): p is Extract<Party, { disclosed: true }> => p.disclose
 
 /** Rejects with an HTTP error of that status (and code, when given). */
 const rejectsWith = (p: Promise<unknown>, status: number, code?: string) =>
-  assert.rejects(p, (e: unknown) => e instanceof HttpError && e.status === status && (code === undefined || e.code === code));
+  assert.rejects(p, (e: unknown) => e instanceof AppError && e.status === status && (code === undefined || e.code === code));
 /** Rejects with a validation error naming that field. */
 const rejectsOn = (p: Promise<unknown>, path: string) => assert.rejects(p, (e: unknown) => e instanceof ValidationError && e.issues.some((i) => i.path === path));
 
@@ -188,7 +188,7 @@ for (const target of testDatabases()) {
       // A contributor of another actor, or anyone asking for a case that does not exist: the same 404.
       const missing = await services.followUp.getCase(outsider, CODE, '00000000-0000-4000-8000-000000000000').catch((e: unknown) => e);
       const hidden = await services.followUp.getCase(outsider, CODE, opened.id).catch((e: unknown) => e);
-      assert.ok(missing instanceof HttpError && hidden instanceof HttpError);
+      assert.ok(missing instanceof AppError && hidden instanceof AppError);
       assert.equal(hidden.status, 404);
       assert.deepEqual([hidden.code, hidden.text], [missing.code, missing.text]);
       await rejectsWith(services.followUp.consent(outsider, CODE, opened.id, 'supplier'), 404);

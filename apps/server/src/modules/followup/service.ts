@@ -20,7 +20,7 @@ import { noNul, parseBilingual, ValidationError, type Actor, type Bilingual, typ
 import { loadNaf, loadNafSections } from '@boucles/reference-data';
 import * as z from 'zod';
 import type { Database, Queryable } from '../../platform/db/database.js';
-import { ConflictError, HttpError, isForeignKeyViolation, NotFoundError } from '../../platform/errors.js';
+import { AppError, ConflictError, isForeignKeyViolation, NotFoundError } from '../../platform/errors.js';
 import type { AccountRepository } from '../accounts/index.js';
 import type { ActorRepository } from '../territories/index.js';
 import type { SynergyCaseRepository } from './repository.js';
@@ -461,7 +461,7 @@ export class SynergyFollowUpService {
       const to = patch.status ?? c.status;
       if (to !== c.status) {
         const error = transitionError(c.status, to);
-        if (error) throw new HttpError(400, 'invalid_transition', error);
+        if (error) throw new AppError('invalid_transition', error);
         next.status = to;
         if (to === 'abandoned') {
           next.abandonedAt = now;

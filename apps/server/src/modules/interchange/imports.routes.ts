@@ -10,7 +10,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { who } from '../../platform/access/principal.js';
 import * as z from 'zod';
 import { processAlive } from '../../platform/db/data-lock.js';
-import { HttpError, NotFoundError } from '../../platform/errors.js';
+import { AppError, NotFoundError } from '../../platform/errors.js';
 import { rowsOfFiles, type ImportFile } from './source.js';
 import type { ReadLimits } from './read.js';
 import { IMPORT_MODES, type TerritoryImportService } from './import.service.js';
@@ -71,7 +71,7 @@ async function saveUpload(body: Readable, path: string, maxBytes: number): Promi
   const limit = new Transform({
     transform(chunk: Buffer, _enc, done) {
       size += chunk.length;
-      if (size > maxBytes) done(new HttpError(413, 'body_too_large', { fr: `fichier trop gros : plus de ${Math.round(maxBytes / 1048576)} Mo`, en: `file too large: over ${Math.round(maxBytes / 1048576)} MB` }));
+      if (size > maxBytes) done(new AppError('body_too_large', { fr: `fichier trop gros : plus de ${Math.round(maxBytes / 1048576)} Mo`, en: `file too large: over ${Math.round(maxBytes / 1048576)} MB` }));
       else done(null, chunk);
     },
   });
@@ -103,7 +103,7 @@ export function importRoutes(app: FastifyInstance, service: TerritoryImportServi
       async (req) => {
         const body = req.body as Readable | undefined;
         if (!body || typeof (body as { pipe?: unknown }).pipe !== 'function') {
-          throw new HttpError(415, 'unsupported_media_type', {
+          throw new AppError('unsupported_media_type', {
             fr: 'envoyer le fichier lui-même, de type XLSX (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) ou CSV (text/csv)',
             en: 'send the file itself, as XLSX or CSV',
           });

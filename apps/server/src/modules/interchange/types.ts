@@ -1,5 +1,6 @@
 /** What the spreadsheet readers hand over, their limits and their one error. */
 import type { Cell } from '@boucles/engine';
+import { AppError } from '../../platform/errors.js';
 
 export interface RawRow {
   sheet: string;
@@ -80,13 +81,13 @@ export interface Location {
 }
 
 /** A file that cannot be read at all: the whole import stops with this message. */
-export class UnreadableFileError extends Error {
+export class UnreadableFileError extends AppError {
   constructor(
     readonly fr: string,
     readonly en: string,
     readonly location: Location = {},
   ) {
-    super(en);
+    super('unreadable_file', { fr, en });
     this.name = 'UnreadableFileError';
   }
 }

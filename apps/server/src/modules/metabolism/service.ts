@@ -30,7 +30,7 @@ import {
 } from '@boucles/engine';
 import { loadDisclosureControl, loadMetabolismFamilies } from '@boucles/reference-data';
 import type { Database, Queryable } from '../../platform/db/database.js';
-import { HttpError, NotFoundError } from '../../platform/errors.js';
+import { invalid, NotFoundError } from '../../platform/errors.js';
 import { tableToCsv } from '../../platform/csv.js';
 import { tablesToWorkbook } from '../../platform/tables.js';
 import type { AggregateRepository, FlowRepository } from '../territories/index.js';
@@ -244,7 +244,8 @@ export class MetabolismService {
   private async reads(who: Principal, codes: readonly string[], capability: Capability) {
     const unique = [...new Set(codes)];
     if (unique.length < 2) {
-      throw new HttpError(400, 'validation', { fr: 'il faut au moins deux territoires différents', en: 'at least two different territories are needed' });
+      const message = { fr: 'il faut au moins deux territoires différents', en: 'at least two different territories are needed' };
+      throw invalid([{ path: 'query.territories', code: 'too_small', message }], message);
     }
     const reads = [];
     for (const code of unique) reads.push(await this.input(who, code, capability));

@@ -25,7 +25,7 @@ import { interactionInputSchema, type InteractionInput, type InteractionPatch } 
  * What a principal needs in the territory to read or write the log: today the capability of the
  * facilitators' own work (follow-up, analyses), which facilitators and administrators have.
  */
-export const PERMISSION: Capability = 'territory:facilitate';
+export const PERMISSION: Capability = 'relationships:use';
 
 const WHAT = { fr: 'Échange', en: 'Interaction' } as const;
 

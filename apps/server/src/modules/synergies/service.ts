@@ -16,7 +16,7 @@ import {
 } from '@boucles/engine';
 import { loadCompatibilityRules, loadImpactFactors, loadMutualisationParameters } from '@boucles/reference-data';
 import type { Database } from '../../platform/db/database.js';
-import { HttpError, NotFoundError } from '../../platform/errors.js';
+import { AppError, NotFoundError } from '../../platform/errors.js';
 import type { AnalysisRun } from './repository.js';
 import type { ActorRepository, FlowRepository, NeedRepository, SiteRepository } from '../territories/index.js';
 import type { AnalysisRepository } from './repository.js';
@@ -109,7 +109,7 @@ export class SynergyAnalysisService {
     try {
       result = await work;
     } catch (e) {
-      if (e instanceof RangeError) throw new HttpError(400, 'invalid_analysis', { fr: `Analyse impossible : ${e.message}`, en: `Cannot analyse: ${e.message}` });
+      if (e instanceof RangeError) throw new AppError('invalid_analysis', { fr: `Analyse impossible : ${e.message}`, en: `Cannot analyse: ${e.message}` });
       throw e;
     }
     return { territoryId: territory.id, result, seconds: (performance.now() - started) / 1000, rulesSource: rules.source };

@@ -6,12 +6,12 @@
  * exist (404, same message, same queries): its existence is not disclosed. Inside a territory,
  * records of an actor the principal may not see are answered as absent too.
  */
-import type { Territory } from '@boucles/engine';
+import { platformAdministratorHolds, PRINCIPAL_DEFINITIONS, roleStanding, ROLE_DEFINITIONS, standingHolds, strongest, type Permission, type Role, type Standing, type Territory } from '@boucles/engine';
 import type { Queryable } from '../db/database.js';
-import { HttpError, NotFoundError } from '../errors.js';
+import { AppError, NotFoundError } from '../errors.js';
 
-export const ROLES = ['administrator', 'facilitator', 'contributor', 'reader'] as const;
-export type Role = (typeof ROLES)[number];
+/** Roles, standings and permissions are defined once, in the engine's table (packages/engine/src/access/permissions.ts). */
+export { ROLES, type Role, type Standing } from '@boucles/engine';
 
 export interface RoleGrant {
   territoryId: string;
@@ -28,16 +28,6 @@ export type Principal =
 
 export const SYSTEM: Principal = { kind: 'system' };
 
-/**
- * What a principal is in one territory, from most to least:
- * - `manage`: platform administrator or the territory's administrator (users, keys, audit);
- * - `facilitate`: the territory's facilitator: every record, brokering, imports and exports;
- * - `contribute`: a contributor: its own actors' records and the synergies proposed to them;
- * - `read`: a reader: aggregates (with small groups suppressed) and anonymised synergies;
- * - `public`: an API key: public fields and aggregates, read only.
- */
-export type Standing = 'manage' | 'facilitate' | 'contribute' | 'read' | 'public';
-
 export interface Scope {
   territory: Territory;
   standing: Standing;
@@ -46,51 +36,23 @@ export interface Scope {
   principal: Principal;
 }
 
-const RANK: Record<Standing, number> = { manage: 4, facilitate: 3, contribute: 2, read: 1, public: 0 };
+/** What a scope may do: a permission of the table (`PERMISSION_DEFINITIONS`). */
+export type Capability = Permission;
 
-export type Capability =
-  /** Every record of the territory, all fields. */
-  | 'records:all'
-  /** Records of the principal's own actors (contributors), or all of them (facilitators). */
-  | 'records:own'
-  /** Public fields of the territory's actors, sites and flows (API keys and above). */
-  | 'records:public'
-  /** Create actors, import, run analyses, export the territory, change the territory. */
-  | 'territory:facilitate'
-  /** Aggregates: metabolism, indicators, interdependencies (suppressed below `facilitate`). */
-  | 'aggregates:read'
-  /** Synergies: all of them (facilitate), those of own actors (contribute), anonymised (read). */
-  | 'synergies:read'
-  /** Users, roles, API keys and the audit log of the territory. */
-  | 'territory:manage';
-
-/** The standings allowed each capability. Not a ladder: readers see aggregates but no record, API keys public fields but no synergy. */
-const ALLOWED: Record<Capability, readonly Standing[]> = {
-  'records:all': ['manage', 'facilitate'],
-  'records:own': ['manage', 'facilitate', 'contribute'],
-  'records:public': ['manage', 'facilitate', 'public'],
-  'territory:facilitate': ['manage', 'facilitate'],
-  'aggregates:read': ['manage', 'facilitate', 'contribute', 'read', 'public'],
-  'synergies:read': ['manage', 'facilitate', 'contribute', 'read'],
-  'territory:manage': ['manage'],
-};
-
+/** Whether the standing holds that permission, as the table grants it. */
 export function can(scope: Pick<Scope, 'standing'>, capability: Capability): boolean {
-  return ALLOWED[capability].includes(scope.standing);
+  return standingHolds(scope.standing, capability);
 }
 
-export class ForbiddenError extends HttpError {
+export class ForbiddenError extends AppError {
   constructor() {
-    super(403, 'forbidden', {
-      fr: "votre rôle dans ce territoire ne permet pas cette action",
-      en: 'your role in this territory does not allow this action',
-    });
+    super('forbidden');
   }
 }
 
-export class UnauthenticatedError extends HttpError {
+export class UnauthenticatedError extends AppError {
   constructor() {
-    super(401, 'unauthenticated', { fr: 'connexion requise', en: 'sign-in required' });
+    super('unauthenticated');
   }
 }
 
@@ -102,19 +64,15 @@ export function standingIn(principal: Principal, territoryId: string): { standin
     case 'system':
       return { standing: 'manage', ownActors: new Set() };
     case 'apiKey':
-      return principal.territoryId === territoryId ? { standing: 'public', ownActors: new Set() } : undefined;
+      return principal.territoryId === territoryId ? { standing: PRINCIPAL_DEFINITIONS.apiKey.standing, ownActors: new Set() } : undefined;
     case 'user': {
-      if (principal.isAdmin) return { standing: 'manage', ownActors: new Set() };
-      let best: Standing | undefined;
-      const ownActors = new Set<string>();
-      for (const g of principal.grants) {
-        if (g.territoryId !== territoryId) continue;
-        const s: Standing = g.role === 'administrator' ? 'manage' : g.role === 'facilitator' ? 'facilitate' : g.role === 'contributor' ? 'contribute' : 'read';
-        if (g.role === 'contributor' && g.actorId) ownActors.add(g.actorId);
-        if (best === undefined || RANK[s] > RANK[best]) best = s;
-      }
+      if (principal.isAdmin) return { standing: PRINCIPAL_DEFINITIONS.platformAdministrator.standing, ownActors: new Set() };
+      const grants = principal.grants.filter((g) => g.territoryId === territoryId);
+      const best = strongest(grants.map((g) => roleStanding(g.role)));
       if (best === undefined) return undefined;
-      return { standing: best, ownActors: RANK[best] > RANK.contribute ? new Set() : ownActors };
+      // A standing that sees every record needs no list of its own actors.
+      if (standingHolds(best, 'records:all')) return { standing: best, ownActors: new Set() };
+      return { standing: best, ownActors: new Set(grants.filter((g) => ROLE_DEFINITIONS[g.role].forActor && g.actorId).map((g) => g.actorId ?? '')) };
     }
   }
 }
@@ -157,15 +115,19 @@ export class Access {
 
   /** Whether the scope sees only public fields (API keys). */
   static publicOnly(scope: Scope): boolean {
-    return scope.standing === 'public';
+    return can(scope, 'records:public') && !can(scope, 'records:own');
   }
 }
 
 /** Platform-level actions (creating territories, managing all users) need a platform administrator. */
 export function requirePlatformAdmin(principal: Principal): void {
-  if (principal.kind === 'system') return;
-  if (principal.kind === 'user' && principal.isAdmin) return;
-  throw new ForbiddenError();
+  if (!holdsOnPlatform(principal, 'platform:manage')) throw new ForbiddenError();
+}
+
+/** Whether the principal holds a permission on the whole platform (outside any one territory): the system and platform administrators, as the table grants. */
+export function holdsOnPlatform(principal: Principal, permission: Permission): boolean {
+  if (principal.kind === 'system') return true;
+  return principal.kind === 'user' && principal.isAdmin && platformAdministratorHolds(permission);
 }
 
 /** The user ID behind a principal, for the audit log and follow-up. */

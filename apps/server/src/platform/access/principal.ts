@@ -3,7 +3,7 @@
  * per request before any route runs. Routes pass `who(req)` to the services, which decide.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { HttpError } from '../errors.js';
+import { AppError } from '../errors.js';
 import { timingSafeEqual } from 'node:crypto';
 import { UnauthenticatedError, type Principal } from './access.js';
 
@@ -47,10 +47,7 @@ export function clearSessionCookie(reply: FastifyReply, options: SessionCookieOp
   reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', path: '/', secure: options.secure });
 }
 
-const CSRF_REFUSED = new HttpError(403, 'csrf', {
-  fr: 'requête refusée : jeton anti-falsification (X-CSRF-Token) absent ou incorrect',
-  en: 'request refused: missing or wrong anti-forgery token (X-CSRF-Token)',
-});
+const CSRF_REFUSED = new AppError('csrf');
 
 /** Origin of the server as the browser sees it. */
 function ownOrigin(req: FastifyRequest): string {
@@ -93,8 +90,8 @@ export function authenticate(app: FastifyInstance, accounts: Authenticator, opti
     if (authorization !== undefined) {
       const m = /^Bearer (\S+)$/.exec(authorization);
       const principal = m?.[1] ? await accounts.fromApiKey(m[1]) : undefined;
-      if (!principal) throw new HttpError(401, 'invalid_api_key', { fr: 'clé d’API inconnue ou révoquée', en: 'unknown or revoked API key' });
-      if (!SAFE.has(req.method)) throw new HttpError(403, 'read_only_key', { fr: 'une clé d’API ne permet que la lecture', en: 'an API key allows reading only' });
+      if (!principal) throw new AppError('invalid_api_key');
+      if (!SAFE.has(req.method)) throw new AppError('read_only_key');
       req.principal = principal;
       return;
     }
