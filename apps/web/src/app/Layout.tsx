@@ -2,31 +2,14 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { language, setLanguage, t } from './i18n/index.js';
-import { ROLE_DEFINITIONS, type Permission } from '@boucles/engine/access';
+import { ROLE_DEFINITIONS } from '@boucles/engine/access';
+import { sections } from './routes.js';
 import { holds, me, roleLabel, ROLES, rolesIn, signOut, standingIn, type Me, type Standing } from './session.js';
 
-type Section = readonly [suffix: string, key: string, needs: Permission | null];
-
 /**
- * The territory's sections, each offered to those whose standing holds the permission the server
- * checks for it (the table of roles and permissions): the map and import-export need
- * `territory:facilitate`; actors `records:own` (contributors see their own); the metabolism
- * `aggregates:read` (small groups withheld below the facilitators); synergies and follow-up
- * `synergies:read`; the territory's administration (members, API keys, audit log, personal data)
- * `territory:manage`.
+ * The territory's sections come from the modules (`routes.ts`), each offered to those whose
+ * standing holds the permission the server checks for it (the table of roles and permissions).
  */
-const SECTIONS: readonly Section[] = [
-  ['', 'nav.home', null],
-  ['/carte', 'nav.map', 'territory:facilitate'],
-  ['/acteurs', 'nav.actors', 'records:own'],
-  ['/synergies', 'nav.synergies', 'synergies:read'],
-  ['/suivi', 'nav.followup', 'synergies:read'],
-  ['/echanges', 'nav.relationships', 'relationships:use'],
-  ['/metabolisme', 'nav.metabolism', 'aggregates:read'],
-  ['/import', 'nav.import', 'territory:facilitate'],
-  ['/administration', 'nav.administration', 'territory:manage'],
-];
-
 /** How the user stands in the territory, in words: "Animation", "Contribution pour …" (their strongest role there). */
 export function roleText(user: Me, code: string | undefined): string {
   if (code) {
@@ -109,7 +92,7 @@ export function Layout({ territory, title, children }: { territory?: { code: str
               </a>
             </li>
             {territory &&
-              SECTIONS.filter(([, , needs]) => needs === null || holds(standing, needs)).map(([suffix, key]) => {
+              sections.filter(({ needs }) => needs === null || holds(standing, needs)).map(({ suffix, key }) => {
                 const href = `${base}${suffix}`;
                 const current = suffix === '' ? path === href : path === href || path.startsWith(`${href}/`);
                 return (

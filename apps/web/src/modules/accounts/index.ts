@@ -1,0 +1,15 @@
+/** Accounts: signing in, resetting a password, one's own account, and the platform's users. */
+import { lazy } from 'preact-iso';
+import type { WebModule } from '../../app/module.js';
+import { ResetPassword } from './ResetPassword.js';
+import { SignIn } from './SignIn.js';
+
+export const accountsModule: WebModule = {
+  name: 'accounts',
+  pages: [
+    { path: '/connexion', component: SignIn },
+    { path: '/reinitialiser', component: ResetPassword },
+    { path: '/admin/utilisateurs', component: lazy(() => import('./Users.js').then((m) => m.Users)) },
+    { path: '/compte', component: lazy(() => import('./Account.js').then((m) => m.Account)) },
+  ],
+};
