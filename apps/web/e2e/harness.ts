@@ -19,8 +19,8 @@ import { ReferenceCatalog } from '@boucles/reference-data';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-export const WEB_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
-export const ARTIFACTS = fileURLToPath(new URL('../e2e-artifacts/', import.meta.url));
+export const WEB_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
+export const ARTIFACTS = fileURLToPath(new URL('../../e2e-artifacts/', import.meta.url));
 const CHROMIUM = process.env.BOUCLES_CHROMIUM ?? '/usr/bin/chromium';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 

@@ -10,7 +10,7 @@ import os from 'node:os';
 import { after, before, test } from 'node:test';
 import { start, type Harness } from './harness.js';
 
-const RESULTS = new URL('../../../bench/results/', import.meta.url);
+const RESULTS = new URL('../../../../bench/results/', import.meta.url);
 const PAGES = ['', '/carte', '/acteurs', '/synergies', '/suivi', '/metabolisme', '/import'];
 
 let h: Harness;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { DEMO, external, PASSWORD, screenshot, seriousViolations, start, type Account, type Harness } from './harness.js';
+import { DEMO, external, PASSWORD, screenshot, seriousViolations, start, type Account, type Harness } from '../../../e2e/harness.js';
 
 const COLME = 'SCEA Serres de la Colme';
 const COGEBOIS = 'Cogébois de l’Aa (centrale de cogénération biomasse)';

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { readDemoDocument, SYSTEM } from '@boucles/server';
 import { ReferenceCatalog } from '@boucles/reference-data';
 import type { Page } from 'playwright-core';
-import { external, screenshot, seriousViolations, start, type Harness } from './harness.js';
+import { external, screenshot, seriousViolations, start, type Harness } from '../../../e2e/harness.js';
 
 const DEMO = 'DEMO-VALBOUCLES';
 const DEMO_SITES = 114;
@@ -15,7 +15,7 @@ const BENCH_ACTORS = 5000;
 const PAN_MS = 3000;
 /** Pans of the 5,000 sites drawn as the page draws them, alternating with as many drawn as plain circles. */
 const PAN_TURNS = 3;
-const RESULTS = fileURLToPath(new URL('../../../bench/results/', import.meta.url));
+const RESULTS = fileURLToPath(new URL('../../../../../../bench/results/', import.meta.url));
 
 let h: Harness;
 before(async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { external, screenshot, seriousViolations, start, type Harness } from './harness.js';
+import { external, screenshot, seriousViolations, start, type Harness } from '../../../e2e/harness.js';
 
 let h: Harness;
 before(async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { external, screenshot, seriousViolations, start, type Harness } from './harness.js';
+import { external, screenshot, seriousViolations, start, type Harness } from '../../../e2e/harness.js';
 
 const CODE = 'DEMO-VALBOUCLES';
 let h: Harness;

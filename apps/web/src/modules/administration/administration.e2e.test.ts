@@ -16,7 +16,7 @@ import {
   TERRITORY_ADMIN,
   type Account,
   type Harness,
-} from './harness.js';
+} from '../../../e2e/harness.js';
 
 const COGEBOIS = 'Cogébois de l’Aa (centrale de cogénération biomasse)';
 /** The town hall whose contact asks for their data to be erased (demo data, fictional). */

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
-import { external, screenshot, seriousViolations, start, type Harness } from './harness.js';
+import { external, screenshot, seriousViolations, start, type Harness } from '../../../e2e/harness.js';
 
 const CODE = 'DEMO-VALBOUCLES';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
