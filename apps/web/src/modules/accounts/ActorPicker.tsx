@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Page } from '../../api/client.js';
-import { useApi } from '../../api/hooks.js';
+import { useApi } from '../../api/query.js';
 import { num, t } from '../../app/i18n/index.js';
 import { Field } from '../../ui/fields.js';
 

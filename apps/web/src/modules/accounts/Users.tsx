@@ -6,7 +6,8 @@ import { ActorPicker } from './ActorPicker.js';
 import { Field, messageOf, Notice, NO_NOTICE, notice, type NoticeState } from '../../ui/fields.js';
 import { Layout } from '../../app/Layout.js';
 import { Status } from '../../ui/Status.js';
-import { useApi } from '../../api/hooks.js';
+import { useApi } from '../../api/query.js';
+import { accountsChanged } from './changes.js';
 import { language, t } from '../../app/i18n/index.js';
 import { me, ROLES, type MyRole, type Role } from '../../app/session.js';
 import { MIN_PASSWORD } from './ResetPassword.js';
@@ -180,7 +181,7 @@ function CreateUser({ territories, onCreated }: { territories: Territory[]; onCr
   );
 }
 
-function AddRole({ user, territories, onDone, onCancel }: { user: User; territories: Territory[]; onDone: (message: string) => void; onCancel: () => void }) {
+function AddRole({ user, territories, onDone, onCancel }: { user: User; territories: Territory[]; onDone: (message: string, territoryCode: string) => void; onCancel: () => void }) {
   const [draft, setDraft] = useState<RoleDraft>(NO_ROLE);
   const [errors, setErrors] = useState<Partial<Record<keyof RoleDraft, string>>>({});
   const [problem, setProblem] = useState<NoticeState>(NO_NOTICE);
@@ -201,7 +202,7 @@ function AddRole({ user, territories, onDone, onCancel }: { user: User; territor
     try {
       await grant(user.id, draft);
       const territory = territories.find((x) => x.code === draft.territoryCode);
-      onDone(t('access.users.roleAdded', { name: user.displayName, role: roleLabel(draft.role), territory: territory?.name ?? draft.territoryCode }));
+      onDone(t('access.users.roleAdded', { name: user.displayName, role: roleLabel(draft.role), territory: territory?.name ?? draft.territoryCode }), draft.territoryCode);
     } catch (err) {
       setProblem((p) => notice(p, 'error', t('common.error', { message: messageOf(err) })));
     } finally {
@@ -255,7 +256,7 @@ export function Users() {
     try {
       await api<void>(`/api/territories/${encodeURIComponent(r.territoryCode)}/roles/${encodeURIComponent(r.id)}`, { method: 'DELETE' });
       say('ok', t('access.users.roleRemoved', { name: u.displayName, role: roleText(r) }));
-      users.reload();
+      void accountsChanged(r.territoryCode);
     } catch (err) {
       say('error', t('common.error', { message: messageOf(err) }));
     } finally {
@@ -269,7 +270,7 @@ export function Users() {
       await api<void>(`/api/users/${encodeURIComponent(u.id)}`, { method: 'DELETE' });
       setConfirming(null);
       say('ok', t('access.users.deleted', { name: u.displayName }));
-      users.reload();
+      void accountsChanged(...u.roles.map((r) => r.territoryCode));
     } catch (err) {
       say('error', t('common.error', { message: messageOf(err) }));
     } finally {
@@ -293,9 +294,9 @@ export function Users() {
         <h2 id="users-new-title">{t('access.users.new')}</h2>
         <CreateUser
           territories={list}
-          onCreated={(_, text) => {
+          onCreated={(created, text) => {
             say('ok', text);
-            users.reload();
+            void accountsChanged(...created.roles.map((r) => r.territoryCode));
           }}
         />
       </section>
@@ -365,10 +366,10 @@ export function Users() {
                               <AddRole
                                 user={u}
                                 territories={list}
-                                onDone={(text) => {
+                                onDone={(text, territoryCode) => {
                                   setAdding(null);
                                   say('ok', text);
-                                  users.reload();
+                                  void accountsChanged(territoryCode);
                                 }}
                                 onCancel={() => {
                                   setAdding(null);

@@ -1,6 +1,7 @@
 import './followup.css';
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError } from '../../api/client.js';
+import { ApiError } from '../../api/client.js';
+import { casePath, changeCase } from './components/cases.js';
 import { parseDecimal, formatDecimal } from '../territories/components/form.js';
 import { resourceLabel, useResources } from '../territories/components/reference.js';
 import { Field, messageOf, Notice, NO_NOTICE, notice, type NoticeState } from '../../ui/fields.js';
@@ -9,7 +10,7 @@ import { dateOnly, dateTime, PartyName, partyText, personName, quantityText, sta
 import { ABANDON_REASONS, nextStatuses, SIDES, type AbandonReason, type Consent, type Side, type Status, type SynergyCase, type VerifiedImpacts } from './components/types.js';
 import { Layout } from '../../app/Layout.js';
 import { Status as LoadStatus } from '../../ui/Status.js';
-import { useApi } from '../../api/hooks.js';
+import { useApi } from '../../api/query.js';
 import { num, t } from '../../app/i18n/index.js';
 import { me, useOffer, type Offer } from '../../app/session.js';
 import { territoryBase, useTerritory } from '../../app/territory.js';
@@ -302,18 +303,17 @@ function consented(c: Consent | undefined): boolean {
 }
 
 /** Each side's consent to disclosing its name to the other, and the buttons of those who may change it. */
-function Consents({ current, code, offer, onChanged }: { current: SynergyCase; code: string; offer: Offer; onChanged: (c: SynergyCase, message: string) => void }) {
+function Consents({ current, code, offer, onChanged }: { current: SynergyCase; code: string; offer: Offer; onChanged: (message: string) => void }) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<NoticeState>(NO_NOTICE);
   const both = SIDES.every((s) => consented(consentOf(current.consents, s)));
-  const path = `/api/territories/${encodeURIComponent(code)}/synergy-cases/${encodeURIComponent(current.id)}/consent`;
 
   async function change(side: Side, give: boolean, own: boolean) {
     setBusy(true);
     try {
-      const updated = await api<SynergyCase>(give ? path : `${path}/${side}`, give ? { method: 'POST', body: JSON.stringify({ side }) } : { method: 'DELETE' });
+      await changeCase(code, current.id, give ? '/consent' : `/consent/${side}`, give ? { method: 'POST', body: JSON.stringify({ side }) } : { method: 'DELETE' });
       const sideName = t(`followup.sideLower.${side}`);
-      onChanged(updated, give ? (own ? t('case.consent.given') : t('case.consent.recorded', { side: sideName })) : own ? t('case.consent.withdrawnMine') : t('case.consent.withdrawnFor', { side: sideName }));
+      onChanged(give ? (own ? t('case.consent.given') : t('case.consent.recorded', { side: sideName })) : own ? t('case.consent.withdrawnMine') : t('case.consent.withdrawnFor', { side: sideName }));
     } catch (e) {
       setProblem((p) => notice(p, 'error', t('common.error', { message: messageOf(e) })));
     } finally {
@@ -395,21 +395,17 @@ export function CaseDetail({ code, caseId }: { code: string; caseId: string }) {
   const offer = useOffer(code);
   const base = territoryBase(code);
   const resources = useResources();
-  const loaded = useApi<SynergyCase>(`/api/territories/${encodeURIComponent(code)}/synergy-cases/${encodeURIComponent(caseId)}`);
-  const [current, setCurrent] = useState<SynergyCase | undefined>(undefined);
+  // A change answers the case as it now is: the cache takes it (components/cases.ts), and the page shows it.
+  const loaded = useApi<SynergyCase>(casePath(code, caseId));
   const [message, setMessage] = useState<NoticeState>(NO_NOTICE);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (loaded.data) setCurrent(loaded.data);
-  }, [loaded.data]);
 
   const saver: Saver = {
     busy,
     async save(patch, done) {
       setBusy(true);
       try {
-        const updated = await api<SynergyCase>(`/api/territories/${encodeURIComponent(code)}/synergy-cases/${encodeURIComponent(caseId)}`, { method: 'PATCH', body: JSON.stringify(patch) });
-        setCurrent(updated);
+        await changeCase(code, caseId, '', { method: 'PATCH', body: JSON.stringify(patch) });
         setMessage((m) => notice(m, 'ok', done));
         return true;
       } catch (e) {
@@ -422,7 +418,7 @@ export function CaseDetail({ code, caseId }: { code: string; caseId: string }) {
   };
 
   const notFound = loaded.error instanceof ApiError && (loaded.error.status === 404 || loaded.error.status === 400);
-  const c = current;
+  const c = loaded.data;
   const title = c ? t('case.title', { supplier: partyText(c.supplier), receiver: partyText(c.receiver) }) : notFound ? t('case.notFound') : t('case.titleLoading');
   const resourceCode = c?.estimated.resourceCode ?? undefined;
   const family = c?.estimated.family;
@@ -536,10 +532,7 @@ export function CaseDetail({ code, caseId }: { code: string; caseId: string }) {
                     current={c}
                     code={code}
                     offer={offer}
-                    onChanged={(updated, text) => {
-                      setCurrent(updated);
-                      setMessage((m) => notice(m, 'ok', text));
-                    }}
+                    onChanged={(text) => setMessage((m) => notice(m, 'ok', text))}
                   />
                 </section>
                 <section aria-labelledby="case-history-title">

@@ -1,14 +1,14 @@
 import './followup.css';
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { api } from '../../api/client.js';
 import { messageOf, Notice, NO_NOTICE, notice, type NoticeState } from '../../ui/fields.js';
 import { percent, statusLabel } from './components/parts.js';
+import { openCase } from './components/cases.js';
 import { SynergyItems } from './components/SynergyItems.js';
-import { ABANDON_REASONS, STATUSES, STEPS, type Pipeline, type Status, type SynergyCase, type SynergyItem } from './components/types.js';
+import { ABANDON_REASONS, STATUSES, STEPS, type Pipeline, type Status, type SynergyItem } from './components/types.js';
 import { Layout } from '../../app/Layout.js';
 import { Status as LoadStatus } from '../../ui/Status.js';
-import { useApi } from '../../api/hooks.js';
+import { useApi } from '../../api/query.js';
 import { num, t } from '../../app/i18n/index.js';
 import { useOffer } from '../../app/session.js';
 import { territoryBase, useTerritory } from '../../app/territory.js';
@@ -105,10 +105,10 @@ export function FollowUp({ code }: { code: string }) {
   const [opening, setOpening] = useState<string | undefined>(undefined);
   const [message, setMessage] = useState<NoticeState>(NO_NOTICE);
 
-  async function openCase(item: SynergyItem) {
+  async function open(item: SynergyItem) {
     setOpening(item.id);
     try {
-      const created = await api<SynergyCase>(`${apiBase}/synergy-cases`, { method: 'POST', body: JSON.stringify({ synergyId: item.id }) });
+      const created = await openCase(code, item.id);
       route(`${base}/suivi/${encodeURIComponent(created.id)}`);
     } catch (e) {
       setMessage((m) => notice(m, 'error', t('common.error', { message: messageOf(e) })));
@@ -161,7 +161,7 @@ export function FollowUp({ code }: { code: string }) {
                       caption={status ? t('followup.list.captionStatus', { status: statusLabel(status as Status) }) : t('followup.list.caption')}
                       facilitate={offer.facilitate}
                       opening={opening}
-                      onOpenCase={offer.facilitate ? (item) => void openCase(item) : undefined}
+                      onOpenCase={offer.facilitate ? (item) => void open(item) : undefined}
                     />
                   )
                 }

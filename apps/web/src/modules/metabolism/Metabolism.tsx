@@ -33,7 +33,7 @@ import {
   type MetabolismResponse,
   type Scenario,
 } from './components/types.js';
-import { useApi } from '../../api/hooks.js';
+import { useApi } from '../../api/query.js';
 import { language, num, pick, t } from '../../app/i18n/index.js';
 import { territoryBase, useTerritory, type AnalysisRun } from '../../app/territory.js';
 import { useOffer } from '../../app/session.js';

@@ -2,20 +2,22 @@ import './actors.css';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import { useQueries } from '@tanstack/preact-query';
 import { api, ApiError, type Page } from '../../api/client.js';
 import { ActorForm } from './components/ActorForm.js';
 import { FlowForm } from './components/FlowForm.js';
 import { NeedForm } from './components/NeedForm.js';
 import { SiteForm } from './components/SiteForm.js';
 import { categoryLabel, directionLabel, fateLabel, formatSiret, kindLabel, monthShort, yesNo } from './components/labels.js';
-import { formatWasteCode, searchNaf } from './components/pickers.js';
-import { loadCommuneNames, loadHeadcountBands, resourceLabel, useCached, useResources, useUnits, type UnitsTable } from './components/reference.js';
+import { formatWasteCode } from './components/pickers.js';
+import { resourceLabel, useCommuneNames, useHeadcountBands, useNafLabel, useResources, useUnits, type UnitsTable } from './components/reference.js';
+import { deleteRecord } from './components/records.js';
 import type { Actor, Flow, Need, Quantity, Site, SynergySummary } from './components/types.js';
 import { Layout } from '../../app/Layout.js';
 import { Status } from '../../ui/Status.js';
-import { useApi, type Loaded } from '../../api/hooks.js';
+import { apiKey, useApi, type Loaded } from '../../api/query.js';
 import { language, num, pick, t } from '../../app/i18n/index.js';
-import { territoryBase, useTerritory } from '../../app/territory.js';
+import { territoryBase, useLatestAnalysis, useTerritory, type RecordCollection } from '../../app/territory.js';
 import { SynergyItems } from '../followup/components/SynergyItems.js';
 import type { SynergyItem } from '../followup/components/types.js';
 import { useOffer } from '../../app/session.js';
@@ -128,14 +130,14 @@ export function ActorDetail({ code, id }: { code: string; id: string }) {
   const sites = useApi<Page<Site>>(`${api0}/sites?actorId=${encodeURIComponent(id)}&limit=500`);
   const flows = useApi<Page<Flow>>(`${api0}/flows?actorId=${encodeURIComponent(id)}&limit=500`);
   const needs = useApi<Page<Need>>(`${api0}/needs?actorId=${encodeURIComponent(id)}&limit=500`);
-  const latest = useApi<LatestAnalysis>(offer.facilitate ? `${api0}/analyses/latest` : null);
+  const latest = useLatestAnalysis<LatestAnalysis>(code, { enabled: offer.facilitate });
   const units = useUnits();
   const resources = useResources();
-  const bands = useCached('bands', loadHeadcountBands);
+  const bands = useHeadcountBands();
   const communes = territory.data?.communes ?? [];
-  const communeNames = useCached(communes.length > 0 && communes.length <= 1000 ? `communes:${communes.join(',')}` : null, () => loadCommuneNames(communes));
+  const communeNames = useCommuneNames(communes.length > 0 && communes.length <= 1000 ? communes : null);
   const nafCode = actor.data?.nafCode ?? null;
-  const nafLabel = useCached(nafCode ? `naf:${nafCode}` : null, async () => (await searchNaf(nafCode ?? '')).find((o) => o.value === nafCode));
+  const nafLabel = useNafLabel(nafCode);
 
   const actorEditor = useEditor<Actor>();
   const siteEditor = useEditor<Site>();
@@ -151,11 +153,11 @@ export function ActorDetail({ code, id }: { code: string; id: string }) {
   const notFound = actor.error instanceof ApiError && (actor.error.status === 404 || actor.error.status === 400);
   const title = a ? a.name : notFound ? t('actors.detail.notFound') : t('nav.actors');
 
-  async function remove(path: string, confirmText: string, after: () => void) {
+  async function remove(collection: RecordCollection, recordId: string, alsoGone: RecordCollection[], confirmText: string, after: () => void) {
     if (!window.confirm(confirmText)) return;
     setDeleteError(undefined);
     try {
-      await api(`${api0}/${path}`, { method: 'DELETE' });
+      await deleteRecord(code, collection, recordId, alsoGone);
       after();
     } catch (e) {
       setDeleteError(e instanceof Error ? e.message : String(e));
@@ -262,7 +264,6 @@ export function ActorDetail({ code, id }: { code: string; id: string }) {
                       formId="actor-edit-form"
                       onSaved={() => {
                         actorEditor.close(false);
-                        actor.reload();
                         actorNotice.show(t('actors.detail.actorSaved'));
                       }}
                       onCancel={() => actorEditor.close(true)}
@@ -280,7 +281,9 @@ export function ActorDetail({ code, id }: { code: string; id: string }) {
                           class="secondary actors-danger"
                           onClick={() =>
                             void remove(
-                              `actors/${actorData.id}`,
+                              'actors',
+                              actorData.id,
+                              ['sites', 'flows', 'needs'],
                               t('actors.detail.deleteActorConfirm', { name: actorData.name, sites: sites.data?.total ?? 0, flows: flows.data?.total ?? 0, needs: needs.data?.total ?? 0 }),
                               () => route(`${base}/acteurs`),
                             )
@@ -350,7 +353,6 @@ export function ActorDetail({ code, id }: { code: string; id: string }) {
                       formId="site-form"
                       onSaved={(s) => {
                         siteEditor.close(false);
-                        sites.reload();
                         siteNotice.show(t('actors.site.saved', { name: s.name }));
                       }}
                       onCancel={() => siteEditor.close(true)}
@@ -360,10 +362,8 @@ export function ActorDetail({ code, id }: { code: string; id: string }) {
                               const s = siteEditor.editing.item;
                               const n = flows.data?.items.filter((f) => f.siteId === s.id).length ?? 0;
                               return () =>
-                                void remove(`sites/${s.id}`, t('actors.site.deleteConfirm', { name: s.name, flows: n }), () => {
+                                void remove('sites', s.id, ['flows'], t('actors.site.deleteConfirm', { name: s.name, flows: n }), () => {
                                   siteEditor.close(false);
-                                  sites.reload();
-                                  flows.reload();
                                   siteNotice.show(t('actors.site.deleted', { name: s.name }));
                                 });
                             })()
@@ -461,7 +461,6 @@ export function ActorDetail({ code, id }: { code: string; id: string }) {
                         formId="flow-form"
                         onSaved={(f) => {
                           flowEditor.close(false);
-                          flows.reload();
                           flowNotice.show(t('actors.flow.saved', { label: f.label }));
                         }}
                         onCancel={() => flowEditor.close(true)}
@@ -470,9 +469,8 @@ export function ActorDetail({ code, id }: { code: string; id: string }) {
                             ? (() => {
                                 const f = flowEditor.editing.item;
                                 return () =>
-                                  void remove(`flows/${f.id}`, t('actors.flow.deleteConfirm', { label: f.label }), () => {
+                                  void remove('flows', f.id, [], t('actors.flow.deleteConfirm', { label: f.label }), () => {
                                     flowEditor.close(false);
-                                    flows.reload();
                                     flowNotice.show(t('actors.flow.deleted', { label: f.label }));
                                   });
                               })()
@@ -549,7 +547,6 @@ export function ActorDetail({ code, id }: { code: string; id: string }) {
                       formId="need-form"
                       onSaved={() => {
                         needEditor.close(false);
-                        needs.reload();
                         needNotice.show(t('actors.need.saved'));
                       }}
                       onCancel={() => needEditor.close(true)}
@@ -558,9 +555,8 @@ export function ActorDetail({ code, id }: { code: string; id: string }) {
                           ? (() => {
                               const n = needEditor.editing.item;
                               return () =>
-                                void remove(`needs/${n.id}`, t('actors.need.deleteConfirm'), () => {
+                                void remove('needs', n.id, [], t('actors.need.deleteConfirm'), () => {
                                   needEditor.close(false);
-                                  needs.reload();
                                   needNotice.show(t('actors.need.deleted'));
                                 });
                             })()
@@ -588,14 +584,17 @@ export function ActorDetail({ code, id }: { code: string; id: string }) {
   );
 }
 
-function ActorSynergies({ code, actor, latest, flows }: { code: string; actor: Actor; latest: Loaded<LatestAnalysis>; flows: readonly Flow[] }) {
+function ActorSynergies({ code, actor, latest, flows }: { code: string; actor: Actor; latest: Loaded<LatestAnalysis | null>; flows: readonly Flow[] }) {
   const base = territoryBase(code);
-  const none = latest.error instanceof ApiError && latest.error.status === 404;
   const mine = (latest.data?.result.synergies ?? []).filter((s) => s.supplierActorId === actor.id || s.receiverActorId === actor.id);
   const others = [...new Set(mine.map((s) => (s.supplierActorId === actor.id ? s.receiverActorId : s.supplierActorId)))].filter((x) => x !== actor.id);
-  const names = useCached(others.length > 0 ? `names:${others.join(',')}` : null, async () => {
-    const found = await Promise.all(others.map((id) => api<Actor>(`/api/territories/${encodeURIComponent(code)}/actors/${id}`).catch(() => undefined)));
-    return new Map(found.filter((a): a is Actor => a !== undefined).map((a) => [a.id, a.name]));
+  // The partners' names, each from its actor's record (one that cannot be read stays unnamed).
+  const names = useQueries({
+    queries: others.map((other) => {
+      const path = `/api/territories/${encodeURIComponent(code)}/actors/${encodeURIComponent(other)}`;
+      return { queryKey: apiKey(path), queryFn: () => api<Actor>(path) };
+    }),
+    combine: (results) => new Map(results.flatMap((r) => (r.data ? [[r.data.id, r.data.name] as const] : []))),
   });
   const flowLabel = (id: string) => flows.find((f) => f.id === id)?.label ?? '—';
   const [all, setAll] = useState(false);
@@ -603,13 +602,13 @@ function ActorSynergies({ code, actor, latest, flows }: { code: string; actor: A
   return (
     <section aria-labelledby="actor-synergies-title">
       <h2 id="actor-synergies-title">{t('actors.syn.title')}</h2>
-      {none ? (
-        <p>
-          {t('actors.syn.noAnalysis')} <a href={`${base}/synergies`}>{t('actors.syn.runAnalysis')}</a>
-        </p>
-      ) : (
-        <Status state={latest}>
-          {(run) => (
+      <Status state={latest}>
+        {(run) =>
+          run === null ? (
+            <p>
+              {t('actors.syn.noAnalysis')} <a href={`${base}/synergies`}>{t('actors.syn.runAnalysis')}</a>
+            </p>
+          ) : (
             <>
               <p class="muted">{t('actors.syn.fromAnalysis', { date: dateTime(run.createdAt) })}</p>
               {mine.length === 0 ? (
@@ -639,7 +638,7 @@ function ActorSynergies({ code, actor, latest, flows }: { code: string; actor: A
                       {shown.map((s) => {
                         const supplier = s.supplierActorId === actor.id;
                         const other = supplier ? s.receiverActorId : s.supplierActorId;
-                        const partner = s.sameActor ? t('actors.syn.sameActor') : (names?.get(other) ?? '…');
+                        const partner = s.sameActor ? t('actors.syn.sameActor') : (names.get(other) ?? '…');
                         return (
                           <tr key={s.id}>
                             <td>{s.sameActor ? t('actors.syn.internal') : supplier ? t('actors.syn.supplier') : t('actors.syn.receiver')}</td>
@@ -669,9 +668,9 @@ function ActorSynergies({ code, actor, latest, flows }: { code: string; actor: A
                 </div>
               )}
             </>
-          )}
-        </Status>
-      )}
+          )
+        }
+      </Status>
     </section>
   );
 }

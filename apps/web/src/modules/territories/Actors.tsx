@@ -7,7 +7,7 @@ import { kindLabel, formatSiret, yesNo } from './components/labels.js';
 import { ACTOR_KINDS, type Actor, type ActorKind } from './components/types.js';
 import { Layout } from '../../app/Layout.js';
 import { Status } from '../../ui/Status.js';
-import { useApi } from '../../api/hooks.js';
+import { useApi } from '../../api/query.js';
 import { num, t } from '../../app/i18n/index.js';
 import { territoryBase, useTerritory } from '../../app/territory.js';
 import { Restricted } from '../../ui/Restricted.js';
@@ -135,7 +135,6 @@ export function Actors({ code }: { code: string }) {
                     onSaved={(actor) => {
                       setCreating(false);
                       setCreated(actor);
-                      list.reload();
                     }}
                     onCancel={() => {
                       setCreating(false);

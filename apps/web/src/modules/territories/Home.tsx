@@ -1,7 +1,7 @@
 import type { Page } from '../../api/client.js';
 import { Layout } from '../../app/Layout.js';
 import { Status } from '../../ui/Status.js';
-import { useApi } from '../../api/hooks.js';
+import { useApi } from '../../api/query.js';
 import { language, num, t } from '../../app/i18n/index.js';
 import { territoryBase, useTerritory, type AnalysisRun } from '../../app/territory.js';
 import { percent } from '../followup/components/parts.js';

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../../api/client.js';
-import { useApi } from '../../../api/hooks.js';
+import { invalidate, territoryKey, useApi } from '../../../api/query.js';
 import { t } from '../../../app/i18n/index.js';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog.js';
 import { Field, messageOf, Notice, NO_NOTICE, notice, type NoticeState } from '../../../ui/fields.js';
@@ -19,6 +19,11 @@ export interface ApiKey {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+}
+
+/** After a key was created or revoked: the keys, and the audit log that records it. */
+function keysChanged(code: string): Promise<void> {
+  return invalidate(territoryKey(code, 'api-keys'), ['audit']);
 }
 
 /** Copies `text`: the Clipboard API, or the selected field and the older command where it is refused. */
@@ -103,7 +108,7 @@ export function ApiKeys({ code, onChange }: { code: string; onChange: () => void
       const made = await api<ApiKey & { key: string }>(`${territoryApi(code)}/api-keys`, { method: 'POST', body: JSON.stringify({ name: name.trim() }) });
       setCreated(made);
       setName('');
-      keys.reload();
+      void keysChanged(code);
       onChange();
     } catch (err) {
       setMessage((m) => notice(m, 'error', t('common.error', { message: messageOf(err) })));
@@ -122,7 +127,7 @@ export function ApiKeys({ code, onChange }: { code: string; onChange: () => void
       setRevoking(null);
       if (created?.id === revoking.id) setCreated(null);
       setMessage((m) => notice(m, 'ok', t('admin.keys.revoked', { name })));
-      keys.reload();
+      void keysChanged(code);
       onChange();
     } catch (err) {
       setFailure(t('common.error', { message: messageOf(err) }));

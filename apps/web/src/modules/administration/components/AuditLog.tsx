@@ -5,7 +5,7 @@
  * CSV download away.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useApi } from '../../../api/hooks.js';
+import { useApi } from '../../../api/query.js';
 import { num, t } from '../../../app/i18n/index.js';
 import { Status } from '../../../ui/Status.js';
 import { dateTime, labelOr } from './common.js';
@@ -67,14 +67,13 @@ export function AuditLog({ code, revision }: { code: string; revision: number })
   const params = new URLSearchParams({ territory: code, limit: String(AUDIT_PAGE), offset: String(offset) });
   const log = useApi<AuditPage>(`/api/audit?${params.toString()}`);
   const first = useRef(true);
-  // Something was done elsewhere on the page: back to the newest events, which show it.
+  // Something was done elsewhere on the page (which refreshes the log): back to the newest events, which show it.
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
-    if (offset === 0) log.reload();
-    else setOffset(0);
+    setOffset(0);
   }, [revision]);
 
   const page = log.data;

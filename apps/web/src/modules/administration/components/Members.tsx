@@ -10,7 +10,8 @@
  */
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../../../api/client.js';
-import { useApi } from '../../../api/hooks.js';
+import { useApi } from '../../../api/query.js';
+import { accountsChanged } from '../../accounts/changes.js';
 import { t } from '../../../app/i18n/index.js';
 import type { User, UserRole } from '../../accounts/Users.js';
 import { MIN_PASSWORD } from '../../accounts/ResetPassword.js';
@@ -156,7 +157,7 @@ export function Members({ code, onChange }: { code: string; onChange: () => void
 
   function done(text: string) {
     setMessage((m) => notice(m, 'ok', text));
-    members.reload();
+    void accountsChanged(code);
     onChange();
   }
 

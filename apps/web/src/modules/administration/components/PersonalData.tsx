@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../../../api/client.js';
+import { invalidateAll } from '../../../api/query.js';
 import { t } from '../../../app/i18n/index.js';
 import { me } from '../../../app/session.js';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog.js';
@@ -150,6 +151,8 @@ export function PersonalDataSection({ onChange }: { onChange: () => void }) {
       setErasing(false);
       setFound(null);
       setMessage((m) => notice(m, 'ok', t('admin.privacy.erased', { email: found.email, contacts: erased.contacts, accounts: erased.accounts, texts: erased.followUpTexts })));
+      // Contacts of actors, accounts and follow-up texts anywhere: everything cached is asked again.
+      void invalidateAll();
       onChange();
     } catch (err) {
       setFailure(t('common.error', { message: messageOf(err) }));

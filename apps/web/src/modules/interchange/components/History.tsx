@@ -1,6 +1,6 @@
 /** The territory's latest imports (dry runs included), newest first, with their rejected-rows files. */
 import { Status } from '../../../ui/Status.js';
-import type { Loaded } from '../../../api/hooks.js';
+import type { Loaded } from '../../../api/query.js';
 import { language, num, t } from '../../../app/i18n/index.js';
 import { SHEET_NAMES, isMode, type ImportRun } from './types.js';
 

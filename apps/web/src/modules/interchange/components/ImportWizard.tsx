@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api } from '../../../api/client.js';
+import { invalidate, territoryKey } from '../../../api/query.js';
 import { num, pick, t } from '../../../app/i18n/index.js';
 import { normaliseHeader, readIssueValues, type CellValue } from './cellValues.js';
 import { ReportView } from './ReportView.js';
@@ -102,7 +103,7 @@ function StepHeading({ step }: { step: Step }) {
   );
 }
 
-export function ImportWizard({ code, onRecorded }: { code: string; onRecorded: () => void }) {
+export function ImportWizard({ code }: { code: string }) {
   const [step, setStep] = useState<Step>('choose');
   const [file, setFile] = useState<File | null>(null);
   const [csvSheet, setCsvSheet] = useState<SheetName>('acteurs');
@@ -171,7 +172,8 @@ export function ImportWizard({ code, onRecorded }: { code: string; onRecorded: (
       setProblem(describe(error));
     } finally {
       setBusy(null);
-      onRecorded();
+      // Every check is recorded in the history.
+      void invalidate(territoryKey(code, 'imports'));
     }
   }
 
@@ -187,7 +189,8 @@ export function ImportWizard({ code, onRecorded }: { code: string; onRecorded: (
       setProblem(describe(error));
     } finally {
       setBusy(null);
-      onRecorded();
+      // The history, and whatever the import wrote: any record of the territory.
+      void invalidate(territoryKey(code));
     }
   }
 

@@ -8,7 +8,7 @@
 import { useState } from 'preact/hooks';
 import type { Territory } from '../../../api/client.js';
 import { Status } from '../../../ui/Status.js';
-import { useApi } from '../../../api/hooks.js';
+import { useApi } from '../../../api/query.js';
 import { num, t } from '../../../app/i18n/index.js';
 import { familyLabel, layerLabel, signed, unitLabel, withUnit } from './format.js';
 import { DisclosureNotice, Fig, RulesContext, rulesOf } from './secret.js';

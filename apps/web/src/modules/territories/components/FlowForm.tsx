@@ -5,7 +5,7 @@
  * the resource, the temperature band of heat, starred waste codes.
  */
 import { useState } from 'preact/hooks';
-import { api } from '../../../api/client.js';
+import { saveRecord } from './records.js';
 import { num, pick, t } from '../../../app/i18n/index.js';
 import { ErrorSummary, Field, FormActions, Group, errorsOf, fieldId, formatDecimal, parseDecimal, useFocusOnMount, type FieldSpec, type Placed } from './form.js';
 import { directionLabel, fateLabel, monthLabel, purityLabel } from './labels.js';
@@ -167,8 +167,7 @@ export function FlowForm({
           : clear,
       currentOrigin: direction === 'input' && recycledB !== undefined && originLocalB !== undefined ? { recycled: recycledB, local: originLocalB, partner: originPartner.trim() || undefined } : clear,
     };
-    const base = `/api/territories/${encodeURIComponent(territoryCode)}/flows`;
-    void submit(local, () => api<Flow>(editing ? `${base}/${flow.id}` : base, { method: editing ? 'PATCH' : 'POST', body: JSON.stringify(body) }), onSaved);
+    void submit(local, () => saveRecord<Flow>(territoryCode, 'flows', flow?.id, body), onSaved);
   }
 
   return (
