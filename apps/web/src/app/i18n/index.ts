@@ -36,11 +36,3 @@ export function t(key: string, params: Record<string, string | number> = {}): st
 export function pick(text: { fr: string; en: string } | null | undefined): string {
   return text ? text[language.value] : '';
 }
-
-const formats = { fr: 'fr-FR', en: 'en-GB' } as const;
-
-/** A number in the current language's format. */
-export function num(n: number | null | undefined, digits = 1): string {
-  if (n === null || n === undefined || !Number.isFinite(n)) return '—';
-  return n.toLocaleString(formats[language.value], { maximumFractionDigits: digits });
-}

@@ -8,9 +8,10 @@ import { Layout } from '../../app/Layout.js';
 import { Status } from '../../ui/Status.js';
 import { useApi } from '../../api/query.js';
 import { accountsChanged } from './changes.js';
-import { language, t } from '../../app/i18n/index.js';
+import { t } from '../../app/i18n/index.js';
 import { me, ROLES, type MyRole, type Role } from '../../app/session.js';
 import { MIN_PASSWORD } from './ResetPassword.js';
+import { date } from '../../ui/format.js';
 
 export interface User {
   id: string;
@@ -30,10 +31,6 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function roleLabel(role: Role): string {
   return t(`access.role.${role}`);
-}
-
-function dateOnly(iso: string): string {
-  return new Date(iso).toLocaleDateString(language.value === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium' });
 }
 
 interface RoleDraft {
@@ -337,7 +334,7 @@ export function Users() {
                             {!u.isAdmin && u.roles.length === 0 && <li class="muted">{t('access.users.noRole')}</li>}
                           </ul>
                         </td>
-                        <td>{dateOnly(u.createdAt)}</td>
+                        <td>{date(u.createdAt)}</td>
                         <td>
                           <div class="access-row-actions">
                             <button

@@ -6,12 +6,13 @@ import { parseDecimal, formatDecimal } from '../territories/components/form.js';
 import { resourceLabel, useResources } from '../territories/components/reference.js';
 import { Field, messageOf, Notice, NO_NOTICE, notice, type NoticeState } from '../../ui/fields.js';
 import { estimatedFigure, IMPACT_FIELDS, verifiedBody, verifiedFigure, type ImpactField } from './components/impacts.js';
-import { dateOnly, dateTime, PartyName, partyText, personName, quantityText, statusLabel, StatusTag } from './components/parts.js';
+import { PartyName, partyText, personName, quantityText, statusLabel, StatusTag } from './components/parts.js';
 import { ABANDON_REASONS, nextStatuses, SIDES, type AbandonReason, type Consent, type Side, type Status, type SynergyCase, type VerifiedImpacts } from './components/types.js';
 import { Layout } from '../../app/Layout.js';
 import { Status as LoadStatus } from '../../ui/Status.js';
 import { useApi } from '../../api/query.js';
-import { num, t } from '../../app/i18n/index.js';
+import { t } from '../../app/i18n/index.js';
+import { date, dateTime, number } from '../../ui/format.js';
 import { me, useOffer, type Offer } from '../../app/session.js';
 import { territoryBase, useTerritory } from '../../app/territory.js';
 
@@ -202,7 +203,7 @@ const FIELD_UNITS: Record<ImpactField, string> = {
 };
 
 function figureText(n: number | null, field: ImpactField): string {
-  return n === null ? '—' : `${num(n, field === 'jobs' ? 1 : Math.abs(n) >= 100 ? 0 : 1)} ${t(FIELD_UNITS[field])}`;
+  return n === null ? '—' : `${number(n, field === 'jobs' ? 1 : Math.abs(n) >= 100 ? 0 : 1)} ${t(FIELD_UNITS[field])}`;
 }
 
 /** The estimated impacts beside the verified ones. */
@@ -483,7 +484,7 @@ export function CaseDetail({ code, caseId }: { code: string; caseId: string }) {
                     </div>
                     <div>
                       <dt>{t('followup.col.distance')}</dt>
-                      <dd>{t('followup.km', { km: num(c.estimated.distanceKm, 1) })}</dd>
+                      <dd>{t('followup.km', { km: number(c.estimated.distanceKm, 1) })}</dd>
                     </div>
                     <div>
                       <dt>{t('case.owner')}</dt>
@@ -494,7 +495,7 @@ export function CaseDetail({ code, caseId }: { code: string; caseId: string }) {
                         <dt>{t('case.nextSteps')}</dt>
                         <dd>
                           {c.nextSteps || (offer.facilitate ? t('case.none') : '')}
-                          {c.nextStepDue && <span class="followup-block">{t('case.dueBy', { date: dateOnly(c.nextStepDue) })}</span>}
+                          {c.nextStepDue && <span class="followup-block">{t('case.dueBy', { date: date(c.nextStepDue) })}</span>}
                         </dd>
                       </div>
                     )}

@@ -13,7 +13,8 @@ import { MapFilters, type LinksState } from './components/MapFilters.js';
 import { SiteMap } from './components/SiteMap.js';
 import { LinkTable, SiteTable } from './components/SiteTable.js';
 import { useApiAll, type Loaded } from '../../api/query.js';
-import { language, num, t } from '../../app/i18n/index.js';
+import { language, t } from '../../app/i18n/index.js';
+import { number } from '../../ui/format.js';
 import { territoryBase, useLatestAnalysis, useTerritory } from '../../app/territory.js';
 import { Restricted } from '../../ui/Restricted.js';
 import { useOffer } from '../../app/session.js';
@@ -91,12 +92,12 @@ function MapView({ code, data, boundary }: { code: string; data: MapData; bounda
             {t('map.help')} <a href="#liste-sites">{t('map.helpLink')}</a>
           </p>
           <p class="map-status" role="status" aria-live="polite">
-            {t('map.status.sites', { shown: num(rows.length, 0), total: num(data.sites.length, 0) })}
-            {linksOn && <> {t('map.status.links', { shown: num(shownLinks.length, 0) })}</>}
+            {t('map.status.sites', { shown: number(rows.length, 0), total: number(data.sites.length, 0) })}
+            {linksOn && <> {t('map.status.links', { shown: number(shownLinks.length, 0) })}</>}
           </p>
           {(notLocated > 0 || data.actorsWithoutSite > 0) && (
             <p class="small muted">
-              {notLocated > 0 && t('map.notLocatedCount', { count: num(notLocated, 0) })} {data.actorsWithoutSite > 0 && t('map.withoutSite', { count: num(data.actorsWithoutSite, 0) })}
+              {notLocated > 0 && t('map.notLocatedCount', { count: number(notLocated, 0) })} {data.actorsWithoutSite > 0 && t('map.withoutSite', { count: number(data.actorsWithoutSite, 0) })}
             </p>
           )}
         </div>

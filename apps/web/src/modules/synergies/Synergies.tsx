@@ -8,7 +8,8 @@ import { AnalysisView } from './components/AnalysisView.js';
 import { useLatest, useNames } from './components/data.js';
 import { RunAnalysis } from './components/RunAnalysis.js';
 import { useApi } from '../../api/query.js';
-import { num, t } from '../../app/i18n/index.js';
+import { t } from '../../app/i18n/index.js';
+import { number } from '../../ui/format.js';
 import { useOffer } from '../../app/session.js';
 import { territoryBase, useTerritory } from '../../app/territory.js';
 
@@ -28,7 +29,7 @@ function VisibleSynergies({ code }: { code: string }) {
           <>
             <p class="lead">{contributor ? t('synergies.proposed.intro') : t('synergies.anonymised.intro')}</p>
             <p role="status" class="synergies-count">
-              {list.data ? (list.data.total === 0 ? t('synergies.proposed.none') : t('synergies.proposed.count', { n: num(list.data.total, 0) })) : ''}
+              {list.data ? (list.data.total === 0 ? t('synergies.proposed.none') : t('synergies.proposed.count', { n: number(list.data.total, 0) })) : ''}
             </p>
             <Status state={list}>
               {(l) =>

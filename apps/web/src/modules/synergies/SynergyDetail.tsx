@@ -10,12 +10,12 @@ import { Layout } from '../../app/Layout.js';
 import { Status } from '../../ui/Status.js';
 import { useLatest, useParties, type Parties } from './components/data.js';
 import { followUpOf, type FollowUpIndex } from './components/filters.js';
-import { figure } from './components/format.js';
 import { ruleLabel } from './components/reference.js';
 import { Allocation, Checks, Impacts, Score } from './components/SynergyParts.js';
 import type { ActorName, StoredAnalysis, Synergy } from './components/types.js';
 import { useApi } from '../../api/query.js';
-import { num, pick, t } from '../../app/i18n/index.js';
+import { pick, t } from '../../app/i18n/index.js';
+import { figure, number } from '../../ui/format.js';
 import { useOffer } from '../../app/session.js';
 import { territoryBase, useTerritory } from '../../app/territory.js';
 
@@ -119,7 +119,7 @@ function Detail({
           </div>
           <div>
             <dt>{t('synergies.detail.score')}</dt>
-            <dd>{t('synergies.detail.scoreValue', { value: num(synergy.score.value, 1), rank: num(rank, 0), count: num(analysis.result.synergies.length, 0) })}</dd>
+            <dd>{t('synergies.detail.scoreValue', { value: number(synergy.score.value, 1), rank: number(rank, 0), count: number(analysis.result.synergies.length, 0) })}</dd>
           </div>
           <div>
             <dt>{t('synergies.detail.status')}</dt>
@@ -198,7 +198,7 @@ function VisibleSynergyDetail({ code, id }: { code: string; id: string }) {
                 </div>
                 <div>
                   <dt>{t('followup.col.co2')}</dt>
-                  <dd>{item.impacts.co2eAvoidedT === null ? '—' : num(item.impacts.co2eAvoidedT, 1)}</dd>
+                  <dd>{item.impacts.co2eAvoidedT === null ? '—' : number(item.impacts.co2eAvoidedT, 1)}</dd>
                 </div>
                 <div>
                   <dt>{t('synergies.detail.status')}</dt>

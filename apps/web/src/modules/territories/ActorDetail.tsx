@@ -16,7 +16,8 @@ import type { Actor, Flow, Need, Quantity, Site, SynergySummary } from './compon
 import { Layout } from '../../app/Layout.js';
 import { Status } from '../../ui/Status.js';
 import { apiKey, useApi, type Loaded } from '../../api/query.js';
-import { language, num, pick, t } from '../../app/i18n/index.js';
+import { pick, t } from '../../app/i18n/index.js';
+import { dateTime, MISSING, number, quantity } from '../../ui/format.js';
 import { territoryBase, useLatestAnalysis, useTerritory, type RecordCollection } from '../../app/territory.js';
 import { SynergyItems } from '../followup/components/SynergyItems.js';
 import type { SynergyItem } from '../followup/components/types.js';
@@ -33,14 +34,10 @@ const SYNERGIES_SHOWN = 10;
 
 type Editing<T> = { kind: 'new' } | { kind: 'edit'; item: T } | null;
 
-function dateTime(iso: string): string {
-  return new Date(iso).toLocaleString(language.value === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' });
-}
-
 function quantityText(q: Quantity | null, units: UnitsTable | undefined): string {
-  if (!q) return '—';
+  if (!q) return MISSING;
   const period = units?.periods.find((p) => p.code === q.period);
-  return `${num(q.value, 3)} ${q.unit} ${period ? pick({ fr: period.labelFr, en: period.labelEn }) : q.period}`;
+  return `${quantity(q.value, q.unit, 3)} ${period ? pick({ fr: period.labelFr, en: period.labelEn }) : q.period}`;
 }
 
 function fateText(f: Flow): string {
@@ -325,7 +322,7 @@ export function ActorDetail({ code, id }: { code: string; id: string }) {
                                 <th scope="row">{s.name}</th>
                                 <td>{s.address ?? '—'}</td>
                                 <td>{communeNames?.get(s.communeCode) ? t('actors.site.communeOption', { name: communeNames.get(s.communeCode) ?? '', code: s.communeCode }) : s.communeCode}</td>
-                                <td class="actors-nowrap">{s.location ? `${num(s.location.lat, 5)}, ${num(s.location.lon, 5)}` : t('actors.site.notLocated')}</td>
+                                <td class="actors-nowrap">{s.location ? `${number(s.location.lat, 5)}, ${number(s.location.lon, 5)}` : t('actors.site.notLocated')}</td>
                                 <td>
                                   {editable && (
                                     <button type="button" class="secondary actors-small" onClick={() => siteEditor.open({ kind: 'edit', item: s })}>
@@ -422,7 +419,7 @@ export function ActorDetail({ code, id }: { code: string; id: string }) {
                                 <th scope="row">
                                   {f.label}
                                   {f.monthsAvailable && <span class="actors-block small muted">{monthsText(f.monthsAvailable)}</span>}
-                                  {f.quality.temperatureC !== undefined && <span class="actors-block small muted">{t('actors.flow.temperatureValue', { t: num(f.quality.temperatureC, 1) })}</span>}
+                                  {f.quality.temperatureC !== undefined && <span class="actors-block small muted">{t('actors.flow.temperatureValue', { t: number(f.quality.temperatureC, 1) })}</span>}
                                 </th>
                                 <td class="number">{quantityText(f.quantity, units)}</td>
                                 <td>{fateText(f)}</td>
@@ -644,9 +641,9 @@ function ActorSynergies({ code, actor, latest, flows }: { code: string; actor: A
                             <td>{s.sameActor ? t('actors.syn.internal') : supplier ? t('actors.syn.supplier') : t('actors.syn.receiver')}</td>
                             <th scope="row">{flowLabel(supplier ? s.outputFlowId : s.inputFlowId)}</th>
                             <td>{partner}</td>
-                            <td class="number">{t('actors.syn.km', { km: num(s.distanceKm, 1) })}</td>
-                            <td class="number">{s.allocation.quantity === null ? t('actors.syn.notAllocated') : `${num(s.allocation.quantity, 1)} ${s.allocation.unit}`}</td>
-                            <td class="number">{num(s.score.value, 0)}</td>
+                            <td class="number">{t('actors.syn.km', { km: number(s.distanceKm, 1) })}</td>
+                            <td class="number">{s.allocation.quantity === null ? t('actors.syn.notAllocated') : quantity(s.allocation.quantity, s.allocation.unit)}</td>
+                            <td class="number">{number(s.score.value, 0)}</td>
                             <td>
                               <a href={`${base}/synergies/${encodeURIComponent(s.id)}`}>
                                 {t('actors.syn.open')}

@@ -8,7 +8,8 @@ import { ACTOR_KINDS, type Actor, type ActorKind } from './components/types.js';
 import { Layout } from '../../app/Layout.js';
 import { Status } from '../../ui/Status.js';
 import { useApi } from '../../api/query.js';
-import { num, t } from '../../app/i18n/index.js';
+import { t } from '../../app/i18n/index.js';
+import { number } from '../../ui/format.js';
 import { territoryBase, useTerritory } from '../../app/territory.js';
 import { Restricted } from '../../ui/Restricted.js';
 import { useOffer } from '../../app/session.js';
@@ -87,7 +88,7 @@ export function Actors({ code }: { code: string }) {
   const page = list.data;
   const from = page && page.total > 0 ? page.offset + 1 : 0;
   const to = page ? page.offset + page.items.length : 0;
-  const range = page ? (page.total === 0 ? t('actors.list.none') : t('actors.list.range', { from: num(from, 0), to: num(to, 0), total: num(page.total, 0) })) : '';
+  const range = page ? (page.total === 0 ? t('actors.list.none') : t('actors.list.range', { from: number(from, 0), to: number(to, 0), total: number(page.total, 0) })) : '';
   const hasPrev = offset > 0;
   const hasNext = page ? page.offset + page.items.length < page.total : false;
 

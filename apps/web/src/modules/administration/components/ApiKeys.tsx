@@ -10,7 +10,8 @@ import { t } from '../../../app/i18n/index.js';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog.js';
 import { Field, messageOf, Notice, NO_NOTICE, notice, type NoticeState } from '../../../ui/fields.js';
 import { Status } from '../../../ui/Status.js';
-import { dateTime, territoryApi } from './common.js';
+import { territoryApi } from './common.js';
+import { dateTime } from '../../../ui/format.js';
 
 export interface ApiKey {
   id: string;

@@ -6,9 +6,10 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApi } from '../../../api/query.js';
-import { num, t } from '../../../app/i18n/index.js';
+import { t } from '../../../app/i18n/index.js';
+import { dateTime, number } from '../../../ui/format.js';
 import { Status } from '../../../ui/Status.js';
-import { dateTime, labelOr } from './common.js';
+import { labelOr } from './common.js';
 
 export interface AuditEvent {
   id: number;
@@ -42,7 +43,7 @@ function Who({ e }: { e: AuditEvent }) {
 function detailValue(v: unknown): string {
   if (v === null || v === undefined) return t('admin.audit.none');
   if (typeof v === 'string') return v;
-  if (typeof v === 'number') return num(v, 2);
+  if (typeof v === 'number') return number(v, 2);
   return JSON.stringify(v);
 }
 
@@ -90,7 +91,7 @@ export function AuditLog({ code, revision }: { code: string; revision: number })
         </a>
       </p>
       <p role="status" class="admin-range">
-        {page ? (page.total === 0 ? t('admin.audit.empty') : t('admin.audit.range', { from: num(from, 0), to: num(to, 0), total: num(page.total, 0) })) : ''}
+        {page ? (page.total === 0 ? t('admin.audit.empty') : t('admin.audit.range', { from: number(from, 0), to: number(to, 0), total: number(page.total, 0) })) : ''}
       </p>
       <Status state={log}>
         {({ items, total }) =>
@@ -98,7 +99,7 @@ export function AuditLog({ code, revision }: { code: string; revision: number })
             <>
               <div class="access-table-wrap" role="region" aria-labelledby="admin-audit-caption" tabIndex={0}>
                 <table class="access-table admin-audit">
-                  <caption id="admin-audit-caption">{t('admin.audit.caption', { from: num(from, 0), to: num(to, 0), total: num(total, 0) })}</caption>
+                  <caption id="admin-audit-caption">{t('admin.audit.caption', { from: number(from, 0), to: number(to, 0), total: number(total, 0) })}</caption>
                   <thead>
                     <tr>
                       <th scope="col">{t('admin.audit.at')}</th>

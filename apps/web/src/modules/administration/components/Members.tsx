@@ -20,7 +20,8 @@ import { ActorPicker } from '../../accounts/ActorPicker.js';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog.js';
 import { Field, messageOf, Notice, NO_NOTICE, notice, sentence, type NoticeState } from '../../../ui/fields.js';
 import { Status } from '../../../ui/Status.js';
-import { dateOnly, EMAIL, roleLabel, territoryApi } from './common.js';
+import { EMAIL, roleLabel, territoryApi } from './common.js';
+import { date } from '../../../ui/format.js';
 
 function roleText(r: UserRole): string {
   return r.role === 'contributor' && r.actorName ? `${roleLabel(r.role)} — ${r.actorName}` : roleLabel(r.role);
@@ -222,7 +223,7 @@ export function Members({ code, onChange }: { code: string; onChange: () => void
                         ))}
                       </ul>
                     </td>
-                    <td class="admin-nowrap">{dateOnly(u.createdAt)}</td>
+                    <td class="admin-nowrap">{date(u.createdAt)}</td>
                   </tr>
                 ))}
               </tbody>

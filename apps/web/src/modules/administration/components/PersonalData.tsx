@@ -11,7 +11,8 @@ import { t } from '../../../app/i18n/index.js';
 import { me } from '../../../app/session.js';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog.js';
 import { Field, messageOf, Notice, NO_NOTICE, notice, type NoticeState } from '../../../ui/fields.js';
-import { dateOnly, EMAIL } from './common.js';
+import { EMAIL } from './common.js';
+import { date } from '../../../ui/format.js';
 
 export interface PersonalData {
   email: string;
@@ -81,7 +82,7 @@ function Found({ data, onErase }: { data: PersonalData; onErase: () => void }) {
               </div>
               <div>
                 <dt>{t('access.users.col.created')}</dt>
-                <dd>{dateOnly(data.account.createdAt)}</dd>
+                <dd>{date(data.account.createdAt)}</dd>
               </div>
               <div>
                 <dt>{t('access.users.col.roles')}</dt>

@@ -1,15 +1,6 @@
 /** Small shared pieces of the territory's administration page. */
-import { language, t } from '../../../app/i18n/index.js';
+import { t } from '../../../app/i18n/index.js';
 import type { Role } from '../../../app/session.js';
-
-/** A date and time in the current language: "3 mars 2026 à 14:05". */
-export function dateTime(iso: string): string {
-  return new Date(iso).toLocaleString(language.value === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-}
-
-export function dateOnly(iso: string): string {
-  return new Date(iso).toLocaleDateString(language.value === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium' });
-}
 
 export function roleLabel(role: Role): string {
   return t(`access.role.${role}`);

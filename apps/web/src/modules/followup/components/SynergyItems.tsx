@@ -6,8 +6,8 @@
  */
 import '../followup.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { num, t } from '../../../app/i18n/index.js';
-import { figure } from '../../synergies/components/format.js';
+import { t } from '../../../app/i18n/index.js';
+import { figure, number } from '../../../ui/format.js';
 import { resourceLabel, useResources } from '../../territories/components/reference.js';
 import { PartyName, partyText, quantityText, StatusTag } from './parts.js';
 import type { SynergyItem } from './types.js';
@@ -109,7 +109,7 @@ export function SynergyItems({
                 </td>
                 <td class="number">{quantityText(item.quantity)}</td>
                 <td class="number">{t('followup.km', { km: figure(item.distanceKm) })}</td>
-                <td class="number">{item.impacts.co2eAvoidedT === null ? '—' : num(item.impacts.co2eAvoidedT, 1)}</td>
+                <td class="number">{item.impacts.co2eAvoidedT === null ? '—' : number(item.impacts.co2eAvoidedT, 1)}</td>
                 {withRole && <td>{item.role ? t(`followup.role.${item.role}`) : '—'}</td>}
               </tr>
             );

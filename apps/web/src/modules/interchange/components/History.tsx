@@ -1,12 +1,9 @@
 /** The territory's latest imports (dry runs included), newest first, with their rejected-rows files. */
 import { Status } from '../../../ui/Status.js';
 import type { Loaded } from '../../../api/query.js';
-import { language, num, t } from '../../../app/i18n/index.js';
+import { t } from '../../../app/i18n/index.js';
+import { dateTime, number } from '../../../ui/format.js';
 import { SHEET_NAMES, isMode, type ImportRun } from './types.js';
-
-function dateText(iso: string): string {
-  return new Date(iso).toLocaleString(language.value === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
-}
 
 function sum(run: ImportRun, key: 'created' | 'updated' | 'rejected'): number {
   const counts = run.report?.counts;
@@ -48,7 +45,7 @@ export function History({ code, state }: { code: string; state: Loaded<{ items: 
               </thead>
               <tbody>
                 {items.map((run) => {
-                  const date = dateText(run.createdAt);
+                  const date = dateTime(run.createdAt);
                   return (
                     <tr key={run.id}>
                       <th scope="row">
@@ -57,10 +54,10 @@ export function History({ code, state }: { code: string; state: Loaded<{ items: 
                       <td class="ie-filename">{run.fileName ?? <span class="muted">{t('importexport.history.unnamed')}</span>}</td>
                       <td>{isMode(run.mode) ? t(`importexport.mode.${run.mode}`) : run.mode}</td>
                       <td>{t(run.written ? 'importexport.yes' : 'importexport.no')}</td>
-                      <td class="number">{num(sum(run, 'created'), 0)}</td>
-                      <td class="number">{num(sum(run, 'updated'), 0)}</td>
-                      <td class="number">{num(sum(run, 'rejected'), 0)}</td>
-                      <td class="number">{num(run.report?.issueCount ?? 0, 0)}</td>
+                      <td class="number">{number(sum(run, 'created'), 0)}</td>
+                      <td class="number">{number(sum(run, 'updated'), 0)}</td>
+                      <td class="number">{number(sum(run, 'rejected'), 0)}</td>
+                      <td class="number">{number(run.report?.issueCount ?? 0, 0)}</td>
                       <td>
                         {run.hasRejectedFile ? (
                           <a href={`/api/territories/${encodeURIComponent(code)}/imports/${encodeURIComponent(run.id)}/rejets.xlsx`} download="rejets.xlsx">

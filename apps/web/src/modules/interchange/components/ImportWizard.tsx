@@ -7,7 +7,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api } from '../../../api/client.js';
 import { invalidate, territoryKey } from '../../../api/query.js';
-import { num, pick, t } from '../../../app/i18n/index.js';
+import { pick, t } from '../../../app/i18n/index.js';
+import { number } from '../../../ui/format.js';
 import { normaliseHeader, readIssueValues, type CellValue } from './cellValues.js';
 import { ReportView } from './ReportView.js';
 import { IMPORT_MODES, SHEET_NAMES, isMode, isSheet, type ImportMode, type ImportReport, type SheetName } from './types.js';
@@ -37,7 +38,7 @@ export function sheetOfName(name: string): SheetName | null {
 }
 
 function sizeText(bytes: number): string {
-  return bytes >= 1024 * 1024 ? t('importexport.file.size.mb', { n: num(bytes / (1024 * 1024), 1) }) : t('importexport.file.size.kb', { n: num(Math.max(1, bytes / 1024), 0) });
+  return bytes >= 1024 * 1024 ? t('importexport.file.size.mb', { n: number(bytes / (1024 * 1024), 1) }) : t('importexport.file.size.kb', { n: number(Math.max(1, bytes / 1024), 0) });
 }
 
 function totals(report: ImportReport): { created: number; updated: number; unchanged: number; rejected: number } {
@@ -306,7 +307,7 @@ export function ImportWizard({ code }: { code: string }) {
           <StepHeading step="report" />
           <p>{t('importexport.report.checkedFile', { name: file?.name ?? '' })}</p>
           <p class={check.issueCount > 0 ? 'alert alert-warn' : 'alert alert-ok'}>
-            {check.issueCount > 0 ? t('importexport.report.summary.errors', { n: num(check.issueCount, 0) }) : t('importexport.report.summary.ok')} {t('importexport.report.nothingWritten')}
+            {check.issueCount > 0 ? t('importexport.report.summary.errors', { n: number(check.issueCount, 0) }) : t('importexport.report.summary.ok')} {t('importexport.report.nothingWritten')}
           </p>
           <ReportView report={check} phase="check" values={values} />
           <div class="ie-actions">
@@ -334,10 +335,10 @@ export function ImportWizard({ code }: { code: string }) {
                 <dt>{t('importexport.confirm.checked')}</dt>
                 <dd>
                   {t('importexport.confirm.checkedValue', {
-                    created: num(checkTotals.created, 0),
-                    updated: num(checkTotals.updated, 0),
-                    unchanged: num(checkTotals.unchanged, 0),
-                    rejected: num(checkTotals.rejected, 0),
+                    created: number(checkTotals.created, 0),
+                    updated: number(checkTotals.updated, 0),
+                    unchanged: number(checkTotals.unchanged, 0),
+                    rejected: number(checkTotals.rejected, 0),
                   })}
                 </dd>
               </div>
@@ -357,10 +358,10 @@ export function ImportWizard({ code }: { code: string }) {
             <p class={writeMode === 'all-or-nothing' && check.issueCount > 0 ? 'alert alert-warn' : 'alert alert-ok'} aria-live="polite">
               {writeMode === 'all-or-nothing'
                 ? check.issueCount > 0
-                  ? t('importexport.confirm.outcome.allErrors', { n: num(check.issueCount, 0) })
+                  ? t('importexport.confirm.outcome.allErrors', { n: number(check.issueCount, 0) })
                   : t('importexport.confirm.outcome.allOk')
                 : checkTotals.rejected > 0
-                  ? t('importexport.confirm.outcome.validRejected', { n: num(checkTotals.rejected, 0) })
+                  ? t('importexport.confirm.outcome.validRejected', { n: number(checkTotals.rejected, 0) })
                   : t('importexport.confirm.outcome.valid')}
             </p>
             {problem && <ProblemAlert problem={problem} />}
@@ -382,10 +383,10 @@ export function ImportWizard({ code }: { code: string }) {
           <p class={result.written ? 'alert alert-ok' : 'alert alert-warn'}>
             {result.written ? t('importexport.result.written') : t('importexport.result.notWritten')}{' '}
             {t('importexport.result.counts', {
-              created: num(resultTotals.created, 0),
-              updated: num(resultTotals.updated, 0),
-              unchanged: num(resultTotals.unchanged, 0),
-              rejected: num(resultTotals.rejected, 0),
+              created: number(resultTotals.created, 0),
+              updated: number(resultTotals.updated, 0),
+              unchanged: number(resultTotals.unchanged, 0),
+              rejected: number(resultTotals.rejected, 0),
             })}
           </p>
           {result.rejectedFile && (

@@ -1,5 +1,6 @@
 /** An import report: rows per sheet, then every error by sheet, row and column, then the warnings. */
-import { language, num, pick, t } from '../../../app/i18n/index.js';
+import { pick, t } from '../../../app/i18n/index.js';
+import { number } from '../../../ui/format.js';
 import { cellKey, type CellValue } from './cellValues.js';
 import { SHEET_NAMES, type CellIssue, type ImportReport } from './types.js';
 
@@ -10,7 +11,7 @@ export function valueText(value: CellValue | undefined): string {
   if (value === undefined) return t('importexport.report.unknownValue');
   if (value === null || value === '') return t('importexport.report.empty');
   if (typeof value === 'boolean') return t(value ? 'importexport.yes' : 'importexport.no');
-  const text = typeof value === 'number' ? value.toLocaleString(language.value === 'fr' ? 'fr-FR' : 'en-GB', { useGrouping: false, maximumFractionDigits: 10 }) : value;
+  const text = typeof value === 'number' ? number(value, 10, { grouping: false }) : value;
   return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH)}…` : text;
 }
 
@@ -52,10 +53,10 @@ export function CountsTable({ report, phase }: { report: ImportReport; phase: 'c
           return (
             <tr key={sheet}>
               <th scope="row">{sheet}</th>
-              <td class="number">{num(c.created, 0)}</td>
-              <td class="number">{num(c.updated, 0)}</td>
-              <td class="number">{num(c.unchanged, 0)}</td>
-              <td class={c.rejected > 0 ? 'number ie-rejected' : 'number'}>{num(c.rejected, 0)}</td>
+              <td class="number">{number(c.created, 0)}</td>
+              <td class="number">{number(c.updated, 0)}</td>
+              <td class="number">{number(c.unchanged, 0)}</td>
+              <td class={c.rejected > 0 ? 'number ie-rejected' : 'number'}>{number(c.rejected, 0)}</td>
             </tr>
           );
         })}
@@ -100,20 +101,20 @@ export function ReportView({ report, phase, values }: { report: ImportReport; ph
   return (
     <div class="ie-report">
       <CountsTable report={report} phase={phase} />
-      <h4>{t('importexport.report.errors.title', { n: num(report.issueCount, 0) })}</h4>
+      <h4>{t('importexport.report.errors.title', { n: number(report.issueCount, 0) })}</h4>
       {report.issues.length === 0 ? (
         <p>{t('importexport.report.errors.none')}</p>
       ) : (
         <>
-          {report.issueCount > report.issues.length && <p class="alert alert-warn">{t('importexport.report.errors.truncated', { shown: num(report.issues.length, 0), total: num(report.issueCount, 0) })}</p>}
+          {report.issueCount > report.issues.length && <p class="alert alert-warn">{t('importexport.report.errors.truncated', { shown: number(report.issues.length, 0), total: number(report.issueCount, 0) })}</p>}
           {bySheet(report.issues).map(([sheet, issues]) => (
-            <IssueTable key={sheet} sheet={sheet} issues={issues} values={values} withValues caption={t('importexport.report.errors.caption', { sheet, n: num(issues.length, 0) })} />
+            <IssueTable key={sheet} sheet={sheet} issues={issues} values={values} withValues caption={t('importexport.report.errors.caption', { sheet, n: number(issues.length, 0) })} />
           ))}
         </>
       )}
       {(report.warnings.length > 0 || report.ignoredSheets.length > 0 || ignoredColumns.length > 0) && (
         <>
-          <h4>{t('importexport.report.warnings.title', { n: num(report.warnings.length + report.ignoredSheets.length + ignoredColumns.length, 0) })}</h4>
+          <h4>{t('importexport.report.warnings.title', { n: number(report.warnings.length + report.ignoredSheets.length + ignoredColumns.length, 0) })}</h4>
           {(report.ignoredSheets.length > 0 || ignoredColumns.length > 0) && (
             <ul class="ie-ignored">
               {report.ignoredSheets.length > 0 && <li>{t('importexport.report.ignoredSheets', { list: report.ignoredSheets.join(', ') })}</li>}

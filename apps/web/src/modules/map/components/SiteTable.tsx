@@ -3,7 +3,8 @@
  * actor's page. Long lists are shown by pages of rows, with a button for the next ones.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { num, t } from '../../../app/i18n/index.js';
+import { t } from '../../../app/i18n/index.js';
+import { number } from '../../../ui/format.js';
 import { territoryBase } from '../../../app/territory.js';
 import type { LinkRow, SiteRow } from './data.js';
 import { KindIcon } from './KindIcon.js';
@@ -11,7 +12,7 @@ import { KindIcon } from './KindIcon.js';
 export const ROWS_PER_STEP = 200;
 
 function Coordinate({ value }: { value: number | undefined }) {
-  return <td class="number">{value === undefined ? <span class="muted">{t('map.notLocated')}</span> : num(value, 5)}</td>;
+  return <td class="number">{value === undefined ? <span class="muted">{t('map.notLocated')}</span> : number(value, 5)}</td>;
 }
 
 /** A button that shows the next rows of a long table. */
@@ -20,7 +21,7 @@ function More({ left, onMore, label }: { left: number; onMore: () => void; label
   return (
     <p>
       <button type="button" class="secondary" onClick={onMore}>
-        {t(label, { left: num(left, 0) })}
+        {t(label, { left: number(left, 0) })}
       </button>
     </p>
   );
@@ -39,7 +40,7 @@ export function SiteTable({ code, rows, total }: { code: string; rows: readonly 
       <div class="map-table-wrap">
         <table class="map-sites">
           <caption>
-            {t('map.list.caption')} <span class="muted">{t('map.list.captionCount', { shown: num(rows.length, 0), total: num(total, 0) })}</span>
+            {t('map.list.caption')} <span class="muted">{t('map.list.captionCount', { shown: number(rows.length, 0), total: number(total, 0) })}</span>
           </caption>
           <thead>
             <tr>
@@ -96,7 +97,7 @@ export function LinkTable({ code, rows }: { code: string; rows: readonly LinkRow
     <div class="map-table-wrap">
       <table class="map-links">
         <caption>
-          {t('map.links.caption')} <span class="muted">{t('map.links.captionCount', { shown: num(Math.min(limit, rows.length), 0), total: num(rows.length, 0) })}</span>
+          {t('map.links.caption')} <span class="muted">{t('map.links.captionCount', { shown: number(Math.min(limit, rows.length), 0), total: number(rows.length, 0) })}</span>
         </caption>
         <thead>
           <tr>
@@ -113,7 +114,7 @@ export function LinkTable({ code, rows }: { code: string; rows: readonly LinkRow
             <tr key={r.synergyId}>
               <td>{actor(r.from)}</td>
               <td>{actor(r.to)}</td>
-              <td class="number">{num(r.distanceKm, 1)}</td>
+              <td class="number">{number(r.distanceKm, 1)}</td>
               <td>
                 <a href={`${base}/synergies/${encodeURIComponent(r.synergyId)}`}>
                   {t('map.links.open')}

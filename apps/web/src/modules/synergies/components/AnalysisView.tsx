@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { language, num, pick, t } from '../../../app/i18n/index.js';
+import { language, pick, t } from '../../../app/i18n/index.js';
 import type { Names } from './data.js';
 import { co2Of, actorName, DEFAULT_FILTERS, fold, followUpOf, maxKm, mutualisationText, PAGE_SIZE, saveFilters, savedFilters, synergyText, type Filters, type FollowUpIndex } from './filters.js';
 import { statusLabel, StatusTag } from '../../followup/components/parts.js';
 import { STATUSES } from '../../followup/components/types.js';
-import { dateTime, figure, quantity, synergyHref } from './format.js';
+import { readableQuantity, synergyHref } from './format.js';
+import { dateTime, figure, number } from '../../../ui/format.js';
 import { mutualisationSource, resourceLabel, ruleLabel } from './reference.js';
 import { CHECK_NAMES, type Mutualisation, type StoredAnalysis, type Synergy } from './types.js';
 
@@ -35,7 +36,7 @@ function Meta({ analysis }: { analysis: StoredAnalysis }) {
       <p class="muted">
         {t('synergies.latest.meta', {
           date: dateTime(analysis.createdAt),
-          seconds: num(analysis.seconds, 1),
+          seconds: number(analysis.seconds, 1),
           objective: t(`synergies.objective.${analysis.objective}`),
           k: analysis.k,
           engine: analysis.engineVersion,
@@ -46,23 +47,23 @@ function Meta({ analysis }: { analysis: StoredAnalysis }) {
       <dl class="figures">
         <div class="figure">
           <dt>{t('synergies.figures.proposed')}</dt>
-          <dd>{num(s.proposed, 0)}</dd>
+          <dd>{number(s.proposed, 0)}</dd>
         </div>
         <div class="figure">
           <dt>{t('synergies.figures.mutualisations')}</dt>
-          <dd>{num(s.mutualisations, 0)}</dd>
+          <dd>{number(s.mutualisations, 0)}</dd>
         </div>
         <div class="figure">
           <dt>{t('synergies.figures.allocated')}</dt>
-          <dd>{num(s.allocatedTonnes, 0)}</dd>
+          <dd>{number(s.allocatedTonnes, 0)}</dd>
         </div>
         <div class="figure">
           <dt>{t('synergies.figures.co2')}</dt>
-          <dd>{num(s.co2eAvoidedTonnes, 0)}</dd>
+          <dd>{number(s.co2eAvoidedTonnes, 0)}</dd>
         </div>
         <div class="figure">
           <dt>{t('synergies.figures.diverted')}</dt>
-          <dd>{num(s.divertedTonnes, 0)}</dd>
+          <dd>{number(s.divertedTonnes, 0)}</dd>
         </div>
       </dl>
     </>
@@ -210,8 +211,8 @@ function SubstitutionTable({
               const co2 = co2Of(s);
               return (
                 <tr key={s.id}>
-                  <td class="number">{num(rank.get(s.id), 0)}</td>
-                  <td class="number">{num(s.score.value, 1)}</td>
+                  <td class="number">{number(rank.get(s.id), 0)}</td>
+                  <td class="number">{number(s.score.value, 1)}</td>
                   <th scope="row" class="exchange">
                     <a href={synergyHref(base, s.id)}>
                       {actorName(names, s.supplierActorId)}
@@ -232,7 +233,7 @@ function SubstitutionTable({
                     <span class="small muted block">{t(`synergies.family.${s.family}`)}</span>
                   </td>
                   <td class="number">{figure(s.distanceKm)}</td>
-                  <td class="number">{s.allocation.quantity === null ? <NotEstimated text={t('synergies.notAllocated')} /> : quantity(s.allocation.quantity, s.allocation.unit)}</td>
+                  <td class="number">{s.allocation.quantity === null ? <NotEstimated text={t('synergies.notAllocated')} /> : readableQuantity(s.allocation.quantity, s.allocation.unit)}</td>
                   <td class="number">{co2 === null ? <NotEstimated /> : figure(co2)}</td>
                   <td>
                     <StatusTag status={followUpOf(followUp, s).status} />
@@ -293,7 +294,7 @@ function MutualisationTable({ rows, names }: { rows: Mutualisation[]; names: Nam
               </td>
               <td>
                 <details>
-                  <summary>{t('synergies.mut.members', { count: num(m.members.length, 0), km: num(m.radiusKm, 1) })}</summary>
+                  <summary>{t('synergies.mut.members', { count: number(m.members.length, 0), km: number(m.radiusKm, 1) })}</summary>
                   <ul class="members">
                     {m.members.map((member) => (
                       <li key={member.actorId}>{actorName(names, member.actorId)}</li>
@@ -302,9 +303,9 @@ function MutualisationTable({ rows, names }: { rows: Mutualisation[]; names: Nam
                   <p class="small">{pick(m.explanation)}</p>
                 </details>
               </td>
-              <td class="number">{m.totalQuantity ? quantity(m.totalQuantity.value, m.totalQuantity.unit) : <NotEstimated />}</td>
+              <td class="number">{m.totalQuantity ? readableQuantity(m.totalQuantity.value, m.totalQuantity.unit) : <NotEstimated />}</td>
               <td class="number">
-                {m.saving.value === null ? <NotEstimated text={t('synergies.mut.notEstimated')} /> : quantity(m.saving.value, m.saving.unit)}
+                {m.saving.value === null ? <NotEstimated text={t('synergies.mut.notEstimated')} /> : readableQuantity(m.saving.value, m.saving.unit)}
                 {m.saving.value !== null && <span class="tag estimate">{t('synergies.estimate')}</span>}
               </td>
               <td class="small">
@@ -355,7 +356,7 @@ function Rejected({ analysis }: { analysis: StoredAnalysis }) {
         <p>{t('synergies.rejected.none')}</p>
       ) : (
         <details class="rejected">
-          <summary>{t('synergies.rejected.summary', { count: num(total, 0) })}</summary>
+          <summary>{t('synergies.rejected.summary', { count: number(total, 0) })}</summary>
           <p>{t('synergies.rejected.intro')}</p>
           <table class="rejected-table">
             <caption>{t('synergies.rejected.caption')}</caption>
@@ -371,7 +372,7 @@ function Rejected({ analysis }: { analysis: StoredAnalysis }) {
               {counts.map(([reason, count]) => (
                 <tr key={reason}>
                   <th scope="row">{t(`synergies.check.${reason}`)}</th>
-                  <td class="number">{num(count, 0)}</td>
+                  <td class="number">{number(count, 0)}</td>
                 </tr>
               ))}
             </tbody>
@@ -436,9 +437,9 @@ export function AnalysisView({ code, analysis, names, base, followUp }: { code: 
       <Meta analysis={analysis} />
       <FilterForm filters={filters} set={set} families={families} />
       <p role="status" aria-live="polite" class="filter-count">
-        {showSubstitutions && t('synergies.filters.count', { matching: num(rows.length, 0), total: num(synergies.length, 0), shown: num(Math.min(shown, rows.length), 0) })}
+        {showSubstitutions && t('synergies.filters.count', { matching: number(rows.length, 0), total: number(synergies.length, 0), shown: number(Math.min(shown, rows.length), 0) })}
         {showSubstitutions && showMutualisations && ' '}
-        {showMutualisations && t('synergies.filters.countMut', { matching: num(mutRows.length, 0), total: num(mutualisations.length, 0) })}
+        {showMutualisations && t('synergies.filters.countMut', { matching: number(mutRows.length, 0), total: number(mutualisations.length, 0) })}
       </p>
       {showSubstitutions && (
         <section aria-labelledby="substitutions">

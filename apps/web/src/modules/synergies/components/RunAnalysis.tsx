@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../../../api/client.js';
-import { num, pick, t } from '../../../app/i18n/index.js';
+import { pick, t } from '../../../app/i18n/index.js';
+import { number } from '../../../ui/format.js';
 import { analysisRun } from '../../../app/territory.js';
 import { parseDecimal } from './format.js';
 import { SCORE_COMPONENTS, type AnalysisRunMeta, type ScoreComponent } from './types.js';
@@ -134,10 +135,10 @@ export function RunAnalysis({ code }: { code: string }) {
         {done && (
           <p class="alert alert-ok">
             {t('synergies.run.done', {
-              seconds: num(done.seconds, 1),
-              proposed: num(done.summary.proposed, 0),
-              rejected: num(done.summary.rejected, 0),
-              mutualisations: num(done.summary.mutualisations, 0),
+              seconds: number(done.seconds, 1),
+              proposed: number(done.summary.proposed, 0),
+              rejected: number(done.summary.rejected, 0),
+              mutualisations: number(done.summary.mutualisations, 0),
             })}
           </p>
         )}

@@ -6,7 +6,8 @@
  */
 import { useState } from 'preact/hooks';
 import { saveRecord } from './records.js';
-import { num, pick, t } from '../../../app/i18n/index.js';
+import { pick, t } from '../../../app/i18n/index.js';
+import { number } from '../../../ui/format.js';
 import { ErrorSummary, Field, FormActions, Group, errorsOf, fieldId, formatDecimal, parseDecimal, useFocusOnMount, type FieldSpec, type Placed } from './form.js';
 import { directionLabel, fateLabel, monthLabel, purityLabel } from './labels.js';
 import { ResourcePicker, WastePicker } from './pickers.js';
@@ -278,7 +279,7 @@ export function FlowForm({
             form={formId}
             path="quality.temperatureC"
             label={t('actors.flow.temperature')}
-            hint={band ? t('actors.flow.band', { min: band.min === null ? '…' : num(band.min, 1), max: band.max === null ? '…' : num(band.max, 1) }) : undefined}
+            hint={band ? t('actors.flow.band', { min: band.min === null ? '…' : number(band.min, 1), max: band.max === null ? '…' : number(band.max, 1) }) : undefined}
             errors={err('quality.temperatureC')}
           >
             {(c) => <input {...c} type="text" inputMode="decimal" value={temperature} onInput={(e) => setTemperature(e.currentTarget.value)} />}
