@@ -1,10 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { language, setLanguage, t } from './i18n/index.js';
+import { language, setLanguage, t, type MessageKey } from './i18n/index.js';
 import { me, offerIn, rolesIn, signOut, type Me, type Offer } from './session.js';
 
-type Section = readonly [suffix: string, key: string, shown: (offer: Offer) => boolean];
+type Section = readonly [suffix: string, key: MessageKey, shown: (offer: Offer) => boolean];
 
 /**
  * The territory's sections, each offered to those whose standing the server would serve: the map,

@@ -11,10 +11,11 @@ import { ABANDON_REASONS, nextStatuses, SIDES, type AbandonReason, type Consent,
 import { Layout } from '../../app/Layout.js';
 import { Status as LoadStatus } from '../../ui/Status.js';
 import { useApi } from '../../api/query.js';
-import { t } from '../../app/i18n/index.js';
-import { date, dateTime, number } from '../../ui/format.js';
+import { t, type MessageKey } from '../../app/i18n/index.js';
+import { date, dateTime, number, quantity } from '../../ui/format.js';
 import { me, useOffer, type Offer } from '../../app/session.js';
 import { territoryBase, useTerritory } from '../../app/territory.js';
+import { familyLabel } from '../synergies/components/format.js';
 
 type Patch = Partial<{
   status: Status;
@@ -193,7 +194,7 @@ function SteeringForm({ current, saver, offer, code }: { current: SynergyCase; s
   );
 }
 
-const FIELD_UNITS: Record<ImpactField, string> = {
+const FIELD_UNITS: Record<ImpactField, MessageKey> = {
   tonnesDiverted: 'case.unit.tonnes',
   co2eAvoidedT: 'case.unit.co2',
   supplierSavingsEur: 'case.unit.eur',
@@ -203,7 +204,7 @@ const FIELD_UNITS: Record<ImpactField, string> = {
 };
 
 function figureText(n: number | null, field: ImpactField): string {
-  return n === null ? '—' : `${number(n, field === 'jobs' ? 1 : Math.abs(n) >= 100 ? 0 : 1)} ${t(FIELD_UNITS[field])}`;
+  return quantity(n, t(FIELD_UNITS[field]), field === 'jobs' ? 1 : Math.abs(n ?? 0) >= 100 ? 0 : 1);
 }
 
 /** The estimated impacts beside the verified ones. */
@@ -474,7 +475,7 @@ export function CaseDetail({ code, caseId }: { code: string; caseId: string }) {
                         <dt>{t('followup.col.resource')}</dt>
                         <dd>
                           {resourceLabel(resourceCode, resources)}
-                          {family && <span class="followup-block small muted">{t(`synergies.family.${family}`)}</span>}
+                          {family && <span class="followup-block small muted">{familyLabel(family)}</span>}
                         </dd>
                       </div>
                     )}

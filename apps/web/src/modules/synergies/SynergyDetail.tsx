@@ -18,6 +18,7 @@ import { pick, t } from '../../app/i18n/index.js';
 import { figure, number } from '../../ui/format.js';
 import { useOffer } from '../../app/session.js';
 import { territoryBase, useTerritory } from '../../app/territory.js';
+import { familyLabel } from './components/format.js';
 
 /** The synergy's follow-up: its status, and the way to its case (opened here when there is none). */
 function FollowUpAction({ code, synergy, base, followUp }: { code: string; synergy: Synergy; base: string; followUp: FollowUpIndex | undefined }) {
@@ -111,7 +112,7 @@ function Detail({
           </div>
           <div>
             <dt>{t('synergies.detail.family')}</dt>
-            <dd>{t(`synergies.family.${synergy.family}`)}</dd>
+            <dd>{familyLabel(synergy.family)}</dd>
           </div>
           <div>
             <dt>{t('synergies.detail.distance')}</dt>
@@ -185,7 +186,7 @@ function VisibleSynergyDetail({ code, id }: { code: string; id: string }) {
                 {item.family && (
                   <div>
                     <dt>{t('synergies.detail.family')}</dt>
-                    <dd>{t(`synergies.family.${item.family}`)}</dd>
+                    <dd>{familyLabel(item.family)}</dd>
                   </div>
                 )}
                 <div>

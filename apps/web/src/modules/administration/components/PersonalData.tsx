@@ -8,16 +8,16 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../../../api/client.js';
 import { invalidateAll } from '../../../api/query.js';
 import { t } from '../../../app/i18n/index.js';
-import { me } from '../../../app/session.js';
+import { me, type Role } from '../../../app/session.js';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog.js';
 import { Field, messageOf, Notice, NO_NOTICE, notice, type NoticeState } from '../../../ui/fields.js';
-import { EMAIL } from './common.js';
+import { EMAIL, roleLabel } from './common.js';
 import { date } from '../../../ui/format.js';
 
 export interface PersonalData {
   email: string;
   contacts: { territoryCode: string; actorId: string; actorName: string; contact: { name?: string; email?: string; phone?: string } }[];
-  account: { id: string; email: string; displayName: string; createdAt: string; roles: { territoryCode: string; role: string; actorId: string | null }[] } | null;
+  account: { id: string; email: string; displayName: string; createdAt: string; roles: { territoryCode: string; role: Role; actorId: string | null }[] } | null;
 }
 
 interface Erased {
@@ -86,7 +86,7 @@ function Found({ data, onErase }: { data: PersonalData; onErase: () => void }) {
               </div>
               <div>
                 <dt>{t('access.users.col.roles')}</dt>
-                <dd>{data.account.roles.length === 0 ? t('access.users.noRole') : data.account.roles.map((r) => `${t(`access.role.${r.role}`)} — ${r.territoryCode}`).join(' ; ')}</dd>
+                <dd>{data.account.roles.length === 0 ? t('access.users.noRole') : data.account.roles.map((r) => `${roleLabel(r.role)} — ${r.territoryCode}`).join(' ; ')}</dd>
               </div>
             </dl>
           )}

@@ -1,5 +1,5 @@
 /** Small shared pieces of the territory's administration page. */
-import { t } from '../../../app/i18n/index.js';
+import { isMessageKey, t } from '../../../app/i18n/index.js';
 import type { Role } from '../../../app/session.js';
 
 export function roleLabel(role: Role): string {
@@ -8,8 +8,7 @@ export function roleLabel(role: Role): string {
 
 /** The text of `key`, or `fallback` when the catalogue has none (an action or object the server added since). */
 export function labelOr(key: string, fallback: string): string {
-  const text = t(key);
-  return text === key ? fallback : text;
+  return isMessageKey(key) ? t(key) : fallback;
 }
 
 /** The territory's API path. */

@@ -11,6 +11,7 @@ import { figure, number } from '../../../ui/format.js';
 import { resourceLabel, useResources } from '../../territories/components/reference.js';
 import { PartyName, partyText, quantityText, StatusTag } from './parts.js';
 import type { SynergyItem } from './types.js';
+import { familyLabel } from '../../synergies/components/format.js';
 
 const PAGE = 50;
 
@@ -105,7 +106,7 @@ export function SynergyItems({
                 </td>
                 <td>
                   {item.resourceCode ? resourceLabel(item.resourceCode, resources) : '—'}
-                  {item.family && <span class="followup-block small muted">{t(`synergies.family.${item.family}`)}</span>}
+                  {item.family && <span class="followup-block small muted">{familyLabel(item.family)}</span>}
                 </td>
                 <td class="number">{quantityText(item.quantity)}</td>
                 <td class="number">{t('followup.km', { km: figure(item.distanceKm) })}</td>

@@ -60,17 +60,22 @@ interface Problem {
   issues: string[];
 }
 
+/** The statuses with a title of their own, and those with a hint of what to do. */
+const KNOWN_STATUSES = [400, 404, 413, 415] as const;
+const HINTED_STATUSES = [400, 413, 415] as const;
+
 /** What to tell the user about a failed request: 400 (unreadable file), 413, 415, network. */
 function describe(error: unknown): Problem {
   if (error instanceof ApiError) {
-    const known = [400, 404, 413, 415].includes(error.status);
+    const status = KNOWN_STATUSES.find((s) => s === error.status);
+    const hinted = HINTED_STATUSES.find((s) => s === error.status);
     // Some errors (e.g. from a proxy) carry a plain-text message instead of a bilingual one.
     const raw: unknown = (error.body as { message?: unknown }).message;
     const detail = typeof raw === 'string' ? raw : error.message;
     return {
-      title: t(known ? `importexport.error.title.${error.status}` : 'importexport.error.title.other'),
+      title: t(status ? `importexport.error.title.${status}` : 'importexport.error.title.other'),
       detail: detail.startsWith('HTTP ') ? '' : detail,
-      hint: [400, 413, 415].includes(error.status) ? t(`importexport.error.hint.${error.status}`) : '',
+      hint: hinted ? t(`importexport.error.hint.${hinted}`) : '',
       issues: (error.body.issues ?? []).map((i) => `${i.path} — ${pick(i.message)}`),
     };
   }

@@ -3,7 +3,7 @@
  * actor's page. Long lists are shown by pages of rows, with a button for the next ones.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../../app/i18n/index.js';
+import { t, type MessageKey } from '../../../app/i18n/index.js';
 import { number } from '../../../ui/format.js';
 import { territoryBase } from '../../../app/territory.js';
 import type { LinkRow, SiteRow } from './data.js';
@@ -16,7 +16,7 @@ function Coordinate({ value }: { value: number | undefined }) {
 }
 
 /** A button that shows the next rows of a long table. */
-function More({ left, onMore, label }: { left: number; onMore: () => void; label: string }) {
+function More({ left, onMore, label }: { left: number; onMore: () => void; label: MessageKey }) {
   if (left <= 0) return null;
   return (
     <p>

@@ -4,10 +4,10 @@ import type { Names } from './data.js';
 import { co2Of, actorName, DEFAULT_FILTERS, fold, followUpOf, maxKm, mutualisationText, PAGE_SIZE, saveFilters, savedFilters, synergyText, type Filters, type FollowUpIndex } from './filters.js';
 import { statusLabel, StatusTag } from '../../followup/components/parts.js';
 import { STATUSES } from '../../followup/components/types.js';
-import { readableQuantity, synergyHref } from './format.js';
+import { familyLabel, readableQuantity, synergyHref } from './format.js';
 import { dateTime, figure, number } from '../../../ui/format.js';
 import { mutualisationSource, resourceLabel, ruleLabel } from './reference.js';
-import { CHECK_NAMES, type Mutualisation, type StoredAnalysis, type Synergy } from './types.js';
+import { CHECK_NAMES, type CheckName, type Mutualisation, type StoredAnalysis, type Synergy } from './types.js';
 
 /** "—" for a figure not estimated, read out as words. */
 export function NotEstimated({ text }: { text?: string }) {
@@ -90,7 +90,7 @@ function FilterForm({ filters, set, families }: { filters: Filters; set: (f: Par
             <option value="">{t('synergies.filters.family.all')}</option>
             {families.map((f) => (
               <option key={f} value={f}>
-                {t(`synergies.family.${f}`)}
+                {familyLabel(f)}
               </option>
             ))}
           </select>
@@ -230,7 +230,7 @@ function SubstitutionTable({
                   </th>
                   <td>
                     {ruleLabel(s.ruleId)}
-                    <span class="small muted block">{t(`synergies.family.${s.family}`)}</span>
+                    <span class="small muted block">{familyLabel(s.family)}</span>
                   </td>
                   <td class="number">{figure(s.distanceKm)}</td>
                   <td class="number">{s.allocation.quantity === null ? <NotEstimated text={t('synergies.notAllocated')} /> : readableQuantity(s.allocation.quantity, s.allocation.unit)}</td>
@@ -344,7 +344,7 @@ function MutualisationTable({ rows, names }: { rows: Mutualisation[]; names: Nam
 function Rejected({ analysis }: { analysis: StoredAnalysis }) {
   const counts = useMemo(() => {
     const order: readonly string[] = CHECK_NAMES;
-    const byReason = new Map<string, number>();
+    const byReason = new Map<CheckName, number>();
     for (const candidate of analysis.result.rejected) for (const reason of candidate.reasons) byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
     return [...byReason].sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]));
   }, [analysis.id]);
@@ -397,7 +397,7 @@ export function AnalysisView({ code, analysis, names, base, followUp }: { code: 
   };
   const { synergies, mutualisations } = analysis.result;
   const rank = useMemo(() => new Map(synergies.map((s, i) => [s.id, i + 1])), [analysis.id]);
-  const families = useMemo(() => [...new Set(synergies.map((s) => s.family))].sort((a, b) => t(`synergies.family.${a}`).localeCompare(t(`synergies.family.${b}`), language.value)), [analysis.id, language.value]);
+  const families = useMemo(() => [...new Set(synergies.map((s) => s.family))].sort((a, b) => familyLabel(a).localeCompare(familyLabel(b), language.value)), [analysis.id, language.value]);
   const texts = useMemo(() => new Map(synergies.map((s) => [s.id, synergyText(s, names)])), [analysis.id, names, language.value]);
   const mutTexts = useMemo(() => new Map(mutualisations.map((m) => [m.id, mutualisationText(m, names)])), [analysis.id, names, language.value]);
 

@@ -1,5 +1,5 @@
 /** Units and quantities of the synergy pages, in the current language. */
-import { t } from '../../../app/i18n/index.js';
+import { isMessageKey, t } from '../../../app/i18n/index.js';
 import { figure, quantity, readableDigits } from '../../../ui/format.js';
 
 /** A unit as the API writes it ("m3/an", "EUR/yr", "unit"), for reading. */
@@ -9,6 +9,12 @@ export function unitLabel(unit: string): string {
     .replace(/\bm3\b/g, 'm³')
     .replace(/^EUR\b/, '€')
     .replace(/\/(an|yr)$/, t('synergies.unit.perYear'));
+}
+
+/** A rule's family ("Chaleur fatale"); the family's own name when the catalogue has none (rules sent with an analysis may name others). */
+export function familyLabel(family: string): string {
+  const key = `synergies.family.${family}`;
+  return isMessageKey(key) ? t(key) : family;
 }
 
 /** A quantity in a unit as the API writes it (if any), with the decimals that keep it readable ("9 000 MWh/an"). */

@@ -6,10 +6,10 @@
  */
 import { useState } from 'preact/hooks';
 import { saveRecord } from './records.js';
-import { pick, t } from '../../../app/i18n/index.js';
+import { pick, t, type MessageKey } from '../../../app/i18n/index.js';
 import { number } from '../../../ui/format.js';
 import { ErrorSummary, Field, FormActions, Group, errorsOf, fieldId, formatDecimal, parseDecimal, useFocusOnMount, type FieldSpec, type Placed } from './form.js';
-import { directionLabel, fateLabel, monthLabel, purityLabel } from './labels.js';
+import { directionLabel, fateLabel, monthLabel, MONTHS, purityLabel } from './labels.js';
 import { ResourcePicker, WastePicker } from './pickers.js';
 import { useResources, useUnits } from './reference.js';
 import { FATE_MODES, FLOW_DIRECTIONS, PERIODS, PURITY_GRADES, type FateMode, type Flow, type FlowDirection, type Period, type PurityGrade, type Site } from './types.js';
@@ -125,7 +125,7 @@ export function FlowForm({
   function onSubmit(e: Event) {
     e.preventDefault();
     const local: Placed[] = [];
-    const required = (ok: boolean, path: string, key = 'actors.error.required') => ok || local.push({ path, text: t(key) });
+    const required = (ok: boolean, path: string, key: MessageKey = 'actors.error.required') => ok || local.push({ path, text: t(key) });
     required(siteId !== '', 'siteId', 'actors.error.siteRequired');
     required(!!resource, 'resourceCode', 'actors.error.resourceRequired');
     required(label.trim() !== '', 'label');
@@ -254,7 +254,7 @@ export function FlowForm({
       <Group form={formId} path="monthsAvailable" legend={t('actors.flow.months')} hint={t('actors.flow.monthsHint')} errors={err('monthsAvailable')} class="actors-months">
         {() => (
           <div class="actors-months-grid">
-            {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => {
+            {MONTHS.map((m) => {
               const id = m === 1 ? fieldId(formId, 'monthsAvailable') : `${fieldId(formId, 'monthsAvailable')}-${m}`;
               return (
                 <span key={m} class="actors-choice">

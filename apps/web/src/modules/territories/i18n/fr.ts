@@ -1,4 +1,4 @@
-export default {
+const fr = {
   'actors.yes': 'Oui',
   'actors.no': 'Non',
 
@@ -256,3 +256,10 @@ export default {
   'actors.syn.open': 'Voir la synergie',
   'actors.syn.openWith': 'avec {partner} pour « {flow} »',
 } as const;
+export default fr;
+
+declare module '../../../app/i18n/index.js' {
+  interface Catalogues {
+    territories: typeof fr;
+  }
+}
