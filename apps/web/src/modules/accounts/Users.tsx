@@ -1,10 +1,10 @@
 import './access.css';
-import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Page, type Territory } from '../../api/client.js';
 import { ActorPicker } from './ActorPicker.js';
 import { Field, messageOf, Notice, NO_NOTICE, notice, type NoticeState } from '../../ui/fields.js';
 import { Layout } from '../../app/Layout.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { Status } from '../../ui/Status.js';
 import { useApi } from '../../api/query.js';
 import { accountsChanged } from './changes.js';
@@ -301,107 +301,102 @@ export function Users() {
         <h2 id="users-list-title">{t('access.users.list')}</h2>
         <Status state={users}>
           {(all) => (
-            <div class="access-table-wrap">
-              <table class="access-table">
-                <caption>{t('access.users.caption', { n: all.length })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('access.name')}</th>
-                    <th scope="col">{t('signin.email')}</th>
-                    <th scope="col">{t('access.users.col.roles')}</th>
-                    <th scope="col">{t('access.users.col.created')}</th>
-                    <th scope="col">{t('access.users.col.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {all.map((u) => (
-                    <Fragment key={u.id}>
-                      <tr>
-                        <th scope="row">{u.displayName}</th>
-                        <td>{u.email}</td>
-                        <td>
-                          <ul class="access-roles">
-                            {u.isAdmin && <li>{t('access.users.platformAdmin')}</li>}
-                            {u.roles.map((r) => (
-                              <li key={r.id}>
-                                {roleText(r)}{' '}
-                                <button type="button" class="secondary access-small" disabled={busy} onClick={() => void removeRole(u, r)}>
-                                  {t('access.users.removeRole')}
-                                  <span class="visually-hidden"> {t('access.users.removeRoleOf', { role: roleText(r), name: u.displayName })}</span>
-                                </button>
-                              </li>
-                            ))}
-                            {!u.isAdmin && u.roles.length === 0 && <li class="muted">{t('access.users.noRole')}</li>}
-                          </ul>
-                        </td>
-                        <td>{date(u.createdAt)}</td>
-                        <td>
-                          <div class="access-row-actions">
+            <DataTable
+              caption={t('access.users.caption', { n: all.length })}
+              class="access-table"
+              wrap="access-table-wrap"
+              rows={all}
+              rowKey={(u) => u.id}
+              columns={[
+                { header: t('access.name'), rowHeader: true, cell: (u) => u.displayName },
+                { header: t('signin.email'), cell: (u) => u.email },
+                {
+                  header: t('access.users.col.roles'),
+                  cell: (u) => (
+                    <ul class="access-roles">
+                      {u.isAdmin && <li>{t('access.users.platformAdmin')}</li>}
+                      {u.roles.map((r) => (
+                        <li key={r.id}>
+                          {roleText(r)}{' '}
+                          <button type="button" class="secondary access-small" disabled={busy} onClick={() => void removeRole(u, r)}>
+                            {t('access.users.removeRole')}
+                            <span class="visually-hidden"> {t('access.users.removeRoleOf', { role: roleText(r), name: u.displayName })}</span>
+                          </button>
+                        </li>
+                      ))}
+                      {!u.isAdmin && u.roles.length === 0 && <li class="muted">{t('access.users.noRole')}</li>}
+                    </ul>
+                  ),
+                },
+                { header: t('access.users.col.created'), cell: (u) => date(u.createdAt) },
+                {
+                  header: t('access.users.col.actions'),
+                  cell: (u) => (
+                    <div class="access-row-actions">
+                      <button
+                        type="button"
+                        id={`add-role-open-${u.id}`}
+                        class="secondary access-small"
+                        aria-expanded={adding === u.id ? 'true' : 'false'}
+                        onClick={() => setAdding(adding === u.id ? null : u.id)}
+                      >
+                        {t('access.users.addRole')}
+                        <span class="visually-hidden"> {t('access.users.toUser', { name: u.displayName })}</span>
+                      </button>
+                      {u.id !== user?.id && (
+                        <button type="button" id={`delete-open-${u.id}`} class="secondary access-small access-danger" onClick={() => setConfirming(u.id)}>
+                          {t('access.users.delete')}
+                          <span class="visually-hidden"> {u.displayName}</span>
+                        </button>
+                      )}
+                    </div>
+                  ),
+                },
+              ]}
+              rowAfter={(u) =>
+                (adding === u.id || confirming === u.id) && (
+                  <tr class="access-subrow">
+                    <td colSpan={5}>
+                      {adding === u.id && (
+                        <AddRole
+                          user={u}
+                          territories={list}
+                          onDone={(text, territoryCode) => {
+                            setAdding(null);
+                            say('ok', text);
+                            void accountsChanged(territoryCode);
+                          }}
+                          onCancel={() => {
+                            setAdding(null);
+                            focusButton(`add-role-open-${u.id}`);
+                          }}
+                        />
+                      )}
+                      {confirming === u.id && (
+                        <div ref={confirmRef} class="alert alert-warn access-confirm" role="group" aria-labelledby={`delete-q-${u.id}`}>
+                          <p id={`delete-q-${u.id}`}>{t('access.users.deleteConfirm', { name: u.displayName, email: u.email })}</p>
+                          <div class="access-actions">
+                            <button type="button" class="access-danger-solid" disabled={busy} onClick={() => void removeUser(u)}>
+                              {t('access.users.deleteYes', { name: u.displayName })}
+                            </button>
                             <button
                               type="button"
-                              id={`add-role-open-${u.id}`}
-                              class="secondary access-small"
-                              aria-expanded={adding === u.id ? 'true' : 'false'}
-                              onClick={() => setAdding(adding === u.id ? null : u.id)}
+                              class="secondary"
+                              onClick={() => {
+                                setConfirming(null);
+                                focusButton(`delete-open-${u.id}`);
+                              }}
                             >
-                              {t('access.users.addRole')}
-                              <span class="visually-hidden"> {t('access.users.toUser', { name: u.displayName })}</span>
+                              {t('access.cancel')}
                             </button>
-                            {u.id !== user?.id && (
-                              <button type="button" id={`delete-open-${u.id}`} class="secondary access-small access-danger" onClick={() => setConfirming(u.id)}>
-                                {t('access.users.delete')}
-                                <span class="visually-hidden"> {u.displayName}</span>
-                              </button>
-                            )}
                           </div>
-                        </td>
-                      </tr>
-                      {(adding === u.id || confirming === u.id) && (
-                        <tr class="access-subrow">
-                          <td colSpan={5}>
-                            {adding === u.id && (
-                              <AddRole
-                                user={u}
-                                territories={list}
-                                onDone={(text, territoryCode) => {
-                                  setAdding(null);
-                                  say('ok', text);
-                                  void accountsChanged(territoryCode);
-                                }}
-                                onCancel={() => {
-                                  setAdding(null);
-                                  focusButton(`add-role-open-${u.id}`);
-                                }}
-                              />
-                            )}
-                            {confirming === u.id && (
-                              <div ref={confirmRef} class="alert alert-warn access-confirm" role="group" aria-labelledby={`delete-q-${u.id}`}>
-                                <p id={`delete-q-${u.id}`}>{t('access.users.deleteConfirm', { name: u.displayName, email: u.email })}</p>
-                                <div class="access-actions">
-                                  <button type="button" class="access-danger-solid" disabled={busy} onClick={() => void removeUser(u)}>
-                                    {t('access.users.deleteYes', { name: u.displayName })}
-                                  </button>
-                                  <button
-                                    type="button"
-                                    class="secondary"
-                                    onClick={() => {
-                                      setConfirming(null);
-                                      focusButton(`delete-open-${u.id}`);
-                                    }}
-                                  >
-                                    {t('access.cancel')}
-                                  </button>
-                                </div>
-                              </div>
-                            )}
-                          </td>
-                        </tr>
+                        </div>
                       )}
-                    </Fragment>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                    </td>
+                  </tr>
+                )
+              }
+            />
           )}
         </Status>
       </section>

@@ -12,7 +12,8 @@ import { Layout } from '../../app/Layout.js';
 import { Status as LoadStatus } from '../../ui/Status.js';
 import { useApi } from '../../api/query.js';
 import { t, type MessageKey } from '../../app/i18n/index.js';
-import { date, dateTime, number, quantity } from '../../ui/format.js';
+import { date, dateTime, MISSING, number, quantity } from '../../ui/format.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { me, useOffer, type Offer } from '../../app/session.js';
 import { territoryBase, useTerritory } from '../../app/territory.js';
 import { familyLabel } from '../synergies/components/format.js';
@@ -363,31 +364,28 @@ function Consents({ current, code, offer, onChanged }: { current: SynergyCase; c
 
 /** The events of the case; comments and authors are the facilitators' (the server gives them to them only). */
 function History({ current, full }: { current: SynergyCase; full: boolean }) {
-  if (current.events.length === 0) return <p>{t('case.history.none')}</p>;
   return (
-    <table class="followup-history">
-      <caption>{t('case.history.caption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('case.history.at')}</th>
-          <th scope="col">{t('case.history.change')}</th>
-          {full && <th scope="col">{t('case.history.comment')}</th>}
-          {full && <th scope="col">{t('case.history.by')}</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {[...current.events]
-          .sort((a, b) => b.at.localeCompare(a.at))
-          .map((e, i) => (
-            <tr key={`${e.at}-${i}`}>
-              <th scope="row">{dateTime(e.at)}</th>
-              <td>{e.fromStatus && e.fromStatus !== e.toStatus ? t('case.history.from', { from: statusLabel(e.fromStatus), to: statusLabel(e.toStatus) }) : e.fromStatus === e.toStatus ? t('case.history.same', { status: statusLabel(e.toStatus) }) : t('case.history.opened', { status: statusLabel(e.toStatus) })}</td>
-              {full && <td>{e.comment ?? ''}</td>}
-              {full && <td>{personName(e.user) || '—'}</td>}
-            </tr>
-          ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption={t('case.history.caption')}
+      class="followup-history"
+      rows={[...current.events].sort((a, b) => b.at.localeCompare(a.at))}
+      rowKey={(e, i) => `${e.at}-${i}`}
+      empty={t('case.history.none')}
+      columns={[
+        { header: t('case.history.at'), rowHeader: true, cell: (e) => dateTime(e.at) },
+        {
+          header: t('case.history.change'),
+          cell: (e) =>
+            e.fromStatus && e.fromStatus !== e.toStatus
+              ? t('case.history.from', { from: statusLabel(e.fromStatus), to: statusLabel(e.toStatus) })
+              : e.fromStatus === e.toStatus
+                ? t('case.history.same', { status: statusLabel(e.toStatus) })
+                : t('case.history.opened', { status: statusLabel(e.toStatus) }),
+        },
+        full && { header: t('case.history.comment'), cell: (e) => e.comment ?? '' },
+        full && { header: t('case.history.by'), cell: (e) => personName(e.user) || MISSING },
+      ]}
+    />
   );
 }
 

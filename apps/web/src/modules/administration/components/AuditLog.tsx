@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApi } from '../../../api/query.js';
 import { t } from '../../../app/i18n/index.js';
 import { dateTime, number } from '../../../ui/format.js';
+import { DataTable } from '../../../ui/DataTable.js';
 import { Status } from '../../../ui/Status.js';
 import { labelOr } from './common.js';
 
@@ -97,39 +98,24 @@ export function AuditLog({ code, revision }: { code: string; revision: number })
         {({ items, total }) =>
           total === 0 ? null : (
             <>
-              <div class="access-table-wrap" role="region" aria-labelledby="admin-audit-caption" tabIndex={0}>
-                <table class="access-table admin-audit">
-                  <caption id="admin-audit-caption">{t('admin.audit.caption', { from: number(from, 0), to: number(to, 0), total: number(total, 0) })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('admin.audit.at')}</th>
-                      <th scope="col">{t('admin.audit.user')}</th>
-                      <th scope="col">{t('admin.audit.action')}</th>
-                      <th scope="col">{t('admin.audit.entity')}</th>
-                      <th scope="col">{t('admin.audit.entityId')}</th>
-                      <th scope="col">{t('admin.audit.details')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {items.map((e) => (
-                      <tr key={e.id} data-action={e.action} data-entity={e.entity}>
-                        <td class="admin-nowrap">
-                          <time dateTime={e.at}>{dateTime(e.at)}</time>
-                        </td>
-                        <td>
-                          <Who e={e} />
-                        </td>
-                        <td>{labelOr(`admin.audit.action.${e.action}.${e.entity}`, labelOr(`admin.audit.action.${e.action}`, e.action))}</td>
-                        <td>{labelOr(`admin.audit.entity.${e.entity}`, e.entity)}</td>
-                        <td>{e.entityId ? <code class="admin-id">{e.entityId}</code> : ''}</td>
-                        <td>
-                          <Details details={e.details} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={t('admin.audit.caption', { from: number(from, 0), to: number(to, 0), total: number(total, 0) })}
+                captionId="admin-audit-caption"
+                class="access-table admin-audit"
+                wrap="access-table-wrap"
+                region
+                rows={items}
+                rowKey={(e) => e.id}
+                rowProps={(e) => ({ 'data-action': e.action, 'data-entity': e.entity })}
+                columns={[
+                  { header: t('admin.audit.at'), class: 'admin-nowrap', cell: (e) => <time dateTime={e.at}>{dateTime(e.at)}</time> },
+                  { header: t('admin.audit.user'), cell: (e) => <Who e={e} /> },
+                  { header: t('admin.audit.action'), cell: (e) => labelOr(`admin.audit.action.${e.action}.${e.entity}`, labelOr(`admin.audit.action.${e.action}`, e.action)) },
+                  { header: t('admin.audit.entity'), cell: (e) => labelOr(`admin.audit.entity.${e.entity}`, e.entity) },
+                  { header: t('admin.audit.entityId'), cell: (e) => (e.entityId ? <code class="admin-id">{e.entityId}</code> : '') },
+                  { header: t('admin.audit.details'), cell: (e) => <Details details={e.details} /> },
+                ]}
+              />
               {total > AUDIT_PAGE && (
                 <nav class="admin-pager" aria-label={t('admin.audit.pages')}>
                   {/* aria-disabled, not disabled: the button keeps the focus when the last page is reached. */}

@@ -10,6 +10,7 @@ import { invalidateAll } from '../../../api/query.js';
 import { t } from '../../../app/i18n/index.js';
 import { me, type Role } from '../../../app/session.js';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog.js';
+import { DataTable } from '../../../ui/DataTable.js';
 import { Field, messageOf, Notice, NO_NOTICE, notice, type NoticeState } from '../../../ui/fields.js';
 import { EMAIL, roleLabel } from './common.js';
 import { date } from '../../../ui/format.js';
@@ -46,31 +47,20 @@ function Found({ data, onErase }: { data: PersonalData; onErase: () => void }) {
       ) : (
         <>
           {data.contacts.length > 0 && (
-            <div class="access-table-wrap">
-              <table class="access-table admin-contacts">
-                <caption>{t('admin.privacy.contactsCaption', { n: data.contacts.length })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('admin.privacy.actor')}</th>
-                    <th scope="col">{t('access.territory')}</th>
-                    <th scope="col">{t('admin.privacy.contactName')}</th>
-                    <th scope="col">{t('signin.email')}</th>
-                    <th scope="col">{t('admin.privacy.phone')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.contacts.map((c) => (
-                    <tr key={c.actorId}>
-                      <th scope="row">{c.actorName}</th>
-                      <td>{c.territoryCode}</td>
-                      <td>{c.contact.name ?? ''}</td>
-                      <td>{c.contact.email ?? ''}</td>
-                      <td>{c.contact.phone ?? ''}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t('admin.privacy.contactsCaption', { n: data.contacts.length })}
+              class="access-table admin-contacts"
+              wrap="access-table-wrap"
+              rows={data.contacts}
+              rowKey={(c) => c.actorId}
+              columns={[
+                { header: t('admin.privacy.actor'), rowHeader: true, cell: (c) => c.actorName },
+                { header: t('access.territory'), cell: (c) => c.territoryCode },
+                { header: t('admin.privacy.contactName'), cell: (c) => c.contact.name ?? '' },
+                { header: t('signin.email'), cell: (c) => c.contact.email ?? '' },
+                { header: t('admin.privacy.phone'), cell: (c) => c.contact.phone ?? '' },
+              ]}
+            />
           )}
           {data.account && (
             <dl class="admin-account">

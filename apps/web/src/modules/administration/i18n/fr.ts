@@ -45,7 +45,7 @@ const fr = {
   'admin.keys.copied': 'Clé copiée dans le presse-papiers.',
   'admin.keys.copyFailed': 'La copie automatique a été refusée par le navigateur : la clé est sélectionnée, copiez-la avec Ctrl+C (ou Cmd+C).',
   'admin.keys.dismiss': 'J’ai copié la clé : la masquer',
-  'admin.keys.none': 'Aucune clé d’API pour l’instant.',
+  'admin.keys.none': 'Aucune clé d’API pour l’instant : créez-en une ci-dessus pour qu’une autre application lise les données du territoire.',
   'admin.keys.caption': 'Clés d’API du territoire ({n})',
   'admin.keys.prefix': 'Début de la clé',
   'admin.keys.createdAt': 'Créée le',

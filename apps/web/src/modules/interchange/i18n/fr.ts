@@ -104,7 +104,7 @@ const fr = {
 
   'importexport.history.title': 'Derniers imports',
   'importexport.history.caption': 'Les derniers imports du territoire, du plus récent au plus ancien',
-  'importexport.history.none': 'Aucun import pour l’instant.',
+  'importexport.history.none': 'Aucun import pour l’instant. Commencez par vérifier un fichier avec « Importer un fichier », ci-dessus.',
   'importexport.history.date': 'Date',
   'importexport.history.file': 'Fichier',
   'importexport.history.mode': 'Mode',
