@@ -87,6 +87,7 @@ export function DataTable<T>({
                 {column.sort ? (
                   <button type="button" class="data-table-sort" onClick={() => setSorting({ column: i, descending: current ? !current.descending : false })}>
                     {header}
+                    <span aria-hidden="true">{current ? (current.descending ? ' ▼' : ' ▲') : ' ↕'}</span>
                   </button>
                 ) : (
                   header
