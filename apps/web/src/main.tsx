@@ -6,7 +6,9 @@ import type { ComponentChildren } from 'preact';
 import { render } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, Route, Router, useLocation } from 'preact-iso';
-import { signal } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
+import { QueryClientProvider } from '@tanstack/preact-query';
+import { queryClient } from './api/query.js';
 import { language, t } from './app/i18n/index.js';
 import { routes } from './app/routes.js';
 import { Layout } from './app/Layout.js';
@@ -57,17 +59,27 @@ function App() {
   void language.value;
   return (
     // Links to /api/… (downloads, the identity provider) are left to the browser.
-    <LocationProvider scope={/^\/(?!api\/)/}>
-      <ErrorBoundary>
-        <Gate>
-          <Router>
-            {[...routes.map((r) => <Route key={r.path} path={r.path} component={r.component} />), <Route key="404" default component={NotFound} />]}
-          </Router>
-        </Gate>
-      </ErrorBoundary>
-    </LocationProvider>
+    <QueryClientProvider client={queryClient}>
+      <LocationProvider scope={/^\/(?!api\/)/}>
+        <ErrorBoundary>
+          <Gate>
+            <Router>
+              {[...routes.map((r) => <Route key={r.path} path={r.path} component={r.component} />), <Route key="404" default component={NotFound} />]}
+            </Router>
+          </Gate>
+        </ErrorBoundary>
+      </LocationProvider>
+    </QueryClientProvider>
   );
 }
+
+// Nothing one user loaded is shown to the next: the cache is emptied when who is signed in changes.
+let signedIn: string | null | undefined;
+effect(() => {
+  const id = me.value === undefined ? undefined : (me.value?.id ?? null);
+  if (signedIn !== undefined && id !== signedIn) queryClient.clear();
+  if (id !== undefined) signedIn = id;
+});
 
 document.documentElement.lang = language.value;
 loadMe().catch((e: unknown) => {

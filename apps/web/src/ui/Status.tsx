@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { t } from '../app/i18n/index.js';
-import type { Loaded } from '../api/hooks.js';
+import type { Loaded } from '../api/query.js';
 
 /** Shows loading and errors of a request, else its content; announced to screen readers. */
 export function Status<T>({ state, children }: { state: Loaded<T>; children: (data: T) => ComponentChildren }) {

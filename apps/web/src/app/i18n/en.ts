@@ -18,6 +18,8 @@ const en: Record<keyof typeof fr, string> = {
   'common.error': 'Something went wrong: {message}',
   'common.notFound': 'Page not found.',
   'common.back': 'Back',
+  'common.actions': 'Actions',
+  'common.edit': 'Edit',
   'common.estimate': 'estimate',
   'territories.title': 'Territories',
   'territories.intro': 'Choose a territory to see its actors, flows and synergies.',

@@ -16,6 +16,8 @@ export default {
   'common.error': 'Une erreur est survenue : {message}',
   'common.notFound': 'Page introuvable.',
   'common.back': 'Retour',
+  'common.actions': 'Actions',
+  'common.edit': 'Modifier',
   'common.estimate': 'estimation',
   'territories.title': 'Territoires',
   'territories.intro': 'Choisissez un territoire pour voir ses acteurs, ses flux et ses synergies.',

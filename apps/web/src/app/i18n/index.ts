@@ -2,11 +2,27 @@
  * Translation catalogues: French by default, English on request. Every string of the interface
  * comes from a catalogue. The app's common texts are in `./fr.ts` and `./en.ts`; each module has
  * its own pair (`modules/<module>/i18n/fr.ts`, `en.ts`); the English file is typed by the French one, so a missing key fails the build.
+ *
+ * `t()` takes only a key of a French catalogue (`MessageKey`): a key built from a value
+ * (`t(\`followup.status.${status}\`)`) is checked through its template type, and a key from
+ * elsewhere (the server's audit actions) through `isMessageKey()`.
  */
 import { signal } from '@preact/signals';
+import type app from './fr.js';
 
 export type Language = 'fr' | 'en';
 type Catalogue = Record<string, string>;
+
+/**
+ * The French catalogues, by module: the app's here, each module's added by its own `i18n/fr.ts`
+ * (`declare module` of this file), so that a new module's catalogue needs no change here.
+ */
+export interface Catalogues {
+  app: typeof app;
+}
+
+/** Every key of every French catalogue. */
+export type MessageKey = { [M in keyof Catalogues]: keyof Catalogues[M] & string }[keyof Catalogues];
 
 const modules = {
   fr: import.meta.glob<{ default: Catalogue }>(['./fr.ts', '../../modules/*/i18n/fr.ts'], { eager: true }),
@@ -26,8 +42,13 @@ export function setLanguage(lang: Language): void {
   document.documentElement.lang = lang;
 }
 
+/** Whether `key` (from elsewhere: the server's names of actions and records) has a text in the catalogues. */
+export function isMessageKey(key: string): key is MessageKey {
+  return key in catalogues.fr;
+}
+
 /** The text of `key` in the current language, `{name}` placeholders filled from `params`. */
-export function t(key: string, params: Record<string, string | number> = {}): string {
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
   const text = catalogues[language.value][key] ?? catalogues.fr[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
@@ -35,12 +56,4 @@ export function t(key: string, params: Record<string, string | number> = {}): st
 /** A bilingual text from the API in the current language. */
 export function pick(text: { fr: string; en: string } | null | undefined): string {
   return text ? text[language.value] : '';
-}
-
-const formats = { fr: 'fr-FR', en: 'en-GB' } as const;
-
-/** A number in the current language's format. */
-export function num(n: number | null | undefined, digits = 1): string {
-  if (n === null || n === undefined || !Number.isFinite(n)) return '—';
-  return n.toLocaleString(formats[language.value], { maximumFractionDigits: digits });
 }

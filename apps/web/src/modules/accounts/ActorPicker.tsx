@@ -5,8 +5,9 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Page } from '../../api/client.js';
-import { useApi } from '../../api/hooks.js';
-import { num, t } from '../../app/i18n/index.js';
+import { useApi } from '../../api/query.js';
+import { t } from '../../app/i18n/index.js';
+import { number } from '../../ui/format.js';
 import { Field } from '../../ui/fields.js';
 
 const SHOWN = 100;
@@ -37,7 +38,7 @@ export function ActorPicker({ id, code, value, onChange, error }: { id: string; 
         id={id}
         label={t('access.actor')}
         error={error}
-        hint={list.loading ? t('common.loading') : total > items.length ? t('access.actor.more', { shown: num(items.length, 0), total: num(total, 0) }) : t('access.actor.count', { n: num(total, 0) })}
+        hint={list.loading ? t('common.loading') : total > items.length ? t('access.actor.more', { shown: number(items.length, 0), total: number(total, 0) }) : t('access.actor.count', { n: number(total, 0) })}
       >
         {(c) => (
           <select {...c} required value={value} onChange={(e) => onChange(e.currentTarget.value)}>

@@ -4,7 +4,7 @@ import { useLocation } from 'preact-iso';
 import { api, ApiError } from '../../api/client.js';
 import { Field, messageOf, Notice, NO_NOTICE, notice, sentence, type NoticeState } from '../../ui/fields.js';
 import { Layout } from '../../app/Layout.js';
-import { useApi } from '../../api/hooks.js';
+import { useApi } from '../../api/query.js';
 import { t } from '../../app/i18n/index.js';
 import { me, safeReturn, signIn } from '../../app/session.js';
 

@@ -1,15 +1,17 @@
 import './access.css';
-import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Page, type Territory } from '../../api/client.js';
 import { ActorPicker } from './ActorPicker.js';
 import { Field, messageOf, Notice, NO_NOTICE, notice, type NoticeState } from '../../ui/fields.js';
 import { Layout } from '../../app/Layout.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { Status } from '../../ui/Status.js';
-import { useApi } from '../../api/hooks.js';
-import { language, t } from '../../app/i18n/index.js';
+import { useApi } from '../../api/query.js';
+import { accountsChanged } from './changes.js';
+import { t } from '../../app/i18n/index.js';
 import { me, ROLES, type MyRole, type Role } from '../../app/session.js';
 import { MIN_PASSWORD } from './ResetPassword.js';
+import { date } from '../../ui/format.js';
 
 export interface User {
   id: string;
@@ -29,10 +31,6 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function roleLabel(role: Role): string {
   return t(`access.role.${role}`);
-}
-
-function dateOnly(iso: string): string {
-  return new Date(iso).toLocaleDateString(language.value === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium' });
 }
 
 interface RoleDraft {
@@ -180,7 +178,7 @@ function CreateUser({ territories, onCreated }: { territories: Territory[]; onCr
   );
 }
 
-function AddRole({ user, territories, onDone, onCancel }: { user: User; territories: Territory[]; onDone: (message: string) => void; onCancel: () => void }) {
+function AddRole({ user, territories, onDone, onCancel }: { user: User; territories: Territory[]; onDone: (message: string, territoryCode: string) => void; onCancel: () => void }) {
   const [draft, setDraft] = useState<RoleDraft>(NO_ROLE);
   const [errors, setErrors] = useState<Partial<Record<keyof RoleDraft, string>>>({});
   const [problem, setProblem] = useState<NoticeState>(NO_NOTICE);
@@ -201,7 +199,7 @@ function AddRole({ user, territories, onDone, onCancel }: { user: User; territor
     try {
       await grant(user.id, draft);
       const territory = territories.find((x) => x.code === draft.territoryCode);
-      onDone(t('access.users.roleAdded', { name: user.displayName, role: roleLabel(draft.role), territory: territory?.name ?? draft.territoryCode }));
+      onDone(t('access.users.roleAdded', { name: user.displayName, role: roleLabel(draft.role), territory: territory?.name ?? draft.territoryCode }), draft.territoryCode);
     } catch (err) {
       setProblem((p) => notice(p, 'error', t('common.error', { message: messageOf(err) })));
     } finally {
@@ -255,7 +253,7 @@ export function Users() {
     try {
       await api<void>(`/api/territories/${encodeURIComponent(r.territoryCode)}/roles/${encodeURIComponent(r.id)}`, { method: 'DELETE' });
       say('ok', t('access.users.roleRemoved', { name: u.displayName, role: roleText(r) }));
-      users.reload();
+      void accountsChanged(r.territoryCode);
     } catch (err) {
       say('error', t('common.error', { message: messageOf(err) }));
     } finally {
@@ -269,7 +267,7 @@ export function Users() {
       await api<void>(`/api/users/${encodeURIComponent(u.id)}`, { method: 'DELETE' });
       setConfirming(null);
       say('ok', t('access.users.deleted', { name: u.displayName }));
-      users.reload();
+      void accountsChanged(...u.roles.map((r) => r.territoryCode));
     } catch (err) {
       say('error', t('common.error', { message: messageOf(err) }));
     } finally {
@@ -293,9 +291,9 @@ export function Users() {
         <h2 id="users-new-title">{t('access.users.new')}</h2>
         <CreateUser
           territories={list}
-          onCreated={(_, text) => {
+          onCreated={(created, text) => {
             say('ok', text);
-            users.reload();
+            void accountsChanged(...created.roles.map((r) => r.territoryCode));
           }}
         />
       </section>
@@ -303,107 +301,102 @@ export function Users() {
         <h2 id="users-list-title">{t('access.users.list')}</h2>
         <Status state={users}>
           {(all) => (
-            <div class="access-table-wrap">
-              <table class="access-table">
-                <caption>{t('access.users.caption', { n: all.length })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('access.name')}</th>
-                    <th scope="col">{t('signin.email')}</th>
-                    <th scope="col">{t('access.users.col.roles')}</th>
-                    <th scope="col">{t('access.users.col.created')}</th>
-                    <th scope="col">{t('access.users.col.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {all.map((u) => (
-                    <Fragment key={u.id}>
-                      <tr>
-                        <th scope="row">{u.displayName}</th>
-                        <td>{u.email}</td>
-                        <td>
-                          <ul class="access-roles">
-                            {u.isAdmin && <li>{t('access.users.platformAdmin')}</li>}
-                            {u.roles.map((r) => (
-                              <li key={r.id}>
-                                {roleText(r)}{' '}
-                                <button type="button" class="secondary access-small" disabled={busy} onClick={() => void removeRole(u, r)}>
-                                  {t('access.users.removeRole')}
-                                  <span class="visually-hidden"> {t('access.users.removeRoleOf', { role: roleText(r), name: u.displayName })}</span>
-                                </button>
-                              </li>
-                            ))}
-                            {!u.isAdmin && u.roles.length === 0 && <li class="muted">{t('access.users.noRole')}</li>}
-                          </ul>
-                        </td>
-                        <td>{dateOnly(u.createdAt)}</td>
-                        <td>
-                          <div class="access-row-actions">
+            <DataTable
+              caption={t('access.users.caption', { n: all.length })}
+              class="access-table"
+              wrap="access-table-wrap"
+              rows={all}
+              rowKey={(u) => u.id}
+              columns={[
+                { header: t('access.name'), rowHeader: true, cell: (u) => u.displayName },
+                { header: t('signin.email'), cell: (u) => u.email },
+                {
+                  header: t('access.users.col.roles'),
+                  cell: (u) => (
+                    <ul class="access-roles">
+                      {u.isAdmin && <li>{t('access.users.platformAdmin')}</li>}
+                      {u.roles.map((r) => (
+                        <li key={r.id}>
+                          {roleText(r)}{' '}
+                          <button type="button" class="secondary access-small" disabled={busy} onClick={() => void removeRole(u, r)}>
+                            {t('access.users.removeRole')}
+                            <span class="visually-hidden"> {t('access.users.removeRoleOf', { role: roleText(r), name: u.displayName })}</span>
+                          </button>
+                        </li>
+                      ))}
+                      {!u.isAdmin && u.roles.length === 0 && <li class="muted">{t('access.users.noRole')}</li>}
+                    </ul>
+                  ),
+                },
+                { header: t('access.users.col.created'), cell: (u) => date(u.createdAt) },
+                {
+                  header: t('access.users.col.actions'),
+                  cell: (u) => (
+                    <div class="access-row-actions">
+                      <button
+                        type="button"
+                        id={`add-role-open-${u.id}`}
+                        class="secondary access-small"
+                        aria-expanded={adding === u.id ? 'true' : 'false'}
+                        onClick={() => setAdding(adding === u.id ? null : u.id)}
+                      >
+                        {t('access.users.addRole')}
+                        <span class="visually-hidden"> {t('access.users.toUser', { name: u.displayName })}</span>
+                      </button>
+                      {u.id !== user?.id && (
+                        <button type="button" id={`delete-open-${u.id}`} class="secondary access-small access-danger" onClick={() => setConfirming(u.id)}>
+                          {t('access.users.delete')}
+                          <span class="visually-hidden"> {u.displayName}</span>
+                        </button>
+                      )}
+                    </div>
+                  ),
+                },
+              ]}
+              rowAfter={(u) =>
+                (adding === u.id || confirming === u.id) && (
+                  <tr class="access-subrow">
+                    <td colSpan={5}>
+                      {adding === u.id && (
+                        <AddRole
+                          user={u}
+                          territories={list}
+                          onDone={(text, territoryCode) => {
+                            setAdding(null);
+                            say('ok', text);
+                            void accountsChanged(territoryCode);
+                          }}
+                          onCancel={() => {
+                            setAdding(null);
+                            focusButton(`add-role-open-${u.id}`);
+                          }}
+                        />
+                      )}
+                      {confirming === u.id && (
+                        <div ref={confirmRef} class="alert alert-warn access-confirm" role="group" aria-labelledby={`delete-q-${u.id}`}>
+                          <p id={`delete-q-${u.id}`}>{t('access.users.deleteConfirm', { name: u.displayName, email: u.email })}</p>
+                          <div class="access-actions">
+                            <button type="button" class="access-danger-solid" disabled={busy} onClick={() => void removeUser(u)}>
+                              {t('access.users.deleteYes', { name: u.displayName })}
+                            </button>
                             <button
                               type="button"
-                              id={`add-role-open-${u.id}`}
-                              class="secondary access-small"
-                              aria-expanded={adding === u.id ? 'true' : 'false'}
-                              onClick={() => setAdding(adding === u.id ? null : u.id)}
+                              class="secondary"
+                              onClick={() => {
+                                setConfirming(null);
+                                focusButton(`delete-open-${u.id}`);
+                              }}
                             >
-                              {t('access.users.addRole')}
-                              <span class="visually-hidden"> {t('access.users.toUser', { name: u.displayName })}</span>
+                              {t('access.cancel')}
                             </button>
-                            {u.id !== user?.id && (
-                              <button type="button" id={`delete-open-${u.id}`} class="secondary access-small access-danger" onClick={() => setConfirming(u.id)}>
-                                {t('access.users.delete')}
-                                <span class="visually-hidden"> {u.displayName}</span>
-                              </button>
-                            )}
                           </div>
-                        </td>
-                      </tr>
-                      {(adding === u.id || confirming === u.id) && (
-                        <tr class="access-subrow">
-                          <td colSpan={5}>
-                            {adding === u.id && (
-                              <AddRole
-                                user={u}
-                                territories={list}
-                                onDone={(text) => {
-                                  setAdding(null);
-                                  say('ok', text);
-                                  users.reload();
-                                }}
-                                onCancel={() => {
-                                  setAdding(null);
-                                  focusButton(`add-role-open-${u.id}`);
-                                }}
-                              />
-                            )}
-                            {confirming === u.id && (
-                              <div ref={confirmRef} class="alert alert-warn access-confirm" role="group" aria-labelledby={`delete-q-${u.id}`}>
-                                <p id={`delete-q-${u.id}`}>{t('access.users.deleteConfirm', { name: u.displayName, email: u.email })}</p>
-                                <div class="access-actions">
-                                  <button type="button" class="access-danger-solid" disabled={busy} onClick={() => void removeUser(u)}>
-                                    {t('access.users.deleteYes', { name: u.displayName })}
-                                  </button>
-                                  <button
-                                    type="button"
-                                    class="secondary"
-                                    onClick={() => {
-                                      setConfirming(null);
-                                      focusButton(`delete-open-${u.id}`);
-                                    }}
-                                  >
-                                    {t('access.cancel')}
-                                  </button>
-                                </div>
-                              </div>
-                            )}
-                          </td>
-                        </tr>
+                        </div>
                       )}
-                    </Fragment>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                    </td>
+                  </tr>
+                )
+              }
+            />
           )}
         </Status>
       </section>

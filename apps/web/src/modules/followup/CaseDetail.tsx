@@ -1,18 +1,22 @@
 import './followup.css';
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError } from '../../api/client.js';
+import { ApiError } from '../../api/client.js';
+import { casePath, changeCase } from './components/cases.js';
 import { parseDecimal, formatDecimal } from '../territories/components/form.js';
 import { resourceLabel, useResources } from '../territories/components/reference.js';
 import { Field, messageOf, Notice, NO_NOTICE, notice, type NoticeState } from '../../ui/fields.js';
 import { estimatedFigure, IMPACT_FIELDS, verifiedBody, verifiedFigure, type ImpactField } from './components/impacts.js';
-import { dateOnly, dateTime, PartyName, partyText, personName, quantityText, statusLabel, StatusTag } from './components/parts.js';
+import { PartyName, partyText, personName, quantityText, statusLabel, StatusTag } from './components/parts.js';
 import { ABANDON_REASONS, nextStatuses, SIDES, type AbandonReason, type Consent, type Side, type Status, type SynergyCase, type VerifiedImpacts } from './components/types.js';
 import { Layout } from '../../app/Layout.js';
 import { Status as LoadStatus } from '../../ui/Status.js';
-import { useApi } from '../../api/hooks.js';
-import { num, t } from '../../app/i18n/index.js';
+import { useApi } from '../../api/query.js';
+import { t, type MessageKey } from '../../app/i18n/index.js';
+import { date, dateTime, MISSING, number, quantity } from '../../ui/format.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { me, useOffer, type Offer } from '../../app/session.js';
 import { territoryBase, useTerritory } from '../../app/territory.js';
+import { familyLabel } from '../synergies/components/format.js';
 
 type Patch = Partial<{
   status: Status;
@@ -191,7 +195,7 @@ function SteeringForm({ current, saver, offer, code }: { current: SynergyCase; s
   );
 }
 
-const FIELD_UNITS: Record<ImpactField, string> = {
+const FIELD_UNITS: Record<ImpactField, MessageKey> = {
   tonnesDiverted: 'case.unit.tonnes',
   co2eAvoidedT: 'case.unit.co2',
   supplierSavingsEur: 'case.unit.eur',
@@ -201,7 +205,7 @@ const FIELD_UNITS: Record<ImpactField, string> = {
 };
 
 function figureText(n: number | null, field: ImpactField): string {
-  return n === null ? '—' : `${num(n, field === 'jobs' ? 1 : Math.abs(n) >= 100 ? 0 : 1)} ${t(FIELD_UNITS[field])}`;
+  return quantity(n, t(FIELD_UNITS[field]), field === 'jobs' ? 1 : Math.abs(n ?? 0) >= 100 ? 0 : 1);
 }
 
 /** The estimated impacts beside the verified ones. */
@@ -302,18 +306,17 @@ function consented(c: Consent | undefined): boolean {
 }
 
 /** Each side's consent to disclosing its name to the other, and the buttons of those who may change it. */
-function Consents({ current, code, offer, onChanged }: { current: SynergyCase; code: string; offer: Offer; onChanged: (c: SynergyCase, message: string) => void }) {
+function Consents({ current, code, offer, onChanged }: { current: SynergyCase; code: string; offer: Offer; onChanged: (message: string) => void }) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<NoticeState>(NO_NOTICE);
   const both = SIDES.every((s) => consented(consentOf(current.consents, s)));
-  const path = `/api/territories/${encodeURIComponent(code)}/synergy-cases/${encodeURIComponent(current.id)}/consent`;
 
   async function change(side: Side, give: boolean, own: boolean) {
     setBusy(true);
     try {
-      const updated = await api<SynergyCase>(give ? path : `${path}/${side}`, give ? { method: 'POST', body: JSON.stringify({ side }) } : { method: 'DELETE' });
+      await changeCase(code, current.id, give ? '/consent' : `/consent/${side}`, give ? { method: 'POST', body: JSON.stringify({ side }) } : { method: 'DELETE' });
       const sideName = t(`followup.sideLower.${side}`);
-      onChanged(updated, give ? (own ? t('case.consent.given') : t('case.consent.recorded', { side: sideName })) : own ? t('case.consent.withdrawnMine') : t('case.consent.withdrawnFor', { side: sideName }));
+      onChanged(give ? (own ? t('case.consent.given') : t('case.consent.recorded', { side: sideName })) : own ? t('case.consent.withdrawnMine') : t('case.consent.withdrawnFor', { side: sideName }));
     } catch (e) {
       setProblem((p) => notice(p, 'error', t('common.error', { message: messageOf(e) })));
     } finally {
@@ -361,31 +364,28 @@ function Consents({ current, code, offer, onChanged }: { current: SynergyCase; c
 
 /** The events of the case; comments and authors are the facilitators' (the server gives them to them only). */
 function History({ current, full }: { current: SynergyCase; full: boolean }) {
-  if (current.events.length === 0) return <p>{t('case.history.none')}</p>;
   return (
-    <table class="followup-history">
-      <caption>{t('case.history.caption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('case.history.at')}</th>
-          <th scope="col">{t('case.history.change')}</th>
-          {full && <th scope="col">{t('case.history.comment')}</th>}
-          {full && <th scope="col">{t('case.history.by')}</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {[...current.events]
-          .sort((a, b) => b.at.localeCompare(a.at))
-          .map((e, i) => (
-            <tr key={`${e.at}-${i}`}>
-              <th scope="row">{dateTime(e.at)}</th>
-              <td>{e.fromStatus && e.fromStatus !== e.toStatus ? t('case.history.from', { from: statusLabel(e.fromStatus), to: statusLabel(e.toStatus) }) : e.fromStatus === e.toStatus ? t('case.history.same', { status: statusLabel(e.toStatus) }) : t('case.history.opened', { status: statusLabel(e.toStatus) })}</td>
-              {full && <td>{e.comment ?? ''}</td>}
-              {full && <td>{personName(e.user) || '—'}</td>}
-            </tr>
-          ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption={t('case.history.caption')}
+      class="followup-history"
+      rows={[...current.events].sort((a, b) => b.at.localeCompare(a.at))}
+      rowKey={(e, i) => `${e.at}-${i}`}
+      empty={t('case.history.none')}
+      columns={[
+        { header: t('case.history.at'), rowHeader: true, cell: (e) => dateTime(e.at) },
+        {
+          header: t('case.history.change'),
+          cell: (e) =>
+            e.fromStatus && e.fromStatus !== e.toStatus
+              ? t('case.history.from', { from: statusLabel(e.fromStatus), to: statusLabel(e.toStatus) })
+              : e.fromStatus === e.toStatus
+                ? t('case.history.same', { status: statusLabel(e.toStatus) })
+                : t('case.history.opened', { status: statusLabel(e.toStatus) }),
+        },
+        full && { header: t('case.history.comment'), cell: (e) => e.comment ?? '' },
+        full && { header: t('case.history.by'), cell: (e) => personName(e.user) || MISSING },
+      ]}
+    />
   );
 }
 
@@ -395,21 +395,17 @@ export function CaseDetail({ code, caseId }: { code: string; caseId: string }) {
   const offer = useOffer(code);
   const base = territoryBase(code);
   const resources = useResources();
-  const loaded = useApi<SynergyCase>(`/api/territories/${encodeURIComponent(code)}/synergy-cases/${encodeURIComponent(caseId)}`);
-  const [current, setCurrent] = useState<SynergyCase | undefined>(undefined);
+  // A change answers the case as it now is: the cache takes it (components/cases.ts), and the page shows it.
+  const loaded = useApi<SynergyCase>(casePath(code, caseId));
   const [message, setMessage] = useState<NoticeState>(NO_NOTICE);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (loaded.data) setCurrent(loaded.data);
-  }, [loaded.data]);
 
   const saver: Saver = {
     busy,
     async save(patch, done) {
       setBusy(true);
       try {
-        const updated = await api<SynergyCase>(`/api/territories/${encodeURIComponent(code)}/synergy-cases/${encodeURIComponent(caseId)}`, { method: 'PATCH', body: JSON.stringify(patch) });
-        setCurrent(updated);
+        await changeCase(code, caseId, '', { method: 'PATCH', body: JSON.stringify(patch) });
         setMessage((m) => notice(m, 'ok', done));
         return true;
       } catch (e) {
@@ -422,7 +418,7 @@ export function CaseDetail({ code, caseId }: { code: string; caseId: string }) {
   };
 
   const notFound = loaded.error instanceof ApiError && (loaded.error.status === 404 || loaded.error.status === 400);
-  const c = current;
+  const c = loaded.data;
   const title = c ? t('case.title', { supplier: partyText(c.supplier), receiver: partyText(c.receiver) }) : notFound ? t('case.notFound') : t('case.titleLoading');
   const resourceCode = c?.estimated.resourceCode ?? undefined;
   const family = c?.estimated.family;
@@ -477,7 +473,7 @@ export function CaseDetail({ code, caseId }: { code: string; caseId: string }) {
                         <dt>{t('followup.col.resource')}</dt>
                         <dd>
                           {resourceLabel(resourceCode, resources)}
-                          {family && <span class="followup-block small muted">{t(`synergies.family.${family}`)}</span>}
+                          {family && <span class="followup-block small muted">{familyLabel(family)}</span>}
                         </dd>
                       </div>
                     )}
@@ -487,7 +483,7 @@ export function CaseDetail({ code, caseId }: { code: string; caseId: string }) {
                     </div>
                     <div>
                       <dt>{t('followup.col.distance')}</dt>
-                      <dd>{t('followup.km', { km: num(c.estimated.distanceKm, 1) })}</dd>
+                      <dd>{t('followup.km', { km: number(c.estimated.distanceKm, 1) })}</dd>
                     </div>
                     <div>
                       <dt>{t('case.owner')}</dt>
@@ -498,7 +494,7 @@ export function CaseDetail({ code, caseId }: { code: string; caseId: string }) {
                         <dt>{t('case.nextSteps')}</dt>
                         <dd>
                           {c.nextSteps || (offer.facilitate ? t('case.none') : '')}
-                          {c.nextStepDue && <span class="followup-block">{t('case.dueBy', { date: dateOnly(c.nextStepDue) })}</span>}
+                          {c.nextStepDue && <span class="followup-block">{t('case.dueBy', { date: date(c.nextStepDue) })}</span>}
                         </dd>
                       </div>
                     )}
@@ -536,10 +532,7 @@ export function CaseDetail({ code, caseId }: { code: string; caseId: string }) {
                     current={c}
                     code={code}
                     offer={offer}
-                    onChanged={(updated, text) => {
-                      setCurrent(updated);
-                      setMessage((m) => notice(m, 'ok', text));
-                    }}
+                    onChanged={(text) => setMessage((m) => notice(m, 'ok', text))}
                   />
                 </section>
                 <section aria-labelledby="case-history-title">

@@ -1,15 +1,16 @@
 import './followup.css';
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { api } from '../../api/client.js';
 import { messageOf, Notice, NO_NOTICE, notice, type NoticeState } from '../../ui/fields.js';
-import { percent, statusLabel } from './components/parts.js';
+import { statusLabel } from './components/parts.js';
+import { openCase } from './components/cases.js';
 import { SynergyItems } from './components/SynergyItems.js';
-import { ABANDON_REASONS, STATUSES, STEPS, type Pipeline, type Status, type SynergyCase, type SynergyItem } from './components/types.js';
+import { ABANDON_REASONS, STATUSES, STEPS, type Pipeline, type Status, type SynergyItem } from './components/types.js';
 import { Layout } from '../../app/Layout.js';
 import { Status as LoadStatus } from '../../ui/Status.js';
-import { useApi } from '../../api/hooks.js';
-import { num, t } from '../../app/i18n/index.js';
+import { useApi } from '../../api/query.js';
+import { t } from '../../app/i18n/index.js';
+import { number, percent } from '../../ui/format.js';
 import { useOffer } from '../../app/session.js';
 import { territoryBase, useTerritory } from '../../app/territory.js';
 
@@ -53,9 +54,9 @@ function PipelineView({ pipeline }: { pipeline: Pipeline }) {
               <tr key={s} class={`followup-step-${s}`}>
                 <th scope="row">{statusLabel(s)}</th>
                 <td class="number" data-status={s}>
-                  {num(n, 0)}
+                  {number(n, 0)}
                 </td>
-                {reached && <td class="number">{s === 'abandoned' ? '—' : num(reached[s] ?? 0, 0)}</td>}
+                {reached && <td class="number">{s === 'abandoned' ? '—' : number(reached[s] ?? 0, 0)}</td>}
                 <td aria-hidden="true" class="followup-bar-col">
                   <span class={`followup-bar status-bar-${s}`} style={{ width: `${(100 * n) / max}%` }} />
                 </td>
@@ -82,7 +83,7 @@ function PipelineView({ pipeline }: { pipeline: Pipeline }) {
             {reasons.map((r) => (
               <tr key={r}>
                 <th scope="row">{t(`followup.reason.${r}`)}</th>
-                <td class="number">{num(pipeline.abandonReasons[r] ?? 0, 0)}</td>
+                <td class="number">{number(pipeline.abandonReasons[r] ?? 0, 0)}</td>
               </tr>
             ))}
           </tbody>
@@ -105,10 +106,10 @@ export function FollowUp({ code }: { code: string }) {
   const [opening, setOpening] = useState<string | undefined>(undefined);
   const [message, setMessage] = useState<NoticeState>(NO_NOTICE);
 
-  async function openCase(item: SynergyItem) {
+  async function open(item: SynergyItem) {
     setOpening(item.id);
     try {
-      const created = await api<SynergyCase>(`${apiBase}/synergy-cases`, { method: 'POST', body: JSON.stringify({ synergyId: item.id }) });
+      const created = await openCase(code, item.id);
       route(`${base}/suivi/${encodeURIComponent(created.id)}`);
     } catch (e) {
       setMessage((m) => notice(m, 'error', t('common.error', { message: messageOf(e) })));
@@ -148,7 +149,7 @@ export function FollowUp({ code }: { code: string }) {
                 </select>
               </form>
               <p role="status" aria-live="polite" class="followup-count">
-                {list.loading ? t('common.loading') : count === undefined ? '' : count === 0 ? t('followup.list.none') : t('followup.list.count', { n: num(count, 0) })}
+                {list.loading ? t('common.loading') : count === undefined ? '' : count === 0 ? t('followup.list.none') : t('followup.list.count', { n: number(count, 0) })}
               </p>
               <Notice {...message} />
               <LoadStatus state={list}>
@@ -161,7 +162,7 @@ export function FollowUp({ code }: { code: string }) {
                       caption={status ? t('followup.list.captionStatus', { status: statusLabel(status as Status) }) : t('followup.list.caption')}
                       facilitate={offer.facilitate}
                       opening={opening}
-                      onOpenCase={offer.facilitate ? (item) => void openCase(item) : undefined}
+                      onOpenCase={offer.facilitate ? (item) => void open(item) : undefined}
                     />
                   )
                 }

@@ -5,7 +5,7 @@ import { ImportWizard } from './components/ImportWizard.js';
 import type { ImportRun } from './components/types.js';
 import { Layout } from '../../app/Layout.js';
 import { Status } from '../../ui/Status.js';
-import { useApi } from '../../api/hooks.js';
+import { useApi } from '../../api/query.js';
 import { t } from '../../app/i18n/index.js';
 import { useTerritory } from '../../app/territory.js';
 import { Restricted } from '../../ui/Restricted.js';
@@ -45,7 +45,7 @@ function FacilitatorImportExport({ code, territory }: { code: string; territory:
             </section>
             <section aria-labelledby="ie-import">
               <h2 id="ie-import">{t('importexport.wizard.title')}</h2>
-              <ImportWizard code={code} onRecorded={history.reload} />
+              <ImportWizard code={code} />
             </section>
             <section aria-labelledby="ie-history">
               <h2 id="ie-history">{t('importexport.history.title')}</h2>

@@ -4,41 +4,50 @@
  * information as a table, for keyboard and screen-reader users.
  */
 import './map.css';
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { Layout } from '../../app/Layout.js';
 import { Status } from '../../ui/Status.js';
-import { loadLinks, loadSites, type GeoJsonGeometry, type LinkRow, type MapData, type MapLinks } from './components/data.js';
+import { linkRows, siteRows, type ApiActor, type ApiAnalysis, type ApiFlow, type ApiSite, type GeoJsonGeometry, type LinkRow, type MapData, type SiteRow, type MapLinks } from './components/data.js';
 import { KINDS, type Kind } from './components/kinds.js';
 import { MapFilters, type LinksState } from './components/MapFilters.js';
 import { SiteMap } from './components/SiteMap.js';
 import { LinkTable, SiteTable } from './components/SiteTable.js';
-import type { Loaded } from '../../api/hooks.js';
-import { language, num, t } from '../../app/i18n/index.js';
-import { territoryBase, useTerritory } from '../../app/territory.js';
+import { useApiAll, type Loaded } from '../../api/query.js';
+import { language, t } from '../../app/i18n/index.js';
+import { number } from '../../ui/format.js';
+import { territoryBase, useLatestAnalysis, useTerritory } from '../../app/territory.js';
 import { Restricted } from '../../ui/Restricted.js';
 import { useOffer } from '../../app/session.js';
 
-/** Runs `load` when `deps` change, as `useApi` does for one request. */
-function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
-  const [state, setState] = useState<{ data?: T; error?: Error; loading: boolean }>({ loading: true });
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    let live = true;
-    setState((s) => ({ ...s, loading: true, error: undefined }));
-    load().then(
-      (data) => live && setState({ data, loading: false }),
-      (error: Error) => live && setState({ error, loading: false }),
-    );
-    return () => {
-      live = false;
-    };
-    // `deps` name what `load` depends on.
-  }, [...deps, tick]);
-  const reload = useCallback(() => setTick((n) => n + 1), []);
-  return { data: state.data, error: state.error, loading: state.loading, reload };
+const NO_LINKS: readonly LinkRow[] = [];
+
+const territoryApi = (code: string) => `/api/territories/${encodeURIComponent(code)}`;
+
+/** Every site of the territory with its actor (every page of both lists). */
+function useSites(code: string): Loaded<MapData> {
+  const actors = useApiAll<ApiActor>(`${territoryApi(code)}/actors`);
+  const sites = useApiAll<ApiSite>(`${territoryApi(code)}/sites`);
+  const data = useMemo(() => (actors.data && sites.data ? siteRows(actors.data, sites.data) : undefined), [actors.data, sites.data]);
+  return { data, error: actors.error ?? sites.error, loading: actors.loading || sites.loading };
 }
 
-const NO_LINKS: readonly LinkRow[] = [];
+/**
+ * The latest analysis's links between the sites (null: no analysis was ever run). Its stored
+ * result holds every synergy's checks and impacts and can weigh megabytes: it is asked once the
+ * sites are shown; the flows (which give each synergy's two sites) only when it has synergies.
+ */
+function useLinks(code: string, sites: readonly SiteRow[]): Loaded<MapLinks> {
+  const analysis = useLatestAnalysis<ApiAnalysis>(code);
+  const needsFlows = (analysis.data?.result.synergies.length ?? 0) > 0;
+  const flows = useApiAll<ApiFlow>(needsFlows ? `${territoryApi(code)}/flows` : null);
+  const data = useMemo(() => {
+    if (analysis.data === undefined) return undefined;
+    if (analysis.data === null) return null;
+    if (needsFlows && flows.data === undefined) return undefined;
+    return linkRows(analysis.data, flows.data ?? [], sites);
+  }, [analysis.data, flows.data, needsFlows, sites]);
+  return { data, error: analysis.error ?? flows.error, loading: analysis.loading || flows.loading };
+}
 
 function linksState(loaded: Loaded<MapLinks>): LinksState {
   if (loaded.error) return { status: 'error', message: loaded.error.message };
@@ -51,7 +60,7 @@ function MapView({ code, data, boundary }: { code: string; data: MapData; bounda
   const [kinds, setKinds] = useState<Set<Kind>>(() => new Set(KINDS));
   const [showLinks, setShowLinks] = useState(true);
   // The links load after the sites: the map and the list do not wait for them.
-  const analysis = useLoad(() => loadLinks(code, data.sites), [code, data.sites]);
+  const analysis = useLinks(code, data.sites);
   const links = analysis.data?.links ?? NO_LINKS;
   const linksOn = showLinks && links.length > 0;
   const counts = useMemo(() => {
@@ -83,12 +92,12 @@ function MapView({ code, data, boundary }: { code: string; data: MapData; bounda
             {t('map.help')} <a href="#liste-sites">{t('map.helpLink')}</a>
           </p>
           <p class="map-status" role="status" aria-live="polite">
-            {t('map.status.sites', { shown: num(rows.length, 0), total: num(data.sites.length, 0) })}
-            {linksOn && <> {t('map.status.links', { shown: num(shownLinks.length, 0) })}</>}
+            {t('map.status.sites', { shown: number(rows.length, 0), total: number(data.sites.length, 0) })}
+            {linksOn && <> {t('map.status.links', { shown: number(shownLinks.length, 0) })}</>}
           </p>
           {(notLocated > 0 || data.actorsWithoutSite > 0) && (
             <p class="small muted">
-              {notLocated > 0 && t('map.notLocatedCount', { count: num(notLocated, 0) })} {data.actorsWithoutSite > 0 && t('map.withoutSite', { count: num(data.actorsWithoutSite, 0) })}
+              {notLocated > 0 && t('map.notLocatedCount', { count: number(notLocated, 0) })} {data.actorsWithoutSite > 0 && t('map.withoutSite', { count: number(data.actorsWithoutSite, 0) })}
             </p>
           )}
         </div>
@@ -124,7 +133,7 @@ export function MapPage({ code }: { code: string }) {
 }
 
 function FacilitatorMap({ code, territory }: { code: string; territory: ReturnType<typeof useTerritory> }) {
-  const data = useLoad(() => loadSites(code), [code]);
+  const data = useSites(code);
   const boundary = (territory.data as { boundary?: GeoJsonGeometry | null } | undefined)?.boundary ?? null;
   return (
     <Layout territory={territory.data} title={t('map.title')}>

@@ -33,16 +33,13 @@ import {
   type MetabolismResponse,
   type Scenario,
 } from './components/types.js';
-import { useApi } from '../../api/hooks.js';
-import { language, num, pick, t } from '../../app/i18n/index.js';
+import { useApi } from '../../api/query.js';
+import { pick, t } from '../../app/i18n/index.js';
+import { dateTime, number } from '../../ui/format.js';
 import { territoryBase, useTerritory, type AnalysisRun } from '../../app/territory.js';
 import { useOffer } from '../../app/session.js';
 
 const inPerimeter = (family: Family | '') => (i: Pick<Indicator | IndicatorChange, 'family'>) => (family === '' ? i.family === undefined : i.family === family);
-
-function dateTime(iso: string): string {
-  return new Date(iso).toLocaleString(language.value === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' });
-}
 
 /** Counts of the same message (flows not counted, synergies skipped), most frequent first. */
 function grouped(items: { message: { fr: string; en: string } }[]): [string, number][] {
@@ -96,14 +93,14 @@ function Balance({ balance }: { balance: LayerBalance }) {
       ) : balance.exceedsTolerance ? (
         <div class="alert alert-warn metabolism-balance" role="status">
           <p>
-            <strong>{t('metabolism.balance.warning', { tolerance: num(balance.tolerance * 100, 1) })}</strong>
+            <strong>{t('metabolism.balance.warning', { tolerance: number(balance.tolerance * 100, 1) })}</strong>
           </p>
           <p>{pick(balance.message)}</p>
         </div>
       ) : (
         <div class="alert alert-ok metabolism-balance">
           <p>
-            <strong>{t('metabolism.balance.ok', { tolerance: num(balance.tolerance * 100, 1) })}</strong>
+            <strong>{t('metabolism.balance.ok', { tolerance: number(balance.tolerance * 100, 1) })}</strong>
           </p>
           <p>{pick(balance.message)}</p>
         </div>

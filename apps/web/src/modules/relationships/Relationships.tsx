@@ -7,7 +7,8 @@
 import './relationships.css';
 import { useRef, useState } from 'preact/hooks';
 import { Layout } from '../../app/Layout.js';
-import { language, num, t } from '../../app/i18n/index.js';
+import { language, t } from '../../app/i18n/index.js';
+import { number } from '../../ui/format.js';
 import { useOffer } from '../../app/session.js';
 import { territoryBase, useTerritory } from '../../app/territory.js';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
@@ -26,7 +27,7 @@ export function day(iso: string): string {
 
 function count(n: number, weakOnly: boolean): string {
   const key = weakOnly ? 'relationships.countWeak' : 'relationships.count';
-  return n === 1 ? t(`${key}.one`) : t(key, { n: num(n, 0) });
+  return n === 1 ? t(`${key}.one`) : t(key, { n: number(n, 0) });
 }
 
 function Entry({ e, base, onEdit, onDelete }: { e: Interaction; base: string; onEdit: () => void; onDelete: () => void }) {
@@ -122,7 +123,6 @@ function Log({ code }: { code: string }) {
       if (form !== 'new' && form?.id === deleting.id) setForm(null);
       setDeleting(null);
       setMessage((m) => notice(m, 'ok', t('relationships.deleted')));
-      log.reload();
     } catch (err) {
       setFailure(t('common.error', { message: messageOf(err) }));
     } finally {
@@ -148,7 +148,6 @@ function Log({ code }: { code: string }) {
           onSaved={() => {
             setForm(null);
             setMessage((m) => notice(m, 'ok', t('relationships.saved')));
-            log.reload();
           }}
           onCancel={() => {
             setForm(null);
@@ -178,7 +177,7 @@ function Log({ code }: { code: string }) {
               <>
                 <p class="muted" role="status">
                   {count(total, weakOnly)}
-                  {total > items.length && ` — ${t('relationships.shown', { shown: num(items.length, 0), total: num(total, 0) })}`}
+                  {total > items.length && ` — ${t('relationships.shown', { shown: number(items.length, 0), total: number(total, 0) })}`}
                 </p>
                 <ol class="rel-list">
                   {items.map((e) => (

@@ -1,10 +1,10 @@
 /**
  * Everything the relationship log asks of the API, in one place: its types (as the server's
- * `Interaction` schema answers them), the reads (through the app's `useApi` hook) and the writes.
- * The pages call these and nothing else, so that moving to another fetching layer touches this file.
+ * `Interaction` schema answers them), the reads (through the app's query layer) and the writes, which
+ * refresh the log's cached pages.
  */
 import { api, type Page } from '../../api/client.js';
-import { useApi, type Loaded } from '../../api/hooks.js';
+import { invalidate, territoryKey, useApi, type Loaded } from '../../api/query.js';
 
 /** visite, rencontre, atelier en entreprise, club (the server's codes; the page says them in words). */
 export const KINDS = ['visit', 'meeting', 'company_workshop', 'club'] as const;
@@ -58,12 +58,15 @@ export function useActorChoices(code: string, q: string): Loaded<Page<{ id: stri
 }
 
 /** Creates an entry, or replaces the fields of entry `id`. */
-export function saveInteraction(code: string, input: InteractionInput, id?: string): Promise<Interaction> {
-  return id
-    ? api<Interaction>(`${logPath(code)}/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify(input) })
-    : api<Interaction>(logPath(code), { method: 'POST', body: JSON.stringify(input) });
+export async function saveInteraction(code: string, input: InteractionInput, id?: string): Promise<Interaction> {
+  const saved = id
+    ? await api<Interaction>(`${logPath(code)}/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify(input) })
+    : await api<Interaction>(logPath(code), { method: 'POST', body: JSON.stringify(input) });
+  await invalidate(territoryKey(code, 'interactions'));
+  return saved;
 }
 
-export function deleteInteraction(code: string, id: string): Promise<void> {
-  return api<void>(`${logPath(code)}/${encodeURIComponent(id)}`, { method: 'DELETE' });
+export async function deleteInteraction(code: string, id: string): Promise<void> {
+  await api<void>(`${logPath(code)}/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  await invalidate(territoryKey(code, 'interactions'));
 }

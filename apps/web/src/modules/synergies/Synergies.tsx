@@ -5,10 +5,11 @@ import type { SynergyItem } from '../followup/components/types.js';
 import { Layout } from '../../app/Layout.js';
 import { Status } from '../../ui/Status.js';
 import { AnalysisView } from './components/AnalysisView.js';
-import { loadLatest, loadNames, useLoader } from './components/data.js';
+import { useLatest, useNames } from './components/data.js';
 import { RunAnalysis } from './components/RunAnalysis.js';
-import { useApi } from '../../api/hooks.js';
-import { num, t } from '../../app/i18n/index.js';
+import { useApi } from '../../api/query.js';
+import { t } from '../../app/i18n/index.js';
+import { number } from '../../ui/format.js';
 import { useOffer } from '../../app/session.js';
 import { territoryBase, useTerritory } from '../../app/territory.js';
 
@@ -28,7 +29,7 @@ function VisibleSynergies({ code }: { code: string }) {
           <>
             <p class="lead">{contributor ? t('synergies.proposed.intro') : t('synergies.anonymised.intro')}</p>
             <p role="status" class="synergies-count">
-              {list.data ? (list.data.total === 0 ? t('synergies.proposed.none') : t('synergies.proposed.count', { n: num(list.data.total, 0) })) : ''}
+              {list.data ? (list.data.total === 0 ? t('synergies.proposed.none') : t('synergies.proposed.count', { n: number(list.data.total, 0) })) : ''}
             </p>
             <Status state={list}>
               {(l) =>
@@ -52,18 +53,10 @@ export function Synergies({ code }: { code: string }) {
 
 function AnalysedSynergies({ code }: { code: string }) {
   const territory = useTerritory(code);
-  const latest = useLoader((fresh) => loadLatest(code, fresh), `latest:${code}`);
-  const names = useLoader((fresh) => loadNames(code, fresh), `names:${code}`);
+  const latest = useLatest(code);
+  const names = useNames(code);
   const followUp = useFollowUpIndex(code);
   const base = territoryBase(code);
-
-  async function analysed() {
-    // The run is stored: load its result (and the names, in case actors changed) before saying it is done.
-    await Promise.all([loadLatest(code, true), loadNames(code, true)]);
-    latest.reload();
-    names.reload();
-    followUp.reload();
-  }
 
   return (
     <Layout territory={territory.data} title={t('synergies.title')}>
@@ -71,7 +64,7 @@ function AnalysedSynergies({ code }: { code: string }) {
         {() => (
           <>
             <p class="lead">{t('synergies.intro')}</p>
-            <RunAnalysis code={code} onDone={analysed} />
+            <RunAnalysis code={code} />
             <section aria-labelledby="derniere">
               <h2 id="derniere">{t('synergies.latest.title')}</h2>
               <Status state={latest}>

@@ -1,33 +1,24 @@
 import './synergies.css';
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { api } from '../../api/client.js';
 import { resourceLabel, useResources } from '../territories/components/reference.js';
+import { openCase } from '../followup/components/cases.js';
 import { useFollowUpIndex } from '../followup/components/index.js';
 import { PartyName, partyText, quantityText, StatusTag } from '../followup/components/parts.js';
 import type { SynergyItem } from '../followup/components/types.js';
 import { Layout } from '../../app/Layout.js';
 import { Status } from '../../ui/Status.js';
-import { loadActor, loadFlow, loadLatest, useLoader } from './components/data.js';
+import { useLatest, useParties, type Parties } from './components/data.js';
 import { followUpOf, type FollowUpIndex } from './components/filters.js';
-import { figure } from './components/format.js';
 import { ruleLabel } from './components/reference.js';
 import { Allocation, Checks, Impacts, Score } from './components/SynergyParts.js';
-import type { ActorName, FlowLabel, StoredAnalysis, Synergy } from './components/types.js';
-import { useApi } from '../../api/hooks.js';
-import { num, pick, t } from '../../app/i18n/index.js';
+import type { ActorName, StoredAnalysis, Synergy } from './components/types.js';
+import { useApi } from '../../api/query.js';
+import { pick, t } from '../../app/i18n/index.js';
+import { figure, number } from '../../ui/format.js';
 import { useOffer } from '../../app/session.js';
 import { territoryBase, useTerritory } from '../../app/territory.js';
-
-interface Parties {
-  supplier: ActorName | null;
-  receiver: ActorName | null;
-  output: FlowLabel | null;
-  input: FlowLabel | null;
-}
-
-/** A party that cannot be read (deleted since the analysis) is shown as unknown, not as an error. */
-const orNull = <T,>(p: Promise<T>): Promise<T | null> => p.catch(() => null);
+import { familyLabel } from './components/format.js';
 
 /** The synergy's follow-up: its status, and the way to its case (opened here when there is none). */
 function FollowUpAction({ code, synergy, base, followUp }: { code: string; synergy: Synergy; base: string; followUp: FollowUpIndex | undefined }) {
@@ -40,7 +31,7 @@ function FollowUpAction({ code, synergy, base, followUp }: { code: string; syner
     setBusy(true);
     setError(undefined);
     try {
-      const created = await api<{ id: string }>(`/api/territories/${encodeURIComponent(code)}/synergy-cases`, { method: 'POST', body: JSON.stringify({ synergyId: synergy.id }) });
+      const created = await openCase(code, synergy.id);
       route(`${base}/suivi/${encodeURIComponent(created.id)}`);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -121,7 +112,7 @@ function Detail({
           </div>
           <div>
             <dt>{t('synergies.detail.family')}</dt>
-            <dd>{t(`synergies.family.${synergy.family}`)}</dd>
+            <dd>{familyLabel(synergy.family)}</dd>
           </div>
           <div>
             <dt>{t('synergies.detail.distance')}</dt>
@@ -129,7 +120,7 @@ function Detail({
           </div>
           <div>
             <dt>{t('synergies.detail.score')}</dt>
-            <dd>{t('synergies.detail.scoreValue', { value: num(synergy.score.value, 1), rank: num(rank, 0), count: num(analysis.result.synergies.length, 0) })}</dd>
+            <dd>{t('synergies.detail.scoreValue', { value: number(synergy.score.value, 1), rank: number(rank, 0), count: number(analysis.result.synergies.length, 0) })}</dd>
           </div>
           <div>
             <dt>{t('synergies.detail.status')}</dt>
@@ -195,7 +186,7 @@ function VisibleSynergyDetail({ code, id }: { code: string; id: string }) {
                 {item.family && (
                   <div>
                     <dt>{t('synergies.detail.family')}</dt>
-                    <dd>{t(`synergies.family.${item.family}`)}</dd>
+                    <dd>{familyLabel(item.family)}</dd>
                   </div>
                 )}
                 <div>
@@ -208,7 +199,7 @@ function VisibleSynergyDetail({ code, id }: { code: string; id: string }) {
                 </div>
                 <div>
                   <dt>{t('followup.col.co2')}</dt>
-                  <dd>{item.impacts.co2eAvoidedT === null ? '—' : num(item.impacts.co2eAvoidedT, 1)}</dd>
+                  <dd>{item.impacts.co2eAvoidedT === null ? '—' : number(item.impacts.co2eAvoidedT, 1)}</dd>
                 </div>
                 <div>
                   <dt>{t('synergies.detail.status')}</dt>
@@ -241,21 +232,9 @@ function AnalysedSynergyDetail({ code, id }: { code: string; id: string }) {
   const territory = useTerritory(code);
   const followUp = useFollowUpIndex(code);
   const base = territoryBase(code);
-  const latest = useLoader((fresh) => loadLatest(code, fresh), `latest:${code}`);
+  const latest = useLatest(code);
   const synergy = latest.data?.result.synergies.find((s) => s.id === id);
-  const parties = useLoader<Parties>(
-    synergy
-      ? () =>
-          Promise.all([
-            orNull(loadActor(code, synergy.supplierActorId)),
-            orNull(loadActor(code, synergy.receiverActorId)),
-            orNull(loadFlow(code, synergy.outputFlowId)),
-            orNull(loadFlow(code, synergy.inputFlowId)),
-          ]).then(([supplier, receiver, output, input]) => ({ supplier, receiver, output, input }))
-      : null,
-    `parties:${code}:${synergy?.id ?? ''}`,
-  );
-  const p = parties.data;
+  const p = useParties(code, synergy);
   const title =
     synergy && p
       ? t('synergies.detail.title', { supplier: p.supplier?.name ?? t('synergies.unknownActor'), receiver: p.receiver?.name ?? t('synergies.unknownActor') })

@@ -6,9 +6,11 @@ import { ActorForm } from './components/ActorForm.js';
 import { kindLabel, formatSiret, yesNo } from './components/labels.js';
 import { ACTOR_KINDS, type Actor, type ActorKind } from './components/types.js';
 import { Layout } from '../../app/Layout.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { Status } from '../../ui/Status.js';
-import { useApi } from '../../api/hooks.js';
-import { num, t } from '../../app/i18n/index.js';
+import { useApi } from '../../api/query.js';
+import { t } from '../../app/i18n/index.js';
+import { MISSING, number } from '../../ui/format.js';
 import { territoryBase, useTerritory } from '../../app/territory.js';
 import { Restricted } from '../../ui/Restricted.js';
 import { useOffer } from '../../app/session.js';
@@ -87,7 +89,7 @@ export function Actors({ code }: { code: string }) {
   const page = list.data;
   const from = page && page.total > 0 ? page.offset + 1 : 0;
   const to = page ? page.offset + page.items.length : 0;
-  const range = page ? (page.total === 0 ? t('actors.list.none') : t('actors.list.range', { from: num(from, 0), to: num(to, 0), total: num(page.total, 0) })) : '';
+  const range = page ? (page.total === 0 ? t('actors.list.none') : t('actors.list.range', { from: number(from, 0), to: number(to, 0), total: number(page.total, 0) })) : '';
   const hasPrev = offset > 0;
   const hasNext = page ? page.offset + page.items.length < page.total : false;
 
@@ -125,7 +127,7 @@ export function Actors({ code }: { code: string }) {
                 {t('actors.list.created', { name: created.name })} <a href={`${base}/acteurs/${created.id}`}>{t('actors.list.openCreated')}</a>
               </p>
             )}
-            <section id="actors-new" aria-labelledby="actors-new-title" hidden={!creating} class="actors-panel">
+            <section id="actors-new" aria-labelledby="actors-new-title" hidden={!creating} class="panel">
               {creating && (
                 <>
                   <h2 id="actors-new-title">{t('actors.list.new')}</h2>
@@ -135,7 +137,6 @@ export function Actors({ code }: { code: string }) {
                     onSaved={(actor) => {
                       setCreating(false);
                       setCreated(actor);
-                      list.reload();
                     }}
                     onCancel={() => {
                       setCreating(false);
@@ -225,33 +226,20 @@ export function Actors({ code }: { code: string }) {
                 {(p) =>
                   p.items.length === 0 ? null : (
                     <>
-                      <div class="actors-table-wrap">
-                        <table class="actors-table">
-                          <caption>{t('actors.list.caption', { range })}</caption>
-                          <thead>
-                            <tr>
-                              <th scope="col">{t('actors.field.name')}</th>
-                              <th scope="col">{t('actors.field.siret')}</th>
-                              <th scope="col">{t('actors.field.kind')}</th>
-                              <th scope="col">{t('actors.field.nafShort')}</th>
-                              <th scope="col">{t('actors.field.essShort')}</th>
-                            </tr>
-                          </thead>
-                          <tbody>
-                            {p.items.map((a) => (
-                              <tr key={a.id}>
-                                <th scope="row">
-                                  <a href={`${base}/acteurs/${a.id}`}>{a.name}</a>
-                                </th>
-                                <td class="actors-nowrap">{a.siret ? formatSiret(a.siret) : '—'}</td>
-                                <td>{kindLabel(a.kind)}</td>
-                                <td class="actors-nowrap">{a.nafCode ?? '—'}</td>
-                                <td>{yesNo(a.ess)}</td>
-                              </tr>
-                            ))}
-                          </tbody>
-                        </table>
-                      </div>
+                      <DataTable
+                        caption={t('actors.list.caption', { range })}
+                        class="actors-table"
+                        wrap="actors-table-wrap"
+                        rows={p.items}
+                        rowKey={(a) => a.id}
+                        columns={[
+                          { header: t('actors.field.name'), rowHeader: true, cell: (a) => <a href={`${base}/acteurs/${a.id}`}>{a.name}</a> },
+                          { header: t('actors.field.siret'), class: 'actors-nowrap', cell: (a) => (a.siret ? formatSiret(a.siret) : MISSING) },
+                          { header: t('actors.field.kind'), cell: (a) => kindLabel(a.kind) },
+                          { header: t('actors.field.nafShort'), class: 'actors-nowrap', cell: (a) => a.nafCode ?? MISSING },
+                          { header: t('actors.field.essShort'), cell: (a) => yesNo(a.ess) },
+                        ]}
+                      />
                       <nav class="actors-pager" aria-label={t('actors.list.pager')}>
                         <button type="button" class="secondary" aria-disabled={hasPrev ? undefined : 'true'} onClick={() => hasPrev && go(applied, Math.max(0, offset - PAGE_SIZE))}>
                           {t('actors.list.prev')}

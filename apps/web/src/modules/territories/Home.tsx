@@ -1,10 +1,10 @@
 import type { Page } from '../../api/client.js';
 import { Layout } from '../../app/Layout.js';
 import { Status } from '../../ui/Status.js';
-import { useApi } from '../../api/hooks.js';
-import { language, num, t } from '../../app/i18n/index.js';
+import { useApi } from '../../api/query.js';
+import { t } from '../../app/i18n/index.js';
+import { dateTime, number, percent, quantity } from '../../ui/format.js';
 import { territoryBase, useTerritory, type AnalysisRun } from '../../app/territory.js';
-import { percent } from '../followup/components/parts.js';
 import type { Pipeline } from '../followup/components/types.js';
 import { me, ownActors, useOffer, type Offer } from '../../app/session.js';
 
@@ -21,11 +21,11 @@ function PipelineFigures({ pipeline }: { pipeline: Pipeline | undefined }) {
     <>
       <div class="figure">
         <dt>{t('home.pipeline.active')}</dt>
-        <dd>{pipeline ? num(pipeline.counts.proposed + pipeline.counts.in_discussion + pipeline.counts.being_implemented, 0) : '—'}</dd>
+        <dd>{pipeline ? number(pipeline.counts.proposed + pipeline.counts.in_discussion + pipeline.counts.being_implemented, 0) : '—'}</dd>
       </div>
       <div class="figure">
         <dt>{t('home.pipeline.implemented')}</dt>
-        <dd>{pipeline ? num(pipeline.counts.implemented, 0) : '—'}</dd>
+        <dd>{pipeline ? number(pipeline.counts.implemented, 0) : '—'}</dd>
       </div>
       <div class="figure">
         <dt>{t('home.pipeline.conversion')}</dt>
@@ -113,31 +113,31 @@ function FacilitatorHome({ code, territory, pipeline }: { code: string; territor
               <dl class="figures">
                 <div class="figure">
                   <dt>{t('home.actors')}</dt>
-                  <dd>{num(actors.data?.total, 0)}</dd>
+                  <dd>{number(actors.data?.total, 0)}</dd>
                 </div>
                 <div class="figure">
                   <dt>{t('home.flows')}</dt>
-                  <dd>{num(flows.data?.total, 0)}</dd>
+                  <dd>{number(flows.data?.total, 0)}</dd>
                 </div>
                 <div class="figure">
                   <dt>{t('home.synergies')}</dt>
-                  <dd>{latest ? num(latest.summary.proposed, 0) : <span class="small">{t('home.synergiesNone')}</span>}</dd>
+                  <dd>{latest ? number(latest.summary.proposed, 0) : <span class="small">{t('home.synergiesNone')}</span>}</dd>
                 </div>
                 <div class="figure">
                   <dt>{t('home.tonnes')}</dt>
-                  <dd>{latest ? num(latest.summary.allocatedTonnes, 0) : '—'}</dd>
+                  <dd>{latest ? number(latest.summary.allocatedTonnes, 0) : '—'}</dd>
                 </div>
                 <div class="figure">
                   <dt>{t('home.co2')}</dt>
-                  <dd>{latest ? num(latest.summary.co2eAvoidedTonnes, 0) : '—'}</dd>
+                  <dd>{latest ? number(latest.summary.co2eAvoidedTonnes, 0) : '—'}</dd>
                 </div>
                 <div class="figure">
                   <dt>{t('home.closure')}</dt>
-                  <dd>{closure === undefined || closure === null ? '—' : `${num(closure)} %`}</dd>
+                  <dd>{quantity(closure, '%')}</dd>
                 </div>
                 <PipelineFigures pipeline={pipeline} />
               </dl>
-              {latest && <p class="muted">{t('home.lastAnalysis', { date: new Date(latest.createdAt).toLocaleString(language.value === 'fr' ? 'fr-FR' : 'en-GB') })}</p>}
+              {latest && <p class="muted">{t('home.lastAnalysis', { date: dateTime(latest.createdAt) })}</p>}
             </section>
             <section aria-labelledby="suite">
               <h2 id="suite">{t('home.next')}</h2>

@@ -1,7 +1,7 @@
 import type { Page, Territory } from '../../api/client.js';
 import { Layout, roleText } from '../../app/Layout.js';
 import { Status } from '../../ui/Status.js';
-import { useApi } from '../../api/hooks.js';
+import { useApi } from '../../api/query.js';
 import { t } from '../../app/i18n/index.js';
 import { me } from '../../app/session.js';
 

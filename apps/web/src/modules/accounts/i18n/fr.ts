@@ -1,5 +1,5 @@
 /** Session, sign-in, password reset, user administration and role-aware messages. */
-export default {
+const fr = {
   'nav.users': 'Utilisateurs',
   'nav.followup': 'Suivi',
   'session.signedInAs': 'Connecté avec le compte',
@@ -122,3 +122,10 @@ export default {
   'account.password.submit': 'Changer le mot de passe',
   'account.changed': 'Mot de passe changé. Vos autres sessions ont été fermées ; celle-ci reste ouverte.',
 } as const;
+export default fr;
+
+declare module '../../../app/i18n/index.js' {
+  interface Catalogues {
+    accounts: typeof fr;
+  }
+}

@@ -5,12 +5,14 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../../api/client.js';
-import { useApi } from '../../../api/hooks.js';
+import { invalidate, territoryKey, useApi } from '../../../api/query.js';
 import { t } from '../../../app/i18n/index.js';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog.js';
 import { Field, messageOf, Notice, NO_NOTICE, notice, type NoticeState } from '../../../ui/fields.js';
+import { DataTable } from '../../../ui/DataTable.js';
 import { Status } from '../../../ui/Status.js';
-import { dateTime, territoryApi } from './common.js';
+import { territoryApi } from './common.js';
+import { dateTime } from '../../../ui/format.js';
 
 export interface ApiKey {
   id: string;
@@ -19,6 +21,11 @@ export interface ApiKey {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+}
+
+/** After a key was created or revoked: the keys, and the audit log that records it. */
+function keysChanged(code: string): Promise<void> {
+  return invalidate(territoryKey(code, 'api-keys'), ['audit']);
 }
 
 /** Copies `text`: the Clipboard API, or the selected field and the older command where it is refused. */
@@ -103,7 +110,7 @@ export function ApiKeys({ code, onChange }: { code: string; onChange: () => void
       const made = await api<ApiKey & { key: string }>(`${territoryApi(code)}/api-keys`, { method: 'POST', body: JSON.stringify({ name: name.trim() }) });
       setCreated(made);
       setName('');
-      keys.reload();
+      void keysChanged(code);
       onChange();
     } catch (err) {
       setMessage((m) => notice(m, 'error', t('common.error', { message: messageOf(err) })));
@@ -122,7 +129,7 @@ export function ApiKeys({ code, onChange }: { code: string; onChange: () => void
       setRevoking(null);
       if (created?.id === revoking.id) setCreated(null);
       setMessage((m) => notice(m, 'ok', t('admin.keys.revoked', { name })));
-      keys.reload();
+      void keysChanged(code);
       onChange();
     } catch (err) {
       setFailure(t('common.error', { message: messageOf(err) }));
@@ -157,55 +164,41 @@ export function ApiKeys({ code, onChange }: { code: string; onChange: () => void
         />
       )}
       <Status state={keys}>
-        {({ items }) =>
-          items.length === 0 ? (
-            <p class="muted">{t('admin.keys.none')}</p>
-          ) : (
-            <div class="access-table-wrap">
-              <table class="access-table admin-keys">
-                <caption>{t('admin.keys.caption', { n: items.length })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('admin.keys.name')}</th>
-                    <th scope="col">{t('admin.keys.prefix')}</th>
-                    <th scope="col">{t('admin.keys.createdAt')}</th>
-                    <th scope="col">{t('admin.keys.lastUsed')}</th>
-                    <th scope="col">{t('admin.keys.state')}</th>
-                    <th scope="col">{t('access.users.col.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((k) => (
-                    <tr key={k.id} class={k.revokedAt ? 'admin-revoked' : undefined}>
-                      <th scope="row">{k.name}</th>
-                      <td>
-                        <code>{k.prefix}…</code>
-                      </td>
-                      <td>{dateTime(k.createdAt)}</td>
-                      <td>{k.lastUsedAt ? dateTime(k.lastUsedAt) : t('admin.keys.never')}</td>
-                      <td>{k.revokedAt ? t('admin.keys.revokedOn', { date: dateTime(k.revokedAt) }) : t('admin.keys.active')}</td>
-                      <td>
-                        {!k.revokedAt && (
-                          <button
-                            type="button"
-                            class="secondary access-small access-danger"
-                            onClick={() => {
-                              setFailure(undefined);
-                              setRevoking(k);
-                            }}
-                          >
-                            {t('admin.keys.revoke')}
-                            <span class="visually-hidden"> {t('admin.keys.revokeOf', { name: k.name })}</span>
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+        {({ items }) => (
+          <DataTable
+            caption={t('admin.keys.caption', { n: items.length })}
+            class="access-table admin-keys"
+            wrap="access-table-wrap"
+            rows={items}
+            rowKey={(k) => k.id}
+            rowProps={(k) => ({ class: k.revokedAt ? 'admin-revoked' : undefined })}
+            empty={<p class="muted">{t('admin.keys.none')}</p>}
+            columns={[
+              { header: t('admin.keys.name'), rowHeader: true, cell: (k) => k.name },
+              { header: t('admin.keys.prefix'), cell: (k) => <code>{k.prefix}…</code> },
+              { header: t('admin.keys.createdAt'), cell: (k) => dateTime(k.createdAt) },
+              { header: t('admin.keys.lastUsed'), cell: (k) => (k.lastUsedAt ? dateTime(k.lastUsedAt) : t('admin.keys.never')) },
+              { header: t('admin.keys.state'), cell: (k) => (k.revokedAt ? t('admin.keys.revokedOn', { date: dateTime(k.revokedAt) }) : t('admin.keys.active')) },
+              {
+                header: t('access.users.col.actions'),
+                cell: (k) =>
+                  !k.revokedAt && (
+                    <button
+                      type="button"
+                      class="secondary access-small access-danger"
+                      onClick={() => {
+                        setFailure(undefined);
+                        setRevoking(k);
+                      }}
+                    >
+                      {t('admin.keys.revoke')}
+                      <span class="visually-hidden"> {t('admin.keys.revokeOf', { name: k.name })}</span>
+                    </button>
+                  ),
+              },
+            ]}
+          />
+        )}
       </Status>
       {revoking && (
         <ConfirmDialog

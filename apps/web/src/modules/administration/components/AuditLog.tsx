@@ -5,10 +5,12 @@
  * CSV download away.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useApi } from '../../../api/hooks.js';
-import { num, t } from '../../../app/i18n/index.js';
+import { useApi } from '../../../api/query.js';
+import { t } from '../../../app/i18n/index.js';
+import { dateTime, number } from '../../../ui/format.js';
+import { DataTable } from '../../../ui/DataTable.js';
 import { Status } from '../../../ui/Status.js';
-import { dateTime, labelOr } from './common.js';
+import { labelOr } from './common.js';
 
 export interface AuditEvent {
   id: number;
@@ -42,7 +44,7 @@ function Who({ e }: { e: AuditEvent }) {
 function detailValue(v: unknown): string {
   if (v === null || v === undefined) return t('admin.audit.none');
   if (typeof v === 'string') return v;
-  if (typeof v === 'number') return num(v, 2);
+  if (typeof v === 'number') return number(v, 2);
   return JSON.stringify(v);
 }
 
@@ -67,14 +69,13 @@ export function AuditLog({ code, revision }: { code: string; revision: number })
   const params = new URLSearchParams({ territory: code, limit: String(AUDIT_PAGE), offset: String(offset) });
   const log = useApi<AuditPage>(`/api/audit?${params.toString()}`);
   const first = useRef(true);
-  // Something was done elsewhere on the page: back to the newest events, which show it.
+  // Something was done elsewhere on the page (which refreshes the log): back to the newest events, which show it.
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
-    if (offset === 0) log.reload();
-    else setOffset(0);
+    setOffset(0);
   }, [revision]);
 
   const page = log.data;
@@ -91,45 +92,30 @@ export function AuditLog({ code, revision }: { code: string; revision: number })
         </a>
       </p>
       <p role="status" class="admin-range">
-        {page ? (page.total === 0 ? t('admin.audit.empty') : t('admin.audit.range', { from: num(from, 0), to: num(to, 0), total: num(page.total, 0) })) : ''}
+        {page ? (page.total === 0 ? t('admin.audit.empty') : t('admin.audit.range', { from: number(from, 0), to: number(to, 0), total: number(page.total, 0) })) : ''}
       </p>
       <Status state={log}>
         {({ items, total }) =>
           total === 0 ? null : (
             <>
-              <div class="access-table-wrap" role="region" aria-labelledby="admin-audit-caption" tabIndex={0}>
-                <table class="access-table admin-audit">
-                  <caption id="admin-audit-caption">{t('admin.audit.caption', { from: num(from, 0), to: num(to, 0), total: num(total, 0) })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('admin.audit.at')}</th>
-                      <th scope="col">{t('admin.audit.user')}</th>
-                      <th scope="col">{t('admin.audit.action')}</th>
-                      <th scope="col">{t('admin.audit.entity')}</th>
-                      <th scope="col">{t('admin.audit.entityId')}</th>
-                      <th scope="col">{t('admin.audit.details')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {items.map((e) => (
-                      <tr key={e.id} data-action={e.action} data-entity={e.entity}>
-                        <td class="admin-nowrap">
-                          <time dateTime={e.at}>{dateTime(e.at)}</time>
-                        </td>
-                        <td>
-                          <Who e={e} />
-                        </td>
-                        <td>{labelOr(`admin.audit.action.${e.action}.${e.entity}`, labelOr(`admin.audit.action.${e.action}`, e.action))}</td>
-                        <td>{labelOr(`admin.audit.entity.${e.entity}`, e.entity)}</td>
-                        <td>{e.entityId ? <code class="admin-id">{e.entityId}</code> : ''}</td>
-                        <td>
-                          <Details details={e.details} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={t('admin.audit.caption', { from: number(from, 0), to: number(to, 0), total: number(total, 0) })}
+                captionId="admin-audit-caption"
+                class="access-table admin-audit"
+                wrap="access-table-wrap"
+                region
+                rows={items}
+                rowKey={(e) => e.id}
+                rowProps={(e) => ({ 'data-action': e.action, 'data-entity': e.entity })}
+                columns={[
+                  { header: t('admin.audit.at'), class: 'admin-nowrap', cell: (e) => <time dateTime={e.at}>{dateTime(e.at)}</time> },
+                  { header: t('admin.audit.user'), cell: (e) => <Who e={e} /> },
+                  { header: t('admin.audit.action'), cell: (e) => labelOr(`admin.audit.action.${e.action}.${e.entity}`, labelOr(`admin.audit.action.${e.action}`, e.action)) },
+                  { header: t('admin.audit.entity'), cell: (e) => labelOr(`admin.audit.entity.${e.entity}`, e.entity) },
+                  { header: t('admin.audit.entityId'), cell: (e) => (e.entityId ? <code class="admin-id">{e.entityId}</code> : '') },
+                  { header: t('admin.audit.details'), cell: (e) => <Details details={e.details} /> },
+                ]}
+              />
               {total > AUDIT_PAGE && (
                 <nav class="admin-pager" aria-label={t('admin.audit.pages')}>
                   {/* aria-disabled, not disabled: the button keeps the focus when the last page is reached. */}

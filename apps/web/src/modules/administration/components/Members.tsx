@@ -10,7 +10,8 @@
  */
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../../../api/client.js';
-import { useApi } from '../../../api/hooks.js';
+import { useApi } from '../../../api/query.js';
+import { accountsChanged } from '../../accounts/changes.js';
 import { t } from '../../../app/i18n/index.js';
 import type { User, UserRole } from '../../accounts/Users.js';
 import { MIN_PASSWORD } from '../../accounts/ResetPassword.js';
@@ -18,8 +19,10 @@ import { loadMe, me, ROLES, type Role } from '../../../app/session.js';
 import { ActorPicker } from '../../accounts/ActorPicker.js';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog.js';
 import { Field, messageOf, Notice, NO_NOTICE, notice, sentence, type NoticeState } from '../../../ui/fields.js';
+import { DataTable } from '../../../ui/DataTable.js';
 import { Status } from '../../../ui/Status.js';
-import { dateOnly, EMAIL, roleLabel, territoryApi } from './common.js';
+import { EMAIL, roleLabel, territoryApi } from './common.js';
+import { date } from '../../../ui/format.js';
 
 function roleText(r: UserRole): string {
   return r.role === 'contributor' && r.actorName ? `${roleLabel(r.role)} — ${r.actorName}` : roleLabel(r.role);
@@ -156,7 +159,7 @@ export function Members({ code, onChange }: { code: string; onChange: () => void
 
   function done(text: string) {
     setMessage((m) => notice(m, 'ok', text));
-    members.reload();
+    void accountsChanged(code);
     onChange();
   }
 
@@ -185,48 +188,41 @@ export function Members({ code, onChange }: { code: string; onChange: () => void
       <Notice {...message} />
       <Status state={members}>
         {({ items }) => (
-          <div class="access-table-wrap">
-            <table class="access-table admin-members">
-              <caption>{t('admin.members.caption', { n: items.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('access.name')}</th>
-                  <th scope="col">{t('signin.email')}</th>
-                  <th scope="col">{t('admin.members.roles')}</th>
-                  <th scope="col">{t('access.users.col.created')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((u) => (
-                  <tr key={u.id}>
-                    <th scope="row">{u.displayName}</th>
-                    <td>{u.email}</td>
-                    <td>
-                      <ul class="access-roles">
-                        {u.roles.map((r) => (
-                          <li key={r.id}>
-                            {roleText(r)}{' '}
-                            <button
-                              type="button"
-                              class="secondary access-small access-danger"
-                              onClick={() => {
-                                setFailure(undefined);
-                                setRemoving({ user: u, role: r });
-                              }}
-                            >
-                              {t('access.users.removeRole')}
-                              <span class="visually-hidden"> {t('access.users.removeRoleOf', { role: roleText(r), name: u.displayName })}</span>
-                            </button>
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td class="admin-nowrap">{dateOnly(u.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('admin.members.caption', { n: items.length })}
+            class="access-table admin-members"
+            wrap="access-table-wrap"
+            rows={items}
+            rowKey={(u) => u.id}
+            columns={[
+              { header: t('access.name'), rowHeader: true, cell: (u) => u.displayName },
+              { header: t('signin.email'), cell: (u) => u.email },
+              {
+                header: t('admin.members.roles'),
+                cell: (u) => (
+                  <ul class="access-roles">
+                    {u.roles.map((r) => (
+                      <li key={r.id}>
+                        {roleText(r)}{' '}
+                        <button
+                          type="button"
+                          class="secondary access-small access-danger"
+                          onClick={() => {
+                            setFailure(undefined);
+                            setRemoving({ user: u, role: r });
+                          }}
+                        >
+                          {t('access.users.removeRole')}
+                          <span class="visually-hidden"> {t('access.users.removeRoleOf', { role: roleText(r), name: u.displayName })}</span>
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                ),
+              },
+              { header: t('access.users.col.created'), class: 'admin-nowrap', cell: (u) => date(u.createdAt) },
+            ]}
+          />
         )}
       </Status>
       {members.data && <GiveRole code={code} members={members.data.items} onDone={done} />}

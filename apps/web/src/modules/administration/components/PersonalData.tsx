@@ -6,16 +6,19 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../../../api/client.js';
+import { invalidateAll } from '../../../api/query.js';
 import { t } from '../../../app/i18n/index.js';
-import { me } from '../../../app/session.js';
+import { me, type Role } from '../../../app/session.js';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog.js';
+import { DataTable } from '../../../ui/DataTable.js';
 import { Field, messageOf, Notice, NO_NOTICE, notice, type NoticeState } from '../../../ui/fields.js';
-import { dateOnly, EMAIL } from './common.js';
+import { EMAIL, roleLabel } from './common.js';
+import { date } from '../../../ui/format.js';
 
 export interface PersonalData {
   email: string;
   contacts: { territoryCode: string; actorId: string; actorName: string; contact: { name?: string; email?: string; phone?: string } }[];
-  account: { id: string; email: string; displayName: string; createdAt: string; roles: { territoryCode: string; role: string; actorId: string | null }[] } | null;
+  account: { id: string; email: string; displayName: string; createdAt: string; roles: { territoryCode: string; role: Role; actorId: string | null }[] } | null;
 }
 
 interface Erased {
@@ -44,31 +47,20 @@ function Found({ data, onErase }: { data: PersonalData; onErase: () => void }) {
       ) : (
         <>
           {data.contacts.length > 0 && (
-            <div class="access-table-wrap">
-              <table class="access-table admin-contacts">
-                <caption>{t('admin.privacy.contactsCaption', { n: data.contacts.length })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('admin.privacy.actor')}</th>
-                    <th scope="col">{t('access.territory')}</th>
-                    <th scope="col">{t('admin.privacy.contactName')}</th>
-                    <th scope="col">{t('signin.email')}</th>
-                    <th scope="col">{t('admin.privacy.phone')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.contacts.map((c) => (
-                    <tr key={c.actorId}>
-                      <th scope="row">{c.actorName}</th>
-                      <td>{c.territoryCode}</td>
-                      <td>{c.contact.name ?? ''}</td>
-                      <td>{c.contact.email ?? ''}</td>
-                      <td>{c.contact.phone ?? ''}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t('admin.privacy.contactsCaption', { n: data.contacts.length })}
+              class="access-table admin-contacts"
+              wrap="access-table-wrap"
+              rows={data.contacts}
+              rowKey={(c) => c.actorId}
+              columns={[
+                { header: t('admin.privacy.actor'), rowHeader: true, cell: (c) => c.actorName },
+                { header: t('access.territory'), cell: (c) => c.territoryCode },
+                { header: t('admin.privacy.contactName'), cell: (c) => c.contact.name ?? '' },
+                { header: t('signin.email'), cell: (c) => c.contact.email ?? '' },
+                { header: t('admin.privacy.phone'), cell: (c) => c.contact.phone ?? '' },
+              ]}
+            />
           )}
           {data.account && (
             <dl class="admin-account">
@@ -80,11 +72,11 @@ function Found({ data, onErase }: { data: PersonalData; onErase: () => void }) {
               </div>
               <div>
                 <dt>{t('access.users.col.created')}</dt>
-                <dd>{dateOnly(data.account.createdAt)}</dd>
+                <dd>{date(data.account.createdAt)}</dd>
               </div>
               <div>
                 <dt>{t('access.users.col.roles')}</dt>
-                <dd>{data.account.roles.length === 0 ? t('access.users.noRole') : data.account.roles.map((r) => `${t(`access.role.${r.role}`)} — ${r.territoryCode}`).join(' ; ')}</dd>
+                <dd>{data.account.roles.length === 0 ? t('access.users.noRole') : data.account.roles.map((r) => `${roleLabel(r.role)} — ${r.territoryCode}`).join(' ; ')}</dd>
               </div>
             </dl>
           )}
@@ -150,6 +142,8 @@ export function PersonalDataSection({ onChange }: { onChange: () => void }) {
       setErasing(false);
       setFound(null);
       setMessage((m) => notice(m, 'ok', t('admin.privacy.erased', { email: found.email, contacts: erased.contacts, accounts: erased.accounts, texts: erased.followUpTexts })));
+      // Contacts of actors, accounts and follow-up texts anywhere: everything cached is asked again.
+      void invalidateAll();
       onChange();
     } catch (err) {
       setFailure(t('common.error', { message: messageOf(err) }));

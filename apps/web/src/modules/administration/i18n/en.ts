@@ -45,7 +45,7 @@ const en: Record<keyof typeof fr, string> = {
   'admin.keys.copied': 'Key copied to the clipboard.',
   'admin.keys.copyFailed': 'The browser refused the automatic copy: the key is selected, copy it with Ctrl+C (or Cmd+C).',
   'admin.keys.dismiss': 'I have copied the key: hide it',
-  'admin.keys.none': 'No API key yet.',
+  'admin.keys.none': 'No API key yet: create one above for another application to read the territory’s data.',
   'admin.keys.caption': 'API keys of the territory ({n})',
   'admin.keys.prefix': 'Start of the key',
   'admin.keys.createdAt': 'Created',

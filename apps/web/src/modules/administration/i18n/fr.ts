@@ -1,5 +1,5 @@
 /** The territory's administration page: members, API keys, audit log, personal data (GDPR). */
-export default {
+const fr = {
   'admin.title': 'Administration du territoire',
   'admin.intro':
     'Les membres du territoire et leurs rôles, les clés d’API des applications qui lisent ses données, le journal de ce qui a été fait, et les données personnelles qu’une personne peut demander à consulter ou à effacer.',
@@ -45,7 +45,7 @@ export default {
   'admin.keys.copied': 'Clé copiée dans le presse-papiers.',
   'admin.keys.copyFailed': 'La copie automatique a été refusée par le navigateur : la clé est sélectionnée, copiez-la avec Ctrl+C (ou Cmd+C).',
   'admin.keys.dismiss': 'J’ai copié la clé : la masquer',
-  'admin.keys.none': 'Aucune clé d’API pour l’instant.',
+  'admin.keys.none': 'Aucune clé d’API pour l’instant : créez-en une ci-dessus pour qu’une autre application lise les données du territoire.',
   'admin.keys.caption': 'Clés d’API du territoire ({n})',
   'admin.keys.prefix': 'Début de la clé',
   'admin.keys.createdAt': 'Créée le',
@@ -145,3 +145,10 @@ export default {
   'admin.privacy.eraseYes': 'Effacer définitivement',
   'admin.privacy.erased': 'Données de {email} effacées : contacts d’acteurs : {contacts} ; comptes : {accounts} ; textes du suivi : {texts}.',
 } as const;
+export default fr;
+
+declare module '../../../app/i18n/index.js' {
+  interface Catalogues {
+    administration: typeof fr;
+  }
+}

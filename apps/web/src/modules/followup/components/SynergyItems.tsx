@@ -6,11 +6,13 @@
  */
 import '../followup.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { num, t } from '../../../app/i18n/index.js';
-import { figure } from '../../synergies/components/format.js';
+import { t } from '../../../app/i18n/index.js';
+import { figure, MISSING, number } from '../../../ui/format.js';
 import { resourceLabel, useResources } from '../../territories/components/reference.js';
 import { PartyName, partyText, quantityText, StatusTag } from './parts.js';
+import { DataTable } from '../../../ui/DataTable.js';
 import type { SynergyItem } from './types.js';
+import { familyLabel } from '../../synergies/components/format.js';
 
 const PAGE = 50;
 
@@ -44,92 +46,79 @@ export function SynergyItems({
   const withRole = items.some((i) => i.role !== null);
   const actorBase = facilitate ? base : undefined;
   return (
-    <div class="followup-table-wrap">
-      <table class="followup-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('followup.col.synergy')}</th>
-            <th scope="col">{t('followup.col.status')}</th>
-            <th scope="col">{t('followup.col.supplier')}</th>
-            <th scope="col">{t('followup.col.receiver')}</th>
-            <th scope="col">{t('followup.col.resource')}</th>
-            <th scope="col" class="number">
-              {t('followup.col.quantity')}
-            </th>
-            <th scope="col" class="number">
-              {t('followup.col.distance')}
-            </th>
-            <th scope="col" class="number">
-              {t('followup.col.co2')}
-            </th>
-            {withRole && <th scope="col">{t('followup.col.role')}</th>}
-          </tr>
-        </thead>
-        <tbody ref={body}>
-          {items.slice(0, shown).map((item) => {
+    <DataTable
+      caption={caption}
+      class="followup-table"
+      wrap="followup-table-wrap"
+      rows={items.slice(0, shown)}
+      rowKey={(item) => item.id}
+      bodyRef={body}
+      columns={[
+        {
+          header: t('followup.col.synergy'),
+          rowHeader: true,
+          cell: (item) => {
             const name = t('followup.synergyName', { supplier: partyText(item.supplier), receiver: partyText(item.receiver) });
             return (
-              <tr key={item.id}>
-                <th scope="row">
-                  {item.caseId ? (
-                    <a href={`${base}/suivi/${encodeURIComponent(item.caseId)}`}>
-                      {t('followup.openCaseLink')}
+              <>
+                {item.caseId ? (
+                  <a href={`${base}/suivi/${encodeURIComponent(item.caseId)}`}>
+                    {t('followup.openCaseLink')}
+                    <span class="visually-hidden"> {name}</span>
+                  </a>
+                ) : facilitate && onOpenCase ? (
+                  <button type="button" class="secondary followup-small" disabled={opening === item.id} onClick={() => onOpenCase(item)}>
+                    {opening === item.id ? t('followup.opening') : t('followup.openCase')}
+                    <span class="visually-hidden"> {name}</span>
+                  </button>
+                ) : (
+                  <span class="muted">{t('followup.noCase')}</span>
+                )}
+                {facilitate && (
+                  <span class="followup-block small">
+                    <a href={`${base}/synergies/${encodeURIComponent(item.id)}`}>
+                      {t('followup.seeSynergy')}
                       <span class="visually-hidden"> {name}</span>
                     </a>
-                  ) : facilitate && onOpenCase ? (
-                    <button type="button" class="secondary followup-small" disabled={opening === item.id} onClick={() => onOpenCase(item)}>
-                      {opening === item.id ? t('followup.opening') : t('followup.openCase')}
-                      <span class="visually-hidden"> {name}</span>
-                    </button>
-                  ) : (
-                    <span class="muted">{t('followup.noCase')}</span>
-                  )}
-                  {facilitate && (
-                    <span class="followup-block small">
-                      <a href={`${base}/synergies/${encodeURIComponent(item.id)}`}>
-                        {t('followup.seeSynergy')}
-                        <span class="visually-hidden"> {name}</span>
-                      </a>
-                    </span>
-                  )}
-                </th>
-                <td>
-                  <StatusTag status={item.status} />
-                </td>
-                <td>
-                  <PartyName party={item.supplier} base={actorBase} />
-                </td>
-                <td>
-                  <PartyName party={item.receiver} base={actorBase} />
-                </td>
-                <td>
-                  {item.resourceCode ? resourceLabel(item.resourceCode, resources) : '—'}
-                  {item.family && <span class="followup-block small muted">{t(`synergies.family.${item.family}`)}</span>}
-                </td>
-                <td class="number">{quantityText(item.quantity)}</td>
-                <td class="number">{t('followup.km', { km: figure(item.distanceKm) })}</td>
-                <td class="number">{item.impacts.co2eAvoidedT === null ? '—' : num(item.impacts.co2eAvoidedT, 1)}</td>
-                {withRole && <td>{item.role ? t(`followup.role.${item.role}`) : '—'}</td>}
-              </tr>
+                  </span>
+                )}
+              </>
             );
-          })}
-        </tbody>
-      </table>
-      {items.length > shown && (
-        <p>
-          <button
-            type="button"
-            class="secondary"
-            onClick={() => {
-              firstNew.current = shown;
-              setShown((s) => s + PAGE);
-            }}
-          >
-            {t('followup.more', { n: Math.min(PAGE, items.length - shown) })}
-          </button>
-        </p>
-      )}
-    </div>
+          },
+        },
+        { header: t('followup.col.status'), cell: (item) => <StatusTag status={item.status} /> },
+        { header: t('followup.col.supplier'), cell: (item) => <PartyName party={item.supplier} base={actorBase} /> },
+        { header: t('followup.col.receiver'), cell: (item) => <PartyName party={item.receiver} base={actorBase} /> },
+        {
+          header: t('followup.col.resource'),
+          cell: (item) => (
+            <>
+              {item.resourceCode ? resourceLabel(item.resourceCode, resources) : MISSING}
+              {item.family && <span class="followup-block small muted">{familyLabel(item.family)}</span>}
+            </>
+          ),
+        },
+        { header: t('followup.col.quantity'), numeric: true, cell: (item) => quantityText(item.quantity) },
+        { header: t('followup.col.distance'), numeric: true, cell: (item) => t('followup.km', { km: figure(item.distanceKm) }) },
+        { header: t('followup.col.co2'), numeric: true, cell: (item) => (item.impacts.co2eAvoidedT === null ? MISSING : number(item.impacts.co2eAvoidedT, 1)) },
+        withRole && { header: t('followup.col.role'), cell: (item) => (item.role ? t(`followup.role.${item.role}`) : MISSING) },
+      ]}
+      footer={
+        items.length > shown && (
+          <p>
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => {
+                firstNew.current = shown;
+                setShown((s) => s + PAGE);
+              }}
+            >
+              {t('followup.more', { n: Math.min(PAGE, items.length - shown) })}
+            </button>
+          </p>
+        )
+      }
+    />
   );
 }

@@ -1,7 +1,8 @@
-/** Small parts of the follow-up pages: statuses, parties, people, figures. */
+/** Small parts of the follow-up pages: statuses, parties, people, quantities. */
 import '../followup.css';
-import { language, num, pick, t } from '../../../app/i18n/index.js';
-import { unitLabel } from '../../synergies/components/format.js';
+import { pick, t } from '../../../app/i18n/index.js';
+import { MISSING } from '../../../ui/format.js';
+import { readableQuantity } from '../../synergies/components/format.js';
 import type { Party, PersonRef, QuantityValue, Status } from './types.js';
 
 export function statusLabel(status: Status): string {
@@ -33,24 +34,5 @@ export function personName(p: PersonRef): string {
 }
 
 export function quantityText(q: QuantityValue): string {
-  if (!q) return '—';
-  return `${num(q.value, q.value >= 100 ? 0 : 1)} ${unitLabel(q.unit)}`;
-}
-
-export function percent(ratio: number | null | undefined): string {
-  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '—';
-  return `${num(ratio * 100, 1)} %`;
-}
-
-export function dateTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  return new Date(iso).toLocaleString(language.value === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' });
-}
-
-/** A calendar date (`2025-03-01`) in the reader's format, without any time zone shift. */
-export function dateOnly(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  if (!y || !m || !d) return iso;
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(language.value === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+  return q ? readableQuantity(q.value, q.unit) : MISSING;
 }

@@ -1,5 +1,5 @@
 /** The follow-up of synergies: pipeline, list, one case. */
-export default {
+const fr = {
   'followup.title': 'Suivi des synergies',
   'followup.intro.facilitator': 'Chaque synergie, de sa détection à sa mise en œuvre : ouvrez un suivi depuis une synergie détectée, faites-la avancer, notez les raisons d’un abandon et les impacts vérifiés.',
   'followup.intro.contributor': 'Les synergies proposées à votre entreprise et leur avancement. L’autre partie reste anonyme tant que les deux n’ont pas consenti à se faire connaître.',
@@ -156,3 +156,10 @@ export default {
   'case.history.opened': 'Suivi ouvert : {status}',
   'case.history.none': 'Aucun événement pour l’instant.',
 } as const;
+export default fr;
+
+declare module '../../../app/i18n/index.js' {
+  interface Catalogues {
+    followup: typeof fr;
+  }
+}

@@ -6,7 +6,9 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api } from '../../../api/client.js';
-import { num, pick, t } from '../../../app/i18n/index.js';
+import { invalidate, territoryKey } from '../../../api/query.js';
+import { pick, t } from '../../../app/i18n/index.js';
+import { number } from '../../../ui/format.js';
 import { normaliseHeader, readIssueValues, type CellValue } from './cellValues.js';
 import { ReportView } from './ReportView.js';
 import { IMPORT_MODES, SHEET_NAMES, isMode, isSheet, type ImportMode, type ImportReport, type SheetName } from './types.js';
@@ -36,7 +38,7 @@ export function sheetOfName(name: string): SheetName | null {
 }
 
 function sizeText(bytes: number): string {
-  return bytes >= 1024 * 1024 ? t('importexport.file.size.mb', { n: num(bytes / (1024 * 1024), 1) }) : t('importexport.file.size.kb', { n: num(Math.max(1, bytes / 1024), 0) });
+  return bytes >= 1024 * 1024 ? t('importexport.file.size.mb', { n: number(bytes / (1024 * 1024), 1) }) : t('importexport.file.size.kb', { n: number(Math.max(1, bytes / 1024), 0) });
 }
 
 function totals(report: ImportReport): { created: number; updated: number; unchanged: number; rejected: number } {
@@ -58,17 +60,22 @@ interface Problem {
   issues: string[];
 }
 
+/** The statuses with a title of their own, and those with a hint of what to do. */
+const KNOWN_STATUSES = [400, 404, 413, 415] as const;
+const HINTED_STATUSES = [400, 413, 415] as const;
+
 /** What to tell the user about a failed request: 400 (unreadable file), 413, 415, network. */
 function describe(error: unknown): Problem {
   if (error instanceof ApiError) {
-    const known = [400, 404, 413, 415].includes(error.status);
+    const status = KNOWN_STATUSES.find((s) => s === error.status);
+    const hinted = HINTED_STATUSES.find((s) => s === error.status);
     // Some errors (e.g. from a proxy) carry a plain-text message instead of a bilingual one.
     const raw: unknown = (error.body as { message?: unknown }).message;
     const detail = typeof raw === 'string' ? raw : error.message;
     return {
-      title: t(known ? `importexport.error.title.${error.status}` : 'importexport.error.title.other'),
+      title: t(status ? `importexport.error.title.${status}` : 'importexport.error.title.other'),
       detail: detail.startsWith('HTTP ') ? '' : detail,
-      hint: [400, 413, 415].includes(error.status) ? t(`importexport.error.hint.${error.status}`) : '',
+      hint: hinted ? t(`importexport.error.hint.${hinted}`) : '',
       issues: (error.body.issues ?? []).map((i) => `${i.path} — ${pick(i.message)}`),
     };
   }
@@ -102,7 +109,7 @@ function StepHeading({ step }: { step: Step }) {
   );
 }
 
-export function ImportWizard({ code, onRecorded }: { code: string; onRecorded: () => void }) {
+export function ImportWizard({ code }: { code: string }) {
   const [step, setStep] = useState<Step>('choose');
   const [file, setFile] = useState<File | null>(null);
   const [csvSheet, setCsvSheet] = useState<SheetName>('acteurs');
@@ -171,7 +178,8 @@ export function ImportWizard({ code, onRecorded }: { code: string; onRecorded: (
       setProblem(describe(error));
     } finally {
       setBusy(null);
-      onRecorded();
+      // Every check is recorded in the history.
+      void invalidate(territoryKey(code, 'imports'));
     }
   }
 
@@ -187,7 +195,8 @@ export function ImportWizard({ code, onRecorded }: { code: string; onRecorded: (
       setProblem(describe(error));
     } finally {
       setBusy(null);
-      onRecorded();
+      // The history, and whatever the import wrote: any record of the territory.
+      void invalidate(territoryKey(code));
     }
   }
 
@@ -303,7 +312,7 @@ export function ImportWizard({ code, onRecorded }: { code: string; onRecorded: (
           <StepHeading step="report" />
           <p>{t('importexport.report.checkedFile', { name: file?.name ?? '' })}</p>
           <p class={check.issueCount > 0 ? 'alert alert-warn' : 'alert alert-ok'}>
-            {check.issueCount > 0 ? t('importexport.report.summary.errors', { n: num(check.issueCount, 0) }) : t('importexport.report.summary.ok')} {t('importexport.report.nothingWritten')}
+            {check.issueCount > 0 ? t('importexport.report.summary.errors', { n: number(check.issueCount, 0) }) : t('importexport.report.summary.ok')} {t('importexport.report.nothingWritten')}
           </p>
           <ReportView report={check} phase="check" values={values} />
           <div class="ie-actions">
@@ -331,10 +340,10 @@ export function ImportWizard({ code, onRecorded }: { code: string; onRecorded: (
                 <dt>{t('importexport.confirm.checked')}</dt>
                 <dd>
                   {t('importexport.confirm.checkedValue', {
-                    created: num(checkTotals.created, 0),
-                    updated: num(checkTotals.updated, 0),
-                    unchanged: num(checkTotals.unchanged, 0),
-                    rejected: num(checkTotals.rejected, 0),
+                    created: number(checkTotals.created, 0),
+                    updated: number(checkTotals.updated, 0),
+                    unchanged: number(checkTotals.unchanged, 0),
+                    rejected: number(checkTotals.rejected, 0),
                   })}
                 </dd>
               </div>
@@ -354,10 +363,10 @@ export function ImportWizard({ code, onRecorded }: { code: string; onRecorded: (
             <p class={writeMode === 'all-or-nothing' && check.issueCount > 0 ? 'alert alert-warn' : 'alert alert-ok'} aria-live="polite">
               {writeMode === 'all-or-nothing'
                 ? check.issueCount > 0
-                  ? t('importexport.confirm.outcome.allErrors', { n: num(check.issueCount, 0) })
+                  ? t('importexport.confirm.outcome.allErrors', { n: number(check.issueCount, 0) })
                   : t('importexport.confirm.outcome.allOk')
                 : checkTotals.rejected > 0
-                  ? t('importexport.confirm.outcome.validRejected', { n: num(checkTotals.rejected, 0) })
+                  ? t('importexport.confirm.outcome.validRejected', { n: number(checkTotals.rejected, 0) })
                   : t('importexport.confirm.outcome.valid')}
             </p>
             {problem && <ProblemAlert problem={problem} />}
@@ -379,10 +388,10 @@ export function ImportWizard({ code, onRecorded }: { code: string; onRecorded: (
           <p class={result.written ? 'alert alert-ok' : 'alert alert-warn'}>
             {result.written ? t('importexport.result.written') : t('importexport.result.notWritten')}{' '}
             {t('importexport.result.counts', {
-              created: num(resultTotals.created, 0),
-              updated: num(resultTotals.updated, 0),
-              unchanged: num(resultTotals.unchanged, 0),
-              rejected: num(resultTotals.rejected, 0),
+              created: number(resultTotals.created, 0),
+              updated: number(resultTotals.updated, 0),
+              unchanged: number(resultTotals.unchanged, 0),
+              rejected: number(resultTotals.rejected, 0),
             })}
           </p>
           {result.rejectedFile && (

@@ -1,5 +1,7 @@
 /** An import report: rows per sheet, then every error by sheet, row and column, then the warnings. */
-import { language, num, pick, t } from '../../../app/i18n/index.js';
+import { pick, t } from '../../../app/i18n/index.js';
+import { number } from '../../../ui/format.js';
+import { DataTable } from '../../../ui/DataTable.js';
 import { cellKey, type CellValue } from './cellValues.js';
 import { SHEET_NAMES, type CellIssue, type ImportReport } from './types.js';
 
@@ -10,7 +12,7 @@ export function valueText(value: CellValue | undefined): string {
   if (value === undefined) return t('importexport.report.unknownValue');
   if (value === null || value === '') return t('importexport.report.empty');
   if (typeof value === 'boolean') return t(value ? 'importexport.yes' : 'importexport.no');
-  const text = typeof value === 'number' ? value.toLocaleString(language.value === 'fr' ? 'fr-FR' : 'en-GB', { useGrouping: false, maximumFractionDigits: 10 }) : value;
+  const text = typeof value === 'number' ? number(value, 10, { grouping: false }) : value;
   return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH)}…` : text;
 }
 
@@ -52,10 +54,10 @@ export function CountsTable({ report, phase }: { report: ImportReport; phase: 'c
           return (
             <tr key={sheet}>
               <th scope="row">{sheet}</th>
-              <td class="number">{num(c.created, 0)}</td>
-              <td class="number">{num(c.updated, 0)}</td>
-              <td class="number">{num(c.unchanged, 0)}</td>
-              <td class={c.rejected > 0 ? 'number ie-rejected' : 'number'}>{num(c.rejected, 0)}</td>
+              <td class="number">{number(c.created, 0)}</td>
+              <td class="number">{number(c.updated, 0)}</td>
+              <td class="number">{number(c.unchanged, 0)}</td>
+              <td class={c.rejected > 0 ? 'number ie-rejected' : 'number'}>{number(c.rejected, 0)}</td>
             </tr>
           );
         })}
@@ -64,33 +66,20 @@ export function CountsTable({ report, phase }: { report: ImportReport; phase: 'c
   );
 }
 
-function IssueTable({ sheet, issues, values, withValues, caption }: { sheet: string; issues: CellIssue[]; values: ReadonlyMap<string, CellValue>; withValues: boolean; caption: string }) {
+function IssueTable({ issues, values, withValues, caption }: { issues: CellIssue[]; values: ReadonlyMap<string, CellValue>; withValues: boolean; caption: string }) {
   return (
-    <table class="ie-issues" data-sheet={sheet}>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col" class="number">
-            {t('importexport.report.row')}
-          </th>
-          <th scope="col">{t('importexport.report.column')}</th>
-          {withValues && <th scope="col">{t('importexport.report.value')}</th>}
-          <th scope="col">{t('importexport.report.message')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {issues.map((i, n) => (
-          <tr key={`${i.row}-${i.column}-${i.code}-${n}`}>
-            <th scope="row" class="number">
-              {i.row}
-            </th>
-            <td>{i.column === '' ? <span class="muted">{t('importexport.report.wholeSheet')}</span> : <code>{i.column}</code>}</td>
-            {withValues && <td class="ie-value">{i.column === '' || i.row <= 1 ? '' : valueText(values.get(cellKey(i.sheet, i.row, i.column)))}</td>}
-            <td>{pick(i.message)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption={caption}
+      class="ie-issues"
+      rows={issues}
+      rowKey={(i, n) => `${i.row}-${i.column}-${i.code}-${n}`}
+      columns={[
+        { header: t('importexport.report.row'), rowHeader: true, numeric: true, cell: (i) => i.row },
+        { header: t('importexport.report.column'), cell: (i) => (i.column === '' ? <span class="muted">{t('importexport.report.wholeSheet')}</span> : <code>{i.column}</code>) },
+        withValues && { header: t('importexport.report.value'), class: 'ie-value', cell: (i) => (i.column === '' || i.row <= 1 ? '' : valueText(values.get(cellKey(i.sheet, i.row, i.column)))) },
+        { header: t('importexport.report.message'), cell: (i) => pick(i.message) },
+      ]}
+    />
   );
 }
 
@@ -100,20 +89,20 @@ export function ReportView({ report, phase, values }: { report: ImportReport; ph
   return (
     <div class="ie-report">
       <CountsTable report={report} phase={phase} />
-      <h4>{t('importexport.report.errors.title', { n: num(report.issueCount, 0) })}</h4>
+      <h4>{t('importexport.report.errors.title', { n: number(report.issueCount, 0) })}</h4>
       {report.issues.length === 0 ? (
         <p>{t('importexport.report.errors.none')}</p>
       ) : (
         <>
-          {report.issueCount > report.issues.length && <p class="alert alert-warn">{t('importexport.report.errors.truncated', { shown: num(report.issues.length, 0), total: num(report.issueCount, 0) })}</p>}
+          {report.issueCount > report.issues.length && <p class="alert alert-warn">{t('importexport.report.errors.truncated', { shown: number(report.issues.length, 0), total: number(report.issueCount, 0) })}</p>}
           {bySheet(report.issues).map(([sheet, issues]) => (
-            <IssueTable key={sheet} sheet={sheet} issues={issues} values={values} withValues caption={t('importexport.report.errors.caption', { sheet, n: num(issues.length, 0) })} />
+            <IssueTable key={sheet} issues={issues} values={values} withValues caption={t('importexport.report.errors.caption', { sheet, n: number(issues.length, 0) })} />
           ))}
         </>
       )}
       {(report.warnings.length > 0 || report.ignoredSheets.length > 0 || ignoredColumns.length > 0) && (
         <>
-          <h4>{t('importexport.report.warnings.title', { n: num(report.warnings.length + report.ignoredSheets.length + ignoredColumns.length, 0) })}</h4>
+          <h4>{t('importexport.report.warnings.title', { n: number(report.warnings.length + report.ignoredSheets.length + ignoredColumns.length, 0) })}</h4>
           {(report.ignoredSheets.length > 0 || ignoredColumns.length > 0) && (
             <ul class="ie-ignored">
               {report.ignoredSheets.length > 0 && <li>{t('importexport.report.ignoredSheets', { list: report.ignoredSheets.join(', ') })}</li>}
@@ -123,7 +112,7 @@ export function ReportView({ report, phase, values }: { report: ImportReport; ph
             </ul>
           )}
           {bySheet(report.warnings).map(([sheet, issues]) => (
-            <IssueTable key={sheet} sheet={sheet} issues={issues} values={values} withValues={false} caption={`${t('importexport.report.warnings.caption')} — ${sheet}`} />
+            <IssueTable key={sheet} issues={issues} values={values} withValues={false} caption={`${t('importexport.report.warnings.caption')} — ${sheet}`} />
           ))}
         </>
       )}

@@ -105,7 +105,7 @@ const en: Record<keyof typeof fr, string> = {
 
   'importexport.history.title': 'Latest imports',
   'importexport.history.caption': 'The territory’s latest imports, newest first',
-  'importexport.history.none': 'No import yet.',
+  'importexport.history.none': 'No import yet. Start by checking a file with “Import a file”, above.',
   'importexport.history.date': 'Date',
   'importexport.history.file': 'File',
   'importexport.history.mode': 'Mode',

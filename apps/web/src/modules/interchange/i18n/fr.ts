@@ -1,4 +1,4 @@
-export default {
+const fr = {
   'importexport.title': 'Import et export',
   'importexport.intro':
     'Importez les données des entreprises du territoire depuis un tableur, ou exportez-les pour les travailler ailleurs. Un import est toujours vérifié d’abord, sans rien enregistrer : vous voyez ce qu’il ferait avant de confirmer.',
@@ -104,7 +104,7 @@ export default {
 
   'importexport.history.title': 'Derniers imports',
   'importexport.history.caption': 'Les derniers imports du territoire, du plus récent au plus ancien',
-  'importexport.history.none': 'Aucun import pour l’instant.',
+  'importexport.history.none': 'Aucun import pour l’instant. Commencez par vérifier un fichier avec « Importer un fichier », ci-dessus.',
   'importexport.history.date': 'Date',
   'importexport.history.file': 'Fichier',
   'importexport.history.mode': 'Mode',
@@ -131,3 +131,10 @@ export default {
   'importexport.export.geoSites': 'Sites, en points (GeoJSON)',
   'importexport.export.geoFlows': 'Flux, au point de leur site (GeoJSON)',
 } as const;
+export default fr;
+
+declare module '../../../app/i18n/index.js' {
+  interface Catalogues {
+    interchange: typeof fr;
+  }
+}

@@ -1,5 +1,6 @@
 /** The map's filters, which apply to the map and to the list alike: kinds of actors and synergy links. */
-import { language, num, t } from '../../../app/i18n/index.js';
+import { language, t } from '../../../app/i18n/index.js';
+import { number } from '../../../ui/format.js';
 import { KindIcon, LinkIcon } from './KindIcon.js';
 import { KINDS, type Kind } from './kinds.js';
 
@@ -23,7 +24,7 @@ export interface MapFiltersProps {
 /** "(1 site)", "(12 sites)": French counts 0 and 1 as singular, English only 1. */
 function sitesCount(n: number): string {
   const one = language.value === 'fr' ? n < 2 : n === 1;
-  return t(one ? 'map.filters.countOne' : 'map.filters.count', { count: num(n, 0) });
+  return t(one ? 'map.filters.countOne' : 'map.filters.count', { count: number(n, 0) });
 }
 
 export function MapFilters({ counts, kinds, onKinds, links, showLinks, onShowLinks, synergiesHref }: MapFiltersProps) {
@@ -76,7 +77,7 @@ export function MapFilters({ counts, kinds, onKinds, links, showLinks, onShowLin
             <label for="map-show-links">
               <LinkIcon />
               <span>
-                {t('map.filters.showLinks')} {links.status === 'ready' && <span class="muted">({num(count, 0)})</span>}
+                {t('map.filters.showLinks')} {links.status === 'ready' && <span class="muted">({number(count, 0)})</span>}
               </span>
             </label>
           </li>
@@ -96,9 +97,9 @@ export function MapFilters({ counts, kinds, onKinds, links, showLinks, onShowLin
             ) : links.synergies === 0 ? (
               t('map.links.noSynergy')
             ) : (
-              t('map.links.help', { count: num(links.synergies, 0) })
+              t('map.links.help', { count: number(links.synergies, 0) })
             )}
-            {links.status === 'ready' && links.notDrawn > 0 && <> {t('map.links.notDrawn', { count: num(links.notDrawn, 0) })}</>}
+            {links.status === 'ready' && links.notDrawn > 0 && <> {t('map.links.notDrawn', { count: number(links.notDrawn, 0) })}</>}
           </p>
         )}
       </fieldset>

@@ -7,7 +7,6 @@
  * external ID, while flows (and so the analysis's synergies) refer to sites by their database ID,
  * which only the sites list gives. Lists are paginated (at most 500 a page): every page is loaded.
  */
-import { api, ApiError, type Page } from '../../../api/client.js';
 import { isKind, type Kind } from './kinds.js';
 
 export interface GeoJsonGeometry {
@@ -21,13 +20,13 @@ export interface MapTerritory {
   boundary: GeoJsonGeometry | null;
 }
 
-interface ApiActor {
+export interface ApiActor {
   id: string;
   name: string;
   kind: string;
 }
 
-interface ApiSite {
+export interface ApiSite {
   id: string;
   actorId: string;
   name: string;
@@ -35,7 +34,7 @@ interface ApiSite {
   location: { lat: number; lon: number } | null;
 }
 
-interface ApiFlow {
+export interface ApiFlow {
   id: string;
   siteId: string;
 }
@@ -47,7 +46,7 @@ interface ApiSynergy {
   distanceKm?: number | null;
 }
 
-interface ApiAnalysis {
+export interface ApiAnalysis {
   id: string;
   createdAt: string;
   result: { synergies: ApiSynergy[] };
@@ -84,32 +83,10 @@ export interface MapData {
 /** The latest analysis's links; null: no analysis was ever run. */
 export type MapLinks = { id: string; createdAt: string; synergies: number; links: LinkRow[]; notDrawn: number } | null;
 
-export const PAGE_LIMIT = 500;
-
-/** Every item of a paginated list: the first page says how many there are, the others are asked at once. */
-export async function fetchAll<T>(path: string): Promise<T[]> {
-  const sep = path.includes('?') ? '&' : '?';
-  const first = await api<Page<T>>(`${path}${sep}limit=${PAGE_LIMIT}&offset=0`);
-  const rest: Promise<Page<T>>[] = [];
-  for (let offset = PAGE_LIMIT; offset < first.total; offset += PAGE_LIMIT) rest.push(api<Page<T>>(`${path}${sep}limit=${PAGE_LIMIT}&offset=${offset}`));
-  return [first.items, ...(await Promise.all(rest)).map((p) => p.items)].flat();
-}
-
-async function latestAnalysis(base: string): Promise<ApiAnalysis | null> {
-  try {
-    return await api<ApiAnalysis>(`${base}/analyses/latest`);
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 404) return null;
-    throw e;
-  }
-}
-
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
-/** The sites and their actors: all the map and the list need to be shown. */
-export async function loadSites(code: string): Promise<MapData> {
-  const base = `/api/territories/${encodeURIComponent(code)}`;
-  const [actors, sites] = await Promise.all([fetchAll<ApiActor>(`${base}/actors`), fetchAll<ApiSite>(`${base}/sites`)]);
+/** The sites and their actors, one row each: all the map and the list need to be shown. */
+export function siteRows(actors: readonly ApiActor[], sites: readonly ApiSite[]): MapData {
   const actorById = new Map(actors.map((a) => [a.id, a]));
   const rows: SiteRow[] = [];
   for (const s of sites) {
@@ -132,26 +109,16 @@ export async function loadSites(code: string): Promise<MapData> {
   return { sites: rows, actorsWithoutSite: actors.filter((a) => !withSite.has(a.id)).length };
 }
 
-/**
- * The synergies of the latest analysis between located sites, loaded after the sites: the stored
- * result holds every synergy's checks and impacts, and can weigh megabytes. Each synergy's two flows
- * give its two sites.
- */
-export async function loadLinks(code: string, sites: readonly SiteRow[]): Promise<MapLinks> {
-  const base = `/api/territories/${encodeURIComponent(code)}`;
-  const analysis = await latestAnalysis(base);
-  if (!analysis) return null;
+/** The synergies of the analysis between located sites: each synergy's two flows give its two sites. */
+export function linkRows(analysis: ApiAnalysis, flows: readonly ApiFlow[], sites: readonly SiteRow[]): MapLinks {
   const synergies = analysis.result.synergies;
   const links: LinkRow[] = [];
-  if (synergies.length > 0) {
-    const flows = await fetchAll<ApiFlow>(`${base}/flows`);
-    const siteOfFlow = new Map(flows.map((f) => [f.id, f.siteId]));
-    const rowOfSite = new Map(sites.map((r) => [r.siteId, r]));
-    for (const s of synergies) {
-      const from = rowOfSite.get(siteOfFlow.get(s.outputFlowId) ?? '');
-      const to = rowOfSite.get(siteOfFlow.get(s.inputFlowId) ?? '');
-      if (from?.location && to?.location) links.push({ index: links.length, synergyId: s.id, from, to, distanceKm: s.distanceKm ?? null });
-    }
+  const siteOfFlow = new Map(flows.map((f) => [f.id, f.siteId]));
+  const rowOfSite = new Map(sites.map((r) => [r.siteId, r]));
+  for (const s of synergies) {
+    const from = rowOfSite.get(siteOfFlow.get(s.outputFlowId) ?? '');
+    const to = rowOfSite.get(siteOfFlow.get(s.inputFlowId) ?? '');
+    if (from?.location && to?.location) links.push({ index: links.length, synergyId: s.id, from, to, distanceKm: s.distanceKm ?? null });
   }
   return { id: analysis.id, createdAt: analysis.createdAt, synergies: synergies.length, links, notDrawn: synergies.length - links.length };
 }

@@ -1,4 +1,4 @@
-export default {
+const fr = {
   'map.title': 'Carte des acteurs',
   'map.regionLabel': 'Carte des sites des acteurs du territoire',
   'map.canvasLabel': 'Carte interactive : flèches pour se déplacer, + et − pour zoomer',
@@ -63,3 +63,10 @@ export default {
   'map.popup.synergyLink': 'Voir la synergie',
   'map.popup.more': 'Et {count} de plus à cet endroit : voir la liste sous la carte.',
 } as const;
+export default fr;
+
+declare module '../../../app/i18n/index.js' {
+  interface Catalogues {
+    map: typeof fr;
+  }
+}

@@ -8,8 +8,9 @@
 import { useState } from 'preact/hooks';
 import type { Territory } from '../../../api/client.js';
 import { Status } from '../../../ui/Status.js';
-import { useApi } from '../../../api/hooks.js';
-import { num, t } from '../../../app/i18n/index.js';
+import { useApi } from '../../../api/query.js';
+import { t } from '../../../app/i18n/index.js';
+import { quantity } from '../../../ui/format.js';
 import { familyLabel, layerLabel, signed, unitLabel, withUnit } from './format.js';
 import { DisclosureNotice, Fig, RulesContext, rulesOf } from './secret.js';
 import { TableWrap } from './tables.js';
@@ -109,7 +110,7 @@ export function Interdependencies({ code }: { code: string }) {
                                 <Fig reason={rowReason(r, 'gap')}>{`${signed(r.gap, r.unit)}\u00a0${unitLabel(r.unit)}`}</Fig>
                               </td>
                               <td class="number">
-                                <Fig reason={rowReason(r, 'dependency')}>{r.dependency === null ? t('metabolism.inter.noInputs') : `${num(r.dependency, 1)}\u00a0%`}</Fig>
+                                <Fig reason={rowReason(r, 'dependency')}>{r.dependency === null ? t('metabolism.inter.noInputs') : quantity(r.dependency, '%')}</Fig>
                               </td>
                             </tr>
                           ))}

@@ -1,8 +1,7 @@
 /** Numbers and units of the metabolism page, in the current language. */
-import { num, t } from '../../../app/i18n/index.js';
+import { t } from '../../../app/i18n/index.js';
+import { MISSING, number, quantity } from '../../../ui/format.js';
 import type { Family, Layer } from './types.js';
-
-const NBSP = '\u00a0';
 
 /** A unit as the API gives it ('t', 'MWh', 'm3', '%', 'index 0–10000'), as a reader reads it. */
 export function unitLabel(unit: string): string {
@@ -18,28 +17,21 @@ function digits(unit: string): number {
 
 /** A value without its unit. */
 export function value(v: number | null | undefined, unit: string): string {
-  return num(v, digits(unit));
+  return number(v, digits(unit));
 }
 
 /** A value followed by its unit (no unit after a missing value). */
 export function withUnit(v: number | null | undefined, unit: string): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  const u = unitLabel(unit);
-  return unit.startsWith('index') ? `${value(v, unit)} (${u})` : `${value(v, unit)}${NBSP}${u}`;
+  if (v === null || v === undefined || !Number.isFinite(v)) return MISSING;
+  return unit.startsWith('index') ? `${value(v, unit)} (${unitLabel(unit)})` : quantity(v, unitLabel(unit), digits(unit));
 }
 
 /** A change with its sign spelt out (+ or −), so that the direction is not carried by colour. */
 export function signed(v: number | null | undefined, unit: string): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+  if (v === null || v === undefined || !Number.isFinite(v)) return MISSING;
   const text = value(Math.abs(v), unit);
   if (text === value(0, unit)) return text;
   return `${v > 0 ? '+' : '−'}${text}`;
-}
-
-/** A share 0–1 as a percentage. */
-export function share(v: number | null | undefined): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  return `${num(v * 100, 0)}${NBSP}%`;
 }
 
 export function layerLabel(layer: Layer): string {

@@ -8,7 +8,8 @@
 import type { ComponentChildren } from 'preact';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { num, t } from '../../../app/i18n/index.js';
+import { t } from '../../../app/i18n/index.js';
+import { number } from '../../../ui/format.js';
 import { SUPPRESSION_REASONS, type DisclosureReport, type SuppressionReason } from './types.js';
 
 /** The rules the figures were withheld by (the report's; INSEE's by default). */
@@ -31,11 +32,11 @@ export function rulesOf(report: DisclosureReport | undefined): Rules {
 /** Small numbers in words ("moins de trois établissements"), larger ones in digits. */
 function inWords(n: number): string {
   const words = t('metabolism.secret.numbers').split(',');
-  return Number.isInteger(n) && n >= 0 && n < words.length ? (words[n] ?? String(n)) : num(n, 0);
+  return Number.isInteger(n) && n >= 0 && n < words.length ? (words[n] ?? String(n)) : number(n, 0);
 }
 
 function sharePercent(rules: Rules): string {
-  return num((rules.dominanceShare ?? INSEE.dominanceShare ?? 0) * 100, 0);
+  return number((rules.dominanceShare ?? INSEE.dominanceShare ?? 0) * 100, 0);
 }
 
 /** Why a figure is withheld, in words: "secret statistique : moins de trois établissements". */
@@ -88,12 +89,12 @@ export function DisclosureNotice({ report, id, scope }: { report: DisclosureRepo
       ) : (
         <>
           <p>
-            <strong>{t(`metabolism.secret.count.${scope}`, { n: num(total, 0) })}</strong>
+            <strong>{t(`metabolism.secret.count.${scope}`, { n: number(total, 0) })}</strong>
           </p>
           <ul>
             {reasons.map((r) => (
               <li key={r} data-reason={r}>
-                {t(`metabolism.secret.reason.${r}`, { ...params, n: num(report.suppressed[r] ?? 0, 0) })}
+                {t(`metabolism.secret.reason.${r}`, { ...params, n: number(report.suppressed[r] ?? 0, 0) })}
               </li>
             ))}
           </ul>

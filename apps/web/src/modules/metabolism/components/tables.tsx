@@ -4,7 +4,8 @@
  */
 import type { ComponentChildren } from 'preact';
 import { pick, t } from '../../../app/i18n/index.js';
-import { familyLabel, share, signed, unitLabel, value, withUnit } from './format.js';
+import { familyLabel, signed, unitLabel, value, withUnit } from './format.js';
+import { percent } from '../../../ui/format.js';
 import { Fig, Secret } from './secret.js';
 import type { Indicator, IndicatorChange, SankeyGraph } from './types.js';
 
@@ -143,7 +144,7 @@ export function IndicatorTable({ indicators, caption }: { indicators: Indicator[
                 <span class={`metabolism-needs metabolism-needs-${i.needs}`}>{t(`metabolism.needs.${i.needs}`)}</span>
               </td>
               <td class="number">
-                <Fig reason={i.suppressed?.coverage}>{i.coverage === undefined ? t('metabolism.indicators.coverageNa') : share(i.coverage)}</Fig>
+                <Fig reason={i.suppressed?.coverage}>{i.coverage === undefined ? t('metabolism.indicators.coverageNa') : percent(i.coverage, 0)}</Fig>
               </td>
             </tr>
           ))}

@@ -1,4 +1,4 @@
-export default {
+const fr = {
   'metabolism.title': 'Métabolisme du territoire',
   'metabolism.intro':
     'Les flux de matières, d’énergie et d’eau des acteurs du territoire, tels qu’ils les déclarent, complétés par les agrégats saisis (statistiques). Les trois couches restent séparées : rien n’est jamais converti ni additionné d’une couche à l’autre.',
@@ -133,3 +133,10 @@ export default {
   'metabolism.secret.source': 'Source :',
   'metabolism.secret.sourceTitle': 'Insee, « Manuel de protection des tableaux », chapitre 11 « Règles », § 11.1',
 } as const;
+export default fr;
+
+declare module '../../../app/i18n/index.js' {
+  interface Catalogues {
+    metabolism: typeof fr;
+  }
+}

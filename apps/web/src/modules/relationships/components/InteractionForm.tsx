@@ -7,7 +7,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../../api/client.js';
-import { num, pick, t } from '../../../app/i18n/index.js';
+import { pick, t } from '../../../app/i18n/index.js';
+import { number } from '../../../ui/format.js';
 import { Field, messageOf, Notice, NO_NOTICE, notice, sentence, type NoticeState } from '../../../ui/fields.js';
 import { KINDS, saveInteraction, useActorChoices, type Interaction, type InteractionInput, type Kind } from '../api.js';
 
@@ -82,8 +83,8 @@ function ActorChoice(props: { code: string; value: string; chosen: ActorOption |
   const hint = list.loading
     ? t('common.loading')
     : total > found.length
-      ? t('relationships.form.actorMore', { shown: num(found.length, 0), total: num(total, 0) })
-      : t('relationships.form.actorCount', { n: num(total, 0) });
+      ? t('relationships.form.actorMore', { shown: number(found.length, 0), total: number(total, 0) })
+      : t('relationships.form.actorCount', { n: number(total, 0) });
   return (
     <div class="rel-actor">
       <Field id={`${id('actorId')}-search`} label={t('relationships.form.search')} hint={t('relationships.form.searchHint')}>

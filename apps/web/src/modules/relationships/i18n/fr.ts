@@ -3,7 +3,7 @@
  * example of a service offered are the seeds' words (../shared/seeds/000_e8aab74fef9bda69.txt,
  * lines 510, 593–597).
  */
-export default {
+const fr = {
   'nav.relationships': 'Échanges',
   'admin.audit.entity.interaction': 'échange avec une entreprise',
 
@@ -71,3 +71,10 @@ export default {
   'relationships.error.weakSignalText': 'Dites quel est le signal faible repéré.',
   'relationships.error.followUp': 'La relance ne peut précéder l’échange.',
 } as const;
+export default fr;
+
+declare module '../../../app/i18n/index.js' {
+  interface Catalogues {
+    relationships: typeof fr;
+  }
+}

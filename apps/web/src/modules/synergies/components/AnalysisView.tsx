@@ -1,12 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { language, num, pick, t } from '../../../app/i18n/index.js';
+import { language, pick, t } from '../../../app/i18n/index.js';
 import type { Names } from './data.js';
 import { co2Of, actorName, DEFAULT_FILTERS, fold, followUpOf, maxKm, mutualisationText, PAGE_SIZE, saveFilters, savedFilters, synergyText, type Filters, type FollowUpIndex } from './filters.js';
 import { statusLabel, StatusTag } from '../../followup/components/parts.js';
 import { STATUSES } from '../../followup/components/types.js';
-import { dateTime, figure, quantity, synergyHref } from './format.js';
+import { familyLabel, readableQuantity, synergyHref } from './format.js';
+import { dateTime, figure, number } from '../../../ui/format.js';
+import { DataTable } from '../../../ui/DataTable.js';
 import { mutualisationSource, resourceLabel, ruleLabel } from './reference.js';
-import { CHECK_NAMES, type Mutualisation, type StoredAnalysis, type Synergy } from './types.js';
+import { CHECK_NAMES, type CheckName, type Mutualisation, type StoredAnalysis, type Synergy } from './types.js';
 
 /** "—" for a figure not estimated, read out as words. */
 export function NotEstimated({ text }: { text?: string }) {
@@ -35,7 +37,7 @@ function Meta({ analysis }: { analysis: StoredAnalysis }) {
       <p class="muted">
         {t('synergies.latest.meta', {
           date: dateTime(analysis.createdAt),
-          seconds: num(analysis.seconds, 1),
+          seconds: number(analysis.seconds, 1),
           objective: t(`synergies.objective.${analysis.objective}`),
           k: analysis.k,
           engine: analysis.engineVersion,
@@ -46,23 +48,23 @@ function Meta({ analysis }: { analysis: StoredAnalysis }) {
       <dl class="figures">
         <div class="figure">
           <dt>{t('synergies.figures.proposed')}</dt>
-          <dd>{num(s.proposed, 0)}</dd>
+          <dd>{number(s.proposed, 0)}</dd>
         </div>
         <div class="figure">
           <dt>{t('synergies.figures.mutualisations')}</dt>
-          <dd>{num(s.mutualisations, 0)}</dd>
+          <dd>{number(s.mutualisations, 0)}</dd>
         </div>
         <div class="figure">
           <dt>{t('synergies.figures.allocated')}</dt>
-          <dd>{num(s.allocatedTonnes, 0)}</dd>
+          <dd>{number(s.allocatedTonnes, 0)}</dd>
         </div>
         <div class="figure">
           <dt>{t('synergies.figures.co2')}</dt>
-          <dd>{num(s.co2eAvoidedTonnes, 0)}</dd>
+          <dd>{number(s.co2eAvoidedTonnes, 0)}</dd>
         </div>
         <div class="figure">
           <dt>{t('synergies.figures.diverted')}</dt>
-          <dd>{num(s.divertedTonnes, 0)}</dd>
+          <dd>{number(s.divertedTonnes, 0)}</dd>
         </div>
       </dl>
     </>
@@ -89,7 +91,7 @@ function FilterForm({ filters, set, families }: { filters: Filters; set: (f: Par
             <option value="">{t('synergies.filters.family.all')}</option>
             {families.map((f) => (
               <option key={f} value={f}>
-                {t(`synergies.family.${f}`)}
+                {familyLabel(f)}
               </option>
             ))}
           </select>
@@ -176,79 +178,85 @@ function SubstitutionTable({
   const visible = rows.slice(0, shown);
   const left = Math.min(PAGE_SIZE, rows.length - visible.length);
   if (rows.length === 0) return <p>{t('synergies.empty')}</p>;
+  const status = (s: Synergy) => followUpOf(followUp, s);
   return (
     <>
-      <div class="table-scroll" role="region" aria-labelledby="synergies-caption" tabIndex={0}>
-        <table class="synergy-table">
-          <caption id="synergies-caption">{t('synergies.table.caption', { sort: t(sort === 'co2' ? 'synergies.table.sortCo2' : 'synergies.table.sortScore') })}</caption>
-          <thead>
-            <tr>
-              <th scope="col" class="number">
-                {t('synergies.col.rank')}
-              </th>
-              <th scope="col" class="number">
-                {t('synergies.col.score')}
-              </th>
-              <th scope="col">{t('synergies.col.exchange')}</th>
-              <th scope="col">{t('synergies.col.rule')}</th>
-              <th scope="col" class="number">
-                {t('synergies.col.distance')}
-              </th>
-              <th scope="col" class="number">
-                {t('synergies.col.allocated')}
-              </th>
-              <th scope="col" class="number">
-                {t('synergies.col.co2')}
-              </th>
-              <th scope="col">{t('synergies.col.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {visible.map((s) => {
+      <DataTable
+        caption={t('synergies.table.caption', { sort: t(sort === 'co2' ? 'synergies.table.sortCo2' : 'synergies.table.sortScore') })}
+        captionId="synergies-caption"
+        class="synergy-table"
+        wrap="table-scroll"
+        region
+        rows={visible}
+        rowKey={(s) => s.id}
+        columns={[
+          { header: t('synergies.col.rank'), numeric: true, cell: (s) => number(rank.get(s.id), 0) },
+          { header: t('synergies.col.score'), numeric: true, cell: (s) => number(s.score.value, 1) },
+          {
+            header: t('synergies.col.exchange'),
+            rowHeader: true,
+            class: 'exchange',
+            cell: (s) => {
               const output = names?.flows.get(s.outputFlowId);
               const input = names?.flows.get(s.inputFlowId);
-              const co2 = co2Of(s);
               return (
-                <tr key={s.id}>
-                  <td class="number">{num(rank.get(s.id), 0)}</td>
-                  <td class="number">{num(s.score.value, 1)}</td>
-                  <th scope="row" class="exchange">
-                    <a href={synergyHref(base, s.id)}>
-                      {actorName(names, s.supplierActorId)}
+                <>
+                  <a href={synergyHref(base, s.id)}>
+                    {actorName(names, s.supplierActorId)}
+                    <To />
+                    {actorName(names, s.receiverActorId)}
+                  </a>
+                  {(output || input) && (
+                    <span class="flows small muted">
+                      {output?.label ?? '?'}
                       <To />
-                      {actorName(names, s.receiverActorId)}
-                    </a>
-                    {(output || input) && (
-                      <span class="flows small muted">
-                        {output?.label ?? '?'}
-                        <To />
-                        {input?.label ?? '?'}
-                      </span>
-                    )}
-                    {s.sameActor && <span class="tag">{t('synergies.sameActor')}</span>}
-                  </th>
-                  <td>
-                    {ruleLabel(s.ruleId)}
-                    <span class="small muted block">{t(`synergies.family.${s.family}`)}</span>
-                  </td>
-                  <td class="number">{figure(s.distanceKm)}</td>
-                  <td class="number">{s.allocation.quantity === null ? <NotEstimated text={t('synergies.notAllocated')} /> : quantity(s.allocation.quantity, s.allocation.unit)}</td>
-                  <td class="number">{co2 === null ? <NotEstimated /> : figure(co2)}</td>
-                  <td>
-                    <StatusTag status={followUpOf(followUp, s).status} />
-                    {followUpOf(followUp, s).caseId && (
-                      <a class="block small" href={`${base}/suivi/${encodeURIComponent(followUpOf(followUp, s).caseId ?? '')}`}>
-                        {t('synergies.case.open')}
-                        <span class="visually-hidden"> {t('synergies.case.openOf', { supplier: actorName(names, s.supplierActorId), receiver: actorName(names, s.receiverActorId) })}</span>
-                      </a>
-                    )}
-                  </td>
-                </tr>
+                      {input?.label ?? '?'}
+                    </span>
+                  )}
+                  {s.sameActor && <span class="tag">{t('synergies.sameActor')}</span>}
+                </>
               );
-            })}
-          </tbody>
-        </table>
-      </div>
+            },
+          },
+          {
+            header: t('synergies.col.rule'),
+            cell: (s) => (
+              <>
+                {ruleLabel(s.ruleId)}
+                <span class="small muted block">{familyLabel(s.family)}</span>
+              </>
+            ),
+          },
+          { header: t('synergies.col.distance'), numeric: true, cell: (s) => figure(s.distanceKm) },
+          {
+            header: t('synergies.col.allocated'),
+            numeric: true,
+            cell: (s) => (s.allocation.quantity === null ? <NotEstimated text={t('synergies.notAllocated')} /> : readableQuantity(s.allocation.quantity, s.allocation.unit)),
+          },
+          {
+            header: t('synergies.col.co2'),
+            numeric: true,
+            cell: (s) => {
+              const co2 = co2Of(s);
+              return co2 === null ? <NotEstimated /> : figure(co2);
+            },
+          },
+          {
+            header: t('synergies.col.status'),
+            cell: (s) => (
+              <>
+                <StatusTag status={status(s).status} />
+                {status(s).caseId && (
+                  <a class="block small" href={`${base}/suivi/${encodeURIComponent(status(s).caseId ?? '')}`}>
+                    {t('synergies.case.open')}
+                    <span class="visually-hidden"> {t('synergies.case.openOf', { supplier: actorName(names, s.supplierActorId), receiver: actorName(names, s.receiverActorId) })}</span>
+                  </a>
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
       {left > 0 && (
         <p>
           <button type="button" class="secondary" onClick={more}>
@@ -261,89 +269,101 @@ function SubstitutionTable({
 }
 
 function MutualisationTable({ rows, names }: { rows: Mutualisation[]; names: Names | undefined }) {
-  if (rows.length === 0) return <p>{t('synergies.mut.none')}</p>;
   return (
-    <div class="table-scroll" role="region" aria-labelledby="mutualisations-caption" tabIndex={0}>
-      <table class="mutualisation-table">
-        <caption id="mutualisations-caption">{t('synergies.mut.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('synergies.mut.col.category')}</th>
-            <th scope="col">{t('synergies.mut.col.resource')}</th>
-            <th scope="col">{t('synergies.mut.col.members')}</th>
-            <th scope="col" class="number">
-              {t('synergies.mut.col.quantity')}
-            </th>
-            <th scope="col" class="number">
-              {t('synergies.mut.col.saving')}
-            </th>
-            <th scope="col">{t('synergies.mut.col.method')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((m) => (
-            <tr key={m.id}>
-              <th scope="row">
-                {t(`synergies.mut.category.${m.category}`)}
-                <span class="small muted block">{t(`synergies.mut.kind.${m.kind}`)}</span>
-              </th>
-              <td>
-                {m.resourceCode ? resourceLabel(m.resourceCode) : <span class="muted">{t('synergies.mut.anyResource')}</span>}
-                {m.hazardous && <span class="tag">{t('synergies.mut.hazardous')}</span>}
-              </td>
-              <td>
+    <DataTable
+      caption={t('synergies.mut.caption')}
+      captionId="mutualisations-caption"
+      class="mutualisation-table"
+      wrap="table-scroll"
+      region
+      rows={rows}
+      rowKey={(m) => m.id}
+      empty={t('synergies.mut.none')}
+      columns={[
+        {
+          header: t('synergies.mut.col.category'),
+          rowHeader: true,
+          cell: (m) => (
+            <>
+              {t(`synergies.mut.category.${m.category}`)}
+              <span class="small muted block">{t(`synergies.mut.kind.${m.kind}`)}</span>
+            </>
+          ),
+        },
+        {
+          header: t('synergies.mut.col.resource'),
+          cell: (m) => (
+            <>
+              {m.resourceCode ? resourceLabel(m.resourceCode) : <span class="muted">{t('synergies.mut.anyResource')}</span>}
+              {m.hazardous && <span class="tag">{t('synergies.mut.hazardous')}</span>}
+            </>
+          ),
+        },
+        {
+          header: t('synergies.mut.col.members'),
+          cell: (m) => (
+            <details>
+              <summary>{t('synergies.mut.members', { count: number(m.members.length, 0), km: number(m.radiusKm, 1) })}</summary>
+              <ul class="members">
+                {m.members.map((member) => (
+                  <li key={member.actorId}>{actorName(names, member.actorId)}</li>
+                ))}
+              </ul>
+              <p class="small">{pick(m.explanation)}</p>
+            </details>
+          ),
+        },
+        { header: t('synergies.mut.col.quantity'), numeric: true, cell: (m) => (m.totalQuantity ? readableQuantity(m.totalQuantity.value, m.totalQuantity.unit) : <NotEstimated />) },
+        {
+          header: t('synergies.mut.col.saving'),
+          numeric: true,
+          cell: (m) => (
+            <>
+              {m.saving.value === null ? <NotEstimated text={t('synergies.mut.notEstimated')} /> : readableQuantity(m.saving.value, m.saving.unit)}
+              {m.saving.value !== null && <span class="tag estimate">{t('synergies.estimate')}</span>}
+            </>
+          ),
+        },
+        {
+          header: t('synergies.mut.col.method'),
+          class: 'small',
+          cell: (m) => (
+            <>
+              {pick(m.saving.method)}
+              {m.saving.parameters.length > 0 && (
                 <details>
-                  <summary>{t('synergies.mut.members', { count: num(m.members.length, 0), km: num(m.radiusKm, 1) })}</summary>
-                  <ul class="members">
-                    {m.members.map((member) => (
-                      <li key={member.actorId}>{actorName(names, member.actorId)}</li>
-                    ))}
+                  <summary>{t('synergies.mut.parameters')}</summary>
+                  <ul class="factors">
+                    {m.saving.parameters.map((p) => {
+                      const source = p.source ? mutualisationSource(p.source) : undefined;
+                      return (
+                        <li key={p.name}>
+                          <code>{p.name}</code> : {figure(p.value)}
+                          {source && (
+                            <>
+                              {' — '}
+                              <a href={source.url}>{source.title}</a>
+                            </>
+                          )}
+                          {p.estimate && <span class="tag estimate">{t('synergies.estimate')}</span>}
+                        </li>
+                      );
+                    })}
                   </ul>
-                  <p class="small">{pick(m.explanation)}</p>
                 </details>
-              </td>
-              <td class="number">{m.totalQuantity ? quantity(m.totalQuantity.value, m.totalQuantity.unit) : <NotEstimated />}</td>
-              <td class="number">
-                {m.saving.value === null ? <NotEstimated text={t('synergies.mut.notEstimated')} /> : quantity(m.saving.value, m.saving.unit)}
-                {m.saving.value !== null && <span class="tag estimate">{t('synergies.estimate')}</span>}
-              </td>
-              <td class="small">
-                {pick(m.saving.method)}
-                {m.saving.parameters.length > 0 && (
-                  <details>
-                    <summary>{t('synergies.mut.parameters')}</summary>
-                    <ul class="factors">
-                      {m.saving.parameters.map((p) => {
-                        const source = p.source ? mutualisationSource(p.source) : undefined;
-                        return (
-                          <li key={p.name}>
-                            <code>{p.name}</code> : {figure(p.value)}
-                            {source && (
-                              <>
-                                {' — '}
-                                <a href={source.url}>{source.title}</a>
-                              </>
-                            )}
-                            {p.estimate && <span class="tag estimate">{t('synergies.estimate')}</span>}
-                          </li>
-                        );
-                      })}
-                    </ul>
-                  </details>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+              )}
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 
 function Rejected({ analysis }: { analysis: StoredAnalysis }) {
   const counts = useMemo(() => {
     const order: readonly string[] = CHECK_NAMES;
-    const byReason = new Map<string, number>();
+    const byReason = new Map<CheckName, number>();
     for (const candidate of analysis.result.rejected) for (const reason of candidate.reasons) byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
     return [...byReason].sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]));
   }, [analysis.id]);
@@ -355,7 +375,7 @@ function Rejected({ analysis }: { analysis: StoredAnalysis }) {
         <p>{t('synergies.rejected.none')}</p>
       ) : (
         <details class="rejected">
-          <summary>{t('synergies.rejected.summary', { count: num(total, 0) })}</summary>
+          <summary>{t('synergies.rejected.summary', { count: number(total, 0) })}</summary>
           <p>{t('synergies.rejected.intro')}</p>
           <table class="rejected-table">
             <caption>{t('synergies.rejected.caption')}</caption>
@@ -371,7 +391,7 @@ function Rejected({ analysis }: { analysis: StoredAnalysis }) {
               {counts.map(([reason, count]) => (
                 <tr key={reason}>
                   <th scope="row">{t(`synergies.check.${reason}`)}</th>
-                  <td class="number">{num(count, 0)}</td>
+                  <td class="number">{number(count, 0)}</td>
                 </tr>
               ))}
             </tbody>
@@ -396,7 +416,7 @@ export function AnalysisView({ code, analysis, names, base, followUp }: { code: 
   };
   const { synergies, mutualisations } = analysis.result;
   const rank = useMemo(() => new Map(synergies.map((s, i) => [s.id, i + 1])), [analysis.id]);
-  const families = useMemo(() => [...new Set(synergies.map((s) => s.family))].sort((a, b) => t(`synergies.family.${a}`).localeCompare(t(`synergies.family.${b}`), language.value)), [analysis.id, language.value]);
+  const families = useMemo(() => [...new Set(synergies.map((s) => s.family))].sort((a, b) => familyLabel(a).localeCompare(familyLabel(b), language.value)), [analysis.id, language.value]);
   const texts = useMemo(() => new Map(synergies.map((s) => [s.id, synergyText(s, names)])), [analysis.id, names, language.value]);
   const mutTexts = useMemo(() => new Map(mutualisations.map((m) => [m.id, mutualisationText(m, names)])), [analysis.id, names, language.value]);
 
@@ -436,9 +456,9 @@ export function AnalysisView({ code, analysis, names, base, followUp }: { code: 
       <Meta analysis={analysis} />
       <FilterForm filters={filters} set={set} families={families} />
       <p role="status" aria-live="polite" class="filter-count">
-        {showSubstitutions && t('synergies.filters.count', { matching: num(rows.length, 0), total: num(synergies.length, 0), shown: num(Math.min(shown, rows.length), 0) })}
+        {showSubstitutions && t('synergies.filters.count', { matching: number(rows.length, 0), total: number(synergies.length, 0), shown: number(Math.min(shown, rows.length), 0) })}
         {showSubstitutions && showMutualisations && ' '}
-        {showMutualisations && t('synergies.filters.countMut', { matching: num(mutRows.length, 0), total: num(mutualisations.length, 0) })}
+        {showMutualisations && t('synergies.filters.countMut', { matching: number(mutRows.length, 0), total: number(mutualisations.length, 0) })}
       </p>
       {showSubstitutions && (
         <section aria-labelledby="substitutions">

@@ -1,6 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../../../api/client.js';
-import { num, pick, t } from '../../../app/i18n/index.js';
+import { pick, t } from '../../../app/i18n/index.js';
+import { number } from '../../../ui/format.js';
+import { analysisRun } from '../../../app/territory.js';
 import { parseDecimal } from './format.js';
 import { SCORE_COMPONENTS, type AnalysisRunMeta, type ScoreComponent } from './types.js';
 
@@ -9,9 +11,10 @@ type Objective = 'co2' | 'cost';
 /**
  * The form that runs an analysis. The API answers when the analysis is done (a few seconds on the
  * demo territory) and sends no progress: the progress bar is indeterminate and the text says so.
- * `onDone` loads the new result; the success message shows once it is in.
+ * The run is stored: its result (and the names of actors and flows, in case they changed) are
+ * loaded before the success message shows.
  */
-export function RunAnalysis({ code, onDone }: { code: string; onDone: (run: AnalysisRunMeta) => Promise<void> }) {
+export function RunAnalysis({ code }: { code: string }) {
   const [objective, setObjective] = useState<Objective>('co2');
   const [k, setK] = useState('');
   const [weights, setWeights] = useState<Record<ScoreComponent, string>>({ impact: '', quantity: '', proximity: '', season: '', confidence: '', regulatory: '' });
@@ -52,7 +55,7 @@ export function RunAnalysis({ code, onDone }: { code: string; onDone: (run: Anal
     setFailure(null);
     try {
       const run = await api<AnalysisRunMeta>(`/api/territories/${encodeURIComponent(code)}/analyses`, { method: 'POST', body: JSON.stringify(body) });
-      await onDone(run);
+      await analysisRun(code);
       setDone(run);
     } catch (error) {
       if (error instanceof ApiError && error.body.issues?.length) {
@@ -132,10 +135,10 @@ export function RunAnalysis({ code, onDone }: { code: string; onDone: (run: Anal
         {done && (
           <p class="alert alert-ok">
             {t('synergies.run.done', {
-              seconds: num(done.seconds, 1),
-              proposed: num(done.summary.proposed, 0),
-              rejected: num(done.summary.rejected, 0),
-              mutualisations: num(done.summary.mutualisations, 0),
+              seconds: number(done.seconds, 1),
+              proposed: number(done.summary.proposed, 0),
+              rejected: number(done.summary.rejected, 0),
+              mutualisations: number(done.summary.mutualisations, 0),
             })}
           </p>
         )}

@@ -1,8 +1,9 @@
 /** The parts of a synergy's page: its checks, impacts, allocation and score. */
-import { num, pick, t } from '../../../app/i18n/index.js';
+import { pick, t } from '../../../app/i18n/index.js';
+import { number } from '../../../ui/format.js';
 import { CheckBadge } from './CheckBadge.js';
 import { NotEstimated } from './AnalysisView.js';
-import { quantity, unitLabel } from './format.js';
+import { readableQuantity, unitLabel } from './format.js';
 import { CHECK_NAMES, IMPACT_NAMES, SCORE_COMPONENTS, type StoredAnalysis, type Synergy } from './types.js';
 
 function Estimate() {
@@ -56,7 +57,7 @@ export function Impacts({ synergy }: { synergy: Synergy }) {
       <p>
         {basis.quantity === null
           ? t('synergies.detail.basis.unknown', { mode: modeText })
-          : t(`synergies.detail.basis.${basis.kind}`, { quantity: `${quantity(basis.quantity, basis.unit)}${t('synergies.unit.perYear')}`, mode: modeText })}
+          : t(`synergies.detail.basis.${basis.kind}`, { quantity: `${readableQuantity(basis.quantity, basis.unit)}${t('synergies.unit.perYear')}`, mode: modeText })}
       </p>
       <p class="alert alert-warn">{t('synergies.detail.impactsIntro')}</p>
       <div class="table-scroll" role="region" aria-labelledby="impacts-caption" tabIndex={0}>
@@ -84,7 +85,7 @@ export function Impacts({ synergy }: { synergy: Synergy }) {
                       <NotEstimated />
                     ) : (
                       <>
-                        <span class="nowrap">{quantity(f.value, f.unit)}</span> <Estimate />
+                        <span class="nowrap">{readableQuantity(f.value, f.unit)}</span> <Estimate />
                       </>
                     )}
                   </td>
@@ -96,7 +97,7 @@ export function Impacts({ synergy }: { synergy: Synergy }) {
                       <ul class="factors">
                         {f.factors.map((factor) => (
                           <li key={factor.name}>
-                            <code>{factor.name}</code> : {factor.value === null ? <em>{t('synergies.detail.factorMissing')}</em> : `${num(factor.value, 4)} ${unitLabel(factor.unit)}`}
+                            <code>{factor.name}</code> : {factor.value === null ? <em>{t('synergies.detail.factorMissing')}</em> : `${number(factor.value, 4)} ${unitLabel(factor.unit)}`}
                             {' — '}
                             {factor.source ? <a href={factor.source.url}>{factor.source.title}</a> : <span class="muted">{t('synergies.detail.noSource')}</span>}
                             {factor.estimate && <Estimate />}
@@ -124,11 +125,11 @@ export function Allocation({ synergy, objective }: { synergy: Synergy; objective
         <p>{pick(a.reason)}</p>
       ) : (
         <>
-          <p>{a.quantity === 0 ? t('synergies.detail.allocatedZero') : t('synergies.detail.allocated', { quantity: `${quantity(a.quantity, a.unit)}${t('synergies.unit.perYear')}` })}</p>
+          <p>{a.quantity === 0 ? t('synergies.detail.allocatedZero') : t('synergies.detail.allocated', { quantity: `${readableQuantity(a.quantity, a.unit)}${t('synergies.unit.perYear')}` })}</p>
           <p>
             {a.benefitPerUnit === null
               ? t('synergies.detail.benefitUnknown')
-              : t('synergies.detail.benefit', { value: `${num(a.benefitPerUnit, 2)} ${objective === 'co2' ? 'kg CO2e' : '€'}/${unitLabel(a.unit)}` })}
+              : t('synergies.detail.benefit', { value: `${number(a.benefitPerUnit, 2)} ${objective === 'co2' ? 'kg CO2e' : '€'}/${unitLabel(a.unit)}` })}
           </p>
         </>
       )}
@@ -141,7 +142,7 @@ export function Score({ synergy, analysis }: { synergy: Synergy; analysis: Store
   return (
     <section aria-labelledby="score">
       <h2 id="score">{t('synergies.detail.score')}</h2>
-      <p>{t('synergies.detail.scoreIntro', { value: num(synergy.score.value, 1) })}</p>
+      <p>{t('synergies.detail.scoreIntro', { value: number(synergy.score.value, 1) })}</p>
       <table class="score-table">
         <caption>{t('synergies.detail.scoreCaption')}</caption>
         <thead>
@@ -159,8 +160,8 @@ export function Score({ synergy, analysis }: { synergy: Synergy; analysis: Store
           {SCORE_COMPONENTS.map((c) => (
             <tr key={c}>
               <th scope="row">{t(`synergies.component.${c}`)}</th>
-              <td class="number">{num(synergy.score.components[c], 2)}</td>
-              <td class="number">{num(weights[c], 2)}</td>
+              <td class="number">{number(synergy.score.components[c], 2)}</td>
+              <td class="number">{number(weights[c], 2)}</td>
             </tr>
           ))}
         </tbody>

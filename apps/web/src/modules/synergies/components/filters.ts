@@ -3,7 +3,7 @@ import { t } from '../../../app/i18n/index.js';
 import type { Names } from './data.js';
 import { ruleLabel, resourceLabel } from './reference.js';
 import type { Mutualisation, Synergy } from './types.js';
-import { parseDecimal } from './format.js';
+import { familyLabel, parseDecimal } from './format.js';
 import type { Status } from '../../followup/components/types.js';
 
 export interface Filters {
@@ -66,7 +66,7 @@ export function synergyText(s: Synergy, names: Names | undefined): string {
       input ? resourceLabel(input.resourceCode) : '',
       s.ruleId,
       ruleLabel(s.ruleId),
-      t(`synergies.family.${s.family}`),
+      familyLabel(s.family),
     ].join(' '),
   );
 }

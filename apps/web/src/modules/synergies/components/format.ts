@@ -1,5 +1,6 @@
-/** Numbers, units and dates of the synergy pages, in the current language. */
-import { language, num, t } from '../../../app/i18n/index.js';
+/** Units and quantities of the synergy pages, in the current language. */
+import { isMessageKey, t } from '../../../app/i18n/index.js';
+import { figure, quantity, readableDigits } from '../../../ui/format.js';
 
 /** A unit as the API writes it ("m3/an", "EUR/yr", "unit"), for reading. */
 export function unitLabel(unit: string): string {
@@ -10,19 +11,15 @@ export function unitLabel(unit: string): string {
     .replace(/\/(an|yr)$/, t('synergies.unit.perYear'));
 }
 
-/** Digits that keep a figure readable: none above 100, one above 1, two below. */
-export function figure(n: number | null | undefined): string {
-  if (n === null || n === undefined) return num(n);
-  const abs = Math.abs(n);
-  return num(n, abs >= 100 ? 0 : abs >= 1 ? 1 : 2);
+/** A rule's family ("Chaleur fatale"); the family's own name when the catalogue has none (rules sent with an analysis may name others). */
+export function familyLabel(family: string): string {
+  const key = `synergies.family.${family}`;
+  return isMessageKey(key) ? t(key) : family;
 }
 
-export function quantity(value: number | null | undefined, unit: string | null | undefined): string {
-  return unit ? `${figure(value)} ${unitLabel(unit)}` : figure(value);
-}
-
-export function dateTime(iso: string): string {
-  return new Date(iso).toLocaleString(language.value === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' });
+/** A quantity in a unit as the API writes it (if any), with the decimals that keep it readable ("9 000 MWh/an"). */
+export function readableQuantity(value: number | null | undefined, unit: string | null | undefined): string {
+  return unit ? quantity(value, unitLabel(unit), readableDigits(value)) : figure(value);
 }
 
 /** The href of a synergy's page: its ID holds `>` and `@`, so it is encoded. */

@@ -5,7 +5,7 @@
 // The result's parts exactly as the engine types them (type-only: nothing of the engine is bundled).
 import type { CheckName as EngineCheckName, ImpactName as EngineImpactName, ScoreComponent as EngineScoreComponent } from '@boucles/engine';
 export type { Bilingual, Check, CheckStatus, FactorUsed as Factor, ImpactFigure } from '@boucles/engine';
-import type { Bilingual, Check, ImpactFigure } from '@boucles/engine';
+import type { Bilingual, Check, FateMode, ImpactFigure, NeedCategory } from '@boucles/engine';
 
 export const CHECK_NAMES = ['quantity', 'months', 'temperature', 'quality', 'receiver', 'hazardous', 'regulatory', 'distance', 'completeness'] as const satisfies readonly EngineCheckName[];
 export type CheckName = (typeof CHECK_NAMES)[number];
@@ -43,7 +43,7 @@ export interface Synergy {
   checks: Partial<Record<CheckName, Check>>;
   impacts: {
     basis: { quantity: number | null; unit: string | null; kind: 'allocated' | 'potential' };
-    mode: string;
+    mode: FateMode;
     figures: Partial<Record<ImpactName, ImpactFigure>>;
   };
   allocation: { quantity: number; unit: string; benefitPerUnit: number | null } | { quantity: null; reason: Bilingual };
@@ -63,7 +63,7 @@ export interface RejectedCandidate {
 export interface Mutualisation {
   id: string;
   kind: 'shared_need' | 'small_waste_stream';
-  category: string;
+  category: NeedCategory;
   resourceCode: string | null;
   hazardous: boolean | null;
   members: { actorId: string; needIds: string[]; flowIds: string[]; distanceToCentreKm: number }[];

@@ -1,4 +1,4 @@
-export default {
+const fr = {
   'synergies.title': 'Synergies',
   'synergies.intro':
     'Les synergies de substitution (ce qu’un acteur a en trop devient l’entrée d’un autre) et de mutualisation (des acteurs proches s’organisent ensemble) détectées par la dernière analyse du territoire. Chaque chiffre est une estimation, avec sa méthode et ses sources.',
@@ -242,3 +242,10 @@ export default {
   'synergies.detail.col.componentValue': 'Valeur (0 à 1)',
   'synergies.detail.col.weight': 'Poids',
 } as const;
+export default fr;
+
+declare module '../../../app/i18n/index.js' {
+  interface Catalogues {
+    synergies: typeof fr;
+  }
+}

@@ -1,11 +1,11 @@
 /** Creates an actor (POST) or updates one (PATCH); the API's issues are shown on their fields. */
 import { useState } from 'preact/hooks';
-import { api } from '../../../api/client.js';
+import { saveRecord } from './records.js';
 import { pick, t } from '../../../app/i18n/index.js';
 import { ErrorSummary, Field, FormActions, errorsOf, useFocusOnMount, type FieldSpec, type Issue, type Placed } from './form.js';
 import { kindLabel } from './labels.js';
 import { NafPicker } from './pickers.js';
-import { loadHeadcountBands, useCached } from './reference.js';
+import { useHeadcountBands } from './reference.js';
 import { ACTOR_KINDS, type Actor, type ActorKind } from './types.js';
 import { useSubmit } from './useSubmit.js';
 
@@ -49,7 +49,7 @@ export function ActorForm({ territoryCode, actor, formId, onSaved, onCancel }: {
   const [contactName, setContactName] = useState(actor?.contact.name ?? '');
   const [email, setEmail] = useState(actor?.contact.email ?? '');
   const [phone, setPhone] = useState(actor?.contact.phone ?? '');
-  const bands = useCached('bands', loadHeadcountBands);
+  const bands = useHeadcountBands();
   const first = useFocusOnMount<HTMLInputElement>();
   const specs = fields();
   const { placed, busy, attempt, submit } = useSubmit(specs, friendly);
@@ -71,10 +71,9 @@ export function ActorForm({ territoryCode, actor, formId, onSaved, onCancel }: {
       ess: kind === 'ess' ? true : ess,
       contact: hasContact ? contact : clear,
     };
-    const base = `/api/territories/${encodeURIComponent(territoryCode)}/actors`;
     void submit(
       local,
-      () => api<Actor>(editing ? `${base}/${actor.id}` : base, { method: editing ? 'PATCH' : 'POST', body: JSON.stringify(body) }),
+      () => saveRecord<Actor>(territoryCode, 'actors', actor?.id, body),
       onSaved,
     );
   }

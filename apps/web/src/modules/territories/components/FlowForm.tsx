@@ -5,10 +5,11 @@
  * the resource, the temperature band of heat, starred waste codes.
  */
 import { useState } from 'preact/hooks';
-import { api } from '../../../api/client.js';
-import { num, pick, t } from '../../../app/i18n/index.js';
+import { saveRecord } from './records.js';
+import { pick, t, type MessageKey } from '../../../app/i18n/index.js';
+import { number } from '../../../ui/format.js';
 import { ErrorSummary, Field, FormActions, Group, errorsOf, fieldId, formatDecimal, parseDecimal, useFocusOnMount, type FieldSpec, type Placed } from './form.js';
-import { directionLabel, fateLabel, monthLabel, purityLabel } from './labels.js';
+import { directionLabel, fateLabel, monthLabel, MONTHS, purityLabel } from './labels.js';
 import { ResourcePicker, WastePicker } from './pickers.js';
 import { useResources, useUnits } from './reference.js';
 import { FATE_MODES, FLOW_DIRECTIONS, PERIODS, PURITY_GRADES, type FateMode, type Flow, type FlowDirection, type Period, type PurityGrade, type Site } from './types.js';
@@ -124,7 +125,7 @@ export function FlowForm({
   function onSubmit(e: Event) {
     e.preventDefault();
     const local: Placed[] = [];
-    const required = (ok: boolean, path: string, key = 'actors.error.required') => ok || local.push({ path, text: t(key) });
+    const required = (ok: boolean, path: string, key: MessageKey = 'actors.error.required') => ok || local.push({ path, text: t(key) });
     required(siteId !== '', 'siteId', 'actors.error.siteRequired');
     required(!!resource, 'resourceCode', 'actors.error.resourceRequired');
     required(label.trim() !== '', 'label');
@@ -167,8 +168,7 @@ export function FlowForm({
           : clear,
       currentOrigin: direction === 'input' && recycledB !== undefined && originLocalB !== undefined ? { recycled: recycledB, local: originLocalB, partner: originPartner.trim() || undefined } : clear,
     };
-    const base = `/api/territories/${encodeURIComponent(territoryCode)}/flows`;
-    void submit(local, () => api<Flow>(editing ? `${base}/${flow.id}` : base, { method: editing ? 'PATCH' : 'POST', body: JSON.stringify(body) }), onSaved);
+    void submit(local, () => saveRecord<Flow>(territoryCode, 'flows', flow?.id, body), onSaved);
   }
 
   return (
@@ -254,7 +254,7 @@ export function FlowForm({
       <Group form={formId} path="monthsAvailable" legend={t('actors.flow.months')} hint={t('actors.flow.monthsHint')} errors={err('monthsAvailable')} class="actors-months">
         {() => (
           <div class="actors-months-grid">
-            {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => {
+            {MONTHS.map((m) => {
               const id = m === 1 ? fieldId(formId, 'monthsAvailable') : `${fieldId(formId, 'monthsAvailable')}-${m}`;
               return (
                 <span key={m} class="actors-choice">
@@ -279,7 +279,7 @@ export function FlowForm({
             form={formId}
             path="quality.temperatureC"
             label={t('actors.flow.temperature')}
-            hint={band ? t('actors.flow.band', { min: band.min === null ? '…' : num(band.min, 1), max: band.max === null ? '…' : num(band.max, 1) }) : undefined}
+            hint={band ? t('actors.flow.band', { min: band.min === null ? '…' : number(band.min, 1), max: band.max === null ? '…' : number(band.max, 1) }) : undefined}
             errors={err('quality.temperatureC')}
           >
             {(c) => <input {...c} type="text" inputMode="decimal" value={temperature} onInput={(e) => setTemperature(e.currentTarget.value)} />}

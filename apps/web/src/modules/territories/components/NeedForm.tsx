@@ -1,6 +1,6 @@
 /** Creates or updates a need an actor could share with others (mutualisation). */
 import { useState } from 'preact/hooks';
-import { api } from '../../../api/client.js';
+import { saveRecord } from './records.js';
 import { pick, t } from '../../../app/i18n/index.js';
 import { ErrorSummary, Field, FormActions, errorsOf, formatDecimal, parseDecimal, useFocusOnMount, type FieldSpec, type Placed } from './form.js';
 import { categoryLabel } from './labels.js';
@@ -76,8 +76,7 @@ export function NeedForm({
       resourceCode: resource?.trim() || clear,
       quantity: v !== undefined && !Number.isNaN(v) ? { value: v, unit, period } : clear,
     };
-    const base = `/api/territories/${encodeURIComponent(territoryCode)}/needs`;
-    void submit(local, () => api<Need>(editing ? `${base}/${need.id}` : base, { method: editing ? 'PATCH' : 'POST', body: JSON.stringify(body) }), onSaved);
+    void submit(local, () => saveRecord<Need>(territoryCode, 'needs', need?.id, body), onSaved);
   }
 
   return (

@@ -1,9 +1,9 @@
 /** Creates or updates a site of an actor: name, address, commune of the territory, coordinates. */
 import { useState } from 'preact/hooks';
-import { api } from '../../../api/client.js';
+import { saveRecord } from './records.js';
 import { t } from '../../../app/i18n/index.js';
 import { ErrorSummary, Field, FormActions, errorsOf, formatDecimal, parseDecimal, useFocusOnMount, type FieldSpec, type Placed } from './form.js';
-import { loadCommuneNames, useCached } from './reference.js';
+import { useCommuneNames } from './reference.js';
 import type { Site } from './types.js';
 import { useSubmit } from './useSubmit.js';
 
@@ -45,7 +45,7 @@ export function SiteForm({
   const [lat, setLat] = useState(formatDecimal(site?.location?.lat));
   const [lon, setLon] = useState(formatDecimal(site?.location?.lon));
   const listed = communes.length <= MAX_LISTED_COMMUNES;
-  const names = useCached(listed ? `communes:${communes.join(',')}` : null, () => loadCommuneNames(communes));
+  const names = useCommuneNames(listed ? communes : null);
   const first = useFocusOnMount<HTMLInputElement>();
   const specs = fields();
   const { placed, busy, attempt, submit } = useSubmit(specs);
@@ -70,8 +70,7 @@ export function SiteForm({
       communeCode: commune.trim(),
       location: la !== undefined && lo !== undefined ? { lat: la, lon: lo } : clear,
     };
-    const base = `/api/territories/${encodeURIComponent(territoryCode)}/sites`;
-    void submit(local, () => api<Site>(editing ? `${base}/${site.id}` : base, { method: editing ? 'PATCH' : 'POST', body: JSON.stringify(body) }), onSaved);
+    void submit(local, () => saveRecord<Site>(territoryCode, 'sites', site?.id, body), onSaved);
   }
 
   return (

@@ -1,6 +1,6 @@
 /** The searchable pickers of the forms, over the reference routes: NAF codes, waste codes, resource classes. */
 import { language, pick, t } from '../../../app/i18n/index.js';
-import { cached } from './reference.js';
+import { reference } from '../../../api/query.js';
 import { Combobox, type Option } from './Combobox.js';
 import type { ControlProps } from './form.js';
 import type { NafEntry, ResourceEntry, Results, WasteEntry } from './types.js';
@@ -12,7 +12,7 @@ function query(path: string, q: string): string {
 }
 
 export async function searchNaf(q: string): Promise<Option[]> {
-  const r = await cached<Results<NafEntry>>(query('/api/reference/naf', q));
+  const r = await reference<Results<NafEntry>>(query('/api/reference/naf', q));
   // Sub-class labels exist in French only: an English page marks them as French.
   return r.items.map((n) => ({ value: n.code, label: n.labelEn ?? n.labelFr, lang: n.labelEn === null && language.value !== 'fr' ? 'fr' : undefined }));
 }
@@ -23,7 +23,7 @@ export function formatWasteCode(code: string, hazardous?: boolean): string {
 }
 
 export async function searchWaste(q: string): Promise<Option[]> {
-  const r = await cached<Results<WasteEntry>>(query('/api/reference/waste-codes', q));
+  const r = await reference<Results<WasteEntry>>(query('/api/reference/waste-codes', q));
   return r.items.map((w) => ({
     value: w.code,
     code: formatWasteCode(w.code, w.hazardous),
@@ -33,7 +33,7 @@ export async function searchWaste(q: string): Promise<Option[]> {
 }
 
 export async function searchResources(q: string): Promise<{ options: Option[]; entries: ResourceEntry[] }> {
-  const r = await cached<Results<ResourceEntry>>(query('/api/reference/resources', q));
+  const r = await reference<Results<ResourceEntry>>(query('/api/reference/resources', q));
   return { options: r.items.map((e) => ({ value: e.code, label: pick({ fr: e.labelFr, en: e.labelEn }) })), entries: r.items };
 }
 

@@ -1,42 +1,18 @@
 /**
- * The reference lists the forms need (GET /api/reference/…), fetched once per page load and shared
- * by every form and table: units, periods, resource classes, headcount bands, commune names.
+ * The reference lists the forms and tables need (GET /api/reference/…), asked once per page load
+ * and kept in the app's cache (src/api/query.ts): units, periods, resource classes, headcount
+ * bands, commune names, NAF labels. Until they arrive (or if they fail), the forms still work and
+ * the tables show codes.
  */
-import { useEffect, useState } from 'preact/hooks';
-import { api } from '../../../api/client.js';
+import { useQuery } from '@tanstack/preact-query';
+import { KEEP, reference } from '../../../api/query.js';
 import { pick } from '../../../app/i18n/index.js';
+import { searchNaf } from './pickers.js';
 import type { CommuneEntry, HeadcountBand, PeriodEntry, ResourceEntry, Results, UnitEntry } from './types.js';
 
-const cache = new Map<string, Promise<unknown>>();
-
-/** GETs `path` once and keeps the answer for the page's lifetime (reference data does not change). */
-export function cached<T>(path: string): Promise<T> {
-  let p = cache.get(path);
-  if (!p) {
-    p = api<T>(path);
-    cache.set(path, p);
-    // A failed request is tried again next time.
-    p.catch(() => cache.delete(path));
-  }
-  return p as Promise<T>;
-}
-
-/** The value of `load()`, undefined until it arrives (or if it fails: the forms still work without it). */
-export function useCached<T>(key: string | null, load: () => Promise<T>): T | undefined {
-  const [value, setValue] = useState<{ key: string; value: T } | undefined>(undefined);
-  useEffect(() => {
-    if (key === null) return;
-    let live = true;
-    load().then(
-      (v) => live && setValue({ key, value: v }),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-    // `load` is keyed by `key`: a new key means new data.
-  }, [key]);
-  return value && value.key === key ? value.value : undefined;
+/** The value of a reference request once it arrived; undefined before, and after a failure. */
+function useReference<T>(key: readonly unknown[] | null, load: () => Promise<T>): T | undefined {
+  return useQuery<T>({ queryKey: ['reference', 'derived', ...(key ?? [])], queryFn: load, enabled: key !== null, ...KEEP }).data;
 }
 
 export interface UnitsTable {
@@ -44,26 +20,33 @@ export interface UnitsTable {
   periods: PeriodEntry[];
 }
 
-export const loadUnits = () => cached<UnitsTable & { version: string }>('/api/reference/units');
-/** The whole taxonomy (under 100 classes), for labels in tables. */
-export const loadResources = () => cached<Results<ResourceEntry>>('/api/reference/resources?limit=100').then((r) => new Map(r.items.map((e) => [e.code, e])));
-export const loadHeadcountBands = () => cached<{ items: HeadcountBand[] }>('/api/reference/headcount-bands').then((r) => r.items);
-
-/** Names of the given communes, asked 100 at a time. */
-export async function loadCommuneNames(codes: readonly string[]): Promise<Map<string, string>> {
-  const sorted = [...codes].sort();
-  const chunks: string[][] = [];
-  for (let i = 0; i < sorted.length; i += 100) chunks.push(sorted.slice(i, i + 100));
-  const pages = await Promise.all(chunks.map((c) => cached<Results<CommuneEntry>>(`/api/reference/communes?limit=100&codes=${c.join(',')}`)));
-  return new Map(pages.flatMap((p) => p.items.map((c) => [c.code, c.name] as const)));
-}
-
 export function useUnits(): UnitsTable | undefined {
-  return useCached('units', loadUnits);
+  return useReference(['units'], () => reference<UnitsTable & { version: string }>('/api/reference/units'));
 }
 
+/** The whole taxonomy (under 100 classes), for labels in tables. */
 export function useResources(): Map<string, ResourceEntry> | undefined {
-  return useCached('resources', loadResources);
+  return useReference(['resources'], async () => new Map((await reference<Results<ResourceEntry>>('/api/reference/resources?limit=100')).items.map((e) => [e.code, e])));
+}
+
+export function useHeadcountBands(): HeadcountBand[] | undefined {
+  return useReference(['headcount-bands'], async () => (await reference<{ items: HeadcountBand[] }>('/api/reference/headcount-bands')).items);
+}
+
+/** Names of the given communes (null: none wanted), asked 100 at a time. */
+export function useCommuneNames(codes: readonly string[] | null): Map<string, string> | undefined {
+  const sorted = codes ? [...codes].sort() : null;
+  return useReference(sorted ? ['communes', sorted.join(',')] : null, async () => {
+    const chunks: string[][] = [];
+    for (let i = 0; i < (sorted ?? []).length; i += 100) chunks.push((sorted ?? []).slice(i, i + 100));
+    const pages = await Promise.all(chunks.map((c) => reference<Results<CommuneEntry>>(`/api/reference/communes?limit=100&codes=${c.join(',')}`)));
+    return new Map(pages.flatMap((p) => p.items.map((c) => [c.code, c.name] as const)));
+  });
+}
+
+/** The label of a NAF code (null: none), as the NAF picker shows it. */
+export function useNafLabel(code: string | null) {
+  return useReference(code ? ['naf-label', code] : null, async () => (await searchNaf(code ?? '')).find((o) => o.value === code));
 }
 
 export function resourceLabel(code: string, resources: Map<string, ResourceEntry> | undefined): string {

@@ -1,4 +1,4 @@
-export default {
+const fr = {
   'actors.yes': 'Oui',
   'actors.no': 'Non',
 
@@ -140,13 +140,11 @@ export default {
   'actors.detail.noSites': 'Aucun site : ajoutez-en un pour pouvoir déclarer des flux.',
   'actors.detail.flows': 'Flux ({n})',
   'actors.detail.flowsCaption': 'Flux de {name} : ce qui sort de ses sites et ce qui y entre',
-  'actors.detail.noFlows': 'Aucun flux déclaré.',
+  'actors.detail.noFlows': 'Aucun flux déclaré : ajoutez ce que l’acteur a en trop (sortant) ou ce qu’il consomme (entrant) avec « Ajouter un flux ».',
   'actors.detail.fateOrOrigin': 'Devenir ou origine actuels',
   'actors.detail.needs': 'Besoins à mutualiser ({n})',
   'actors.detail.needsCaption': 'Besoins de {name} qui pourraient être partagés',
-  'actors.detail.noNeeds': 'Aucun besoin déclaré.',
-  'actors.detail.actions': 'Actions',
-  'actors.detail.edit': 'Modifier',
+  'actors.detail.noNeeds': 'Aucun besoin déclaré : ajoutez ce que l’acteur pourrait partager avec ses voisins (collecte, achats, équipement…) avec « Ajouter un besoin ».',
 
   'actors.site.new': 'Ajouter un site',
   'actors.site.create': 'Créer le site',
@@ -256,3 +254,10 @@ export default {
   'actors.syn.open': 'Voir la synergie',
   'actors.syn.openWith': 'avec {partner} pour « {flow} »',
 } as const;
+export default fr;
+
+declare module '../../../app/i18n/index.js' {
+  interface Catalogues {
+    territories: typeof fr;
+  }
+}
