@@ -10,7 +10,8 @@ import { effect, signal } from '@preact/signals';
 import { QueryClientProvider } from '@tanstack/preact-query';
 import { queryClient } from './api/query.js';
 import { language, t } from './app/i18n/index.js';
-import { routes } from './app/routes.js';
+import { routes, sections } from './app/routes.js';
+import { setSections } from './app/navigation.js';
 import { Layout } from './app/Layout.js';
 import { isPublicPath, loadMe, me, signInHref } from './app/session.js';
 
@@ -81,6 +82,7 @@ effect(() => {
   if (id !== undefined) signedIn = id;
 });
 
+setSections(sections);
 document.documentElement.lang = language.value;
 loadMe().catch((e: unknown) => {
   startError.value = e instanceof Error ? e.message : String(e);

@@ -3,11 +3,11 @@ import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { language, setLanguage, t } from './i18n/index.js';
 import { ROLE_DEFINITIONS } from '@boucles/engine/access';
-import { sections } from './routes.js';
+import { sections } from './navigation.js';
 import { holds, me, roleLabel, ROLES, rolesIn, signOut, standingIn, type Me, type Standing } from './session.js';
 
 /**
- * The territory's sections come from the modules (`routes.ts`), each offered to those whose
+ * The territory's sections come from the modules (`navigation.ts`, given by `main.tsx`), each offered to those whose
  * standing holds the permission the server checks for it (the table of roles and permissions).
  */
 /** How the user stands in the territory, in words: "Animation", "Contribution pour …" (their strongest role there). */
@@ -92,7 +92,7 @@ export function Layout({ territory, title, children }: { territory?: { code: str
               </a>
             </li>
             {territory &&
-              sections.filter(({ needs }) => needs === null || holds(standing, needs)).map(({ suffix, key }) => {
+              sections().filter(({ needs }) => needs === null || holds(standing, needs)).map(({ suffix, key }) => {
                 const href = `${base}${suffix}`;
                 const current = suffix === '' ? path === href : path === href || path.startsWith(`${href}/`);
                 return (

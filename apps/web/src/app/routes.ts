@@ -8,5 +8,5 @@ import { WEB_MODULES } from './modules.js';
 
 export const routes: readonly PageRoute[] = WEB_MODULES.flatMap((m) => m.pages);
 
-/** The sections of a territory's navigation, in their order. */
-export const sections = WEB_MODULES.flatMap((m) => m.sections ?? []).sort((a, b) => a.order - b.order);
+/** The sections the modules add to a territory's navigation. */
+export const sections = WEB_MODULES.flatMap((m) => m.sections ?? []);
