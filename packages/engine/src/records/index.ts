@@ -4,6 +4,7 @@
 export * from './vocabulary.js';
 export {
   COMMUNE_CODE,
+  fieldsOf,
   HEADCOUNT_BAND,
   NAF_CODE,
   noNul,
