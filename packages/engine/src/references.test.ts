@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkActorReferences, checkFlowReferences, checkSiteReferences, checkTerritoryReferences, type ReferenceLookup, type ResourceClass } from './references.js';
-import type { FlowInput } from './schemas.js';
+import { checkActorReferences, checkFlowReferences, checkSiteReferences, checkTerritoryReferences, unitsFor, type ReferenceLookup, type ResourceClass } from './references.js';
+import type { FlowInput } from './records/index.js';
 import type { PeriodDefinition, UnitDefinition } from './units.js';
 
 // A small hand-made catalogue: the engine is tested without the real reference files.
@@ -75,6 +75,20 @@ test('a unit of the wrong kind for the resource is refused: heat is not counted 
 test('pallets may be counted or weighed', () => {
   assert.deepEqual(checkFlowReferences(flow({ resourceCode: 'packaging.pallets', quantity: { value: 3, unit: 't', period: 'year' } }), ref), []);
   assert.deepEqual(checkFlowReferences(flow({ resourceCode: 'packaging.pallets', quantity: { value: 300, unit: 'unit', period: 'year' } }), ref), []);
+});
+
+test('the units that fit a resource are those the checks accept: pallets counted or weighed, heat in MWh, none for an unknown class', () => {
+  const codes = (resource: string, among: readonly UnitDefinition[] = units) => unitsFor(resource, among, ref).map((u) => u.code);
+  assert.deepEqual(codes('packaging.pallets'), ['t', 'unit']);
+  assert.deepEqual(codes('energy.heat.medium'), ['MWh']);
+  assert.deepEqual(codes('material.unobtainium'), []);
+  assert.deepEqual(codes('material.wood.clean', [{ code: 'lb', dimension: 'mass', toBase: 0.00045, labelFr: 'lb', labelEn: 'lb' }, ...units]), ['t'], 'a unit the reference data does not know fits nothing');
+  for (const r of resources) {
+    for (const u of units) {
+      const accepted = checkFlowReferences(flow({ resourceCode: r.code, quantity: { value: 1, unit: u.code, period: 'year' }, quality: { temperatureC: 65 } }), ref).length === 0;
+      assert.equal(codes(r.code).includes(u.code), accepted, `${r.code} in ${u.code}`);
+    }
+  }
 });
 
 test('heat at 65 °C fits the 60–90 °C band; 95 °C does not', () => {

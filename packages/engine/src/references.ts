@@ -3,9 +3,9 @@
  * I/O: the reference tables are handed to it through `ReferenceLookup`.
  */
 import { distanceMetres, type LatLon } from './geo.js';
-import type { Dimension, Quantity, UnitTable } from './units.js';
-import type { ActorInput, AggregateInput, FlowInput, NeedInput, SiteInput, TerritoryInput } from './schemas.js';
-import type { TerritoryLevel } from './model.js';
+import type { Dimension, Quantity, UnitDefinition, UnitTable } from './units.js';
+import type { ActorInput, AggregateInput, FlowInput, NeedInput, SiteInput, TerritoryLevel } from './records/index.js';
+import type { TerritoryInput } from './schemas.js';
 import { issue, type ValidationIssue } from './validation.js';
 
 export type ResourceDimension = 'mass' | 'energy' | 'volume' | 'count' | 'service';
@@ -61,13 +61,32 @@ const ACCEPTED_DIMENSIONS: Readonly<Record<ResourceDimension, readonly Dimension
   service: ['count', 'duration'],
 };
 
+/** Whether a quantity of this resource class may be given in a unit of this dimension. */
+function fits(resource: ResourceClass, dimension: Dimension): boolean {
+  return (resource.acceptedDimensions ?? ACCEPTED_DIMENSIONS[resource.dimension]).includes(dimension);
+}
+
+/**
+ * The units, among those given (the unit table, in its order), a quantity of this resource may be
+ * given in: the units whose dimension the resource class accepts. None for a code the taxonomy
+ * does not know, nor for a unit the reference data does not know.
+ */
+export function unitsFor(resourceCode: string, units: readonly UnitDefinition[], ref: ReferenceLookup): UnitDefinition[] {
+  const resource = ref.resource(resourceCode);
+  if (!resource) return [];
+  return units.filter((u) => {
+    const known = ref.unit(u.code);
+    return known !== undefined && fits(resource, known.dimension);
+  });
+}
+
 function checkQuantity(q: Quantity | null | undefined, path: string, ref: ReferenceLookup, resource?: ResourceClass): ValidationIssue[] {
   if (!q) return [];
   const unit = ref.unit(q.unit);
   if (!unit) {
     return [issue(`${path}.unit`, 'unknown_unit', `unité inconnue : « ${q.unit} »`, `unknown unit: "${q.unit}"`)];
   }
-  if (resource && !(resource.acceptedDimensions ?? ACCEPTED_DIMENSIONS[resource.dimension]).includes(unit.dimension)) {
+  if (resource && !fits(resource, unit.dimension)) {
     return [
       issue(
         `${path}.unit`,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { actorInputSchema, flowInputSchema, siteInputSchema, territoryDocumentSchema, territoryInputSchema } from './schemas.js';
+import { actorInputSchema, flowInputSchema, siteInputSchema } from './records/index.js';
+import { territoryDocumentSchema, territoryInputSchema } from './schemas.js';
 import { parseBilingual } from './validation.js';
 
 const SITE = '0d9c6a39-0d59-4c8e-9c1b-6c3cde7a1a11';

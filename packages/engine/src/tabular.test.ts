@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { documentFlowSchema } from './schemas.js';
+import { documentFlowSchema } from './records/index.js';
 import { checkHeaders, columnOfPath, elementToRow, parseBoolean, parseMonths, parseNumber, rowToElement, sheetSpec, SHEETS, type Cell } from './tabular.js';
 import { parseBilingual } from './validation.js';
 

@@ -4,7 +4,12 @@
  * enumerations. A row becomes an element of the territory document (and back, for exports), so
  * spreadsheets go through exactly the same checks as JSON documents. Pure: cells in, data out.
  */
+import type * as z from 'zod';
 import type { Bilingual } from './i18n.js';
+import type { documentActorSchema } from './records/actor.js';
+import type { rowFlowSchema } from './records/flow.js';
+import type { rowNeedSchema } from './records/need.js';
+import type { documentSiteSchema } from './records/site.js';
 import type { ValidationIssue } from './validation.js';
 
 export const TABULAR_FORMAT_VERSION = 1;
@@ -19,10 +24,10 @@ export interface EnumValue {
   fr: string;
 }
 
-export interface ColumnSpec {
+export interface ColumnSpec<P extends string = string> {
   header: string;
   /** Where the value goes in the document element, e.g. `quantity.value`. */
-  path: string;
+  path: P;
   type: ColumnType;
   required: boolean;
   values?: readonly EnumValue[];
@@ -77,7 +82,22 @@ export const NEED_CATEGORY_VALUES = [
 
 const b = (fr: string, en: string): Bilingual => ({ fr, en });
 
-const quantityColumns = (example: [number, string, string]): ColumnSpec[] => [
+/** A path into an element of type E: one of its fields, or a field inside one (`quantity.value`). */
+type FieldPath<E> = Extract<keyof E, string> | `${Extract<keyof E, string>}.${string}`;
+type Head<P extends string> = P extends `${infer H}.${string}` ? H : P;
+/** The fields of E no column fills. */
+type Uncovered<E, C extends readonly ColumnSpec[]> = Exclude<keyof E, Head<C[number]['path']>>;
+
+/**
+ * The columns of a sheet whose rows become elements of type E (a record's document element):
+ * every column's path starts with a field of E, and every field of E has a column. A field added
+ * to a record is a compile error here until its columns are written.
+ */
+function columnsFor<E>() {
+  return <const C extends readonly ColumnSpec<FieldPath<E>>[]>(columns: C & ([Uncovered<E, C>] extends [never] ? unknown : { missingColumnsFor: Uncovered<E, C> })): C => columns;
+}
+
+const quantityColumns = (example: readonly [number, string, string]) => [
   { header: 'quantite', path: 'quantity.value', type: 'number', required: false, help: b('Quantité, nombre positif (virgule décimale acceptée)', 'Quantity, a positive number'), example: example[0] },
   { header: 'unite', path: 'quantity.unit', type: 'text', required: false, help: b('Unité : t, kg, MWh, kWh, GWh, GJ, m3, L, unit, h', 'Unit: t, kg, MWh, kWh, GWh, GJ, m3, L, unit, h'), example: example[1] },
   {
@@ -89,13 +109,13 @@ const quantityColumns = (example: [number, string, string]): ColumnSpec[] => [
     help: b('Période de la quantité : an, mois, semaine, jour, ponctuel', 'Period of the quantity: year, month, week, day, once'),
     example: example[2],
   },
-];
+] as const satisfies readonly ColumnSpec<`quantity.${string}`>[];
 
 export const SHEETS: readonly SheetSpec[] = [
   {
     name: 'acteurs',
     collection: 'actors',
-    columns: [
+    columns: columnsFor<z.input<typeof documentActorSchema>>()([
       { header: 'id_acteur', path: 'externalId', type: 'text', required: false, help: b("Identifiant de l'acteur dans votre fichier ; à défaut, le SIRET sert d'identifiant", "Actor's ID in your file; the SIRET when absent"), example: 'EXEMPLE-A1' },
       { header: 'siret', path: 'siret', type: 'digits', required: false, help: b('SIRET, 14 chiffres (espaces acceptés)', 'SIRET, 14 digits'), example: null },
       { header: 'raison_sociale', path: 'name', type: 'text', required: true, help: b('Nom de la structure', 'Name of the organisation'), example: 'Scierie du Val' },
@@ -106,12 +126,12 @@ export const SHEETS: readonly SheetSpec[] = [
       { header: 'contact_nom', path: 'contact.name', type: 'text', required: false, help: b('Personne à contacter', 'Contact person'), example: 'Camille Martin' },
       { header: 'contact_email', path: 'contact.email', type: 'text', required: false, help: b('Courriel du contact', 'Contact e-mail'), example: 'contact@example.org' },
       { header: 'contact_telephone', path: 'contact.phone', type: 'text', required: false, help: b('Téléphone du contact', 'Contact phone'), example: '+33 3 00 00 00 00' },
-    ],
+    ]),
   },
   {
     name: 'sites',
     collection: 'sites',
-    columns: [
+    columns: columnsFor<z.input<typeof documentSiteSchema>>()([
       { header: 'id_site', path: 'externalId', type: 'text', required: true, help: b('Identifiant du site, unique dans le territoire', 'Site ID, unique in the territory'), example: 'EXEMPLE-S1' },
       { header: 'acteur', path: 'actorExternalId', type: 'text', required: true, help: b("id_acteur ou SIRET de l'acteur (feuille acteurs ou déjà connu)", "The actor's id_acteur or SIRET"), example: 'EXEMPLE-A1' },
       { header: 'nom', path: 'name', type: 'text', required: true, help: b('Nom du site', 'Site name'), example: 'Scierie — site principal' },
@@ -121,12 +141,12 @@ export const SHEETS: readonly SheetSpec[] = [
       { header: 'longitude', path: 'location.lon', type: 'number', required: false, help: b('Longitude WGS84 en degrés décimaux', 'WGS84 longitude'), example: 3.0573 },
       { header: 'x_lambert93', path: 'lambert93.x', type: 'number', required: false, help: b('X Lambert-93 en mètres (au lieu de latitude/longitude)', 'Lambert-93 X in metres (instead of lat/lon)'), example: null },
       { header: 'y_lambert93', path: 'lambert93.y', type: 'number', required: false, help: b('Y Lambert-93 en mètres', 'Lambert-93 Y in metres'), example: null },
-    ],
+    ]),
   },
   {
     name: 'flux',
     collection: 'flows',
-    columns: [
+    columns: columnsFor<z.input<typeof rowFlowSchema>>()([
       { header: 'id_flux', path: 'externalId', type: 'text', required: false, help: b('Identifiant du flux ; à défaut, site + sens + ressource + libellé', 'Flow ID; site + direction + resource + label when absent'), example: 'EXEMPLE-F1' },
       { header: 'id_site', path: 'siteExternalId', type: 'text', required: true, help: b('Identifiant du site (feuille sites ou déjà connu)', 'Site ID'), example: 'EXEMPLE-S1' },
       { header: 'sens', path: 'direction', type: 'enum', values: DIRECTION_VALUES, required: true, help: b('sortant (ce que le site rejette ou cède) ou entrant (ce dont il a besoin)', 'output or input'), example: 'sortant' },
@@ -157,12 +177,12 @@ export const SHEETS: readonly SheetSpec[] = [
       { header: 'confidentialite_qualite', path: 'confidentiality.quality', type: 'enum', values: CONFIDENTIALITY_VALUES, required: false, help: b("Visibilité de la qualité : public, territoire ou prive (vide : valeur par défaut)", 'Visibility of the quality: public, territory or private'), example: null },
       { header: 'confidentialite_devenir', path: 'confidentiality.currentFate', type: 'enum', values: CONFIDENTIALITY_VALUES, required: false, help: b("Visibilité du devenir actuel : public, territoire ou prive (vide : valeur par défaut)", 'Visibility of the current fate: public, territory or private'), example: null },
       { header: 'confidentialite_origine', path: 'confidentiality.currentOrigin', type: 'enum', values: CONFIDENTIALITY_VALUES, required: false, help: b("Visibilité de l'origine actuelle : public, territoire ou prive (vide : valeur par défaut)", 'Visibility of the current origin: public, territory or private'), example: null },
-    ],
+    ]),
   },
   {
     name: 'besoins',
     collection: 'needs',
-    columns: [
+    columns: columnsFor<z.input<typeof rowNeedSchema>>()([
       { header: 'id_besoin', path: 'externalId', type: 'text', required: false, help: b('Identifiant du besoin ; à défaut, acteur + catégorie + description', 'Need ID'), example: 'EXEMPLE-B1' },
       { header: 'acteur', path: 'actorExternalId', type: 'text', required: true, help: b("id_acteur ou SIRET de l'acteur", "The actor's id_acteur or SIRET"), example: 'EXEMPLE-A1' },
       {
@@ -177,7 +197,7 @@ export const SHEETS: readonly SheetSpec[] = [
       { header: 'description', path: 'description', type: 'text', required: true, help: b('Ce qui pourrait être mutualisé', 'What could be shared'), example: 'Collecte mutualisée des cartons' },
       { header: 'code_ressource', path: 'resourceCode', type: 'text', required: false, help: b('Code de la taxonomie des ressources', 'Resource taxonomy code'), example: 'material.paper_cardboard' },
       ...quantityColumns([2, 't', 'mois']),
-    ],
+    ]),
   },
 ];
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type * as z from 'zod';
-import { actorInputSchema, aggregateInputSchema, flowInputSchema, needInputSchema, siteInputSchema, territoryDocumentSchema, territoryInputSchema } from './schemas.js';
+import { actorInputSchema, aggregateInputSchema, flowInputSchema, needInputSchema, siteInputSchema } from './records/index.js';
+import { territoryDocumentSchema, territoryInputSchema } from './schemas.js';
 import { compatibilityRuleSchema } from './synergy/rules.js';
 import { parseBilingual, type ValidationIssue } from './validation.js';
 

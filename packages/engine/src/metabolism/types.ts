@@ -6,7 +6,7 @@
  * Three layers are kept apart, each in its base unit: material (t), energy (MWh), water (m3).
  * Nothing is ever added across layers (see `amount.ts`).
  */
-import type { FateMode } from '../model.js';
+import type { FateMode, Family } from '../records/vocabulary.js';
 
 export const LAYERS = ['material', 'energy', 'water'] as const;
 export type Layer = (typeof LAYERS)[number];
@@ -15,13 +15,9 @@ export type Layer = (typeof LAYERS)[number];
 export const LAYER_UNIT = { material: 't', energy: 'MWh', water: 'm3' } as const;
 export type LayerUnit<L extends Layer> = (typeof LAYER_UNIT)[L];
 
-/**
- * Families of flows. They follow the seeds (Occitanie PRAEC: agricultural and agrifood flows; raw
- * materials — metals… — and construction materials/minerals; energy carriers; other manufactured
- * goods), plus wastes.
- */
-export const FAMILIES = ['agrifood', 'construction_minerals', 'energy_carriers', 'manufactured', 'wastes'] as const;
-export type Family = (typeof FAMILIES)[number];
+// Families of flows (agrifood, construction minerals, energy carriers, manufactured goods, wastes):
+// an enumeration of the records' vocabulary, since an aggregate is entered with its family.
+export { FAMILIES, type Family } from '../records/vocabulary.js';
 
 /** Where the outputs of the territory's actors go. */
 export const DESTINATIONS = ['recovery_inside', 'recovery_outside', 'recovery_place_unknown', 'incineration', 'landfill', 'other', 'unknown'] as const;

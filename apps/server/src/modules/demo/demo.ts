@@ -6,10 +6,12 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { demoPath } from '@boucles/reference-data';
 import type { Database } from '../../platform/db/database.js';
+import { AppMetaRepository } from '../../platform/db/app-meta.js';
 import { faultPoint } from '../../platform/faults.js';
 import type { DocumentImportReport, TerritoryDocumentService } from '../interchange/index.js';
 import { SYSTEM, type Role } from '../../platform/access/access.js';
-import type { AccountService } from '../accounts/index.js';
+import { AccountRepository, type AccountService } from '../accounts/index.js';
+import { ActorRepository, TerritoryRepository } from '../territories/index.js';
 
 export const DEMO_FILE = demoPath('territoire-demo.json');
 
@@ -31,6 +33,13 @@ interface DemoState {
 }
 
 const DEMO_DOCUMENTS: readonly (() => unknown)[] = [readDemoDocument, readNeighbourDemoDocument];
+/** Where the demo's state is kept in `app_meta`. */
+const DEMO_KEY = 'demo';
+
+const meta = new AppMetaRepository();
+const territories = new TerritoryRepository();
+const actors = new ActorRepository();
+const users = new AccountRepository();
 
 /**
  * On the first start only (recorded in app_meta), and only into an empty database: a user who
@@ -48,14 +57,13 @@ export async function loadDemoOnFirstStart(
   accounts?: AccountService,
   log: (line: string) => void = () => undefined,
 ): Promise<DocumentImportReport | null> {
-  const [seen] = await db.query<{ value: DemoState }>(`SELECT value FROM app_meta WHERE key = 'demo'`);
-  if (seen && seen.value.state !== 'loading') return null;
+  const seen = await meta.get<DemoState>(db, DEMO_KEY);
+  if (seen && seen.state !== 'loading') return null;
   if (!seen) {
-    const [count] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM territory');
-    const empty = (count?.n ?? 0) === 0;
+    const empty = (await territories.count(db)) === 0;
     const state: DemoState = empty ? { state: 'loading', loaded: false, territory: null } : { state: 'done', loaded: false, territory: null };
-    const inserted = await db.query(`INSERT INTO app_meta (key, value) VALUES ('demo', $1) ON CONFLICT (key) DO NOTHING RETURNING key`, [JSON.stringify(state)]);
-    if (!empty || inserted.length === 0) return null;
+    const inserted = await meta.insertIfAbsent(db, DEMO_KEY, state);
+    if (!empty || !inserted) return null;
   } else {
     log('Reprise du chargement de la démonstration interrompu au démarrage précédent.');
   }
@@ -64,8 +72,7 @@ export async function loadDemoOnFirstStart(
   const codeOf = (doc: unknown): string => (doc as { territory: { code: string } }).territory.code;
   for (const doc of docs) {
     const code = codeOf(doc);
-    const [exists] = await db.query('SELECT 1 FROM territory WHERE code = $1', [code]);
-    if (exists) continue;
+    if (await territories.findByCode(db, code)) continue;
     const loaded = await documents.importNew(SYSTEM, doc);
     report ??= loaded;
     const c = loaded.created;
@@ -73,7 +80,7 @@ export async function loadDemoOnFirstStart(
     faultPoint('demo-territory-loaded');
   }
   if (accounts) await createDemoAccounts(db, accounts, log);
-  await db.query(`UPDATE app_meta SET value = $1, updated_at = now() WHERE key = 'demo'`, [JSON.stringify({ state: 'done', loaded: true, territory: codeOf(docs[0]) } satisfies DemoState)]);
+  await meta.update(db, DEMO_KEY, { state: 'done', loaded: true, territory: codeOf(docs[0]) } satisfies DemoState);
   return report;
 }
 
@@ -108,8 +115,8 @@ export const DEMO_ACCOUNTS: readonly { email: string; name: string; isAdmin?: bo
 export async function createDemoAccounts(db: Database, accounts: AccountService, log: (line: string) => void, shared = process.env.BOUCLES_DEMO_PASSWORD): Promise<number> {
   // Only while the demo loads (the loader calls this), accounts a previous, interrupted start
   // created already are kept as they are.
-  const existing = new Set((await db.query<{ email: string }>('SELECT email FROM app_user WHERE email = ANY($1::text[])', [DEMO_ACCOUNTS.map((a) => a.email)])).map((r) => r.email));
-  const missing = DEMO_ACCOUNTS.filter((a) => !existing.has(a.email));
+  const missing: (typeof DEMO_ACCOUNTS)[number][] = [];
+  for (const a of DEMO_ACCOUNTS) if (!(await users.userByEmail(db, a.email))) missing.push(a);
   if (missing.length === 0) return 0;
   log('Comptes de démonstration (mots de passe affichés une seule fois) :');
   for (const account of missing) {
@@ -118,8 +125,8 @@ export async function createDemoAccounts(db: Database, accounts: AccountService,
     for (const r of account.roles) {
       let actorId: string | null = null;
       if (r.actorExternalId) {
-        const [row] = await db.query<{ id: string }>('SELECT a.id FROM actor a JOIN territory t ON t.id = a.territory_id WHERE t.code = $1 AND a.external_id = $2', [r.territory, r.actorExternalId]);
-        actorId = row?.id ?? null;
+        const territory = await territories.findByCode(db, r.territory);
+        actorId = (territory && (await actors.findByExternalId(db, territory.id, r.actorExternalId))?.id) ?? null;
       }
       roles.push({ territoryCode: r.territory, role: r.role, actorId });
     }

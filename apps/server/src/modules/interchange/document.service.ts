@@ -13,7 +13,12 @@ import {
   parseBilingual,
   territoryDocumentEnvelopeSchema,
   ValidationError,
+  type ActorData,
+  type AggregateData,
+  type FlowData,
+  type NeedData,
   type ReferenceLookup,
+  type SiteData,
   type Territory,
   type TerritoryDocument,
   type ValidationIssue,
@@ -22,11 +27,7 @@ import type * as z from 'zod';
 import type { Database } from '../../platform/db/database.js';
 import { ConflictError } from '../../platform/errors.js';
 import type { ActorRepository, AggregateRepository, FlowRepository, NeedRepository, SiteRepository, TerritoryRepository } from '../territories/index.js';
-import type { ActorData } from '../territories/index.js';
-import type { FlowData } from '../territories/index.js';
-import type { NeedData } from '../territories/index.js';
-import type { SiteData } from '../territories/index.js';
-import { nest, prepareActor, prepareAggregate, prepareFlow, prepareNeed, prepareSite, type AggregateData } from '../territories/index.js';
+import { nest, prepareActor, prepareAggregate, prepareFlow, prepareNeed, prepareSite } from '../territories/index.js';
 import type { TerritoryDataService } from '../territories/index.js';
 import { requirePlatformAdmin, type Principal } from '../../platform/access/access.js';
 

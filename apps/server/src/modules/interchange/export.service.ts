@@ -4,8 +4,14 @@
  * reads, so exporting then importing gives the same data.
  */
 import {
+  ACTOR_INPUT_FIELDS,
+  AGGREGATE_INPUT_FIELDS,
   elementToRow,
+  FLOW_INPUT_FIELDS,
+  NEED_INPUT_FIELDS,
+  pickFields,
   SHEETS,
+  SITE_DATA_FIELDS,
   TERRITORY_DOCUMENT_FORMAT,
   TERRITORY_DOCUMENT_VERSION,
   type Actor,
@@ -24,6 +30,12 @@ import type { TerritoryDataService } from '../territories/index.js';
 import type { Principal } from '../../platform/access/access.js';
 
 type Element = Record<string, unknown>;
+
+// A record as a document element: the fields clients give, in their order, its own ID and its
+// parent's being the external IDs (a document knows no database ID).
+const SITE_ELEMENT_FIELDS = SITE_DATA_FIELDS.filter((f) => f !== 'externalId' && f !== 'actorId');
+const FLOW_ELEMENT_FIELDS = FLOW_INPUT_FIELDS.filter((f) => f !== 'externalId' && f !== 'siteId');
+const NEED_ELEMENT_FIELDS = NEED_INPUT_FIELDS.filter((f) => f !== 'externalId' && f !== 'actorId');
 
 /** Leaves out null and undefined fields and empty objects: documents only say what is known. */
 function compact(o: Record<string, unknown>): Element {
@@ -71,28 +83,10 @@ export class TerritoryExportService {
     const byName = <T extends { id: string }>(rows: T[], name: (r: T) => string): T[] => [...rows].sort((a, b) => name(a).localeCompare(name(b), 'fr') || (a.id < b.id ? -1 : 1));
     const actorKey = new Map(actors.map((a) => [a.id, a.externalId ?? a.siret ?? a.id]));
     const siteKey = new Map(sites.map((s) => [s.id, s.externalId ?? s.id]));
-    const actor = (a: Actor): Element =>
-      compact({ externalId: actorKey.get(a.id), siret: a.siret, name: a.name, nafCode: a.nafCode, kind: a.kind, headcountBand: a.headcountBand, ess: a.ess, contact: compact({ ...a.contact }) });
-    const site = (s: Site): Element =>
-      compact({ externalId: siteKey.get(s.id), actorExternalId: actorKey.get(s.actorId), name: s.name, address: s.address, communeCode: s.communeCode, location: s.location });
-    const flow = (f: Flow): Element =>
-      compact({
-        externalId: f.externalId,
-        siteExternalId: siteKey.get(f.siteId),
-        direction: f.direction,
-        resourceCode: f.resourceCode,
-        wasteCode: f.wasteCode,
-        label: f.label,
-        quantity: f.quantity,
-        monthsAvailable: f.monthsAvailable,
-        quality: f.quality,
-        currentFate: f.currentFate,
-        currentOrigin: f.currentOrigin,
-        cost: f.cost,
-        confidentiality: f.confidentiality,
-      });
-    const need = (n: Need): Element =>
-      compact({ externalId: n.externalId, actorExternalId: actorKey.get(n.actorId), category: n.category, description: n.description, resourceCode: n.resourceCode, quantity: n.quantity });
+    const actor = (a: Actor): Element => compact({ ...pickFields(a, ACTOR_INPUT_FIELDS), externalId: actorKey.get(a.id), contact: compact({ ...a.contact }) });
+    const site = (s: Site): Element => compact({ externalId: siteKey.get(s.id), actorExternalId: actorKey.get(s.actorId), ...pickFields(s, SITE_ELEMENT_FIELDS) });
+    const flow = (f: Flow): Element => compact({ externalId: f.externalId, siteExternalId: siteKey.get(f.siteId), ...pickFields(f, FLOW_ELEMENT_FIELDS) });
+    const need = (n: Need): Element => compact({ externalId: n.externalId, actorExternalId: actorKey.get(n.actorId), ...pickFields(n, NEED_ELEMENT_FIELDS) });
     return {
       territory,
       actors: byName(actors, (a) => String(actorKey.get(a.id))).map(actor),
@@ -116,22 +110,7 @@ export class TerritoryExportService {
       sites: e.sites,
       flows: withId(e.flows, 'flux-'),
       needs: withId(e.needs, 'besoin-'),
-      aggregates: (await this.repos.aggregates.all(this.db, t.id)).map((a) =>
-        compact({
-          externalId: a.externalId,
-          label: a.label,
-          kind: a.kind,
-          family: a.family,
-          resourceCode: a.resourceCode,
-          quantity: a.quantity,
-          origin: a.origin,
-          destination: a.destination,
-          partner: a.partner,
-          year: a.year,
-          source: a.source,
-          estimate: a.estimate,
-        }),
-      ),
+      aggregates: (await this.repos.aggregates.all(this.db, t.id)).map((a) => compact(pickFields(a, AGGREGATE_INPUT_FIELDS))),
     };
   }
 

@@ -37,6 +37,7 @@ import { DEFAULT_LIMITS, UnreadableFileError, withDefaults, type RawRow, type Re
 
 type Format = 'csv' | 'xlsx' | 'json';
 const FORMATS: Format[] = ['csv', 'xlsx', 'json'];
+// The corpus stays in the sources (tests run from dist/): inputs found failing are saved there, to commit.
 const CORPUS = fileURLToPath(new URL('../../../src/modules/interchange/fuzz-corpus/', import.meta.url));
 const INPUTS = Number(process.env.FUZZ_INPUTS ?? 10_000);
 const SECONDS = Number(process.env.FUZZ_SECONDS ?? 0);

@@ -4,8 +4,14 @@
  * transaction according to the mode. Rows are matched with what exists — actors by id_acteur or
  * SIRET, sites by id_site, flows and needs by their ID or, without one, by their natural key — so
  * that importing the same file twice changes nothing.
+ *
+ * The steps, in order: read (rows grouped by sheet, headers checked, each row turned into a
+ * document element), convert (each element through its record's schema), check (sheet by sheet,
+ * parents first, against the file and the territory), summarise (the report), stage (new rows
+ * written aside, outside any transaction) and apply (one short final transaction).
  */
 import {
+  ACTOR_DATA_FIELDS,
   checkActorReferences,
   checkFlowReferences,
   checkNeedReferences,
@@ -13,24 +19,33 @@ import {
   checkHeaders,
   documentActorSchema,
   documentSiteSchema,
+  FLOW_DATA_FIELDS,
   issueToCell,
+  NEED_DATA_FIELDS,
   normaliseWord,
   parseBilingual,
+  pickFields,
   rowFlowSchema,
   rowNeedSchema,
   rowToElement,
   SHEETS,
+  SITE_DATA_FIELDS,
   type Actor,
+  type ActorData,
   type Cell,
   type CellIssue,
   type Flow,
+  type FlowData,
   type FlowInput,
   type NeedInput,
   type Need,
+  type NeedData,
   type ReferenceLookup,
   type SheetName,
   type SheetSpec,
   type Site,
+  type SiteData,
+  type Territory,
   type ValidationIssue,
 } from '@boucles/engine';
 import type * as z from 'zod';
@@ -42,54 +57,15 @@ import { applyStaged, dropStaged, stageRows } from '../../platform/db/bulk.js';
 import type { RawRow } from './read.js';
 import { rejectedWorkbook } from './rejected.js';
 import type { ImportRun } from './import-runs.repository.js';
-import type { ActorData } from '../territories/index.js';
-import type { FlowData } from '../territories/index.js';
 import type { ActorRepository, FlowRepository, NeedRepository, SiteRepository } from '../territories/index.js';
 import type { ImportRunRepository } from './import-runs.repository.js';
-import type { NeedData } from '../territories/index.js';
-import type { SiteData } from '../territories/index.js';
 import { prepareActor, prepareFlow, prepareNeed, prepareSite, type Prepared } from '../territories/index.js';
 import type { Geocoder } from '../territories/index.js';
 import type { TerritoryDataService } from '../territories/index.js';
 import type { Principal } from '../../platform/access/access.js';
+import { emptyReport, type ImportMode, type ImportProgress, type ImportReport } from './report.js';
 
-export const IMPORT_MODES = ['dry-run', 'all-or-nothing', 'valid-rows'] as const;
-export type ImportMode = (typeof IMPORT_MODES)[number];
-
-export interface SheetCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-}
-
-export interface RejectedRow {
-  row: number;
-  cells: Cell[];
-  errors: string;
-}
-
-export interface ImportReport {
-  territory: string;
-  mode: ImportMode;
-  /** Whether anything was written: never in dry-run, never in all-or-nothing with an error. */
-  written: boolean;
-  counts: Record<SheetName, SheetCounts>;
-  /** Every error, by sheet, row and column (at most `MAX_REPORTED`; `issueCount` has them all). */
-  issues: CellIssue[];
-  issueCount: number;
-  /** What is imported but worth knowing: sites not located, unknown columns… */
-  warnings: CellIssue[];
-  ignoredSheets: string[];
-  ignoredColumns: Partial<Record<SheetName, string[]>>;
-  /** The rejected rows of each sheet, as read, for the file the user corrects and re-imports. */
-  rejected: Partial<Record<SheetName, { headers: string[]; rows: RejectedRow[] }>>;
-}
-
-export interface ImportProgress {
-  phase: 'read' | 'check' | 'write';
-  rows: number;
-}
+export { IMPORT_MODES, type ImportMode, type ImportProgress, type ImportReport, type RejectedRow, type SheetCounts } from './report.js';
 
 const MAX_REPORTED = 5000;
 /** Most sites geocoded in one import (the public BAN service asks for moderation). */
@@ -138,9 +114,41 @@ interface Candidate<D> {
   issues: CellIssue[];
 }
 
-function emptyCounts(): Record<SheetName, SheetCounts> {
-  const c = (): SheetCounts => ({ created: 0, updated: 0, unchanged: 0, rejected: 0 });
-  return { acteurs: c(), sites: c(), flux: c(), besoins: c() };
+type ActorCandidate = Candidate<ActorData>;
+type SiteCandidate = Candidate<SiteData & { actorRef: string }>;
+type FlowCandidate = Candidate<FlowData & { siteRef: string }>;
+type NeedCandidate = Candidate<NeedData & { actorRef: string }>;
+
+/** Every row of the file on its way, sheet by sheet. */
+interface Candidates {
+  actorRows: ActorCandidate[];
+  siteRows: SiteCandidate[];
+  flowRows: FlowCandidate[];
+  needRows: NeedCandidate[];
+}
+
+/** The territory's records, by the keys the file's rows are matched with. */
+interface Existing {
+  actorByKey: Map<string, Actor>;
+  actorBySiret: Map<string, Actor>;
+  siteByKey: Map<string, Site>;
+  flowByKey: Map<string, Flow>;
+  needByKey: Map<string, Need>;
+  communes: ReadonlySet<string>;
+}
+
+/** What the checks of one import share: the territory's records, the rows of the file checked so far, the report. */
+interface Checking {
+  existing: Existing;
+  report: ImportReport;
+  /** Actor rows of the file by key, and the key of each SIRET: what a site or need may name as its actor. */
+  actorKeyInFile: Map<string, ActorCandidate>;
+  actorKeyOfSiretInFile: Map<string, string>;
+  /** Site rows of the file by key: what a flow may name as its site. */
+  siteKeyInFile: Map<string, SiteCandidate>;
+  /** Lets other requests through every few hundred rows (the checks run on the event loop). */
+  breathe(): Promise<void>;
+  onProgress: ((p: ImportProgress) => void) | undefined;
 }
 
 function issueAt(spec: SheetSpec, row: number, column: string, code: string, fr: string, en: string): CellIssue {
@@ -161,40 +169,108 @@ function canonical(value: unknown): string {
   });
 }
 
-function actorData(a: Actor): ActorData {
-  return { externalId: a.externalId, siret: a.siret, name: a.name, nafCode: a.nafCode, kind: a.kind, headcountBand: a.headcountBand, ess: a.ess, contact: a.contact };
-}
-function siteData(s: Site): SiteData {
-  return { actorId: s.actorId, externalId: s.externalId, name: s.name, address: s.address, communeCode: s.communeCode, location: s.location };
-}
-function flowData(f: Flow): FlowData {
-  return {
-    siteId: f.siteId,
-    externalId: f.externalId,
-    direction: f.direction,
-    resourceCode: f.resourceCode,
-    wasteCode: f.wasteCode,
-    label: f.label,
-    quantity: f.quantity,
-    annualQuantity: f.annualQuantity,
-    monthsAvailable: f.monthsAvailable,
-    quality: f.quality,
-    hazardous: f.hazardous,
-    currentFate: f.currentFate,
-    currentOrigin: f.currentOrigin,
-    cost: f.cost,
-    confidentiality: f.confidentiality,
-  };
-}
-function needData(n: Need): NeedData {
-  return { actorId: n.actorId, externalId: n.externalId, category: n.category, description: n.description, resourceCode: n.resourceCode, quantity: n.quantity };
-}
+// What a stored record's repository would write, to compare with what a row would write.
+const actorData = (a: Actor): ActorData => pickFields(a, ACTOR_DATA_FIELDS);
+const siteData = (s: Site): SiteData => pickFields(s, SITE_DATA_FIELDS);
+const flowData = (f: Flow): FlowData => pickFields(f, FLOW_DATA_FIELDS);
+const needData = (n: Need): NeedData => pickFields(n, NEED_DATA_FIELDS);
 
 const flowNaturalKey = (siteKey: string, f: { direction: string; resourceCode: string; label: string }): string =>
   `${siteKey}\u0000${f.direction}\u0000${f.resourceCode}\u0000${f.label.toLowerCase()}`;
 const needNaturalKey = (actorKey: string, n: { category: string; description: string }): string =>
   `${actorKey}\u0000${n.category}\u0000${n.description.toLowerCase()}`;
 
+/**
+ * Convert: a row's element through its record's schema. Gives the checked value when the row has
+ * no fault so far, and every issue of the row: what reading its cells found, then the schema's.
+ * `fill` completes the element first; `later` gives the checks that follow the schema, run on a
+ * rejected row too so that the user fixes it in one go.
+ */
+function convert<S extends z.ZodType>(
+  sheet: SheetInput,
+  parsed: ParsedRow,
+  schema: S,
+  fill: (e: Record<string, unknown>) => void,
+  later?: (raw: Record<string, unknown>) => CellIssue[],
+): { value: z.output<S> | undefined; issues: CellIssue[] } {
+  const raw = parsed.element ?? {};
+  parsed.element = undefined; // converted once; the parsed value below is what is kept
+  fill(raw);
+  const all = [...parsed.issues];
+  const r = parseBilingual(schema, raw);
+  if (!r.ok) {
+    // A cell already reported as unreadable is not reported again by the schema.
+    const seen = new Set(all.map((i) => i.column));
+    for (const i of r.issues) {
+      const cell = issueToCell(sheet.spec, parsed.row, i);
+      if (!seen.has(cell.column)) all.push(cell);
+    }
+  }
+  const value = r.ok && all.length === 0 ? (r.value as z.output<S>) : undefined;
+  if (!value && later) {
+    // The row is rejected already; so that the user fixes it in one go, the checks that
+    // follow the schema (reference data, what the row points at) still run on the cells
+    // that were readable, and report the columns not reported yet.
+    const seen = new Set(all.map((i) => i.column));
+    let more: CellIssue[] = [];
+    try {
+      more = later(r.ok ? (r.value as Record<string, unknown>) : raw);
+    } catch {
+      /* a cell of the wrong type: its column was reported by the schema */
+    }
+    for (const i of more) if (!seen.has(i.column)) all.push(i);
+  }
+  return { value, issues: all };
+}
+
+const cells = (sheet: SheetInput, parsed: ParsedRow, issues: ValidationIssue[]): CellIssue[] => issues.map((i) => issueToCell(sheet.spec, parsed.row, i));
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
+/** The data a row writes, once prepared (checked against the reference data, derived fields filled in); its issues go to the row's. */
+function prepared<D>(sheet: SheetInput, parsed: ParsedRow, p: Prepared<D>, issues: CellIssue[]): D | undefined {
+  if (p.ok) return issues.length ? undefined : p.data;
+  issues.push(...p.issues.map((i: ValidationIssue) => issueToCell(sheet.spec, parsed.row, i)));
+  return undefined;
+}
+const duplicate = (spec: SheetSpec, row: number, column: string, key: string, first: number): CellIssue =>
+  issueAt(spec, row, column, 'duplicate_key', `${key} apparaît déjà ligne ${first}`, `${key} already appears on row ${first}`);
+const rejectedParent = (spec: SheetSpec, row: number, column: string, what: string, parentRow: number): CellIssue =>
+  issueAt(spec, row, column, 'parent_rejected', `${what} est rejeté (ligne ${parentRow})`, `${what} is rejected (row ${parentRow})`);
+const unknownActor = (spec: SheetSpec, row: number, ref: string): CellIssue =>
+  issueAt(spec, row, 'acteur', 'unknown_reference', `aucun acteur ${ref} (ni dans la feuille acteurs, ni dans le territoire)`, `no actor ${ref} (neither in the acteurs sheet nor in the territory)`);
+const unknownSite = (spec: SheetSpec, row: number, ref: string): CellIssue =>
+  issueAt(spec, row, 'id_site', 'unknown_reference', `aucun site ${ref} (ni dans la feuille sites, ni dans le territoire)`, `no site ${ref} (neither in the sites sheet nor in the territory)`);
+
+/** What a site or need may name as its actor: a key of the file, an existing actor's key or SIRET. */
+function resolveActor(c: Checking, ref: string): { candidate?: ActorCandidate; existing?: Actor } | undefined {
+  const compact = ref.replace(/\s/g, '');
+  const inFile = c.actorKeyInFile.get(ref) ?? c.actorKeyInFile.get(c.actorKeyOfSiretInFile.get(compact) ?? '\u0000');
+  if (inFile) return { candidate: inFile };
+  const existing = c.existing.actorByKey.get(ref) ?? c.existing.actorBySiret.get(compact);
+  return existing ? { existing } : undefined;
+}
+
+/** Summarise: the counts of each sheet, every issue, the rejected rows as read. */
+function summarise(report: ImportReport, candidates: Candidates): void {
+  const groups: [SheetName, Candidate<unknown>[]][] = [
+    ['acteurs', candidates.actorRows],
+    ['sites', candidates.siteRows],
+    ['flux', candidates.flowRows],
+    ['besoins', candidates.needRows],
+  ];
+  for (const [name, group] of groups) {
+    const counts = report.counts[name];
+    for (const c of group) {
+      if (c.issues.length || !c.status) {
+        counts.rejected++;
+        report.issues.push(...c.issues);
+        const rejected = (report.rejected[name] ??= { headers: c.sheet.headers, rows: [] });
+        rejected.rows.push({ row: c.parsed.row, cells: c.parsed.raw ? (JSON.parse(c.parsed.raw) as Cell[]) : [], errors: c.issues.map((i) => `${i.column ? `${i.column} : ` : ''}${i.message.fr}`).join(' | ') });
+      } else counts[c.status]++;
+    }
+  }
+  report.issueCount = report.issues.length;
+  report.issues = report.issues.slice(0, MAX_REPORTED);
+}
 
 /** The repositories this service reads and writes. */
 export interface ImportRepos {
@@ -214,8 +290,11 @@ export class TerritoryImportService {
     private readonly geocoder?: Geocoder,
   ) {}
 
-  /** Groups the rows read from a file by sheet, checking each sheet's header row. */
-  private async collect(rows: AsyncIterable<RawRow>, report: ImportReport, onProgress?: (p: ImportProgress) => void): Promise<Map<SheetName, SheetInput>> {
+  /**
+   * Read: groups the rows of a file by sheet, checking each sheet's header row, and turns each row
+   * into a document element as it comes (no map of cells is kept).
+   */
+  private async read(rows: AsyncIterable<RawRow>, report: ImportReport, onProgress?: (p: ImportProgress) => void): Promise<Map<SheetName, SheetInput>> {
     const sheets = new Map<SheetName, SheetInput>();
     const columnsOf = new Map<SheetName, Map<number, string>>();
     let count = 0;
@@ -275,24 +354,8 @@ export class TerritoryImportService {
     record: { fileName: string | null } | null,
   ): Promise<{ report: ImportReport; run?: ImportRun | undefined }> {
     const territory = (await this.territories.access.scope(this.db, who, code, 'territory:facilitate')).territory;
-    let beat = 0;
-    // The checks run on the event loop: let other requests through every few hundred rows.
-    const breathe = async (): Promise<void> => {
-      if (++beat % CHECK_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    };
-    const report: ImportReport = {
-      territory: code,
-      mode,
-      written: false,
-      counts: emptyCounts(),
-      issues: [],
-      issueCount: 0,
-      warnings: [],
-      ignoredSheets: [],
-      ignoredColumns: {},
-      rejected: {},
-    };
-    const sheets = await this.collect(rows, report, onProgress);
+    const report = emptyReport(code, mode);
+    const sheets = await this.read(rows, report, onProgress);
     const headerIssues = report.issues.length > 0;
     if (sheets.size === 0) {
       report.issues.push(issueAt(SHEETS[0] as SheetSpec, 1, '', 'no_data_sheet', 'aucune feuille acteurs, sites, flux ou besoins dans le fichier', 'no acteurs, sites, flux or besoins sheet in the file'));
@@ -301,300 +364,13 @@ export class TerritoryImportService {
       report.warnings.push(issueAt(SHEETS.find((s) => s.name === name) as SheetSpec, 1, cols.join(', '), 'ignored_columns', `colonnes ignorées : ${cols.join(', ')}`, `columns ignored: ${cols.join(', ')}`));
     }
 
-    const [actors, sites, flows, needs] = await Promise.all([
-      this.repos.actors.all(this.db, territory.id),
-      this.repos.sites.all(this.db, territory.id),
-      this.repos.flows.all(this.db, territory.id),
-      this.repos.needs.all(this.db, territory.id),
-    ]);
+    const existing = await this.existing(territory);
     onProgress?.({ phase: 'check', rows: 0 });
-
-    // Existing records by key.
-    const actorByKey = new Map<string, Actor>();
-    const actorBySiret = new Map<string, Actor>();
-    for (const a of actors) {
-      if (a.externalId) actorByKey.set(a.externalId, a);
-      if (a.siret) actorBySiret.set(a.siret, a);
-    }
-    const actorKeyOfId = new Map(actors.map((a) => [a.id, a.externalId ?? a.siret ?? a.id]));
-    const siteByKey = new Map(sites.filter((s) => s.externalId).map((s) => [s.externalId as string, s]));
-    const siteKeyOfId = new Map(sites.map((s) => [s.id, s.externalId ?? s.id]));
-    const flowByKey = new Map<string, Flow>();
-    for (const f of flows) {
-      flowByKey.set(f.externalId ?? flowNaturalKey(siteKeyOfId.get(f.siteId) ?? '', f), f);
-    }
-    const needByKey = new Map<string, Need>();
-    for (const n of needs) needByKey.set(n.externalId ?? needNaturalKey(actorKeyOfId.get(n.actorId) ?? '', n), n);
-    const communes = new Set(territory.communes);
-
-    const element = <S extends z.ZodType>(
-      sheet: SheetInput,
-      parsed: ParsedRow,
-      schema: S,
-      fill: (e: Record<string, unknown>) => void,
-      later?: (raw: Record<string, unknown>) => CellIssue[],
-    ) => {
-      const raw = parsed.element ?? {};
-      parsed.element = undefined; // converted once; the parsed value below is what is kept
-      fill(raw);
-      const all = [...parsed.issues];
-      const r = parseBilingual(schema, raw);
-      if (!r.ok) {
-        // A cell already reported as unreadable is not reported again by the schema.
-        const seen = new Set(all.map((i) => i.column));
-        for (const i of r.issues) {
-          const cell = issueToCell(sheet.spec, parsed.row, i);
-          if (!seen.has(cell.column)) all.push(cell);
-        }
-      }
-      const value = r.ok && all.length === 0 ? (r.value as z.output<S>) : undefined;
-      if (!value && later) {
-        // The row is rejected already; so that the user fixes it in one go, the checks that
-        // follow the schema (reference data, what the row points at) still run on the cells
-        // that were readable, and report the columns not reported yet.
-        const seen = new Set(all.map((i) => i.column));
-        let more: CellIssue[] = [];
-        try {
-          more = later(r.ok ? (r.value as Record<string, unknown>) : raw);
-        } catch {
-          /* a cell of the wrong type: its column was reported by the schema */
-        }
-        for (const i of more) if (!seen.has(i.column)) all.push(i);
-      }
-      return { value, issues: all };
-    };
-    const cells = (sheet: SheetInput, parsed: ParsedRow, issues: ValidationIssue[]): CellIssue[] => issues.map((i) => issueToCell(sheet.spec, parsed.row, i));
-    const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
-    const prepared = <D>(sheet: SheetInput, parsed: ParsedRow, p: Prepared<D>, issues: CellIssue[]): D | undefined => {
-      if (p.ok) return issues.length ? undefined : p.data;
-      issues.push(...p.issues.map((i: ValidationIssue) => issueToCell(sheet.spec, parsed.row, i)));
-      return undefined;
-    };
-    const duplicate = (spec: SheetSpec, row: number, column: string, key: string, first: number): CellIssue =>
-      issueAt(spec, row, column, 'duplicate_key', `${key} apparaît déjà ligne ${first}`, `${key} already appears on row ${first}`);
-
-    // Actors
-    const actorRows: Candidate<ActorData>[] = [];
-    const actorKeyInFile = new Map<string, Candidate<ActorData>>();
-    const actorKeyOfSiretInFile = new Map<string, string>();
-    const actorSheet = sheets.get('acteurs');
-    for (const parsed of actorSheet?.rows ?? []) {
-      await breathe();
-      const sheet = actorSheet as SheetInput;
-      const siretCell = parsed.keys.siret;
-      const { value, issues } = element(
-        sheet,
-        parsed,
-        documentActorSchema,
-        (e) => {
-          if (e.externalId === undefined && typeof e.siret === 'string') e.externalId = e.siret;
-        },
-        (raw) => cells(sheet, parsed, checkActorReferences({ nafCode: str(raw.nafCode), headcountBand: str(raw.headcountBand) }, this.ref)),
-      );
-      const key = String(parsed.keys.idActeur ?? siretCell ?? '').trim().replace(/\s/g, '');
-      const candidate: Candidate<ActorData> = { sheet, parsed, key, issues };
-      if (!key) issues.push(issueAt(sheet.spec, parsed.row, 'id_acteur', 'missing_key', 'id_acteur ou siret requis pour identifier l’acteur', 'id_acteur or siret is needed to identify the actor'));
-      const first = actorKeyInFile.get(key);
-      if (key && first) issues.push(duplicate(sheet.spec, parsed.row, 'id_acteur', key, first.parsed.row));
-      else if (key) actorKeyInFile.set(key, candidate);
-      if (value) {
-        const data = prepared(sheet, parsed, prepareActor(value, this.ref), issues);
-        if (data?.siret) {
-          const firstSiret = actorKeyOfSiretInFile.get(data.siret);
-          if (firstSiret !== undefined && firstSiret !== key) issues.push(duplicate(sheet.spec, parsed.row, 'siret', data.siret, actorKeyInFile.get(firstSiret)?.parsed.row ?? 0));
-          else actorKeyOfSiretInFile.set(data.siret, key);
-        }
-        const byKey = actorByKey.get(key);
-        const bySiret = data?.siret ? actorBySiret.get(data.siret) : undefined;
-        if (byKey && bySiret && byKey.id !== bySiret.id) {
-          issues.push(issueAt(sheet.spec, parsed.row, 'siret', 'siret_conflict', `le SIRET ${data?.siret} appartient déjà à un autre acteur (${bySiret.name})`, `SIRET ${data?.siret} already belongs to another actor (${bySiret.name})`));
-        }
-        const existing = byKey ?? bySiret;
-        if (data && issues.length === 0) {
-          candidate.data = { ...data, externalId: existing?.externalId ?? data.externalId };
-          candidate.existingId = existing?.id;
-          candidate.status = !existing ? 'created' : canonical(actorData(existing)) === canonical({ ...candidate.data }) ? 'unchanged' : 'updated';
-        }
-      }
-      actorRows.push(candidate);
-    }
-    // What a site or need may name as its actor: a key of the file, an existing actor's key or SIRET.
-    const resolveActor = (ref: string): { candidate?: Candidate<ActorData>; existing?: Actor } | undefined => {
-      const compact = ref.replace(/\s/g, '');
-      const inFile = actorKeyInFile.get(ref) ?? actorKeyInFile.get(actorKeyOfSiretInFile.get(compact) ?? '\u0000');
-      if (inFile) return { candidate: inFile };
-      const existing = actorByKey.get(ref) ?? actorBySiret.get(compact);
-      return existing ? { existing } : undefined;
-    };
-    const rejectedParent = (spec: SheetSpec, row: number, column: string, what: string, parentRow: number): CellIssue =>
-      issueAt(spec, row, column, 'parent_rejected', `${what} est rejeté (ligne ${parentRow})`, `${what} is rejected (row ${parentRow})`);
-
-    // Sites
-    const siteRows: Candidate<SiteData & { actorRef: string }>[] = [];
-    const siteKeyInFile = new Map<string, Candidate<SiteData & { actorRef: string }>>();
-    const siteSheet = sheets.get('sites');
-    let geocoderDown = false;
-    let geocoded = 0;
-    for (const parsed of siteSheet?.rows ?? []) {
-      await breathe();
-      const sheet = siteSheet as SheetInput;
-      const { value, issues } = element(sheet, parsed, documentSiteSchema, () => undefined, (raw) => {
-        const found: CellIssue[] = [];
-        const commune = str(raw.communeCode);
-        if (commune) found.push(...cells(sheet, parsed, checkSiteReferences({ communeCode: commune }, communes, this.ref)));
-        const actorRef = str(raw.actorExternalId);
-        if (actorRef && !resolveActor(actorRef)) found.push(issueAt(sheet.spec, parsed.row, 'acteur', 'unknown_reference', `aucun acteur ${actorRef} (ni dans la feuille acteurs, ni dans le territoire)`, `no actor ${actorRef} (neither in the acteurs sheet nor in the territory)`));
-        return found;
-      });
-      const key = String(parsed.keys.idSite ?? '').trim();
-      const candidate: Candidate<SiteData & { actorRef: string }> = { sheet, parsed, key, issues };
-      const first = siteKeyInFile.get(key);
-      if (key && first) issues.push(duplicate(sheet.spec, parsed.row, 'id_site', key, first.parsed.row));
-      else if (key) siteKeyInFile.set(key, candidate);
-      if (value) {
-        const actor = resolveActor(value.actorExternalId);
-        if (!actor) {
-          issues.push(issueAt(sheet.spec, parsed.row, 'acteur', 'unknown_reference', `aucun acteur ${value.actorExternalId} (ni dans la feuille acteurs, ni dans le territoire)`, `no actor ${value.actorExternalId} (neither in the acteurs sheet nor in the territory)`));
-        } else if (actor.candidate && actor.candidate.issues.length) {
-          issues.push(rejectedParent(sheet.spec, parsed.row, 'acteur', `l'acteur ${value.actorExternalId}`, actor.candidate.parsed.row));
-        }
-        const data = prepared(sheet, parsed, prepareSite({ ...value, actorId: NIL }, communes, true, this.ref), issues);
-        if (data && issues.length === 0 && !data.location && data.address && this.geocoder && !geocoderDown && geocoded < MAX_GEOCODED) {
-          try {
-            const found = await this.geocoder.geocode(data.address, data.communeCode);
-            geocoded++;
-            if (found) {
-              data.location = { lat: Math.round(found.location.lat * 1e7) / 1e7, lon: Math.round(found.location.lon * 1e7) / 1e7 };
-              report.warnings.push(issueAt(sheet.spec, parsed.row, 'adresse', 'geocoded', `site ${key} placé à l'adresse « ${found.label} » (score ${found.score.toFixed(2)})`, `site ${key} placed at "${found.label}" (score ${found.score.toFixed(2)})`));
-            }
-          } catch (e) {
-            geocoderDown = true;
-            report.warnings.push(issueAt(sheet.spec, parsed.row, 'adresse', 'geocoder_unreachable', `géocodeur injoignable (${(e as Error).message}) : les sites sans coordonnées restent non localisés`, `geocoder unreachable (${(e as Error).message}): sites without coordinates stay not located`));
-          }
-        }
-        if (data && issues.length === 0) {
-          const existing = siteByKey.get(key);
-          candidate.data = { ...data, actorRef: value.actorExternalId };
-          candidate.existingId = existing?.id;
-          if (!data.location) {
-            report.warnings.push(issueAt(sheet.spec, parsed.row, 'latitude', 'not_located', `site ${key} non localisé : il sera tenu à l'écart des calculs de distance`, `site ${key} not located: it is left out of distance checks`));
-          }
-          const actorId = actor?.existing?.id ?? actor?.candidate?.existingId;
-          candidate.status = !existing ? 'created' : actorId && canonical(siteData(existing)) === canonical({ ...data, actorId }) ? 'unchanged' : 'updated';
-        }
-      }
-      siteRows.push(candidate);
-    }
-
-    // Flows
-    const flowRows: Candidate<FlowData & { siteRef: string }>[] = [];
-    const flowKeyInFile = new Map<string, number>();
-    const flowSheet = sheets.get('flux');
-    let checked = 0;
-    for (const parsed of flowSheet?.rows ?? []) {
-      await breathe();
-      const sheet = flowSheet as SheetInput;
-      const { value, issues } = element(sheet, parsed, rowFlowSchema, () => undefined, (raw) => {
-        const found: CellIssue[] = [];
-        const quantity = raw.quantity as { value?: unknown; unit?: unknown } | undefined;
-        const readable = { resourceCode: str(raw.resourceCode) ?? '', wasteCode: str(raw.wasteCode), quantity: quantity && typeof quantity.value === 'number' && typeof quantity.unit === 'string' ? quantity : undefined };
-        found.push(...cells(sheet, parsed, checkFlowReferences(readable as FlowInput, this.ref).filter((i) => i.path !== 'resourceCode' || readable.resourceCode !== '')));
-        const siteRef = str(raw.siteExternalId);
-        if (siteRef && !siteKeyInFile.has(siteRef) && !siteByKey.has(siteRef)) found.push(issueAt(sheet.spec, parsed.row, 'id_site', 'unknown_reference', `aucun site ${siteRef} (ni dans la feuille sites, ni dans le territoire)`, `no site ${siteRef} (neither in the sites sheet nor in the territory)`));
-        return found;
-      });
-      const candidate: Candidate<FlowData & { siteRef: string }> = { sheet, parsed, key: '', issues };
-      if (value) {
-        const key = value.externalId ?? flowNaturalKey(value.siteExternalId, value);
-        candidate.key = key;
-        const first = flowKeyInFile.get(key);
-        if (first !== undefined) issues.push(duplicate(sheet.spec, parsed.row, value.externalId ? 'id_flux' : 'libelle', value.externalId ?? value.label, first));
-        else flowKeyInFile.set(key, parsed.row);
-        const inFile = siteKeyInFile.get(value.siteExternalId);
-        const existingSite = siteByKey.get(value.siteExternalId);
-        if (!inFile && !existingSite) {
-          issues.push(issueAt(sheet.spec, parsed.row, 'id_site', 'unknown_reference', `aucun site ${value.siteExternalId} (ni dans la feuille sites, ni dans le territoire)`, `no site ${value.siteExternalId} (neither in the sites sheet nor in the territory)`));
-        } else if (inFile && inFile.issues.length) {
-          issues.push(rejectedParent(sheet.spec, parsed.row, 'id_site', `le site ${value.siteExternalId}`, inFile.parsed.row));
-        }
-        const data = prepared(sheet, parsed, prepareFlow({ ...value, siteId: NIL }, true, this.ref), issues);
-        if (data && issues.length === 0) {
-          const existing = flowByKey.get(key);
-          const siteId = existingSite?.id ?? inFile?.existingId;
-          candidate.data = { ...data, siteRef: value.siteExternalId };
-          candidate.existingId = existing?.id;
-          candidate.status = !existing ? 'created' : siteId && canonical(flowData(existing)) === canonical({ ...data, siteId }) ? 'unchanged' : 'updated';
-        }
-      }
-      if (candidate.data) parsed.raw = ''; // accepted: its cells will not be given back
-      flowRows.push(candidate);
-      if (++checked % 10_000 === 0) onProgress?.({ phase: 'check', rows: checked });
-    }
-
-    // Needs
-    const needRows: Candidate<NeedData & { actorRef: string }>[] = [];
-    const needKeyInFile = new Map<string, number>();
-    const needSheet = sheets.get('besoins');
-    for (const parsed of needSheet?.rows ?? []) {
-      await breathe();
-      const sheet = needSheet as SheetInput;
-      const { value, issues } = element(sheet, parsed, rowNeedSchema, () => undefined, (raw) => {
-        const found: CellIssue[] = [];
-        const resourceCode = str(raw.resourceCode);
-        if (resourceCode) found.push(...cells(sheet, parsed, checkNeedReferences({ resourceCode } as NeedInput, this.ref)));
-        const actorRef = str(raw.actorExternalId);
-        if (actorRef && !resolveActor(actorRef)) found.push(issueAt(sheet.spec, parsed.row, 'acteur', 'unknown_reference', `aucun acteur ${actorRef} (ni dans la feuille acteurs, ni dans le territoire)`, `no actor ${actorRef} (neither in the acteurs sheet nor in the territory)`));
-        return found;
-      });
-      const candidate: Candidate<NeedData & { actorRef: string }> = { sheet, parsed, key: '', issues };
-      if (value) {
-        const actor = resolveActor(value.actorExternalId);
-        const actorKey = actor?.candidate?.key ?? actor?.existing?.externalId ?? actor?.existing?.siret ?? value.actorExternalId;
-        const key = value.externalId ?? needNaturalKey(actorKey, value);
-        candidate.key = key;
-        const first = needKeyInFile.get(key);
-        if (first !== undefined) issues.push(duplicate(sheet.spec, parsed.row, value.externalId ? 'id_besoin' : 'description', value.externalId ?? value.description, first));
-        else needKeyInFile.set(key, parsed.row);
-        if (!actor) {
-          issues.push(issueAt(sheet.spec, parsed.row, 'acteur', 'unknown_reference', `aucun acteur ${value.actorExternalId} (ni dans la feuille acteurs, ni dans le territoire)`, `no actor ${value.actorExternalId} (neither in the acteurs sheet nor in the territory)`));
-        } else if (actor.candidate && actor.candidate.issues.length) {
-          issues.push(rejectedParent(sheet.spec, parsed.row, 'acteur', `l'acteur ${value.actorExternalId}`, actor.candidate.parsed.row));
-        }
-        const data = prepared(sheet, parsed, prepareNeed({ ...value, actorId: NIL }, true, this.ref), issues);
-        if (data && issues.length === 0) {
-          const existing = needByKey.get(key);
-          const actorId = actor?.existing?.id ?? actor?.candidate?.existingId;
-          candidate.data = { ...data, actorRef: value.actorExternalId };
-          candidate.existingId = existing?.id;
-          candidate.status = !existing ? 'created' : actorId && canonical(needData(existing)) === canonical({ ...data, actorId }) ? 'unchanged' : 'updated';
-        }
-      }
-      needRows.push(candidate);
-    }
-
-    // Report
-    const groups: [SheetName, Candidate<unknown>[]][] = [
-      ['acteurs', actorRows],
-      ['sites', siteRows],
-      ['flux', flowRows],
-      ['besoins', needRows],
-    ];
-    for (const [name, candidates] of groups) {
-      const counts = report.counts[name];
-      for (const c of candidates) {
-        if (c.issues.length || !c.status) {
-          counts.rejected++;
-          report.issues.push(...c.issues);
-          const rejected = (report.rejected[name] ??= { headers: c.sheet.headers, rows: [] });
-          rejected.rows.push({ row: c.parsed.row, cells: c.parsed.raw ? (JSON.parse(c.parsed.raw) as Cell[]) : [], errors: c.issues.map((i) => `${i.column ? `${i.column} : ` : ''}${i.message.fr}`).join(' | ') });
-        } else counts[c.status]++;
-      }
-    }
-    report.issueCount = report.issues.length;
-    report.issues = report.issues.slice(0, MAX_REPORTED);
+    const candidates = await this.check(existing, sheets, report, onProgress);
+    summarise(report, candidates);
 
     const blocked = headerIssues || sheets.size === 0 || (mode === 'all-or-nothing' && report.issueCount > 0);
-    const changes = groups.some(([name]) => report.counts[name].created + report.counts[name].updated > 0);
+    const changes = (['acteurs', 'sites', 'flux', 'besoins'] as const).some((name) => report.counts[name].created + report.counts[name].updated > 0);
     // Built before anything is written: a file of rejected rows that cannot be made fails the
     // import before its valid rows are committed, not after.
     const rejectedFile = record && mode === 'valid-rows' && Object.keys(report.rejected).length ? await rejectedWorkbook(report.rejected) : null;
@@ -605,9 +381,10 @@ export class TerritoryImportService {
     }
 
     onProgress?.({ phase: 'write', rows: 0 });
+    const { actorRows, siteRows, flowRows, needRows } = candidates;
     const stage = { runId: randomUUID(), territoryId: territory.id };
     try {
-      const updates = await this.stage(this.db, stage, { actorRows, siteRows, flowRows, needRows }, { actorByKey, actorBySiret, siteByKey }, onProgress);
+      const updates = await this.stage(this.db, stage, candidates, existing, onProgress);
       faultPoint('import-staged');
       const run = await this.db.transaction(async (tx) => {
         await this.territories.access.scope(tx, who, code, 'territory:facilitate', 'share');
@@ -624,6 +401,253 @@ export class TerritoryImportService {
       await dropStaged(this.db, stage).catch(() => undefined);
       throw e;
     }
+  }
+
+  /** The territory's records, by the keys rows are matched with. */
+  private async existing(territory: Territory): Promise<Existing> {
+    const [actors, sites, flows, needs] = await Promise.all([
+      this.repos.actors.all(this.db, territory.id),
+      this.repos.sites.all(this.db, territory.id),
+      this.repos.flows.all(this.db, territory.id),
+      this.repos.needs.all(this.db, territory.id),
+    ]);
+    const actorByKey = new Map<string, Actor>();
+    const actorBySiret = new Map<string, Actor>();
+    for (const a of actors) {
+      if (a.externalId) actorByKey.set(a.externalId, a);
+      if (a.siret) actorBySiret.set(a.siret, a);
+    }
+    const actorKeyOfId = new Map(actors.map((a) => [a.id, a.externalId ?? a.siret ?? a.id]));
+    const siteByKey = new Map(sites.filter((s) => s.externalId).map((s) => [s.externalId as string, s]));
+    const siteKeyOfId = new Map(sites.map((s) => [s.id, s.externalId ?? s.id]));
+    const flowByKey = new Map<string, Flow>();
+    for (const f of flows) {
+      flowByKey.set(f.externalId ?? flowNaturalKey(siteKeyOfId.get(f.siteId) ?? '', f), f);
+    }
+    const needByKey = new Map<string, Need>();
+    for (const n of needs) needByKey.set(n.externalId ?? needNaturalKey(actorKeyOfId.get(n.actorId) ?? '', n), n);
+    return { actorByKey, actorBySiret, siteByKey, flowByKey, needByKey, communes: new Set(territory.communes) };
+  }
+
+  /**
+   * Check: every row of every sheet, parents first (a site names its actor, a flow its site), on
+   * its own, against the rows before it and against the territory's records. Nothing is written.
+   */
+  private async check(existing: Existing, sheets: Map<SheetName, SheetInput>, report: ImportReport, onProgress: ((p: ImportProgress) => void) | undefined): Promise<Candidates> {
+    let beat = 0;
+    const c: Checking = {
+      existing,
+      report,
+      actorKeyInFile: new Map(),
+      actorKeyOfSiretInFile: new Map(),
+      siteKeyInFile: new Map(),
+      // The checks run on the event loop: let other requests through every few hundred rows.
+      breathe: async () => {
+        if (++beat % CHECK_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      },
+      onProgress,
+    };
+    const actorRows = await this.checkActors(c, sheets.get('acteurs'));
+    const siteRows = await this.checkSites(c, sheets.get('sites'));
+    const flowRows = await this.checkFlows(c, sheets.get('flux'));
+    const needRows = await this.checkNeeds(c, sheets.get('besoins'));
+    return { actorRows, siteRows, flowRows, needRows };
+  }
+
+  private async checkActors(c: Checking, sheet: SheetInput | undefined): Promise<ActorCandidate[]> {
+    if (!sheet) return [];
+    const spec = sheet.spec;
+    const actorRows: ActorCandidate[] = [];
+    for (const parsed of sheet.rows) {
+      await c.breathe();
+      const siretCell = parsed.keys.siret;
+      const { value, issues } = convert(
+        sheet,
+        parsed,
+        documentActorSchema,
+        (e) => {
+          if (e.externalId === undefined && typeof e.siret === 'string') e.externalId = e.siret;
+        },
+        (raw) => cells(sheet, parsed, checkActorReferences({ nafCode: str(raw.nafCode), headcountBand: str(raw.headcountBand) }, this.ref)),
+      );
+      const key = String(parsed.keys.idActeur ?? siretCell ?? '').trim().replace(/\s/g, '');
+      const candidate: ActorCandidate = { sheet, parsed, key, issues };
+      if (!key) issues.push(issueAt(spec, parsed.row, 'id_acteur', 'missing_key', 'id_acteur ou siret requis pour identifier l’acteur', 'id_acteur or siret is needed to identify the actor'));
+      const first = c.actorKeyInFile.get(key);
+      if (key && first) issues.push(duplicate(spec, parsed.row, 'id_acteur', key, first.parsed.row));
+      else if (key) c.actorKeyInFile.set(key, candidate);
+      if (value) {
+        const data = prepared(sheet, parsed, prepareActor(value, this.ref), issues);
+        if (data?.siret) {
+          const firstSiret = c.actorKeyOfSiretInFile.get(data.siret);
+          if (firstSiret !== undefined && firstSiret !== key) issues.push(duplicate(spec, parsed.row, 'siret', data.siret, c.actorKeyInFile.get(firstSiret)?.parsed.row ?? 0));
+          else c.actorKeyOfSiretInFile.set(data.siret, key);
+        }
+        const byKey = c.existing.actorByKey.get(key);
+        const bySiret = data?.siret ? c.existing.actorBySiret.get(data.siret) : undefined;
+        if (byKey && bySiret && byKey.id !== bySiret.id) {
+          issues.push(issueAt(spec, parsed.row, 'siret', 'siret_conflict', `le SIRET ${data?.siret} appartient déjà à un autre acteur (${bySiret.name})`, `SIRET ${data?.siret} already belongs to another actor (${bySiret.name})`));
+        }
+        const existing = byKey ?? bySiret;
+        if (data && issues.length === 0) {
+          candidate.data = { ...data, externalId: existing?.externalId ?? data.externalId };
+          candidate.existingId = existing?.id;
+          candidate.status = !existing ? 'created' : canonical(actorData(existing)) === canonical({ ...candidate.data }) ? 'unchanged' : 'updated';
+        }
+      }
+      actorRows.push(candidate);
+    }
+    return actorRows;
+  }
+
+  private async checkSites(c: Checking, sheet: SheetInput | undefined): Promise<SiteCandidate[]> {
+    if (!sheet) return [];
+    const spec = sheet.spec;
+    const siteRows: SiteCandidate[] = [];
+    const { communes, siteByKey } = c.existing;
+    let geocoderDown = false;
+    let geocoded = 0;
+    for (const parsed of sheet.rows) {
+      await c.breathe();
+      const { value, issues } = convert(sheet, parsed, documentSiteSchema, () => undefined, (raw) => {
+        const found: CellIssue[] = [];
+        const commune = str(raw.communeCode);
+        if (commune) found.push(...cells(sheet, parsed, checkSiteReferences({ communeCode: commune }, communes, this.ref)));
+        const actorRef = str(raw.actorExternalId);
+        if (actorRef && !resolveActor(c, actorRef)) found.push(unknownActor(spec, parsed.row, actorRef));
+        return found;
+      });
+      const key = String(parsed.keys.idSite ?? '').trim();
+      const candidate: SiteCandidate = { sheet, parsed, key, issues };
+      const first = c.siteKeyInFile.get(key);
+      if (key && first) issues.push(duplicate(spec, parsed.row, 'id_site', key, first.parsed.row));
+      else if (key) c.siteKeyInFile.set(key, candidate);
+      if (value) {
+        const actor = resolveActor(c, value.actorExternalId);
+        if (!actor) {
+          issues.push(unknownActor(spec, parsed.row, value.actorExternalId));
+        } else if (actor.candidate && actor.candidate.issues.length) {
+          issues.push(rejectedParent(spec, parsed.row, 'acteur', `l'acteur ${value.actorExternalId}`, actor.candidate.parsed.row));
+        }
+        const data = prepared(sheet, parsed, prepareSite({ ...value, actorId: NIL }, communes, true, this.ref), issues);
+        if (data && issues.length === 0 && !data.location && data.address && this.geocoder && !geocoderDown && geocoded < MAX_GEOCODED) {
+          try {
+            const found = await this.geocoder.geocode(data.address, data.communeCode);
+            geocoded++;
+            if (found) {
+              data.location = { lat: Math.round(found.location.lat * 1e7) / 1e7, lon: Math.round(found.location.lon * 1e7) / 1e7 };
+              c.report.warnings.push(issueAt(spec, parsed.row, 'adresse', 'geocoded', `site ${key} placé à l'adresse « ${found.label} » (score ${found.score.toFixed(2)})`, `site ${key} placed at "${found.label}" (score ${found.score.toFixed(2)})`));
+            }
+          } catch (e) {
+            geocoderDown = true;
+            c.report.warnings.push(issueAt(spec, parsed.row, 'adresse', 'geocoder_unreachable', `géocodeur injoignable (${(e as Error).message}) : les sites sans coordonnées restent non localisés`, `geocoder unreachable (${(e as Error).message}): sites without coordinates stay not located`));
+          }
+        }
+        if (data && issues.length === 0) {
+          const existing = siteByKey.get(key);
+          candidate.data = { ...data, actorRef: value.actorExternalId };
+          candidate.existingId = existing?.id;
+          if (!data.location) {
+            c.report.warnings.push(issueAt(spec, parsed.row, 'latitude', 'not_located', `site ${key} non localisé : il sera tenu à l'écart des calculs de distance`, `site ${key} not located: it is left out of distance checks`));
+          }
+          const actorId = actor?.existing?.id ?? actor?.candidate?.existingId;
+          candidate.status = !existing ? 'created' : actorId && canonical(siteData(existing)) === canonical({ ...data, actorId }) ? 'unchanged' : 'updated';
+        }
+      }
+      siteRows.push(candidate);
+    }
+    return siteRows;
+  }
+
+  private async checkFlows(c: Checking, sheet: SheetInput | undefined): Promise<FlowCandidate[]> {
+    if (!sheet) return [];
+    const spec = sheet.spec;
+    const flowRows: FlowCandidate[] = [];
+    const flowKeyInFile = new Map<string, number>();
+    const { siteByKey, flowByKey } = c.existing;
+    let checked = 0;
+    for (const parsed of sheet.rows) {
+      await c.breathe();
+      const { value, issues } = convert(sheet, parsed, rowFlowSchema, () => undefined, (raw) => {
+        const found: CellIssue[] = [];
+        const quantity = raw.quantity as { value?: unknown; unit?: unknown } | undefined;
+        const readable = { resourceCode: str(raw.resourceCode) ?? '', wasteCode: str(raw.wasteCode), quantity: quantity && typeof quantity.value === 'number' && typeof quantity.unit === 'string' ? quantity : undefined };
+        found.push(...cells(sheet, parsed, checkFlowReferences(readable as FlowInput, this.ref).filter((i) => i.path !== 'resourceCode' || readable.resourceCode !== '')));
+        const siteRef = str(raw.siteExternalId);
+        if (siteRef && !c.siteKeyInFile.has(siteRef) && !siteByKey.has(siteRef)) found.push(unknownSite(spec, parsed.row, siteRef));
+        return found;
+      });
+      const candidate: FlowCandidate = { sheet, parsed, key: '', issues };
+      if (value) {
+        const key = value.externalId ?? flowNaturalKey(value.siteExternalId, value);
+        candidate.key = key;
+        const first = flowKeyInFile.get(key);
+        if (first !== undefined) issues.push(duplicate(spec, parsed.row, value.externalId ? 'id_flux' : 'libelle', value.externalId ?? value.label, first));
+        else flowKeyInFile.set(key, parsed.row);
+        const inFile = c.siteKeyInFile.get(value.siteExternalId);
+        const existingSite = siteByKey.get(value.siteExternalId);
+        if (!inFile && !existingSite) {
+          issues.push(unknownSite(spec, parsed.row, value.siteExternalId));
+        } else if (inFile && inFile.issues.length) {
+          issues.push(rejectedParent(spec, parsed.row, 'id_site', `le site ${value.siteExternalId}`, inFile.parsed.row));
+        }
+        const data = prepared(sheet, parsed, prepareFlow({ ...value, siteId: NIL }, true, this.ref), issues);
+        if (data && issues.length === 0) {
+          const existing = flowByKey.get(key);
+          const siteId = existingSite?.id ?? inFile?.existingId;
+          candidate.data = { ...data, siteRef: value.siteExternalId };
+          candidate.existingId = existing?.id;
+          candidate.status = !existing ? 'created' : siteId && canonical(flowData(existing)) === canonical({ ...data, siteId }) ? 'unchanged' : 'updated';
+        }
+      }
+      if (candidate.data) parsed.raw = ''; // accepted: its cells will not be given back
+      flowRows.push(candidate);
+      if (++checked % 10_000 === 0) c.onProgress?.({ phase: 'check', rows: checked });
+    }
+    return flowRows;
+  }
+
+  private async checkNeeds(c: Checking, sheet: SheetInput | undefined): Promise<NeedCandidate[]> {
+    if (!sheet) return [];
+    const spec = sheet.spec;
+    const needRows: NeedCandidate[] = [];
+    const needKeyInFile = new Map<string, number>();
+    for (const parsed of sheet.rows) {
+      await c.breathe();
+      const { value, issues } = convert(sheet, parsed, rowNeedSchema, () => undefined, (raw) => {
+        const found: CellIssue[] = [];
+        const resourceCode = str(raw.resourceCode);
+        if (resourceCode) found.push(...cells(sheet, parsed, checkNeedReferences({ resourceCode } as NeedInput, this.ref)));
+        const actorRef = str(raw.actorExternalId);
+        if (actorRef && !resolveActor(c, actorRef)) found.push(unknownActor(spec, parsed.row, actorRef));
+        return found;
+      });
+      const candidate: NeedCandidate = { sheet, parsed, key: '', issues };
+      if (value) {
+        const actor = resolveActor(c, value.actorExternalId);
+        const actorKey = actor?.candidate?.key ?? actor?.existing?.externalId ?? actor?.existing?.siret ?? value.actorExternalId;
+        const key = value.externalId ?? needNaturalKey(actorKey, value);
+        candidate.key = key;
+        const first = needKeyInFile.get(key);
+        if (first !== undefined) issues.push(duplicate(spec, parsed.row, value.externalId ? 'id_besoin' : 'description', value.externalId ?? value.description, first));
+        else needKeyInFile.set(key, parsed.row);
+        if (!actor) {
+          issues.push(unknownActor(spec, parsed.row, value.actorExternalId));
+        } else if (actor.candidate && actor.candidate.issues.length) {
+          issues.push(rejectedParent(spec, parsed.row, 'acteur', `l'acteur ${value.actorExternalId}`, actor.candidate.parsed.row));
+        }
+        const data = prepared(sheet, parsed, prepareNeed({ ...value, actorId: NIL }, true, this.ref), issues);
+        if (data && issues.length === 0) {
+          const existing = c.existing.needByKey.get(key);
+          const actorId = actor?.existing?.id ?? actor?.candidate?.existingId;
+          candidate.data = { ...data, actorRef: value.actorExternalId };
+          candidate.existingId = existing?.id;
+          candidate.status = !existing ? 'created' : actorId && canonical(needData(existing)) === canonical({ ...data, actorId }) ? 'unchanged' : 'updated';
+        }
+      }
+      needRows.push(candidate);
+    }
+    return needRows;
   }
 
   /**
@@ -646,18 +670,9 @@ export class TerritoryImportService {
       return { run, report };
     } catch (e) {
       const message = e instanceof UnreadableFileError ? { fr: `fichier illisible : ${e.fr}`, en: `unreadable file: ${e.en}` } : { fr: 'l’import a échoué, rien n’a été écrit', en: 'the import failed, nothing was written' };
-      const failed: ImportReport = {
-        territory: code,
-        mode,
-        written: false,
-        counts: emptyCounts(),
-        issues: [{ sheet: (SHEETS[0] as SheetSpec).name, row: 0, column: '', code: e instanceof UnreadableFileError ? 'unreadable_file' : 'import_failed', message }],
-        issueCount: 1,
-        warnings: [],
-        ignoredSheets: [],
-        ignoredColumns: {},
-        rejected: {},
-      };
+      const failed = emptyReport(code, mode);
+      failed.issues = [{ sheet: (SHEETS[0] as SheetSpec).name, row: 0, column: '', code: e instanceof UnreadableFileError ? 'unreadable_file' : 'import_failed', message }];
+      failed.issueCount = 1;
       await this.repos.imports.insert(this.db, territory.id, { mode, fileName, written: false, report: failed, rejectedFile: null }).catch(() => undefined);
       throw e;
     }
@@ -674,20 +689,15 @@ export class TerritoryImportService {
   }
 
   /**
-   * Stages the new rows (ids of new actors and sites drawn here, so that their sites, flows and
+   * Stage: writes the new rows aside (ids of new actors and sites drawn here, so that their sites, flows and
    * needs can point at them before they exist) and gives back the updates of existing rows, which
    * the final transaction applies.
    */
   private async stage(
     db: Queryable,
     stage: { runId: string; territoryId: string },
-    rows: {
-      actorRows: Candidate<ActorData>[];
-      siteRows: Candidate<SiteData & { actorRef: string }>[];
-      flowRows: Candidate<FlowData & { siteRef: string }>[];
-      needRows: Candidate<NeedData & { actorRef: string }>[];
-    },
-    existing: { actorByKey: Map<string, Actor>; actorBySiret: Map<string, Actor>; siteByKey: Map<string, Site> },
+    rows: Candidates,
+    existing: Pick<Existing, 'actorByKey' | 'actorBySiret' | 'siteByKey'>,
     onProgress?: (p: ImportProgress) => void,
   ): Promise<Updates> {
     const ok = <D>(c: Candidate<D>): c is Candidate<D> & { data: D } => c.data !== undefined && c.issues.length === 0 && c.status !== undefined;
@@ -742,7 +752,7 @@ export class TerritoryImportService {
     return updates;
   }
 
-  /** The final step, in one transaction: staged rows moved into place (parents first), then the updates. */
+  /** Apply: the final step, in one transaction: staged rows moved into place (parents first), then the updates. */
   private async apply(tx: Queryable, stage: { runId: string; territoryId: string }, updates: Updates): Promise<void> {
     const t = stage.territoryId;
     for (const bulk of [this.repos.actors.bulkRows(t, []), this.repos.sites.bulkRows(t, []), this.repos.flows.bulkRows(t, []), this.repos.needs.bulkRows(t, [])]) {

@@ -5,7 +5,7 @@
  */
 import type { Cell, SheetName } from '@boucles/engine';
 import ExcelJS from 'exceljs';
-import type { ImportReport } from './import.service.js';
+import type { ImportReport } from './report.js';
 import { csvField } from '../../platform/csv.js';
 
 export const ERRORS_HEADER = 'erreurs';

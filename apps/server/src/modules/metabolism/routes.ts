@@ -5,7 +5,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { who } from '../../platform/access/principal.js';
 import * as z from 'zod';
 import type { MetabolismService } from './service.js';
-import { aggregateSchema, codeParams, errorSchema, itemParams, territoryCode } from '../../platform/http/schemas.js';
+import { codeParams, errorSchema, itemParams, territoryCode } from '../../platform/http/schemas.js';
+import { aggregateSchema } from '../territories/index.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const errors = { 400: errorSchema, 404: errorSchema };

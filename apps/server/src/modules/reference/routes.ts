@@ -4,7 +4,7 @@
  * COG communes and INSEE's headcount bands.
  * Search is case- and accent-insensitive, on the code and the label; every word must match.
  */
-import { checkNeedReferences, expecting, noNul, type ReferenceLookup } from '@boucles/engine';
+import { expecting, noNul, unitsFor, type ReferenceLookup } from '@boucles/engine';
 import { loadCommunes, loadHeadcountBands, loadNaf, loadNafSections, loadResourceTaxonomy, loadUnits, loadWasteList } from '@boucles/reference-data';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -173,12 +173,8 @@ export function referenceRoutes(app: FastifyInstance, reference: ReferenceLookup
   const resources = lazy(() => {
     const units = loadUnits().units;
     const items = loadResourceTaxonomy().entries.map((r) => {
-      // Which units fit is the engine's rule: ask its check rather than restate it here.
-      const fitting = units.filter(
-        (u) =>
-          checkNeedReferences({ actorId: '00000000-0000-4000-8000-000000000000', category: 'purchasing', description: '-', resourceCode: r.code, quantity: { value: 1, unit: u.code, period: 'year' } }, reference)
-            .length === 0,
-      );
+      // Which units fit is the engine's rule, the one its checks apply.
+      const fitting = unitsFor(r.code, units, reference);
       return {
         code: r.code,
         parent: r.parent,

@@ -1,7 +1,8 @@
-import type { Actor, ActorKind, Contact } from '@boucles/engine';
+import { actorRecordSchema, fieldsOf, type Actor, type ActorData, type ActorKind, type Contact } from '@boucles/engine';
 import type { Queryable } from '../../platform/db/database.js';
 import { insertMany, type BulkRows } from '../../platform/db/bulk.js';
-import { Conditions, iso, likePattern, type Page, type PageOf } from '../../platform/db/sql.js';
+import { Conditions, likePattern, type Page, type PageOf } from '../../platform/db/sql.js';
+import { columnsOf, RecordTable, storedFields } from './columns.js';
 
 interface ActorRow {
   id: string;
@@ -19,34 +20,23 @@ interface ActorRow {
   updated_at: Date;
 }
 
-function toActor(r: ActorRow): Actor {
-  return {
-    id: r.id,
-    territoryId: r.territory_id,
-    externalId: r.external_id,
-    siret: r.siret,
-    siren: r.siren,
-    name: r.name,
-    nafCode: r.naf_code,
-    kind: r.kind,
-    headcountBand: r.headcount_band,
-    ess: r.ess,
-    contact: r.contact,
-    createdAt: iso(r.created_at),
-    updatedAt: iso(r.updated_at),
-  };
-}
-
-export interface ActorData {
-  externalId: string | null;
-  siret: string | null;
-  name: string;
-  nafCode: string | null;
-  kind: ActorKind;
-  headcountBand: string | null;
-  ess: boolean;
-  contact: Contact;
-}
+const c = columnsOf<ActorRow>();
+/** Where each field of an actor is stored. */
+const ACTORS = new RecordTable<Actor, ActorData, ActorRow>(
+  fieldsOf(actorRecordSchema),
+  {
+    externalId: c.same('external_id'),
+    siret: c.same('siret'),
+    name: c.same('name'),
+    nafCode: c.same('naf_code'),
+    kind: c.same('kind'),
+    headcountBand: c.same('headcount_band'),
+    ess: c.same('ess'),
+    contact: c.json('contact'),
+  },
+  { ...storedFields<ActorRow>(), siren: (r) => r.siren },
+);
+const toActor = (r: ActorRow): Actor => ACTORS.read(r);
 
 export interface ActorFilter {
   q?: string | undefined;
@@ -58,10 +48,6 @@ export interface ActorFilter {
   communeCode?: string | undefined;
   /** Only these actors' records (a contributor's scope); set by the service, never by the query string. */
   actorIds?: readonly string[] | undefined;
-}
-
-function values(a: ActorData): unknown[] {
-  return [a.externalId, a.siret, a.name, a.nafCode, a.kind, a.headcountBand, a.ess, JSON.stringify(a.contact)];
 }
 
 export class ActorRepository {
@@ -91,12 +77,12 @@ export class ActorRepository {
 
   /** Rows for new actors whose ids are drawn beforehand, to stage (`stageRows`). */
   bulkRows(territoryId: string, actors: readonly (ActorData & { id: string })[]): BulkRows {
-    return { table: 'actor', columns: ['id', 'territory_id', 'external_id', 'siret', 'name', 'naf_code', 'kind', 'headcount_band', 'ess', 'contact'], rows: actors.map((a) => [a.id, territoryId, ...values(a)]) };
+    return { table: 'actor', columns: ['id', 'territory_id', ...ACTORS.columns], rows: actors.map((a) => [a.id, territoryId, ...ACTORS.values(a)]) };
   }
 
   /** Inserts many actors at once; gives back each one's id with its external ID. */
   async insertMany(db: Queryable, territoryId: string, actors: readonly ActorData[]): Promise<{ id: string; external_id: string | null }[]> {
-    return insertMany(db, 'actor', ['territory_id', 'external_id', 'siret', 'name', 'naf_code', 'kind', 'headcount_band', 'ess', 'contact'], actors.map((a) => [territoryId, ...values(a)]), 'id, external_id');
+    return insertMany(db, 'actor', ['territory_id', ...ACTORS.columns], actors.map((a) => [territoryId, ...ACTORS.values(a)]), 'id, external_id');
   }
 
   async get(db: Queryable, territoryId: string, id: string): Promise<Actor | undefined> {
@@ -104,11 +90,16 @@ export class ActorRepository {
     return rows[0] && toActor(rows[0]);
   }
 
+  /** The actor of this territory with this external ID, if any. */
+  async findByExternalId(db: Queryable, territoryId: string, externalId: string): Promise<Actor | undefined> {
+    const rows = await db.query<ActorRow>('SELECT * FROM actor WHERE territory_id = $1 AND external_id = $2', [territoryId, externalId]);
+    return rows[0] && toActor(rows[0]);
+  }
+
   async insert(db: Queryable, territoryId: string, a: ActorData): Promise<Actor> {
     const [row] = await db.query<ActorRow>(
-      `INSERT INTO actor (territory_id, external_id, siret, name, naf_code, kind, headcount_band, ess, contact)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-      [territoryId, ...values(a)],
+      `INSERT INTO actor (territory_id, ${ACTORS.columns.join(', ')}) VALUES ($1, ${ACTORS.placeholders(2)}) RETURNING *`,
+      [territoryId, ...ACTORS.values(a)],
     );
     if (!row) throw new Error('insert returned no row');
     return toActor(row);
@@ -117,10 +108,8 @@ export class ActorRepository {
   /** Updates the actor of this territory; undefined when no such actor is in the territory. */
   async update(db: Queryable, territoryId: string, id: string, a: ActorData): Promise<Actor | undefined> {
     const [row] = await db.query<ActorRow>(
-      `UPDATE actor SET external_id = $3, siret = $4, name = $5, naf_code = $6, kind = $7, headcount_band = $8, ess = $9,
-         contact = $10, updated_at = now()
-       WHERE territory_id = $1 AND id = $2 RETURNING *`,
-      [territoryId, id, ...values(a)],
+      `UPDATE actor SET ${ACTORS.assignments(3)}, updated_at = now() WHERE territory_id = $1 AND id = $2 RETURNING *`,
+      [territoryId, id, ...ACTORS.values(a)],
     );
     return row && toActor(row);
   }

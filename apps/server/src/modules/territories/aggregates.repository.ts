@@ -1,7 +1,6 @@
-import type { Aggregate, Period } from '@boucles/engine';
+import { aggregateRecordSchema, fieldsOf, type Aggregate, type AggregateData, type Period } from '@boucles/engine';
 import type { Queryable } from '../../platform/db/database.js';
-import type { AggregateData } from './prepare.js';
-import { iso } from '../../platform/db/sql.js';
+import { columnsOf, RecordTable, storedFields } from './columns.js';
 
 interface AggregateRow {
   id: string;
@@ -27,67 +26,36 @@ interface AggregateRow {
   updated_at: Date;
 }
 
-const toAggregate = (r: AggregateRow): Aggregate => ({
-  id: r.id,
-  territoryId: r.territory_id,
-  externalId: r.external_id,
-  label: r.label,
-  kind: r.kind,
-  family: r.family,
-  resourceCode: r.resource_code,
-  quantity: { value: r.quantity_value, unit: r.quantity_unit, period: r.quantity_period },
-  annualQuantity: { value: r.annual_quantity, unit: r.annual_unit },
-  origin: r.origin,
-  destination: r.destination,
-  partner: r.partner,
-  year: r.year,
-  source: r.source_url ? { title: r.source_title, url: r.source_url } : { title: r.source_title },
-  estimate: r.estimate,
-  createdAt: iso(r.created_at),
-  updatedAt: iso(r.updated_at),
-});
-
-const COLUMNS = [
-  'external_id',
-  'label',
-  'kind',
-  'family',
-  'resource_code',
-  'quantity_value',
-  'quantity_unit',
-  'quantity_period',
-  'annual_quantity',
-  'annual_unit',
-  'origin',
-  'destination',
-  'partner',
-  'year',
-  'source_title',
-  'source_url',
-  'estimate',
-];
-
-function values(a: AggregateData): unknown[] {
-  return [
-    a.externalId,
-    a.label,
-    a.kind,
-    a.family,
-    a.resourceCode,
-    a.quantity.value,
-    a.quantity.unit,
-    a.quantity.period,
-    a.annualQuantity.value,
-    a.annualQuantity.unit,
-    a.origin,
-    a.destination,
-    a.partner,
-    a.year,
-    a.source.title,
-    a.source.url ?? null,
-    a.estimate,
-  ];
-}
+const c = columnsOf<AggregateRow>();
+/** Where each field of an aggregate is stored. */
+const AGGREGATES = new RecordTable<Aggregate, AggregateData, AggregateRow>(
+  fieldsOf(aggregateRecordSchema),
+  {
+    externalId: c.same('external_id'),
+    label: c.same('label'),
+    kind: c.same('kind'),
+    family: c.same('family'),
+    resourceCode: c.same('resource_code'),
+    quantity: c.custom<AggregateData['quantity']>(
+      ['quantity_value', 'quantity_unit', 'quantity_period'],
+      (q) => [q.value, q.unit, q.period],
+      (r) => ({ value: r.quantity_value, unit: r.quantity_unit, period: r.quantity_period }),
+    ),
+    annualQuantity: c.custom<AggregateData['annualQuantity']>(['annual_quantity', 'annual_unit'], (q) => [q.value, q.unit], (r) => ({ value: r.annual_quantity, unit: r.annual_unit })),
+    origin: c.same('origin'),
+    destination: c.same('destination'),
+    partner: c.same('partner'),
+    year: c.same('year'),
+    source: c.custom<AggregateData['source']>(
+      ['source_title', 'source_url'],
+      (s) => [s.title, s.url ?? null],
+      (r) => (r.source_url ? { title: r.source_title, url: r.source_url } : { title: r.source_title }),
+    ),
+    estimate: c.same('estimate'),
+  },
+  storedFields<AggregateRow>(),
+);
+const toAggregate = (r: AggregateRow): Aggregate => AGGREGATES.read(r);
 
 /** Aggregates of a territory: every statement has `territory_id` in its WHERE clause. */
 export class AggregateRepository {
@@ -101,20 +69,18 @@ export class AggregateRepository {
   }
 
   async insert(db: Queryable, territoryId: string, a: AggregateData): Promise<Aggregate> {
-    const v = values(a);
     const [row] = await db.query<AggregateRow>(
-      `INSERT INTO territory_aggregate (territory_id, ${COLUMNS.join(', ')}) VALUES ($1, ${v.map((_, i) => `$${i + 2}`).join(', ')}) RETURNING *`,
-      [territoryId, ...v],
+      `INSERT INTO territory_aggregate (territory_id, ${AGGREGATES.columns.join(', ')}) VALUES ($1, ${AGGREGATES.placeholders(2)}) RETURNING *`,
+      [territoryId, ...AGGREGATES.values(a)],
     );
     if (!row) throw new Error('insert returned no row');
     return toAggregate(row);
   }
 
   async update(db: Queryable, territoryId: string, id: string, a: AggregateData): Promise<Aggregate | undefined> {
-    const v = values(a);
     const [row] = await db.query<AggregateRow>(
-      `UPDATE territory_aggregate SET ${COLUMNS.map((c, i) => `${c} = $${i + 3}`).join(', ')}, updated_at = now() WHERE territory_id = $1 AND id = $2 RETURNING *`,
-      [territoryId, id, ...v],
+      `UPDATE territory_aggregate SET ${AGGREGATES.assignments(3)}, updated_at = now() WHERE territory_id = $1 AND id = $2 RETURNING *`,
+      [territoryId, id, ...AGGREGATES.values(a)],
     );
     return row && toAggregate(row);
   }

@@ -1,21 +1,23 @@
-import type {
-  ConfidentialFlowField,
-  ConfidentialityLevel,
-  CurrentFate,
-  CurrentOrigin,
-  FateMode,
-  Flow,
-  FlowCost,
-  FlowDirection,
-  FlowQuality,
-  Period,
-  PurityGrade,
-  Quantity,
+import {
+  DEFAULT_CONFIDENTIALITY,
+  fieldsOf,
+  FLOW_FIELD_SOURCES,
+  flowRecordSchema,
+  type ConfidentialFlowField,
+  type ConfidentialityLevel,
+  type FateMode,
+  type Flow,
+  type FlowCost,
+  type FlowData,
+  type FlowDirection,
+  type Period,
+  type PurityGrade,
+  type ShownFlowField,
 } from '@boucles/engine';
-import { DEFAULT_CONFIDENTIALITY, FLOW_FIELD_SOURCES, type ShownFlowField } from '@boucles/engine';
 import type { Queryable } from '../../platform/db/database.js';
 import { insertMany, type BulkRows } from '../../platform/db/bulk.js';
-import { Conditions, iso, likePattern, type Page, type PageOf } from '../../platform/db/sql.js';
+import { Conditions, likePattern, type Page, type PageOf } from '../../platform/db/sql.js';
+import { columnsOf, definedOnly, optionalQuantity, RecordTable, storedFields } from './columns.js';
 
 interface FlowRow {
   id: string;
@@ -53,68 +55,56 @@ interface FlowRow {
   updated_at: Date;
 }
 
-function definedOnly<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as T;
-}
-
-function toFlow(r: FlowRow): Flow {
-  return {
-    id: r.id,
-    territoryId: r.territory_id,
-    siteId: r.site_id,
-    actorId: r.actor_id,
-    externalId: r.external_id,
-    direction: r.direction,
-    resourceCode: r.resource_code,
-    wasteCode: r.waste_code,
-    label: r.label,
-    quantity:
-      r.quantity_value !== null && r.quantity_unit !== null && r.quantity_period !== null
-        ? { value: r.quantity_value, unit: r.quantity_unit, period: r.quantity_period }
-        : null,
-    annualQuantity: r.annual_quantity !== null && r.annual_unit !== null ? { value: r.annual_quantity, unit: r.annual_unit } : null,
-    monthsAvailable: r.months_available,
-    quality: definedOnly<FlowQuality>({
-      temperatureC: r.temperature_c ?? undefined,
-      moisturePct: r.moisture_pct ?? undefined,
-      purityGrade: r.purity_grade ?? undefined,
-      hazardous: r.hazardous ?? undefined,
-    }),
-    hazardous: r.is_hazardous,
-    currentFate: r.fate_mode
-      ? definedOnly<CurrentFate>({ mode: r.fate_mode, operationCode: r.fate_operation_code ?? undefined, local: r.fate_local ?? undefined, partner: r.fate_partner ?? undefined })
-      : null,
-    currentOrigin:
-      r.origin_recycled !== null && r.origin_local !== null
-        ? definedOnly<CurrentOrigin>({ recycled: r.origin_recycled, local: r.origin_local, partner: r.origin_partner ?? undefined })
-        : null,
-    cost:
-      r.cost_amount_eur !== null && r.cost_per !== null && r.cost_kind !== null
-        ? { amountEur: r.cost_amount_eur, per: r.cost_per, kind: r.cost_kind }
-        : null,
-    confidentiality: r.confidentiality,
-    createdAt: iso(r.created_at),
-    updatedAt: iso(r.updated_at),
-  };
-}
-
-export interface FlowData {
-  siteId: string;
-  externalId: string | null;
-  direction: FlowDirection;
-  resourceCode: string;
-  wasteCode: string | null;
-  label: string;
-  quantity: Quantity | null;
-  annualQuantity: { value: number; unit: string } | null;
-  monthsAvailable: number[] | null;
-  quality: FlowQuality;
-  hazardous: boolean;
-  currentFate: CurrentFate | null;
-  currentOrigin: CurrentOrigin | null;
-  cost: FlowCost | null;
-  confidentiality: Partial<Record<ConfidentialFlowField, ConfidentialityLevel>>;
-}
+const c = columnsOf<FlowRow>();
+/** Where each field of a flow is stored; its actor is its site's (joined). */
+const FLOWS = new RecordTable<Flow, FlowData, FlowRow>(
+  fieldsOf(flowRecordSchema),
+  {
+    siteId: c.same('site_id'),
+    externalId: c.same('external_id'),
+    direction: c.same('direction'),
+    resourceCode: c.same('resource_code'),
+    wasteCode: c.same('waste_code'),
+    label: c.same('label'),
+    quantity: optionalQuantity<FlowRow>(),
+    annualQuantity: c.custom<FlowData['annualQuantity']>(
+      ['annual_quantity', 'annual_unit'],
+      (q) => [q?.value ?? null, q?.unit ?? null],
+      (r) => (r.annual_quantity !== null && r.annual_unit !== null ? { value: r.annual_quantity, unit: r.annual_unit } : null),
+    ),
+    monthsAvailable: c.same('months_available'),
+    quality: c.custom<FlowData['quality']>(
+      ['temperature_c', 'moisture_pct', 'purity_grade', 'hazardous'],
+      (q) => [q.temperatureC ?? null, q.moisturePct ?? null, q.purityGrade ?? null, q.hazardous ?? null],
+      (r) =>
+        definedOnly<FlowData['quality']>({
+          temperatureC: r.temperature_c ?? undefined,
+          moisturePct: r.moisture_pct ?? undefined,
+          purityGrade: r.purity_grade ?? undefined,
+          hazardous: r.hazardous ?? undefined,
+        }),
+    ),
+    hazardous: c.same('is_hazardous'),
+    currentFate: c.custom<FlowData['currentFate']>(
+      ['fate_mode', 'fate_operation_code', 'fate_local', 'fate_partner'],
+      (f) => [f?.mode ?? null, f?.operationCode ?? null, f?.local ?? null, f?.partner ?? null],
+      (r) => (r.fate_mode ? definedOnly({ mode: r.fate_mode, operationCode: r.fate_operation_code ?? undefined, local: r.fate_local ?? undefined, partner: r.fate_partner ?? undefined }) : null),
+    ),
+    currentOrigin: c.custom<FlowData['currentOrigin']>(
+      ['origin_recycled', 'origin_local', 'origin_partner'],
+      (o) => [o?.recycled ?? null, o?.local ?? null, o?.partner ?? null],
+      (r) => (r.origin_recycled !== null && r.origin_local !== null ? definedOnly({ recycled: r.origin_recycled, local: r.origin_local, partner: r.origin_partner ?? undefined }) : null),
+    ),
+    cost: c.custom<FlowData['cost']>(
+      ['cost_amount_eur', 'cost_per', 'cost_kind'],
+      (k) => [k?.amountEur ?? null, k?.per ?? null, k?.kind ?? null],
+      (r) => (r.cost_amount_eur !== null && r.cost_per !== null && r.cost_kind !== null ? { amountEur: r.cost_amount_eur, per: r.cost_per, kind: r.cost_kind } : null),
+    ),
+    confidentiality: c.json('confidentiality'),
+  },
+  { ...storedFields<FlowRow>(), actorId: (r) => r.actor_id },
+);
+const toFlow = (r: FlowRow): Flow => FLOWS.read(r);
 
 export interface FlowFilter {
   siteId?: string | undefined;
@@ -156,44 +146,6 @@ function publicSql(c: Conditions, field: ShownFlowField): string {
   return sources.map((source) => `coalesce(f.confidentiality->>'${source}', ${c.param(DEFAULT_CONFIDENTIALITY[source])}::text) = 'public'`).join(' AND ');
 }
 
-const COLUMNS = `site_id, external_id, direction, resource_code, waste_code, label, quantity_value, quantity_unit, quantity_period,
-  annual_quantity, annual_unit, months_available, temperature_c, moisture_pct, purity_grade, hazardous, is_hazardous, fate_mode,
-  fate_operation_code, origin_recycled, origin_local, cost_amount_eur, cost_per, cost_kind, confidentiality, fate_local, fate_partner,
-  origin_partner`;
-
-function values(f: FlowData): unknown[] {
-  return [
-    f.siteId,
-    f.externalId,
-    f.direction,
-    f.resourceCode,
-    f.wasteCode,
-    f.label,
-    f.quantity?.value ?? null,
-    f.quantity?.unit ?? null,
-    f.quantity?.period ?? null,
-    f.annualQuantity?.value ?? null,
-    f.annualQuantity?.unit ?? null,
-    f.monthsAvailable,
-    f.quality.temperatureC ?? null,
-    f.quality.moisturePct ?? null,
-    f.quality.purityGrade ?? null,
-    f.quality.hazardous ?? null,
-    f.hazardous,
-    f.currentFate?.mode ?? null,
-    f.currentFate?.operationCode ?? null,
-    f.currentOrigin?.recycled ?? null,
-    f.currentOrigin?.local ?? null,
-    f.cost?.amountEur ?? null,
-    f.cost?.per ?? null,
-    f.cost?.kind ?? null,
-    JSON.stringify(f.confidentiality),
-    f.currentFate?.local ?? null,
-    f.currentFate?.partner ?? null,
-    f.currentOrigin?.partner ?? null,
-  ];
-}
-
 const SELECT = 'SELECT f.*, s.actor_id FROM flow f JOIN site s ON s.id = f.site_id AND s.territory_id = f.territory_id';
 
 export class FlowRepository {
@@ -226,12 +178,11 @@ export class FlowRepository {
 
   /** Rows for new flows, to stage (`stageRows`). */
   bulkRows(territoryId: string, flows: readonly FlowData[]): BulkRows {
-    return { table: 'flow', columns: ['territory_id', ...COLUMNS.split(',').map((c) => c.trim())], rows: flows.map((f) => [territoryId, ...values(f)]) };
+    return { table: 'flow', columns: ['territory_id', ...FLOWS.columns], rows: flows.map((f) => [territoryId, ...FLOWS.values(f)]) };
   }
 
   async insertMany(db: Queryable, territoryId: string, flows: readonly FlowData[]): Promise<void> {
-    const columns = ['territory_id', ...COLUMNS.split(',').map((c) => c.trim())];
-    await insertMany(db, 'flow', columns, flows.map((f) => [territoryId, ...values(f)]));
+    await insertMany(db, 'flow', ['territory_id', ...FLOWS.columns], flows.map((f) => [territoryId, ...FLOWS.values(f)]));
   }
 
   async get(db: Queryable, territoryId: string, id: string): Promise<Flow | undefined> {
@@ -240,10 +191,9 @@ export class FlowRepository {
   }
 
   async insert(db: Queryable, territoryId: string, f: FlowData): Promise<Flow> {
-    const v = values(f);
     const [row] = await db.query<{ id: string }>(
-      `INSERT INTO flow (territory_id, ${COLUMNS}) VALUES ($1, ${v.map((_, i) => `$${i + 2}`).join(', ')}) RETURNING id`,
-      [territoryId, ...v],
+      `INSERT INTO flow (territory_id, ${FLOWS.columns.join(', ')}) VALUES ($1, ${FLOWS.placeholders(2)}) RETURNING id`,
+      [territoryId, ...FLOWS.values(f)],
     );
     if (!row) throw new Error('insert returned no row');
     const flow = await this.get(db, territoryId, row.id);
@@ -252,13 +202,9 @@ export class FlowRepository {
   }
 
   async update(db: Queryable, territoryId: string, id: string, f: FlowData): Promise<Flow | undefined> {
-    const v = values(f);
-    const sets = COLUMNS.split(',')
-      .map((col, i) => `${col.trim()} = $${i + 3}`)
-      .join(', ');
     const rows = await db.query<{ id: string }>(
-      `UPDATE flow SET ${sets}, updated_at = now() WHERE territory_id = $1 AND id = $2 RETURNING id`,
-      [territoryId, id, ...v],
+      `UPDATE flow SET ${FLOWS.assignments(3)}, updated_at = now() WHERE territory_id = $1 AND id = $2 RETURNING id`,
+      [territoryId, id, ...FLOWS.values(f)],
     );
     return rows[0] ? this.get(db, territoryId, id) : undefined;
   }

@@ -12,13 +12,14 @@ import type { TerritoryDataService } from './service.js';
 export * from './service.js';
 export * from './prepare.js';
 export { TerritoryRepository } from './territories.repository.js';
-export { ActorRepository, type ActorData } from './actors.repository.js';
-export { SiteRepository, type SiteData } from './sites.repository.js';
-export { FlowRepository, type FlowData } from './flows.repository.js';
-export { NeedRepository, type NeedData } from './needs.repository.js';
+export { ActorRepository } from './actors.repository.js';
+export { SiteRepository } from './sites.repository.js';
+export { FlowRepository } from './flows.repository.js';
+export { NeedRepository } from './needs.repository.js';
 export { AggregateRepository } from './aggregates.repository.js';
 export { BanGeocoder, geocoderFromEnv, type Geocoder, type GeocodeResult } from './geocoder.js';
 export { publicActor, publicFlow, visibleFlowFields, type ShownFlow } from './visibility.js';
+export { actorSchema, aggregateSchema, flowSchema, needSchema, siteSchema, territorySchema } from './schemas.js';
 
 export const territoriesModule = defineModule({
   name: 'territories',

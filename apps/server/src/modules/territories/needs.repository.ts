@@ -1,7 +1,8 @@
-import type { Need, NeedCategory, Period, Quantity } from '@boucles/engine';
+import { fieldsOf, needRecordSchema, type Need, type NeedCategory, type NeedData, type Period } from '@boucles/engine';
 import type { Queryable } from '../../platform/db/database.js';
 import { insertMany, type BulkRows } from '../../platform/db/bulk.js';
-import { Conditions, iso, likePattern, type Page, type PageOf } from '../../platform/db/sql.js';
+import { Conditions, likePattern, type Page, type PageOf } from '../../platform/db/sql.js';
+import { columnsOf, optionalQuantity, RecordTable, storedFields } from './columns.js';
 
 interface NeedRow {
   id: string;
@@ -18,32 +19,21 @@ interface NeedRow {
   updated_at: Date;
 }
 
-function toNeed(r: NeedRow): Need {
-  return {
-    id: r.id,
-    territoryId: r.territory_id,
-    actorId: r.actor_id,
-    externalId: r.external_id,
-    category: r.category,
-    description: r.description,
-    resourceCode: r.resource_code,
-    quantity:
-      r.quantity_value !== null && r.quantity_unit !== null && r.quantity_period !== null
-        ? { value: r.quantity_value, unit: r.quantity_unit, period: r.quantity_period }
-        : null,
-    createdAt: iso(r.created_at),
-    updatedAt: iso(r.updated_at),
-  };
-}
-
-export interface NeedData {
-  actorId: string;
-  externalId: string | null;
-  category: NeedCategory;
-  description: string;
-  resourceCode: string | null;
-  quantity: Quantity | null;
-}
+const c = columnsOf<NeedRow>();
+/** Where each field of a need is stored. */
+const NEEDS = new RecordTable<Need, NeedData, NeedRow>(
+  fieldsOf(needRecordSchema),
+  {
+    actorId: c.same('actor_id'),
+    externalId: c.same('external_id'),
+    category: c.same('category'),
+    description: c.same('description'),
+    resourceCode: c.same('resource_code'),
+    quantity: optionalQuantity<NeedRow>(),
+  },
+  storedFields<NeedRow>(),
+);
+const toNeed = (r: NeedRow): Need => NEEDS.read(r);
 
 export interface NeedFilter {
   actorId?: string | undefined;
@@ -52,10 +42,6 @@ export interface NeedFilter {
   q?: string | undefined;
   /** Only these actors' records (a contributor's scope); set by the service, never by the query string. */
   actorIds?: readonly string[] | undefined;
-}
-
-function values(n: NeedData): unknown[] {
-  return [n.actorId, n.externalId, n.category, n.description, n.resourceCode, n.quantity?.value ?? null, n.quantity?.unit ?? null, n.quantity?.period ?? null];
 }
 
 export class NeedRepository {
@@ -80,11 +66,11 @@ export class NeedRepository {
 
   /** Rows for new needs, to stage (`stageRows`). */
   bulkRows(territoryId: string, needs: readonly NeedData[]): BulkRows {
-    return { table: 'need', columns: ['territory_id', 'actor_id', 'external_id', 'category', 'description', 'resource_code', 'quantity_value', 'quantity_unit', 'quantity_period'], rows: needs.map((n) => [territoryId, ...values(n)]) };
+    return { table: 'need', columns: ['territory_id', ...NEEDS.columns], rows: needs.map((n) => [territoryId, ...NEEDS.values(n)]) };
   }
 
   async insertMany(db: Queryable, territoryId: string, needs: readonly NeedData[]): Promise<void> {
-    await insertMany(db, 'need', ['territory_id', 'actor_id', 'external_id', 'category', 'description', 'resource_code', 'quantity_value', 'quantity_unit', 'quantity_period'], needs.map((n) => [territoryId, ...values(n)]));
+    await insertMany(db, 'need', ['territory_id', ...NEEDS.columns], needs.map((n) => [territoryId, ...NEEDS.values(n)]));
   }
 
   async get(db: Queryable, territoryId: string, id: string): Promise<Need | undefined> {
@@ -94,9 +80,8 @@ export class NeedRepository {
 
   async insert(db: Queryable, territoryId: string, n: NeedData): Promise<Need> {
     const [row] = await db.query<NeedRow>(
-      `INSERT INTO need (territory_id, actor_id, external_id, category, description, resource_code, quantity_value, quantity_unit, quantity_period)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-      [territoryId, ...values(n)],
+      `INSERT INTO need (territory_id, ${NEEDS.columns.join(', ')}) VALUES ($1, ${NEEDS.placeholders(2)}) RETURNING *`,
+      [territoryId, ...NEEDS.values(n)],
     );
     if (!row) throw new Error('insert returned no row');
     return toNeed(row);
@@ -104,10 +89,8 @@ export class NeedRepository {
 
   async update(db: Queryable, territoryId: string, id: string, n: NeedData): Promise<Need | undefined> {
     const [row] = await db.query<NeedRow>(
-      `UPDATE need SET actor_id = $3, external_id = $4, category = $5, description = $6, resource_code = $7, quantity_value = $8,
-         quantity_unit = $9, quantity_period = $10, updated_at = now()
-       WHERE territory_id = $1 AND id = $2 RETURNING *`,
-      [territoryId, id, ...values(n)],
+      `UPDATE need SET ${NEEDS.assignments(3)}, updated_at = now() WHERE territory_id = $1 AND id = $2 RETURNING *`,
+      [territoryId, id, ...NEEDS.values(n)],
     );
     return row && toNeed(row);
   }

@@ -14,19 +14,19 @@ import {
   isInFrance,
   issue,
   lambert93ToWgs84,
+  type ActorData,
   type ActorInput,
+  type AggregateData,
   type AggregateInput,
+  type FlowData,
   type FlowInput,
+  type NeedData,
   type NeedInput,
   type ReferenceLookup,
+  type SiteData,
   type SiteInput,
   type ValidationIssue,
-  type Aggregate,
 } from '@boucles/engine';
-import type { ActorData } from './actors.repository.js';
-import type { FlowData } from './flows.repository.js';
-import type { NeedData } from './needs.repository.js';
-import type { SiteData } from './sites.repository.js';
 
 export type Prepared<T> = { ok: true; data: T } | { ok: false; issues: ValidationIssue[] };
 
@@ -131,8 +131,6 @@ export function prepareNeed(input: NeedInput, actorExists: boolean, ref: Referen
     quantity: input.quantity ?? null,
   }));
 }
-
-export type AggregateData = Omit<Aggregate, 'id' | 'territoryId' | 'createdAt' | 'updatedAt'>;
 
 export function prepareAggregate(input: AggregateInput, ref: ReferenceLookup): Prepared<AggregateData> {
   return result(checkAggregateReferences(input, ref), () => {

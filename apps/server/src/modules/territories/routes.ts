@@ -17,23 +17,8 @@ import * as z from 'zod';
 import type { TerritoryDataService } from './service.js';
 import type { Principal } from '../../platform/access/access.js';
 import { who } from '../../platform/access/principal.js';
-import {
-  actorQuery,
-  actorSchema,
-  codeParams,
-  errorSchema,
-  flowQuery,
-  flowSchema,
-  itemParams,
-  needQuery,
-  needSchema,
-  pageOf,
-  siteQuery,
-  siteSchema,
-  territoryQuery,
-  territorySchema,
-  toBool,
-} from '../../platform/http/schemas.js';
+import { codeParams, errorSchema, itemParams, pageOf } from '../../platform/http/schemas.js';
+import { actorQuery, actorSchema, flowQuery, flowSchema, needQuery, needSchema, siteQuery, siteSchema, territoryQuery, territorySchema, toBool } from './schemas.js';
 
 const errors = { 400: errorSchema, 404: errorSchema, 409: errorSchema, 413: errorSchema };
 

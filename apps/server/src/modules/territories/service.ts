@@ -6,12 +6,17 @@
  * missing, by the same queries as a missing one.
  */
 import {
+  ACTOR_INPUT_FIELDS,
   actorInputSchema,
   checkTerritoryReferences,
+  FLOW_INPUT_FIELDS,
   flowInputSchema,
   issue,
+  NEED_INPUT_FIELDS,
   needInputSchema,
   parseBilingual,
+  pickFields,
+  SITE_DATA_FIELDS,
   siteInputSchema,
   ValidationError,
   type Actor,
@@ -75,58 +80,14 @@ function withoutNulls(o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
 }
 
-function actorAsInput(a: Actor): ActorInput {
-  return withoutNulls({
-    externalId: a.externalId,
-    siret: a.siret,
-    name: a.name,
-    nafCode: a.nafCode,
-    kind: a.kind,
-    headcountBand: a.headcountBand,
-    ess: a.ess,
-    contact: a.contact,
-  }) as ActorInput;
+/** A stored record as the input that would give it: its fields clients give, those with a value. */
+function asInput<R extends object, K extends keyof R>(record: R, fields: readonly K[]): Record<string, unknown> {
+  return withoutNulls(pickFields(record, fields));
 }
-
-function siteAsInput(s: Site): SiteInput {
-  return withoutNulls({
-    actorId: s.actorId,
-    externalId: s.externalId,
-    name: s.name,
-    address: s.address,
-    communeCode: s.communeCode,
-    location: s.location,
-  }) as SiteInput;
-}
-
-function flowAsInput(f: Flow): FlowInput {
-  return withoutNulls({
-    siteId: f.siteId,
-    externalId: f.externalId,
-    direction: f.direction,
-    resourceCode: f.resourceCode,
-    wasteCode: f.wasteCode,
-    label: f.label,
-    quantity: f.quantity,
-    monthsAvailable: f.monthsAvailable,
-    quality: f.quality,
-    currentFate: f.currentFate,
-    currentOrigin: f.currentOrigin,
-    cost: f.cost,
-    confidentiality: f.confidentiality,
-  }) as FlowInput;
-}
-
-function needAsInput(n: Need): NeedInput {
-  return withoutNulls({
-    actorId: n.actorId,
-    externalId: n.externalId,
-    category: n.category,
-    description: n.description,
-    resourceCode: n.resourceCode,
-    quantity: n.quantity,
-  }) as NeedInput;
-}
+const actorAsInput = (a: Actor) => asInput(a, ACTOR_INPUT_FIELDS) as ActorInput;
+const siteAsInput = (s: Site) => asInput(s, SITE_DATA_FIELDS) as SiteInput;
+const flowAsInput = (f: Flow) => asInput(f, FLOW_INPUT_FIELDS) as FlowInput;
+const needAsInput = (n: Need) => asInput(n, NEED_INPUT_FIELDS) as NeedInput;
 
 const WHAT = {
   territory: { fr: 'Territoire', en: 'Territory' },

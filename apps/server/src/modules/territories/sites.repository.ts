@@ -1,7 +1,8 @@
-import type { Site } from '@boucles/engine';
+import { fieldsOf, siteRecordSchema, type Site, type SiteData } from '@boucles/engine';
 import type { Queryable } from '../../platform/db/database.js';
 import { insertMany, type BulkRows } from '../../platform/db/bulk.js';
-import { Conditions, iso, likePattern, type Page, type PageOf } from '../../platform/db/sql.js';
+import { Conditions, likePattern, type Page, type PageOf } from '../../platform/db/sql.js';
+import { columnsOf, RecordTable, storedFields } from './columns.js';
 
 interface SiteRow {
   id: string;
@@ -17,29 +18,25 @@ interface SiteRow {
   updated_at: Date;
 }
 
-function toSite(r: SiteRow): Site {
-  return {
-    id: r.id,
-    territoryId: r.territory_id,
-    actorId: r.actor_id,
-    externalId: r.external_id,
-    name: r.name,
-    address: r.address,
-    communeCode: r.commune_code,
-    location: r.latitude === null || r.longitude === null ? null : { lat: r.latitude, lon: r.longitude },
-    createdAt: iso(r.created_at),
-    updatedAt: iso(r.updated_at),
-  };
-}
-
-export interface SiteData {
-  actorId: string;
-  externalId: string | null;
-  name: string;
-  address: string | null;
-  communeCode: string;
-  location: { lat: number; lon: number } | null;
-}
+const c = columnsOf<SiteRow>();
+/** Where each field of a site is stored. */
+const SITES = new RecordTable<Site, SiteData, SiteRow>(
+  fieldsOf(siteRecordSchema),
+  {
+    actorId: c.same('actor_id'),
+    externalId: c.same('external_id'),
+    name: c.same('name'),
+    address: c.same('address'),
+    communeCode: c.same('commune_code'),
+    location: c.custom<SiteData['location']>(
+      ['latitude', 'longitude'],
+      (l) => [l?.lat ?? null, l?.lon ?? null],
+      (r) => (r.latitude === null || r.longitude === null ? null : { lat: r.latitude, lon: r.longitude }),
+    ),
+  },
+  storedFields<SiteRow>(),
+);
+const toSite = (r: SiteRow): Site => SITES.read(r);
 
 export interface SiteFilter {
   actorId?: string | undefined;
@@ -47,10 +44,6 @@ export interface SiteFilter {
   q?: string | undefined;
   /** Only these actors' records (a contributor's scope); set by the service, never by the query string. */
   actorIds?: readonly string[] | undefined;
-}
-
-function values(s: SiteData): unknown[] {
-  return [s.actorId, s.externalId, s.name, s.address, s.communeCode, s.location?.lat ?? null, s.location?.lon ?? null];
 }
 
 export class SiteRepository {
@@ -74,11 +67,11 @@ export class SiteRepository {
 
   /** Rows for new sites whose ids are drawn beforehand, to stage (`stageRows`). */
   bulkRows(territoryId: string, sites: readonly (SiteData & { id: string })[]): BulkRows {
-    return { table: 'site', columns: ['id', 'territory_id', 'actor_id', 'external_id', 'name', 'address', 'commune_code', 'latitude', 'longitude'], rows: sites.map((s) => [s.id, territoryId, ...values(s)]) };
+    return { table: 'site', columns: ['id', 'territory_id', ...SITES.columns], rows: sites.map((s) => [s.id, territoryId, ...SITES.values(s)]) };
   }
 
   async insertMany(db: Queryable, territoryId: string, sites: readonly SiteData[]): Promise<{ id: string; external_id: string | null }[]> {
-    return insertMany(db, 'site', ['territory_id', 'actor_id', 'external_id', 'name', 'address', 'commune_code', 'latitude', 'longitude'], sites.map((s) => [territoryId, ...values(s)]), 'id, external_id');
+    return insertMany(db, 'site', ['territory_id', ...SITES.columns], sites.map((s) => [territoryId, ...SITES.values(s)]), 'id, external_id');
   }
 
   async get(db: Queryable, territoryId: string, id: string): Promise<Site | undefined> {
@@ -88,9 +81,8 @@ export class SiteRepository {
 
   async insert(db: Queryable, territoryId: string, s: SiteData): Promise<Site> {
     const [row] = await db.query<SiteRow>(
-      `INSERT INTO site (territory_id, actor_id, external_id, name, address, commune_code, latitude, longitude)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-      [territoryId, ...values(s)],
+      `INSERT INTO site (territory_id, ${SITES.columns.join(', ')}) VALUES ($1, ${SITES.placeholders(2)}) RETURNING *`,
+      [territoryId, ...SITES.values(s)],
     );
     if (!row) throw new Error('insert returned no row');
     return toSite(row);
@@ -98,10 +90,8 @@ export class SiteRepository {
 
   async update(db: Queryable, territoryId: string, id: string, s: SiteData): Promise<Site | undefined> {
     const [row] = await db.query<SiteRow>(
-      `UPDATE site SET actor_id = $3, external_id = $4, name = $5, address = $6, commune_code = $7, latitude = $8, longitude = $9,
-         updated_at = now()
-       WHERE territory_id = $1 AND id = $2 RETURNING *`,
-      [territoryId, id, ...values(s)],
+      `UPDATE site SET ${SITES.assignments(3)}, updated_at = now() WHERE territory_id = $1 AND id = $2 RETURNING *`,
+      [territoryId, id, ...SITES.values(s)],
     );
     return row && toSite(row);
   }

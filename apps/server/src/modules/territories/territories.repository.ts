@@ -63,6 +63,12 @@ export class TerritoryRepository {
     return { items: rows.map(toTerritory), total: count?.n ?? 0, ...page };
   }
 
+  /** How many territories there are, all tenants together. */
+  async count(db: Queryable): Promise<number> {
+    const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM territory');
+    return row?.n ?? 0;
+  }
+
   /** With a lock, the row is locked until the end of the transaction (`FOR SHARE` / `FOR UPDATE`). */
   async findByCode(db: Queryable, code: string, lock?: 'share' | 'update'): Promise<Territory | undefined> {
     const suffix = lock === 'update' ? ' FOR UPDATE OF t' : lock === 'share' ? ' FOR SHARE OF t' : '';

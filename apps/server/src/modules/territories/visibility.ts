@@ -5,7 +5,7 @@
  * from it (the engine's `FLOW_FIELD_SOURCES`: `hazardous` from the waste code and the quality,
  * the yearly quantity from the quantity…).
  */
-import { shownFlowFields, type Actor, type ConfidentialityLevel, type Flow, type ShownFlowField } from '@boucles/engine';
+import { shownFlowFields, type Actor, type ConfidentialityLevel, type Flow, type FLOW_FIELD_SOURCES, type ShownFlowField } from '@boucles/engine';
 
 /** An actor as the public sees it: identity and activity (public in the SIRENE register), no contact. */
 export function publicActor(a: Actor): Actor {
@@ -20,20 +20,32 @@ export function visibleFlowFields(f: Pick<Flow, 'confidentiality'>, levels: read
   return shownFlowFields(f.confidentiality, levels);
 }
 
+/** The fields of a flow that may be withheld: those read or derived from a field whose confidentiality can be set. */
+type WithheldFlowField = { [K in keyof Flow & ShownFlowField]: (typeof FLOW_FIELD_SOURCES)[K] extends readonly [] ? never : K }[keyof Flow & ShownFlowField];
+
+/**
+ * What each field that may be withheld becomes when it is: null, but for the label (the resource
+ * code stands for it) and the quality (nothing said). A flow field given confidential sources is a
+ * compile error here until what it becomes is said.
+ */
+const WITHHELD: { readonly [K in WithheldFlowField]: (f: Flow) => ShownFlow[K] } = {
+  label: (f) => f.resourceCode,
+  wasteCode: () => null,
+  quantity: () => null,
+  annualQuantity: () => null,
+  monthsAvailable: () => null,
+  quality: () => ({}),
+  hazardous: () => null,
+  currentFate: () => null,
+  currentOrigin: () => null,
+  cost: () => null,
+};
+const WITHHELD_FIELDS = Object.keys(WITHHELD) as WithheldFlowField[];
+
 /** A flow with its non-public fields, and the fields derived from them, withheld. The label is replaced by the resource code when withheld. */
 export function publicFlow(f: Flow): ShownFlow {
   const shown = visibleFlowFields(f, ['public']);
-  return {
-    ...f,
-    label: shown.has('label') ? f.label : f.resourceCode,
-    wasteCode: shown.has('wasteCode') ? f.wasteCode : null,
-    quantity: shown.has('quantity') ? f.quantity : null,
-    annualQuantity: shown.has('annualQuantity') ? f.annualQuantity : null,
-    monthsAvailable: shown.has('monthsAvailable') ? f.monthsAvailable : null,
-    quality: shown.has('quality') ? f.quality : {},
-    hazardous: shown.has('hazardous') ? f.hazardous : null,
-    currentFate: shown.has('currentFate') ? f.currentFate : null,
-    currentOrigin: shown.has('currentOrigin') ? f.currentOrigin : null,
-    cost: shown.has('cost') ? f.cost : null,
-  };
+  const out: Record<string, unknown> = { ...f };
+  for (const field of WITHHELD_FIELDS) if (!shown.has(field)) out[field] = WITHHELD[field](f);
+  return out as ShownFlow;
 }
