@@ -9,7 +9,7 @@ import { useRef, useState } from 'preact/hooks';
 import { Layout } from '../../app/Layout.js';
 import { language, t } from '../../app/i18n/index.js';
 import { number } from '../../ui/format.js';
-import { useOffer } from '../../app/session.js';
+import { holds, me, standingIn } from '../../app/session.js';
 import { territoryBase, useTerritory } from '../../app/territory.js';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
 import { messageOf, Notice, NO_NOTICE, notice, type NoticeState } from '../../ui/fields.js';
@@ -93,10 +93,11 @@ function Entry({ e, base, onEdit, onDelete }: { e: Interaction; base: string; on
 
 export function Relationships({ code }: { code: string }) {
   const territory = useTerritory(code);
-  const offer = useOffer(code);
+  // The permission the server checks (the table of roles and permissions).
+  const allowed = holds(standingIn(me.value, code), 'relationships:use');
   return (
     <Layout territory={territory.data} title={t('relationships.title')}>
-      {offer.facilitate ? <Log code={code} /> : <Restricted code={code} />}
+      {allowed ? <Log code={code} /> : <Restricted code={code} />}
     </Layout>
   );
 }
