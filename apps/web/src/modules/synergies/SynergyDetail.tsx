@@ -1,7 +1,7 @@
 import './synergies.css';
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { resourceLabel, useResources } from '../territories/components/reference.js';
+import { resourceLabel, useResources } from '../../api/reference.js';
 import { openCase } from '../followup/components/cases.js';
 import { useFollowUpIndex } from '../followup/components/index.js';
 import { PartyName, partyText, quantityText, StatusTag } from '../followup/components/parts.js';
@@ -18,7 +18,7 @@ import { pick, t } from '../../app/i18n/index.js';
 import { figure, number } from '../../ui/format.js';
 import { useOffer } from '../../app/session.js';
 import { territoryBase, useTerritory } from '../../app/territory.js';
-import { familyLabel } from './components/format.js';
+import { familyLabel } from '../../ui/synergy-format.js';
 
 /** The synergy's follow-up: its status, and the way to its case (opened here when there is none). */
 function FollowUpAction({ code, synergy, base, followUp }: { code: string; synergy: Synergy; base: string; followUp: FollowUpIndex | undefined }) {

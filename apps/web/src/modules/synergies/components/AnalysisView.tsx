@@ -4,7 +4,7 @@ import type { Names } from './data.js';
 import { co2Of, actorName, DEFAULT_FILTERS, fold, followUpOf, maxKm, mutualisationText, PAGE_SIZE, saveFilters, savedFilters, synergyText, type Filters, type FollowUpIndex } from './filters.js';
 import { statusLabel, StatusTag } from '../../followup/components/parts.js';
 import { STATUSES } from '../../followup/components/types.js';
-import { familyLabel, readableQuantity, synergyHref } from './format.js';
+import { familyLabel, readableQuantity, synergyHref } from '../../../ui/synergy-format.js';
 import { dateTime, figure, number } from '../../../ui/format.js';
 import { DataTable } from '../../../ui/DataTable.js';
 import { mutualisationSource, resourceLabel, ruleLabel } from './reference.js';

@@ -3,7 +3,7 @@ import { t } from '../../../app/i18n/index.js';
 import type { Names } from './data.js';
 import { ruleLabel, resourceLabel } from './reference.js';
 import type { Mutualisation, Synergy } from './types.js';
-import { familyLabel, parseDecimal } from './format.js';
+import { familyLabel, parseDecimal } from '../../../ui/synergy-format.js';
 import type { Status } from '../../followup/components/types.js';
 
 export interface Filters {
