@@ -21,8 +21,7 @@ import { apiKey, useApi, type Loaded } from '../../api/query.js';
 import { pick, t } from '../../app/i18n/index.js';
 import { dateTime, MISSING, number, quantity } from '../../ui/format.js';
 import { territoryBase, useLatestAnalysis, useTerritory } from '../../app/territory.js';
-import { SynergyItems } from '../followup/components/SynergyItems.js';
-import type { SynergyItem } from '../followup/components/types.js';
+import { SynergyItems, type SynergyItem } from '../followup/index.js';
 import { useOffer } from '../../app/session.js';
 
 interface LatestAnalysis {
