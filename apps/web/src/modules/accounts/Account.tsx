@@ -2,8 +2,8 @@
  * /compte: the signed-in user's own account — name, e-mail, roles in each territory — and a new
  * password (the current one first; at least 12 characters; the other sessions end, this one stays).
  */
-import './access.css';
-import '../administration/administration.css';
+import '../../styles/access.css';
+import '../../styles/administration.css';
 import { useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../../api/client.js';
 import { Field, messageOf, Notice, NO_NOTICE, notice, sentence, type NoticeState } from '../../ui/fields.js';

@@ -1,4 +1,4 @@
-import './access.css';
+import '../../styles/access.css';
 import { useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { api } from '../../api/client.js';

@@ -1,4 +1,4 @@
-import './access.css';
+import '../../styles/access.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { api, ApiError } from '../../api/client.js';

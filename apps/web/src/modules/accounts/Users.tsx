@@ -1,4 +1,4 @@
-import './access.css';
+import '../../styles/access.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Page, type Territory } from '../../api/client.js';
 import { ActorPicker } from './ActorPicker.js';

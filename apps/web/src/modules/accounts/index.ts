@@ -13,3 +13,10 @@ export const accountsModule: WebModule = {
     { path: '/compte', component: lazy(() => import('./Account.js').then((m) => m.Account)) },
   ],
 };
+
+// The accounts' public interface, for the administration's members section. The user types are
+// re-exported as types only, so that the users' page stays loaded lazily.
+export { ActorPicker } from './ActorPicker.js';
+export { accountsChanged } from './changes.js';
+export { MIN_PASSWORD } from './ResetPassword.js';
+export type { User, UserRole } from './Users.js';

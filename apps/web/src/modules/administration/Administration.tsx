@@ -3,8 +3,8 @@
  * platform's: members and their roles, API keys, the audit log, and a person's data (GDPR). Each
  * section reloads the audit log when it changes something, so that the log shows it at once.
  */
-import '../accounts/access.css';
-import './administration.css';
+import '../../styles/access.css';
+import '../../styles/administration.css';
 import { useCallback, useState } from 'preact/hooks';
 import { ApiKeys } from './components/ApiKeys.js';
 import { AuditLog } from './components/AuditLog.js';

@@ -2,8 +2,8 @@ import './followup.css';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../../api/client.js';
 import { casePath, changeCase } from './components/cases.js';
-import { parseDecimal, formatDecimal } from '../territories/components/form.js';
-import { resourceLabel, useResources } from '../territories/components/reference.js';
+import { parseDecimal, formatDecimal } from '../../ui/form.js';
+import { resourceLabel, useResources } from '../../api/reference.js';
 import { Field, messageOf, Notice, NO_NOTICE, notice, type NoticeState } from '../../ui/fields.js';
 import { estimatedFigure, IMPACT_FIELDS, verifiedBody, verifiedFigure, type ImpactField } from './components/impacts.js';
 import { PartyName, partyText, personName, quantityText, statusLabel, StatusTag } from './components/parts.js';
@@ -16,7 +16,7 @@ import { date, dateTime, MISSING, number, quantity } from '../../ui/format.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { me, useOffer, type Offer } from '../../app/session.js';
 import { territoryBase, useTerritory } from '../../app/territory.js';
-import { familyLabel } from '../synergies/components/format.js';
+import { familyLabel } from '../../ui/synergy-format.js';
 
 type Patch = Partial<{
   status: Status;

@@ -10,3 +10,10 @@ export const followupModule: WebModule = {
   ],
   sections: [{ suffix: '/suivi', key: 'nav.followup', needs: 'synergies:read', order: 50 }],
 };
+
+// The follow-up's public interface, for the synergies' pages and an actor's page.
+export { followUpOf, pairKey, useFollowUpIndex, type FollowUpIndex } from './components/index.js';
+export { openCase } from './components/cases.js';
+export { PartyName, partyText, quantityText, statusLabel, StatusTag } from './components/parts.js';
+export { SynergyItems } from './components/SynergyItems.js';
+export { STATUSES, type Pipeline, type Status, type SynergyItem } from './components/types.js';

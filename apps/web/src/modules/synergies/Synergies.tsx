@@ -1,7 +1,5 @@
 import './synergies.css';
-import { useFollowUpIndex } from '../followup/components/index.js';
-import { SynergyItems } from '../followup/components/SynergyItems.js';
-import type { SynergyItem } from '../followup/components/types.js';
+import { SynergyItems, useFollowUpIndex, type SynergyItem } from '../followup/index.js';
 import { Layout } from '../../app/Layout.js';
 import { Status } from '../../ui/Status.js';
 import { AnalysisView } from './components/AnalysisView.js';

@@ -1,15 +1,11 @@
 import './synergies.css';
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { resourceLabel, useResources } from '../territories/components/reference.js';
-import { openCase } from '../followup/components/cases.js';
-import { useFollowUpIndex } from '../followup/components/index.js';
-import { PartyName, partyText, quantityText, StatusTag } from '../followup/components/parts.js';
-import type { SynergyItem } from '../followup/components/types.js';
+import { resourceLabel, useResources } from '../../api/reference.js';
+import { followUpOf, openCase, PartyName, partyText, quantityText, StatusTag, useFollowUpIndex, type FollowUpIndex, type SynergyItem } from '../followup/index.js';
 import { Layout } from '../../app/Layout.js';
 import { Status } from '../../ui/Status.js';
 import { useLatest, useParties, type Parties } from './components/data.js';
-import { followUpOf, type FollowUpIndex } from './components/filters.js';
 import { ruleLabel } from './components/reference.js';
 import { Allocation, Checks, Impacts, Score } from './components/SynergyParts.js';
 import type { ActorName, StoredAnalysis, Synergy } from './components/types.js';
@@ -18,7 +14,7 @@ import { pick, t } from '../../app/i18n/index.js';
 import { figure, number } from '../../ui/format.js';
 import { useOffer } from '../../app/session.js';
 import { territoryBase, useTerritory } from '../../app/territory.js';
-import { familyLabel } from './components/format.js';
+import { familyLabel } from '../../ui/synergy-format.js';
 
 /** The synergy's follow-up: its status, and the way to its case (opened here when there is none). */
 function FollowUpAction({ code, synergy, base, followUp }: { code: string; synergy: Synergy; base: string; followUp: FollowUpIndex | undefined }) {

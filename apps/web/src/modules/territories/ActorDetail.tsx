@@ -8,8 +8,8 @@ import { FlowForm } from './components/FlowForm.js';
 import { NeedForm } from './components/NeedForm.js';
 import { SiteForm } from './components/SiteForm.js';
 import { categoryLabel, directionLabel, fateLabel, formatSiret, kindLabel, monthShort, yesNo } from './components/labels.js';
-import { formatWasteCode } from './components/pickers.js';
-import { resourceLabel, useCommuneNames, useHeadcountBands, useNafLabel, useResources, useUnits, type UnitsTable } from './components/reference.js';
+import { formatWasteCode, useNafLabel } from './components/pickers.js';
+import { resourceLabel, useCommuneNames, useHeadcountBands, useResources, useUnits, type UnitsTable } from '../../api/reference.js';
 import { deleteRecord } from './components/records.js';
 import type { Actor, Flow, Need, Quantity, Site, SynergySummary } from './components/types.js';
 import { Layout } from '../../app/Layout.js';
@@ -21,8 +21,7 @@ import { apiKey, useApi, type Loaded } from '../../api/query.js';
 import { pick, t } from '../../app/i18n/index.js';
 import { dateTime, MISSING, number, quantity } from '../../ui/format.js';
 import { territoryBase, useLatestAnalysis, useTerritory } from '../../app/territory.js';
-import { SynergyItems } from '../followup/components/SynergyItems.js';
-import type { SynergyItem } from '../followup/components/types.js';
+import { SynergyItems, type SynergyItem } from '../followup/index.js';
 import { useOffer } from '../../app/session.js';
 
 interface LatestAnalysis {

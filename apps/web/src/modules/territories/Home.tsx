@@ -5,7 +5,7 @@ import { useApi } from '../../api/query.js';
 import { t } from '../../app/i18n/index.js';
 import { dateTime, number, percent, quantity } from '../../ui/format.js';
 import { territoryBase, useTerritory, type AnalysisRun } from '../../app/territory.js';
-import type { Pipeline } from '../followup/components/types.js';
+import type { Pipeline } from '../followup/index.js';
 import { me, ownActors, useOffer, type Offer } from '../../app/session.js';
 
 interface Indicator {

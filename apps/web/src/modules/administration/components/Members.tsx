@@ -11,12 +11,9 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../../../api/client.js';
 import { useApi } from '../../../api/query.js';
-import { accountsChanged } from '../../accounts/changes.js';
 import { t } from '../../../app/i18n/index.js';
-import type { User, UserRole } from '../../accounts/Users.js';
-import { MIN_PASSWORD } from '../../accounts/ResetPassword.js';
 import { loadMe, me, ROLES, type Role } from '../../../app/session.js';
-import { ActorPicker } from '../../accounts/ActorPicker.js';
+import { accountsChanged, ActorPicker, MIN_PASSWORD, type User, type UserRole } from '../../accounts/index.js';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog.js';
 import { Field, messageOf, Notice, NO_NOTICE, notice, sentence, type NoticeState } from '../../../ui/fields.js';
 import { DataTable } from '../../../ui/DataTable.js';

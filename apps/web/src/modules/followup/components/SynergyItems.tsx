@@ -8,11 +8,11 @@ import '../followup.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../../app/i18n/index.js';
 import { figure, MISSING, number } from '../../../ui/format.js';
-import { resourceLabel, useResources } from '../../territories/components/reference.js';
+import { resourceLabel, useResources } from '../../../api/reference.js';
 import { PartyName, partyText, quantityText, StatusTag } from './parts.js';
 import { DataTable } from '../../../ui/DataTable.js';
 import type { SynergyItem } from './types.js';
-import { familyLabel } from '../../synergies/components/format.js';
+import { familyLabel } from '../../../ui/synergy-format.js';
 
 const PAGE = 50;
 

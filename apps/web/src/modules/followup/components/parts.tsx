@@ -2,7 +2,7 @@
 import '../followup.css';
 import { pick, t } from '../../../app/i18n/index.js';
 import { MISSING } from '../../../ui/format.js';
-import { readableQuantity } from '../../synergies/components/format.js';
+import { readableQuantity } from '../../../ui/synergy-format.js';
 import type { Party, PersonRef, QuantityValue, Status } from './types.js';
 
 export function statusLabel(status: Status): string {

@@ -1,10 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { language, pick, t } from '../../../app/i18n/index.js';
 import type { Names } from './data.js';
-import { co2Of, actorName, DEFAULT_FILTERS, fold, followUpOf, maxKm, mutualisationText, PAGE_SIZE, saveFilters, savedFilters, synergyText, type Filters, type FollowUpIndex } from './filters.js';
-import { statusLabel, StatusTag } from '../../followup/components/parts.js';
-import { STATUSES } from '../../followup/components/types.js';
-import { familyLabel, readableQuantity, synergyHref } from './format.js';
+import { co2Of, actorName, DEFAULT_FILTERS, fold, maxKm, mutualisationText, PAGE_SIZE, saveFilters, savedFilters, synergyText, type Filters } from './filters.js';
+import { followUpOf, STATUSES, statusLabel, StatusTag, type FollowUpIndex } from '../../followup/index.js';
+import { familyLabel, readableQuantity, synergyHref } from '../../../ui/synergy-format.js';
 import { dateTime, figure, number } from '../../../ui/format.js';
 import { DataTable } from '../../../ui/DataTable.js';
 import { mutualisationSource, resourceLabel, ruleLabel } from './reference.js';

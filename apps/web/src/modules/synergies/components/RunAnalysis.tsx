@@ -3,7 +3,7 @@ import { api, ApiError } from '../../../api/client.js';
 import { pick, t } from '../../../app/i18n/index.js';
 import { number } from '../../../ui/format.js';
 import { analysisRun } from '../../../app/territory.js';
-import { parseDecimal } from './format.js';
+import { parseDecimal } from '../../../ui/synergy-format.js';
 import { SCORE_COMPONENTS, type AnalysisRunMeta, type ScoreComponent } from './types.js';
 
 type Objective = 'co2' | 'cost';

@@ -3,7 +3,7 @@ import { pick, t } from '../../../app/i18n/index.js';
 import { number } from '../../../ui/format.js';
 import { CheckBadge } from './CheckBadge.js';
 import { NotEstimated } from './AnalysisView.js';
-import { readableQuantity, unitLabel } from './format.js';
+import { readableQuantity, unitLabel } from '../../../ui/synergy-format.js';
 import { CHECK_NAMES, IMPACT_NAMES, SCORE_COMPONENTS, type StoredAnalysis, type Synergy } from './types.js';
 
 function Estimate() {

@@ -3,8 +3,8 @@ import { t } from '../../../app/i18n/index.js';
 import type { Names } from './data.js';
 import { ruleLabel, resourceLabel } from './reference.js';
 import type { Mutualisation, Synergy } from './types.js';
-import { familyLabel, parseDecimal } from './format.js';
-import type { Status } from '../../followup/components/types.js';
+import type { Status } from '../../followup/index.js';
+import { familyLabel, parseDecimal } from '../../../ui/synergy-format.js';
 
 export interface Filters {
   type: 'all' | 'substitution' | 'mutualisation';
@@ -84,16 +84,3 @@ export function mutualisationText(m: Mutualisation, names: Names | undefined): s
 }
 
 export const co2Of = (s: Synergy): number | null => s.impacts.figures.co2eAvoided?.value ?? null;
-
-/** What the follow-up says of each pair of flows: its status and its case, keyed `outputFlowId>inputFlowId`. */
-export type FollowUpIndex = ReadonlyMap<string, { status: Status; caseId: string | null }>;
-
-/** The pair of flows of a synergy ID (`outputFlowId>inputFlowId@rule`): the follow-up's key, whichever rule found it. */
-export function pairKey(synergyId: string): string {
-  const at = synergyId.indexOf('@');
-  return at < 0 ? synergyId : synergyId.slice(0, at);
-}
-
-export function followUpOf(index: FollowUpIndex | undefined, s: Pick<Synergy, 'outputFlowId' | 'inputFlowId'>): { status: Status; caseId: string | null } {
-  return index?.get(`${s.outputFlowId}>${s.inputFlowId}`) ?? { status: 'detected', caseId: null };
-}

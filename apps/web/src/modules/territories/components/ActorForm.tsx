@@ -2,10 +2,10 @@
 import { useState } from 'preact/hooks';
 import { saveRecord } from './records.js';
 import { pick, t } from '../../../app/i18n/index.js';
-import { ErrorSummary, Field, FormActions, errorsOf, useFocusOnMount, type FieldSpec, type Issue, type Placed } from './form.js';
+import { ErrorSummary, Field, FormActions, errorsOf, useFocusOnMount, type FieldSpec, type Issue, type Placed } from '../../../ui/form.js';
 import { kindLabel } from './labels.js';
 import { NafPicker } from './pickers.js';
-import { useHeadcountBands } from './reference.js';
+import { useHeadcountBands } from '../../../api/reference.js';
 import { ACTOR_KINDS, type Actor, type ActorKind } from './types.js';
 import { useSubmit } from './useSubmit.js';
 

@@ -7,7 +7,7 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../../app/i18n/index.js';
-import type { ControlProps } from './form.js';
+import type { ControlProps } from '../../../ui/form.js';
 
 export interface Option {
   value: string;

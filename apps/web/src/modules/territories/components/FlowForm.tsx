@@ -8,10 +8,10 @@ import { useState } from 'preact/hooks';
 import { saveRecord } from './records.js';
 import { pick, t, type MessageKey } from '../../../app/i18n/index.js';
 import { number } from '../../../ui/format.js';
-import { ErrorSummary, Field, FormActions, Group, errorsOf, fieldId, formatDecimal, parseDecimal, useFocusOnMount, type FieldSpec, type Placed } from './form.js';
+import { ErrorSummary, Field, FormActions, Group, errorsOf, fieldId, formatDecimal, parseDecimal, useFocusOnMount, type FieldSpec, type Placed } from '../../../ui/form.js';
 import { directionLabel, fateLabel, monthLabel, MONTHS, purityLabel } from './labels.js';
 import { ResourcePicker, WastePicker } from './pickers.js';
-import { useResources, useUnits } from './reference.js';
+import { useResources, useUnits } from '../../../api/reference.js';
 import { FATE_MODES, FLOW_DIRECTIONS, PERIODS, PURITY_GRADES, type FateMode, type Flow, type FlowDirection, type Period, type PurityGrade, type Site } from './types.js';
 import { useSubmit } from './useSubmit.js';
 

@@ -2,10 +2,10 @@
 import { useState } from 'preact/hooks';
 import { saveRecord } from './records.js';
 import { pick, t } from '../../../app/i18n/index.js';
-import { ErrorSummary, Field, FormActions, errorsOf, formatDecimal, parseDecimal, useFocusOnMount, type FieldSpec, type Placed } from './form.js';
+import { ErrorSummary, Field, FormActions, errorsOf, formatDecimal, parseDecimal, useFocusOnMount, type FieldSpec, type Placed } from '../../../ui/form.js';
 import { categoryLabel } from './labels.js';
 import { ResourcePicker } from './pickers.js';
-import { useResources, useUnits } from './reference.js';
+import { useResources, useUnits } from '../../../api/reference.js';
 import { NEED_CATEGORIES, PERIODS, type Need, type NeedCategory, type Period } from './types.js';
 import { useSubmit } from './useSubmit.js';
 

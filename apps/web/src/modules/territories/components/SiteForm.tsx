@@ -2,8 +2,8 @@
 import { useState } from 'preact/hooks';
 import { saveRecord } from './records.js';
 import { t } from '../../../app/i18n/index.js';
-import { ErrorSummary, Field, FormActions, errorsOf, formatDecimal, parseDecimal, useFocusOnMount, type FieldSpec, type Placed } from './form.js';
-import { useCommuneNames } from './reference.js';
+import { ErrorSummary, Field, FormActions, errorsOf, formatDecimal, parseDecimal, useFocusOnMount, type FieldSpec, type Placed } from '../../../ui/form.js';
+import { useCommuneNames } from '../../../api/reference.js';
 import type { Site } from './types.js';
 import { useSubmit } from './useSubmit.js';
 

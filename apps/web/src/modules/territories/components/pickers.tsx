@@ -1,8 +1,9 @@
 /** The searchable pickers of the forms, over the reference routes: NAF codes, waste codes, resource classes. */
 import { language, pick, t } from '../../../app/i18n/index.js';
 import { reference } from '../../../api/query.js';
+import { useReference } from '../../../api/reference.js';
 import { Combobox, type Option } from './Combobox.js';
-import type { ControlProps } from './form.js';
+import type { ControlProps } from '../../../ui/form.js';
 import type { NafEntry, ResourceEntry, Results, WasteEntry } from './types.js';
 
 const LIMIT = 30;
@@ -53,4 +54,9 @@ export function WastePicker({ control, value, onChange }: PickerProps) {
 
 export function ResourcePicker({ control, value, onChange }: PickerProps) {
   return <Combobox control={control} labelId={`${control.id}-label`} value={value} onChange={onChange} search={async (q) => (await searchResources(q)).options} />;
+}
+
+/** The label of a NAF code (null: none), as the NAF picker shows it. */
+export function useNafLabel(code: string | null) {
+  return useReference(code ? ['naf-label', code] : null, async () => (await searchNaf(code ?? '')).find((o) => o.value === code));
 }

@@ -93,53 +93,8 @@ export interface WasteEntry {
   hazardous: boolean;
 }
 
-export interface ResourceEntry {
-  code: string;
-  parent: string | null;
-  family: string;
-  labelFr: string;
-  labelEn: string;
-  dimension: string;
-  defaultUnit: string;
-  acceptedDimensions: string[];
-  units: string[];
-  temperatureC: { min: number | null; max: number | null } | null;
-  wasteCodes: string[];
-}
-
-export interface UnitEntry {
-  code: string;
-  dimension: string;
-  toBase: number;
-  labelFr: string;
-  labelEn: string;
-}
-
-export interface PeriodEntry {
-  code: Period;
-  perYear: number | null;
-  labelFr: string;
-  labelEn: string;
-}
-
-export interface CommuneEntry {
-  code: string;
-  name: string;
-  departement: string;
-  postalCodes: string[];
-}
-
-export interface HeadcountBand {
-  code: string;
-  labelFr: string;
-  labelEn: string;
-}
-
-export interface Results<T> {
-  items: T[];
-  total: number;
-  limit: number;
-}
+/** The reference lists' entries, shared with the other modules (src/api/reference.ts). */
+export type { CommuneEntry, HeadcountBand, PeriodEntry, ResourceEntry, Results, UnitEntry } from '../../../api/reference.js';
 
 /** What an actor's page needs of a synergy of the latest analysis (docs/formats.md). */
 export interface SynergySummary {

@@ -1,6 +1,6 @@
 /** The state of a form's submission: busy, its placed errors and when to focus their summary. */
 import { useState } from 'preact/hooks';
-import { failure, type FieldSpec, type Issue, type Placed } from './form.js';
+import { failure, type FieldSpec, type Issue, type Placed } from '../../../ui/form.js';
 
 export function useSubmit(fields: readonly FieldSpec[], friendly?: (issue: Issue) => string | undefined) {
   const [placed, setPlaced] = useState<Placed[]>([]);

@@ -1,17 +1,64 @@
 /**
  * The reference lists the forms and tables need (GET /api/reference/…), asked once per page load
  * and kept in the app's cache (src/api/query.ts): units, periods, resource classes, headcount
- * bands, commune names, NAF labels. Until they arrive (or if they fail), the forms still work and
+ * bands, commune names (a NAF code's label is the territories module's, beside its picker). Until they arrive (or if they fail), the forms still work and
  * the tables show codes.
  */
 import { useQuery } from '@tanstack/preact-query';
-import { KEEP, reference } from '../../../api/query.js';
-import { pick } from '../../../app/i18n/index.js';
-import { searchNaf } from './pickers.js';
-import type { CommuneEntry, HeadcountBand, PeriodEntry, ResourceEntry, Results, UnitEntry } from './types.js';
+import type { Period } from '@boucles/engine';
+import { pick } from '../app/i18n/index.js';
+import { KEEP, reference } from './query.js';
+
+export interface ResourceEntry {
+  code: string;
+  parent: string | null;
+  family: string;
+  labelFr: string;
+  labelEn: string;
+  dimension: string;
+  defaultUnit: string;
+  acceptedDimensions: string[];
+  units: string[];
+  temperatureC: { min: number | null; max: number | null } | null;
+  wasteCodes: string[];
+}
+
+export interface UnitEntry {
+  code: string;
+  dimension: string;
+  toBase: number;
+  labelFr: string;
+  labelEn: string;
+}
+
+export interface PeriodEntry {
+  code: Period;
+  perYear: number | null;
+  labelFr: string;
+  labelEn: string;
+}
+
+export interface CommuneEntry {
+  code: string;
+  name: string;
+  departement: string;
+  postalCodes: string[];
+}
+
+export interface HeadcountBand {
+  code: string;
+  labelFr: string;
+  labelEn: string;
+}
+
+export interface Results<T> {
+  items: T[];
+  total: number;
+  limit: number;
+}
 
 /** The value of a reference request once it arrived; undefined before, and after a failure. */
-function useReference<T>(key: readonly unknown[] | null, load: () => Promise<T>): T | undefined {
+export function useReference<T>(key: readonly unknown[] | null, load: () => Promise<T>): T | undefined {
   return useQuery<T>({ queryKey: ['reference', 'derived', ...(key ?? [])], queryFn: load, enabled: key !== null, ...KEEP }).data;
 }
 
@@ -42,11 +89,6 @@ export function useCommuneNames(codes: readonly string[] | null): Map<string, st
     const pages = await Promise.all(chunks.map((c) => reference<Results<CommuneEntry>>(`/api/reference/communes?limit=100&codes=${c.join(',')}`)));
     return new Map(pages.flatMap((p) => p.items.map((c) => [c.code, c.name] as const)));
   });
-}
-
-/** The label of a NAF code (null: none), as the NAF picker shows it. */
-export function useNafLabel(code: string | null) {
-  return useReference(code ? ['naf-label', code] : null, async () => (await searchNaf(code ?? '')).find((o) => o.value === code));
 }
 
 export function resourceLabel(code: string, resources: Map<string, ResourceEntry> | undefined): string {

@@ -1,6 +1,6 @@
-/** Units and quantities of the synergy pages, in the current language. */
-import { isMessageKey, t } from '../../../app/i18n/index.js';
-import { figure, quantity, readableDigits } from '../../../ui/format.js';
+/** Units and quantities of the synergy pages (the synergies and their follow-up), in the current language. */
+import { isMessageKey, t } from '../app/i18n/index.js';
+import { figure, quantity, readableDigits } from './format.js';
 
 /** A unit as the API writes it ("m3/an", "EUR/yr", "unit"), for reading. */
 export function unitLabel(unit: string): string {

@@ -1,10 +1,10 @@
 /**
  * A compile-time check, run by the web app's type-check (`tsc -p apps/web`, in every build): the
- * records the API answers, as generated from its OpenAPI document (./types.ts), fit the types the
+ * records the API answers, as generated from its OpenAPI document (../api/types.ts), fit the types the
  * pages wrote by hand. A line marked `@ts-expect-error` is a known difference, said beside it; once
  * the hand-written type is replaced by the generated one, the mark becomes an error and goes.
  */
-import type { Me as WebMe } from '../app/session.js';
+import type { Me as WebMe } from './session.js';
 import type { User as WebUser } from '../modules/accounts/Users.js';
 import type { ApiKey as WebApiKey } from '../modules/administration/components/ApiKeys.js';
 import type { SynergyCase as WebSynergyCase, SynergyItem as WebSynergyItem } from '../modules/followup/components/types.js';
@@ -19,9 +19,9 @@ import type {
   Site as WebSite,
   WasteEntry,
 } from '../modules/territories/components/types.js';
-import type { ApiError } from './client.js';
-import type { Territory as WebTerritory } from './client.js';
-import type * as Api from './types.js';
+import type { ApiError } from '../api/client.js';
+import type { Territory as WebTerritory } from '../api/client.js';
+import type * as Api from '../api/types.js';
 
 /** Whether every value of `From` is a value of `To`. */
 type Assignable<From, To> = [From] extends [To] ? true : false;

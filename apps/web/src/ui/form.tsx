@@ -1,12 +1,13 @@
 /**
- * Form plumbing shared by the actor, site, flow and need forms: fields with their label, hint and
- * inline errors (aria-describedby, aria-invalid), an error summary that links to each faulty field
- * and takes the focus when a submission fails, and the placement of the API's issues on fields.
+ * Form plumbing shared by the forms (actors, sites, flows, needs; a follow-up case's figures):
+ * fields with their label, hint and inline errors (aria-describedby, aria-invalid), an error
+ * summary that links to each faulty field and takes the focus when a submission fails, and the
+ * placement of the API's issues on fields.
  */
 import type { ComponentChildren, RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { ApiError } from '../../../api/client.js';
-import { pick, t } from '../../../app/i18n/index.js';
+import { ApiError } from '../api/client.js';
+import { pick, t } from '../app/i18n/index.js';
 
 /** An issue as the API answers it in a 400 (docs/api.md, "Errors"). */
 export interface Issue {
