@@ -28,7 +28,8 @@ module.exports = {
     {
       name: 'platform-knows-no-module',
       severity: 'error',
-      comment: 'Platform code (HTTP, database, access, audit) serves every module and depends on none of them, nor on the composition root.',
+      comment:
+        'Platform code (HTTP, database, access, audit) serves every module and depends on none of them, nor on the composition root.',
       from: { path: '^apps/server/src/platform/', pathNot: TESTS },
       to: { path: ['^apps/server/src/modules/', SERVER_ROOT] },
     },

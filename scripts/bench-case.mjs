@@ -3,12 +3,39 @@
 // One benchmark case, run in its own process by run-benchmarks.mjs; prints one JSON line.
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { actorInputSchema, allocate, buildAccounts, checkFlowReferences, distanceMetres, indicators as metabolismIndicators, sankey, syntheticMetabolismInput, findCandidateTable, findCandidateTableAllPairs, flowInputSchema, loadSolver, parseBilingual, seededRandom, syntheticRegion } from '@boucles/engine';
+import {
+  actorInputSchema,
+  allocate,
+  buildAccounts,
+  checkFlowReferences,
+  distanceMetres,
+  indicators as metabolismIndicators,
+  sankey,
+  syntheticMetabolismInput,
+  findCandidateTable,
+  findCandidateTableAllPairs,
+  flowInputSchema,
+  loadSolver,
+  parseBilingual,
+  seededRandom,
+  syntheticRegion,
+} from '@boucles/engine';
 import { loadCompatibilityRules, loadMetabolismFamilies, ReferenceCatalog } from '@boucles/reference-data';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildApp, createServices, migrate, openPglite, openPostgres, readDemoDocument, readNeighbourDemoDocument, rowsOfFiles, SYSTEM, writeWorkbookFile } from '@boucles/server';
+import {
+  buildApp,
+  createServices,
+  migrate,
+  openPglite,
+  openPostgres,
+  readDemoDocument,
+  readNeighbourDemoDocument,
+  rowsOfFiles,
+  SYSTEM,
+  writeWorkbookFile,
+} from '@boucles/server';
 import pg from 'pg';
 
 const [name, rawParams] = process.argv.slice(2);
@@ -30,7 +57,10 @@ let extra = {};
 
 async function validateFlows({ flows }) {
   // Warm the catalogue (file loading is not what is measured).
-  reference.resource('material'); reference.wasteCode('010101'); reference.unit('t'); reference.period('year');
+  reference.resource('material');
+  reference.wasteCode('010101');
+  reference.unit('t');
+  reference.period('year');
   void actorInputSchema;
   const source = demo.flows;
   const inputs = Array.from({ length: flows }, (_, i) => {
@@ -73,17 +103,62 @@ async function writeBenchWorkbook({ flows, path }) {
   const communes = demo.territory.communes;
   const actors = Math.max(1, Math.round(flows / 100));
   const sites = actors * 2;
-  const resources = [['material.wood.clean', 't', '030105'], ['material.paper_cardboard', 't', '150101'], ['energy.heat.medium', 'MWh', null], ['material.plastics.pp', 't', '070213'], ['water.process', 'm3', null]];
-  function* actorRows() { for (let i = 0; i < actors; i++) yield [`A${i}`, null, `Entreprise ${i}`, '16.10A', 'entreprise', '11', 'non', null, null, null]; }
-  function* siteRows() { for (let i = 0; i < sites; i++) yield [`S${i}`, `A${i >> 1}`, `Site ${i}`, `${i} rue de la Paix`, communes[i % communes.length], null, null, null, null]; }
+  const resources = [
+    ['material.wood.clean', 't', '030105'],
+    ['material.paper_cardboard', 't', '150101'],
+    ['energy.heat.medium', 'MWh', null],
+    ['material.plastics.pp', 't', '070213'],
+    ['water.process', 'm3', null],
+  ];
+  function* actorRows() {
+    for (let i = 0; i < actors; i++) yield [`A${i}`, null, `Entreprise ${i}`, '16.10A', 'entreprise', '11', 'non', null, null, null];
+  }
+  function* siteRows() {
+    for (let i = 0; i < sites; i++)
+      yield [`S${i}`, `A${i >> 1}`, `Site ${i}`, `${i} rue de la Paix`, communes[i % communes.length], null, null, null, null];
+  }
   function* flowRows() {
     for (let i = 0; i < flows; i++) {
       const [code, unit, waste] = resources[i % resources.length];
-      yield [`F${i}`, `S${i % sites}`, i % 2 ? 'sortant' : 'entrant', code, i % 2 ? waste : null, `Flux ${i}`, 10 + (i % 500), unit, 'an', '1-12', code.startsWith('energy') ? 70 : null, null, null, null, i % 2 ? 'recyclage' : null, null, i % 2 ? null : 'non', i % 2 ? null : 'oui', 12.5, 'par_unite', 'cout', 'territoire', 'prive', null, null, null, null, null, null];
+      yield [
+        `F${i}`,
+        `S${i % sites}`,
+        i % 2 ? 'sortant' : 'entrant',
+        code,
+        i % 2 ? waste : null,
+        `Flux ${i}`,
+        10 + (i % 500),
+        unit,
+        'an',
+        '1-12',
+        code.startsWith('energy') ? 70 : null,
+        null,
+        null,
+        null,
+        i % 2 ? 'recyclage' : null,
+        null,
+        i % 2 ? null : 'non',
+        i % 2 ? null : 'oui',
+        12.5,
+        'par_unite',
+        'cout',
+        'territoire',
+        'prive',
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+      ];
     }
   }
   const t0 = performance.now();
-  await writeWorkbookFile(path, [{ name: 'acteurs', rows: actorRows() }, { name: 'sites', rows: siteRows() }, { name: 'flux', rows: flowRows() }]);
+  await writeWorkbookFile(path, [
+    { name: 'acteurs', rows: actorRows() },
+    { name: 'sites', rows: siteRows() },
+    { name: 'flux', rows: flowRows() },
+  ]);
   extra = { fileMB: Math.round(statSync(path).size / 1e5) / 10 };
   return (performance.now() - t0) / 1000;
 }
@@ -103,7 +178,11 @@ async function importXlsx({ flows, database, path }) {
     const report = await services.territoryImports.import(SYSTEM, 'BENCH', rowsOfFiles([{ path }]), 'all-or-nothing');
     const seconds = (performance.now() - t0) / 1000;
     if (report.issueCount) throw new Error(`bench file has errors: ${JSON.stringify(report.issues.slice(0, 3))}`);
-    extra = { fileMB: Math.round(statSync(path).size / 1e5) / 10, created: report.counts.flux.created, rowsPerSecond: Math.round(flows / seconds) };
+    extra = {
+      fileMB: Math.round(statSync(path).size / 1e5) / 10,
+      created: report.counts.flux.created,
+      rowsPerSecond: Math.round(flows / seconds),
+    };
     return seconds;
   } finally {
     await db.close();
@@ -127,7 +206,11 @@ function naiveCandidates(sites, flows, rules, k) {
     const so = siteById.get(o.siteId);
     if (o.direction !== 'output' || !so?.location) continue;
     for (const rule of rules) {
-      if (!rule.output.resources.some((r) => matches(r, o.resourceCode)) && !(o.wasteCode && (rule.output.wasteCodes ?? []).includes(o.wasteCode))) continue;
+      if (
+        !rule.output.resources.some((r) => matches(r, o.resourceCode)) &&
+        !(o.wasteCode && (rule.output.wasteCodes ?? []).includes(o.wasteCode))
+      )
+        continue;
       for (const resource of rule.input.resources) {
         const found = [];
         for (const i of inputs) {
@@ -150,7 +233,9 @@ async function candidates({ sites, method }) {
   const rules = loadCompatibilityRules().rules;
   const t0 = performance.now();
   const count =
-    method === 'naive' ? naiveCandidates(region.sites, region.flows, rules, 10) : (method === 'all-pairs' ? findCandidateTableAllPairs : findCandidateTable)(region.sites, region.flows, rules).count;
+    method === 'naive'
+      ? naiveCandidates(region.sites, region.flows, rules, 10)
+      : (method === 'all-pairs' ? findCandidateTableAllPairs : findCandidateTable)(region.sites, region.flows, rules).count;
   const seconds = (performance.now() - t0) / 1000;
   extra = { flows: region.flows.length, rules: rules.length, candidates: count };
   return seconds;
@@ -167,7 +252,12 @@ async function candidates({ sites, method }) {
 async function allocation({ supplies, demands, perSupply, resources = 12, towns = 60 }) {
   const random = seededRandom(7);
   const gaussian = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-  const centres = Array.from({ length: towns }, (_, i) => ({ x: random() * 200, y: random() * 200, weight: 1 / (i + 1), spreadKm: 1 + 6 * random() }));
+  const centres = Array.from({ length: towns }, (_, i) => ({
+    x: random() * 200,
+    y: random() * 200,
+    weight: 1 / (i + 1),
+    spreadKm: 1 + 6 * random(),
+  }));
   const totalWeight = centres.reduce((sum, c) => sum + c.weight, 0);
   const resourceWeights = Array.from({ length: resources }, (_, r) => 1 / (r + 1));
   const totalResourceWeight = resourceWeights.reduce((a, b) => a + b, 0);
@@ -179,7 +269,13 @@ async function allocation({ supplies, demands, perSupply, resources = 12, towns 
   const townWeights = centres.map((c) => c.weight);
   const place = (prefix, k) => {
     const c = centres[pick(townWeights, totalWeight)];
-    return { id: `${prefix}${k}`, quantity: Math.round(1 + 999 * random() ** 3), x: c.x + c.spreadKm * gaussian(), y: c.y + c.spreadKm * gaussian(), resource: pick(resourceWeights, totalResourceWeight) };
+    return {
+      id: `${prefix}${k}`,
+      quantity: Math.round(1 + 999 * random() ** 3),
+      x: c.x + c.spreadKm * gaussian(),
+      y: c.y + c.spreadKm * gaussian(),
+      resource: pick(resourceWeights, totalResourceWeight),
+    };
   };
   const supplyFlows = Array.from({ length: supplies }, (_, k) => place('S', k));
   const demandFlows = Array.from({ length: demands }, (_, k) => place('D', k));
@@ -194,12 +290,21 @@ async function allocation({ supplies, demands, perSupply, resources = 12, towns 
       .sort((a, b) => a.km - b.km || (a.d.id < b.d.id ? -1 : 1))
       .slice(0, perSupply);
     for (const { d, km } of near) {
-      const pair = { id: `${s.id}-${d.id}`, supplyId: s.id, demandId: d.id, benefitPerUnit: Math.round((baseBenefit[s.resource] * (0.8 + 0.4 * random()) - 0.03 * km) * 1000) / 1000 };
+      const pair = {
+        id: `${s.id}-${d.id}`,
+        supplyId: s.id,
+        demandId: d.id,
+        benefitPerUnit: Math.round((baseBenefit[s.resource] * (0.8 + 0.4 * random()) - 0.03 * km) * 1000) / 1000,
+      };
       if (random() < 0.2) pair.maxQuantity = Math.round(1 + 300 * random());
       pairs.push(pair);
     }
   }
-  const problem = { supplies: supplyFlows.map(({ id, quantity }) => ({ id, quantity })), demands: demandFlows.map(({ id, quantity }) => ({ id, quantity })), pairs };
+  const problem = {
+    supplies: supplyFlows.map(({ id, quantity }) => ({ id, quantity })),
+    demands: demandFlows.map(({ id, quantity }) => ({ id, quantity })),
+    pairs,
+  };
   const solver = await loadSolver();
   const t0 = performance.now();
   const result = allocate(solver, problem);
@@ -257,9 +362,15 @@ async function apiAccess({ who, requests, path }) {
   await services.territoryDocuments.importNew(SYSTEM, readNeighbourDemoDocument());
   const password = 'mot de passe de banc d’essai';
   const role = who === 'reader' ? 'reader' : 'facilitator';
-  const user = await services.accounts.createUser(SYSTEM, { email: `${who}@example.org`, displayName: who, password, roles: [{ territoryCode: 'DEMO-VALBOUCLES', role }] });
+  const user = await services.accounts.createUser(SYSTEM, {
+    email: `${who}@example.org`,
+    displayName: who,
+    password,
+    roles: [{ territoryCode: 'DEMO-VALBOUCLES', role }],
+  });
   let headers = {};
-  if (who === 'apiKey') headers = { authorization: `Bearer ${(await services.accounts.createApiKey(SYSTEM, 'DEMO-VALBOUCLES', 'banc')).key}` };
+  if (who === 'apiKey')
+    headers = { authorization: `Bearer ${(await services.accounts.createApiKey(SYSTEM, 'DEMO-VALBOUCLES', 'banc')).key}` };
   else {
     const session = await services.accounts.startSession(user.id);
     headers = { cookie: `boucles_session=${session.token}` };
@@ -307,7 +418,17 @@ async function loadDuringImport({ database, rows = 100_000, seconds = 60, connec
   // BENCH_SERVER_MAIN: another build's server (e.g. an older commit's, to compare side by side).
   const main = process.env.BENCH_SERVER_MAIN ?? fileURLToPath(new URL('../apps/server/dist/main.js', import.meta.url));
   const server = spawn(process.execPath, [main], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', BOUCLES_LOG: '0', BOUCLES_DATA_DIR: dataDir, BOUCLES_DEMO: '1', BOUCLES_DEMO_PASSWORD: password, DATABASE_URL: database === 'postgres' ? url : '', DATABASE_SCHEMA: database === 'postgres' ? schema : '' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      BOUCLES_LOG: '0',
+      BOUCLES_DATA_DIR: dataDir,
+      BOUCLES_DEMO: '1',
+      BOUCLES_DEMO_PASSWORD: password,
+      DATABASE_URL: database === 'postgres' ? url : '',
+      DATABASE_SCHEMA: database === 'postgres' ? schema : '',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const base = await new Promise((resolve, reject) => {
@@ -320,9 +441,16 @@ async function loadDuringImport({ database, rows = 100_000, seconds = 60, connec
     server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
   });
   try {
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ email: 'animatrice@demo.example.org', password }) });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base },
+      body: JSON.stringify({ email: 'animatrice@demo.example.org', password }),
+    });
     if (login.status !== 200) throw new Error(`login ${login.status}`);
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const { csrfToken } = await login.json();
     let batch = 0;
     const writeCsv = () => {
@@ -346,7 +474,12 @@ async function loadDuringImport({ database, rows = 100_000, seconds = 60, connec
           duplex: 'half',
         });
         const body = await r.json();
-        imports.push({ status: r.status, written: body.written ?? false, created: body.counts?.acteurs?.created ?? null, seconds: Math.round((performance.now() - t0) / 100) / 10 });
+        imports.push({
+          status: r.status,
+          written: body.written ?? false,
+          created: body.counts?.acteurs?.created ?? null,
+          seconds: Math.round((performance.now() - t0) / 100) / 10,
+        });
         if (!stop) path = writeCsv();
       }
     })();
@@ -400,7 +533,13 @@ async function loadDuringImport({ database, rows = 100_000, seconds = 60, connec
       databaseReads: (() => {
         const ms = reads.map((r) => r.ms).sort((a, b) => a - b);
         const at = (p) => Math.round(ms[Math.min(ms.length - 1, Math.floor((p / 100) * ms.length))] ?? NaN);
-        return { count: reads.length, failed: reads.filter((r) => !r.ok).length, p50Ms: at(50), p95Ms: at(95), maxMs: Math.round(ms.at(-1) ?? NaN) };
+        return {
+          count: reads.length,
+          failed: reads.filter((r) => !r.ok).length,
+          p50Ms: at(50),
+          p95Ms: at(95),
+          maxMs: Math.round(ms.at(-1) ?? NaN),
+        };
       })(),
       imports,
       lastImportEndedAfterLoadS: Math.round((performance.now() - loadEnded) / 100) / 10,
@@ -417,7 +556,17 @@ async function loadDuringImport({ database, rows = 100_000, seconds = 60, connec
   }
 }
 
-const cases = { 'load-during-import': loadDuringImport, 'api-access': apiAccess, candidates, allocation, metabolism, 'validate-flows': validateFlows, 'load-demo': loadDemo, 'write-bench-workbook': writeBenchWorkbook, 'import-xlsx': importXlsx };
+const cases = {
+  'load-during-import': loadDuringImport,
+  'api-access': apiAccess,
+  candidates,
+  allocation,
+  metabolism,
+  'validate-flows': validateFlows,
+  'load-demo': loadDemo,
+  'write-bench-workbook': writeBenchWorkbook,
+  'import-xlsx': importXlsx,
+};
 const run = cases[name];
 if (!run) throw new Error(`unknown case ${name}`);
 const seconds = await run(params);

@@ -56,7 +56,9 @@ function write(name, description, cases) {
   writeFileSync(`${OUT}/${name}.json`, `${JSON.stringify(doc, null, 2)}\n`);
   console.log(`bench/results/${name}.json`);
   for (const c of cases) {
-    console.log(`  ${c.name} ${JSON.stringify(c.params)}: median ${c.seconds.median.toFixed(3)} s, peak ${c.peakMemoryMB} MB${c.ratio ? `, ratio ${c.ratio.toFixed(2)} (${c.ratioOf})` : ''}`);
+    console.log(
+      `  ${c.name} ${JSON.stringify(c.params)}: median ${c.seconds.median.toFixed(3)} s, peak ${c.peakMemoryMB} MB${c.ratio ? `, ratio ${c.ratio.toFixed(2)} (${c.ratioOf})` : ''}`,
+    );
   }
 }
 
@@ -100,7 +102,11 @@ if (wanted('import-xlsx')) {
     }
     for (const c of cases) delete c.params.path; // a temporary file, not a parameter worth keeping
     for (const c of cases) c.targets = { maxSeconds: 60, maxPeakMemoryMB: 1024, met: c.seconds.max < 60 && c.peakMemoryMB < 1024 };
-    write('import-xlsx', `Import of an XLSX workbook of ${flows} flow rows into an empty territory, all or nothing (file ${written.extra.fileMB} MB)`, cases);
+    write(
+      'import-xlsx',
+      `Import of an XLSX workbook of ${flows} flow rows into an empty territory, all or nothing (file ${written.extra.fileMB} MB)`,
+      cases,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -120,7 +126,11 @@ if (wanted('api-access')) {
   reader.ratio = reader.seconds.median / full.seconds.median;
   reader.ratioOf = 'reader (disclosure control) time / facilitator time, same run';
   const login = runCase('api-access', { who: 'login', requests: 20, path: '' });
-  write('api-access', 'Access control on the demo territory: 200 reads of 50 actors with a session or an API key, 20 metabolism reads as facilitator or reader (disclosure control), 20 sign-ins (Argon2id, 19 MiB, t=2)', [session, key, full, reader, login]);
+  write(
+    'api-access',
+    'Access control on the demo territory: 200 reads of 50 actors with a session or an API key, 20 metabolism reads as facilitator or reader (disclosure control), 20 sign-ins (Argon2id, 19 MiB, t=2)',
+    [session, key, full, reader, login],
+  );
 }
 
 // 4. Synergy detection, candidate stage: indexed search (k-d trees) on synthetic regions of 10k,
@@ -138,7 +148,8 @@ if (wanted('candidates')) {
     indexed.secondsPerThousandSites = perSite * 1000;
     indexed.linearity = { ratio: perSite / perSiteBase, of: `seconds per site relative to ${sizes[0]} sites (1 = linear)` };
     if (sites === 100_000) indexed.targets = { maxSeconds: 5, met: indexed.seconds.median <= 5 };
-    if (sites === 1_000_000) indexed.targets = { maxSeconds: 60, maxPeakMemoryMB: 8192, met: indexed.seconds.median <= 60 && indexed.peakMemoryMB <= 8192 };
+    if (sites === 1_000_000)
+      indexed.targets = { maxSeconds: 60, maxPeakMemoryMB: 8192, met: indexed.seconds.median <= 60 && indexed.peakMemoryMB <= 8192 };
     cases.push(indexed);
     if (sites <= 10_000) {
       // Two references: the engine's all-pairs scan (same sharing of searches per site, no index),
@@ -152,7 +163,11 @@ if (wanted('candidates')) {
       }
     }
   }
-  write('candidates', 'Candidate stage of substitution synergies (k = 10 nearest inputs per output flow and input resource) on synthetic regions (establishments clustered in Zipf-sized towns, ~5 flows each by activity), the 59 built-in compatibility rules; result as typed columns', cases);
+  write(
+    'candidates',
+    'Candidate stage of substitution synergies (k = 10 nearest inputs per output flow and input resource) on synthetic regions (establishments clustered in Zipf-sized towns, ~5 flows each by activity), the 59 built-in compatibility rules; result as typed columns',
+    cases,
+  );
 }
 
 // 5. Allocation of contested supplies (LP with HiGHS, per connected component) on a seeded random
@@ -161,7 +176,11 @@ if (wanted('candidates')) {
 if (wanted('allocation')) {
   const c = runCase('allocation', { supplies: 10_000, demands: 10_000, perSupply: 5 }, 1);
   c.targets = { maxSeconds: 10, met: c.seconds.max < 10 };
-  write('allocation', 'Allocation of contested supplies by linear programming (HiGHS in WebAssembly), one LP per connected component, on a seeded random problem of flows clustered around towns, 12 resources', [c]);
+  write(
+    'allocation',
+    'Allocation of contested supplies by linear programming (HiGHS in WebAssembly), one LP per connected component, on a seeded random problem of flows clustered around towns, 12 resources',
+    [c],
+  );
 }
 
 // 6. Territorial metabolism: flow accounts of three layers, every indicator and the material
@@ -170,7 +189,11 @@ if (wanted('allocation')) {
 if (wanted('metabolism')) {
   const c = runCase('metabolism', { sites: 100_000 }, 1);
   c.targets = { maxSeconds: 2, met: c.seconds.max < 2 };
-  write('metabolism', 'Territorial metabolism (buildAccounts + indicators + sankey of the material layer) on a synthetic territory of establishments in Zipf-sized towns, ~5 flows each with yearly quantities, fates and origins, plus 9 aggregates', [c]);
+  write(
+    'metabolism',
+    'Territorial metabolism (buildAccounts + indicators + sankey of the material layer) on a synthetic territory of establishments in Zipf-sized towns, ~5 flows each with yearly quantities, fates and origins, plus 9 aggregates',
+    [c],
+  );
 }
 
 // 7. Issue 12: 200 connections on /api/health for 60 s while 100,000-row imports run through the
@@ -180,7 +203,8 @@ if (wanted('load-during-import')) {
   const rows = Number(process.env.BENCH_LOAD_ROWS ?? 100_000);
   const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
   const cases = [runCase('load-during-import', { database: 'pglite', rows, seconds, connections: 200 }, 1)];
-  if (process.env.TEST_DATABASE_URL || process.env.BENCH_DATABASE_URL) cases.push(runCase('load-during-import', { database: 'postgres', rows, seconds, connections: 200 }, 1));
+  if (process.env.TEST_DATABASE_URL || process.env.BENCH_DATABASE_URL)
+    cases.push(runCase('load-during-import', { database: 'postgres', rows, seconds, connections: 200 }, 1));
   for (const c of cases) {
     const e = c.extra;
     const failedImports = e.imports.filter((i) => i.status !== 200 || !i.written).length;
@@ -194,5 +218,9 @@ if (wanted('load-during-import')) {
     cases[1].ratio = cases[1].extra.latencyMs.p95 / cases[0].extra.latencyMs.p95;
     cases[1].ratioOf = 'PostgreSQL p95 of /api/health / PGlite p95, same run';
   }
-  write('load-during-import', `/api/health under ${200} connections for ${seconds} s while imports of ${rows} actor rows run one after another through the API (CSV, all or nothing); latency percentiles exact from every response`, cases);
+  write(
+    'load-during-import',
+    `/api/health under ${200} connections for ${seconds} s while imports of ${rows} actor rows run one after another through the API (CSV, all or nothing); latency percentiles exact from every response`,
+    cases,
+  );
 }

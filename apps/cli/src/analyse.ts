@@ -34,30 +34,61 @@ export function formatAnalysis(result: AnalysisResult, names: Map<string, string
   const s = result.summary;
   const lines = [
     `Analyse : moteur ${result.engineVersion}, règles ${result.rulesVersion}, facteurs ${result.impactFactorsVersion}, objectif ${result.objective === 'co2' ? 'CO2e évité' : 'euros économisés'}, k = ${result.k}`,
-    `${s.candidates} candidats, ${s.proposed} synergies proposées, ${s.rejected} rejetées${Object.keys(s.rejectedBy).length ? ` (${Object.entries(s.rejectedBy).map(([k, v]) => `${k} : ${v}`).join(', ')})` : ''}, ${s.mutualisations} mutualisations${s.notLocatedFlows ? `, ${s.notLocatedFlows} flux sans coordonnées écartés` : ''}.`,
+    `${s.candidates} candidats, ${s.proposed} synergies proposées, ${s.rejected} rejetées${
+      Object.keys(s.rejectedBy).length
+        ? ` (${Object.entries(s.rejectedBy)
+            .map(([k, v]) => `${k} : ${v}`)
+            .join(', ')})`
+        : ''
+    }, ${s.mutualisations} mutualisations${s.notLocatedFlows ? `, ${s.notLocatedFlows} flux sans coordonnées écartés` : ''}.`,
     `Alloué : ${nf(s.allocatedTonnes)} t/an ; ${nf(s.co2eAvoidedTonnes)} t CO2e/an évitées ; ${nf(s.divertedTonnes)} t/an détournées de l'élimination (estimations).`,
     '',
   ];
   const rows = result.synergies.slice(0, top).map((x, i) => {
-    const q = x.allocation.quantity === null ? '—' : x.allocation.quantity === 0 ? '0 (non retenue)' : `${nf(x.allocation.quantity)} ${x.allocation.unit}`;
+    const q =
+      x.allocation.quantity === null
+        ? '—'
+        : x.allocation.quantity === 0
+          ? '0 (non retenue)'
+          : `${nf(x.allocation.quantity)} ${x.allocation.unit}`;
     const co2 = x.impacts.figures.co2eAvoided.value;
-    return [String(i + 1), nf(x.score.value), `${names.get(x.supplierActorId) ?? x.supplierActorId} → ${names.get(x.receiverActorId) ?? x.receiverActorId}`, x.ruleId, `${nf(x.distanceKm)} km`, q, co2 === null ? '—' : nf(co2, 2)];
+    return [
+      String(i + 1),
+      nf(x.score.value),
+      `${names.get(x.supplierActorId) ?? x.supplierActorId} → ${names.get(x.receiverActorId) ?? x.receiverActorId}`,
+      x.ruleId,
+      `${nf(x.distanceKm)} km`,
+      q,
+      co2 === null ? '—' : nf(co2, 2),
+    ];
   });
   const header = ['#', 'Score', 'Fournisseur → receveur', 'Règle', 'Distance', 'Quantité/an', 't CO2e/an'];
   const widths = header.map((h, c) => Math.min(60, Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length))));
-  const line = (cells: string[]): string => cells.map((cell, c) => (cell.length > (widths[c] ?? 0) ? `${cell.slice(0, (widths[c] ?? 1) - 1)}…` : cell.padEnd(widths[c] ?? 0))).join('  ');
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, c) => (cell.length > (widths[c] ?? 0) ? `${cell.slice(0, (widths[c] ?? 1) - 1)}…` : cell.padEnd(widths[c] ?? 0)))
+      .join('  ');
   lines.push(line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line));
   if (result.synergies.length > top) lines.push(`… et ${result.synergies.length - top} autres (--top N, ou --json pour tout).`);
   if (result.mutualisations.length > 0) {
     lines.push('', 'Mutualisations :');
-    for (const m of result.mutualisations) lines.push(`  ${m.kind === 'shared_need' ? 'besoin partagé' : 'petit gisement'} ${m.category}${m.resourceCode ? ` (${m.resourceCode})` : ''} : ${m.members.length} membres — ${m.explanation.fr}`);
+    for (const m of result.mutualisations)
+      lines.push(
+        `  ${m.kind === 'shared_need' ? 'besoin partagé' : 'petit gisement'} ${m.category}${m.resourceCode ? ` (${m.resourceCode})` : ''} : ${m.members.length} membres — ${m.explanation.fr}`,
+      );
   }
   return lines;
 }
 
 export async function runAnalyse(services: Services, code: string, args: AnalyseArgs, io: Io, store: boolean): Promise<number> {
-  const request: AnalysisRequest = { objective: args.objective, k: args.k, rules: args.rulesFile ? readRulesFile(args.rulesFile) : undefined };
-  const result = store ? (await services.analyses.run(SYSTEM, code, request)).result : (await services.analyses.compute(SYSTEM, code, request)).result;
+  const request: AnalysisRequest = {
+    objective: args.objective,
+    k: args.k,
+    rules: args.rulesFile ? readRulesFile(args.rulesFile) : undefined,
+  };
+  const result = store
+    ? (await services.analyses.run(SYSTEM, code, request)).result
+    : (await services.analyses.compute(SYSTEM, code, request)).result;
   if (args.json) {
     io.out(JSON.stringify(result, null, 2));
     return 0;

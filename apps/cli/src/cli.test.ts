@@ -121,7 +121,11 @@ test('the published JSON Schema of the territory document is the one the code ch
   const io = capture();
   assert.equal(await run(['schema'], io), 0);
   const published = readFileSync(new URL('../../../docs/schemas/territory-document.schema.json', import.meta.url), 'utf8');
-  assert.equal(published.trim(), io.lines.join('\n').trim(), 'regenerate it with: npx boucles schema > docs/schemas/territory-document.schema.json');
+  assert.equal(
+    published.trim(),
+    io.lines.join('\n').trim(),
+    'regenerate it with: npx boucles schema > docs/schemas/territory-document.schema.json',
+  );
 });
 
 test('boucles analyse ranks the demo document’s synergies, prints JSON with --json, and takes rules from a file', async () => {
@@ -167,7 +171,11 @@ test('boucles metabolisme prints the accounts’ indicators and, with --scenario
 
 test('boucles admin create makes a platform administrator who can sign in, with its password printed once; a second one with the same e-mail is refused', async () => {
   const io = capture();
-  assert.equal(await run(['admin', 'create', '--email', 'Premiere.Admin@Example.org', '--name', 'Première administratrice'], io), 0, io.errors.join('\n'));
+  assert.equal(
+    await run(['admin', 'create', '--email', 'Premiere.Admin@Example.org', '--name', 'Première administratrice'], io),
+    0,
+    io.errors.join('\n'),
+  );
   assert.match(io.lines[0] ?? '', /^Administrateur créé : premiere\.admin@example\.org \([0-9a-f-]{36}\)\.$/);
   const password = /Mot de passe \(affiché une seule fois\) : (\S+)$/.exec(io.lines[1] ?? '')?.[1];
   assert.ok(password && password.length >= 12);
@@ -193,7 +201,14 @@ test('boucles admin create makes a platform administrator who can sign in, with 
 test('text taken from a file cannot drive the terminal: control characters and bidirectional overrides are printed as visible symbols', async () => {
   writeFileSync(
     join(dir, 'ecran.json'),
-    JSON.stringify({ format: 'boucles-territory', formatVersion: 1, territory: { code: 'ECRAN', level: 'custom', name: 'Écran', communes: ['59350'] }, actors: [], sites: [], flows: [] }),
+    JSON.stringify({
+      format: 'boucles-territory',
+      formatVersion: 1,
+      territory: { code: 'ECRAN', level: 'custom', name: 'Écran', communes: ['59350'] },
+      actors: [],
+      sites: [],
+      flows: [],
+    }),
   );
   assert.equal(await run(['load', join(dir, 'ecran.json')], capture()), 0);
   const file = join(dir, 'acteurs.csv');
@@ -212,7 +227,10 @@ test('while the server holds the data folder, commands that open the database ar
   const { fileURLToPath } = await import('node:url');
   const main = fileURLToPath(new URL('../../server/dist/main.js', import.meta.url));
   const dataDir = join(dir, 'occupe');
-  const server = spawn(process.execPath, [main], { env: { ...process.env, BOUCLES_DATA_DIR: dataDir, BOUCLES_DEMO: '0', BOUCLES_LOG: '0', PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(process.execPath, [main], {
+    env: { ...process.env, BOUCLES_DATA_DIR: dataDir, BOUCLES_DEMO: '0', BOUCLES_LOG: '0', PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     server.stdout.on('data', (c: Buffer) => {
@@ -227,7 +245,12 @@ test('while the server holds the data folder, commands that open the database ar
   try {
     const file = join(dir, 'acteurs-occupe.csv');
     writeFileSync(file, 'id_acteur;raison_sociale;type\r\nO1;Occupé;entreprise\r\n');
-    for (const args of [['import', file, '--territory', 'X', '--no-progress'], ['migrate'], ['sauvegarde'], ['export', '--territory', 'X', '--format', 'json', '--out', join(dir, 'x.json')]]) {
+    for (const args of [
+      ['import', file, '--territory', 'X', '--no-progress'],
+      ['migrate'],
+      ['sauvegarde'],
+      ['export', '--territory', 'X', '--format', 'json', '--out', join(dir, 'x.json')],
+    ]) {
       const io = capture();
       assert.equal(await run(args, io), 3, `${args[0]}: ${io.errors.join('\n')}`);
       assert.match(io.errors.join('\n'), /utilisé par le serveur Boucles/);

@@ -44,7 +44,12 @@ import { consoleIo, safeIo, type Io } from './io.js';
 export { terminalSafe, type Io } from './io.js';
 
 /** French names of the import modes, accepted as well as the English ones. */
-const MODE_ALIASES: Record<string, string> = { tout: 'all-or-nothing', 'tout-ou-rien': 'all-or-nothing', essai: 'dry-run', 'lignes-valides': 'valid-rows' };
+const MODE_ALIASES: Record<string, string> = {
+  tout: 'all-or-nothing',
+  'tout-ou-rien': 'all-or-nothing',
+  essai: 'dry-run',
+  'lignes-valides': 'valid-rows',
+};
 
 export const HELP = `boucles — plateforme d'économie circulaire territoriale
 
@@ -111,7 +116,11 @@ function storeConfig(): StoreConfig {
  * while the server (or another command) holds the data folder, this throws DataFolderBusyError,
  * whose message says what to do.
  */
-async function withDatabase<T>(holder: string, fn: (db: Database) => Promise<T>, log: (line: string) => void = () => undefined): Promise<T> {
+async function withDatabase<T>(
+  holder: string,
+  fn: (db: Database) => Promise<T>,
+  log: (line: string) => void = () => undefined,
+): Promise<T> {
   const store = await openStore(storeConfig(), holder, log);
   try {
     await migrateWithBackup(store, log);
@@ -171,7 +180,9 @@ function commandLineProblem(e: unknown): string | undefined {
   const option = /'([^']+)'/.exec(message)?.[1]?.replace(/ <value>$/, '');
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Option inconnue : ${option ?? message}`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
-    return /does not take an argument/.test(message) ? `L'option ${option} ne prend pas de valeur` : `Valeur manquante pour l'option ${option}`;
+    return /does not take an argument/.test(message)
+      ? `L'option ${option} ne prend pas de valeur`
+      : `Valeur manquante pour l'option ${option}`;
   }
   return option ? `Option mal employée : ${option}` : 'Ligne de commande invalide';
 }
@@ -220,7 +231,11 @@ export async function run(argv: readonly string[], rawIo: Io = consoleIo): Promi
         const password = generated ? randomBytes(15).toString('base64url') : (await readStdin()).replace(/\r?\n$/, '');
         const email = values.email;
         const name = values.name;
-        const user = await withDatabase('admin', async (db) => createServices(db, reference).accounts.createAdmin({ email, displayName: name, password }), io.out);
+        const user = await withDatabase(
+          'admin',
+          async (db) => createServices(db, reference).accounts.createAdmin({ email, displayName: name, password }),
+          io.out,
+        );
         io.out(`Administrateur créé : ${user.email} (${user.id}).`);
         if (generated) io.out(`Mot de passe (affiché une seule fois) : ${password}`);
         return 0;
@@ -246,7 +261,9 @@ export async function run(argv: readonly string[], rawIo: Io = consoleIo): Promi
         const doc = command === 'demo' ? readDemoDocument() : await readJsonFile(file);
         const report = await withDatabase(command, (db) => createServices(db, reference).territoryDocuments.importNew(SYSTEM, doc), io.out);
         const c = report.created;
-        io.out(`Territoire ${report.territory.code} créé — acteurs : ${c.actors}, sites : ${c.sites}, flux : ${c.flows}, besoins : ${c.needs}.`);
+        io.out(
+          `Territoire ${report.territory.code} créé — acteurs : ${c.actors}, sites : ${c.sites}, flux : ${c.flows}, besoins : ${c.needs}.`,
+        );
         return 0;
       }
       case 'import': {
@@ -255,8 +272,19 @@ export async function run(argv: readonly string[], rawIo: Io = consoleIo): Promi
           io.err('Usage : boucles import <fichier.xlsx | fichiers.csv…> --territory <code> [--mode all-or-nothing|dry-run|valid-rows]');
           return 2;
         }
-        const args = { files: rest, territory: values.territory, mode, sheet: values.sheet, rejectedPath: values.rejets, progress: !values['no-progress'] };
-        return await withDatabase('import', (db) => runImport(createServices(db, reference, { geocoder: geocoderFromEnv() }), args, io), io.out);
+        const args = {
+          files: rest,
+          territory: values.territory,
+          mode,
+          sheet: values.sheet,
+          rejectedPath: values.rejets,
+          progress: !values['no-progress'],
+        };
+        return await withDatabase(
+          'import',
+          (db) => runImport(createServices(db, reference, { geocoder: geocoderFromEnv() }), args, io),
+          io.out,
+        );
       }
       case 'sauvegarde':
       case 'backup': {
@@ -288,17 +316,23 @@ export async function run(argv: readonly string[], rawIo: Io = consoleIo): Promi
         const code = values.territory;
         const sheet = values.sheet as SheetName | undefined;
         if (!code || !format || !['xlsx', 'csv', 'json', 'geojson'].includes(format) || (sheet && !SHEETS.some((s) => s.name === sheet))) {
-          io.err('Usage : boucles export --territory <code> --format xlsx|csv|json|geojson [--sheet acteurs|sites|flux|besoins] [--out <fichier>]');
+          io.err(
+            'Usage : boucles export --territory <code> --format xlsx|csv|json|geojson [--sheet acteurs|sites|flux|besoins] [--out <fichier>]',
+          );
           return 2;
         }
         const out = values.out ?? `${code.replace(/[^\w-]/g, '_')}${sheet ? `-${sheet}` : format === 'csv' ? '-acteurs' : ''}.${format}`;
-        await withDatabase('export', async (db) => {
-          const exports = createServices(db, reference).territoryExports;
-          if (format === 'xlsx') await exports.workbookFile(SYSTEM, code, out);
-          else if (format === 'csv') writeFileSync(out, await exports.csv(SYSTEM, code, sheet ?? 'acteurs'));
-          else if (format === 'json') writeFileSync(out, `${JSON.stringify(await exports.document(SYSTEM, code), null, 2)}\n`);
-          else writeFileSync(out, JSON.stringify(await exports.geojson(SYSTEM, code, sheet === 'flux' ? 'flux' : 'sites')));
-        }, io.out);
+        await withDatabase(
+          'export',
+          async (db) => {
+            const exports = createServices(db, reference).territoryExports;
+            if (format === 'xlsx') await exports.workbookFile(SYSTEM, code, out);
+            else if (format === 'csv') writeFileSync(out, await exports.csv(SYSTEM, code, sheet ?? 'acteurs'));
+            else if (format === 'json') writeFileSync(out, `${JSON.stringify(await exports.document(SYSTEM, code), null, 2)}\n`);
+            else writeFileSync(out, JSON.stringify(await exports.geojson(SYSTEM, code, sheet === 'flux' ? 'flux' : 'sites')));
+          },
+          io.out,
+        );
         io.out(`Export écrit : ${out}`);
         return 0;
       }
@@ -327,8 +361,18 @@ export async function run(argv: readonly string[], rawIo: Io = consoleIo): Promi
         const k = Number(values.k ?? 10);
         const top = Number(values.top ?? 20);
         const file = rest[0];
-        if ((!file) === (!values.territory) || (objective !== 'co2' && objective !== 'cost') || !Number.isInteger(k) || k < 1 || k > 100 || !Number.isInteger(top) || top < 1) {
-          io.err('Usage : boucles analyse <fichier.json> | --territory <code> [--objective co2|cost] [--json] [--rules <fichier>] [--k 1..100] [--top N]');
+        if (
+          !file === !values.territory ||
+          (objective !== 'co2' && objective !== 'cost') ||
+          !Number.isInteger(k) ||
+          k < 1 ||
+          k > 100 ||
+          !Number.isInteger(top) ||
+          top < 1
+        ) {
+          io.err(
+            'Usage : boucles analyse <fichier.json> | --territory <code> [--objective co2|cost] [--json] [--rules <fichier>] [--k 1..100] [--top N]',
+          );
           return 2;
         }
         const args = { objective, k, top, json: values.json ?? false, rulesFile: values.rules } as const;
@@ -350,9 +394,14 @@ export async function run(argv: readonly string[], rawIo: Io = consoleIo): Promi
       case 'metabolisme':
       case 'metabolism': {
         const file = rest[0];
-        const others = (values.with ?? '').split(',').map((x) => x.trim()).filter(Boolean);
-        if ((!file) === (!values.territory) || (others.length > 0 && !values.territory)) {
-          io.err('Usage : boucles metabolisme <fichier.json> | --territory <code> [--scenario] [--with <code,…>] [--json] [--out <fichier.csv|xlsx>]');
+        const others = (values.with ?? '')
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean);
+        if (!file === !values.territory || (others.length > 0 && !values.territory)) {
+          io.err(
+            'Usage : boucles metabolisme <fichier.json> | --territory <code> [--scenario] [--with <code,…>] [--json] [--out <fichier.csv|xlsx>]',
+          );
           return 2;
         }
         const args = { json: values.json ?? false, scenario: values.scenario ?? false, with: others, out: values.out };
@@ -375,10 +424,16 @@ export async function run(argv: readonly string[], rawIo: Io = consoleIo): Promi
         io.out(`Communes (COG) : ${loadCommunes().length}`);
         io.out(`EPCI à fiscalité propre : ${loadEpci().length}`);
         io.out(`NAF rév. 2 (sections à sous-classes) : ${loadNaf().length}`);
-        io.out(`Liste européenne des déchets : ${waste.entries.length} codes, dont ${waste.entries.filter((w) => w.hazardous).length} dangereux`);
+        io.out(
+          `Liste européenne des déchets : ${waste.entries.length} codes, dont ${waste.entries.filter((w) => w.hazardous).length} dangereux`,
+        );
         io.out(`Opérations de traitement R/D : ${loadWasteOperations().entries.length}`);
         io.out(`Taxonomie des ressources : ${loadResourceTaxonomy().entries.length} classes`);
-        io.out(`Unités : ${loadUnits().units.map((u) => u.code).join(', ')}`);
+        io.out(
+          `Unités : ${loadUnits()
+            .units.map((u) => u.code)
+            .join(', ')}`,
+        );
         return 0;
       }
       case 'schema':
@@ -399,7 +454,7 @@ export async function run(argv: readonly string[], rawIo: Io = consoleIo): Promi
       return 1;
     }
     if (e instanceof ValidationError) {
-      printIssues(e, rest[0] ?? command ?? "", io);
+      printIssues(e, rest[0] ?? command ?? '', io);
       return 1;
     }
     io.err(`Erreur : ${e instanceof AppError ? e.text.fr : (e as Error).message}`);

@@ -35,7 +35,14 @@ before(async () => {
   ]);
   writeFileSync(
     join(dir, 'territoire.json'),
-    JSON.stringify({ format: 'boucles-territory', formatVersion: 1, territory: { code: 'KILL', level: 'custom', name: 'Kill', communes: ['59350'] }, actors: [], sites: [], flows: [] }),
+    JSON.stringify({
+      format: 'boucles-territory',
+      formatVersion: 1,
+      territory: { code: 'KILL', level: 'custom', name: 'Kill', communes: ['59350'] },
+      actors: [],
+      sites: [],
+      flows: [],
+    }),
   );
 });
 
@@ -52,7 +59,10 @@ function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | n
 /** Runs the import and kills it with SIGKILL once it has written a first batch of flows. */
 function importKilledWhileWriting(env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'import', workbook, '--territory', 'KILL'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'import', workbook, '--territory', 'KILL'], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let killed = false;
     const watch = (c: Buffer): void => {
@@ -64,7 +74,9 @@ function importKilledWhileWriting(env: NodeJS.ProcessEnv): Promise<string> {
     };
     child.stdout.on('data', watch);
     child.stderr.on('data', watch);
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(out) : reject(new Error(`the import ended before it could be killed: ${out}`))));
+    child.on('exit', (_code, signal) =>
+      signal === 'SIGKILL' ? resolve(out) : reject(new Error(`the import ended before it could be killed: ${out}`)),
+    );
   });
 }
 
@@ -106,23 +118,27 @@ test('an import killed while it writes leaves the embedded database as it was', 
   }
 });
 
-test('an import killed while it writes leaves the PostgreSQL database as it was', { timeout: 180_000, skip: !process.env.TEST_DATABASE_URL }, async () => {
-  const url = process.env.TEST_DATABASE_URL ?? '';
-  const schema = `kill_${randomBytes(5).toString('hex')}`;
-  const env = { DATABASE_URL: url, DATABASE_SCHEMA: schema };
-  try {
-    assert.equal((await cli(['load', join(dir, 'territoire.json')], env)).code, 0);
-    await importKilledWhileWriting(env);
-    const db = await openPostgres({ connectionString: url, schema, max: 1 });
+test(
+  'an import killed while it writes leaves the PostgreSQL database as it was',
+  { timeout: 180_000, skip: !process.env.TEST_DATABASE_URL },
+  async () => {
+    const url = process.env.TEST_DATABASE_URL ?? '';
+    const schema = `kill_${randomBytes(5).toString('hex')}`;
+    const env = { DATABASE_URL: url, DATABASE_SCHEMA: schema };
     try {
-      assert.deepEqual(await counts(db), [1, 0, 0, 0]);
+      assert.equal((await cli(['load', join(dir, 'territoire.json')], env)).code, 0);
+      await importKilledWhileWriting(env);
+      const db = await openPostgres({ connectionString: url, schema, max: 1 });
+      try {
+        assert.deepEqual(await counts(db), [1, 0, 0, 0]);
+      } finally {
+        await db.close();
+      }
     } finally {
-      await db.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await c.end();
     }
-  } finally {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await c.end();
-  }
-});
+  },
+);

@@ -1,7 +1,18 @@
 /** `boucles import`: imports spreadsheets into a territory, with progress and a report in French. */
 import { statSync, writeFileSync } from 'node:fs';
 import type { SheetName } from '@boucles/engine';
-import { IMPORT_MODES, limitsFromEnv, rejectedCsv, rejectedWorkbook, rowsOfFiles, type ImportMode, type ImportProgress, type ImportReport, type Services, SYSTEM } from '@boucles/server';
+import {
+  IMPORT_MODES,
+  limitsFromEnv,
+  rejectedCsv,
+  rejectedWorkbook,
+  rowsOfFiles,
+  type ImportMode,
+  type ImportProgress,
+  type ImportReport,
+  type Services,
+  SYSTEM,
+} from '@boucles/server';
 import cliProgress from 'cli-progress';
 import type { Io } from './io.js';
 
@@ -42,7 +53,9 @@ export function formatReport(report: ImportReport): string[] {
   lines.push('feuille     créées  mises à jour  inchangées  rejetées');
   for (const sheet of ['acteurs', 'sites', 'flux', 'besoins'] as SheetName[]) {
     const c = report.counts[sheet];
-    lines.push(`${sheet.padEnd(10)} ${String(c.created).padStart(7)} ${String(c.updated).padStart(13)} ${String(c.unchanged).padStart(11)} ${String(c.rejected).padStart(9)}`);
+    lines.push(
+      `${sheet.padEnd(10)} ${String(c.created).padStart(7)} ${String(c.updated).padStart(13)} ${String(c.unchanged).padStart(11)} ${String(c.rejected).padStart(9)}`,
+    );
   }
   if (report.issues.length) {
     lines.push('', 'Erreurs :');
@@ -62,7 +75,13 @@ export async function runImport(services: Services, args: ImportArgs, io: Io): P
   const bytes = args.files.reduce((sum, f) => sum + statSync(f).size, 0);
   const showBar = args.progress && bytes > 1_000_000 && process.stderr.isTTY === true;
   const bar = showBar
-    ? new cliProgress.SingleBar({ format: 'Import — {phase} : {value} lignes', stream: process.stderr, hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 })
+    ? new cliProgress.SingleBar({
+        format: 'Import — {phase} : {value} lignes',
+        stream: process.stderr,
+        hideCursor: true,
+        noTTYOutput: true,
+        notTTYSchedule: 2000,
+      })
     : undefined;
   bar?.start(0, 0, { phase: PHASE_FR.read });
   // Without a terminal, each phase and each batch written is a line of its own (logs, CI, tests).
@@ -77,7 +96,10 @@ export async function runImport(services: Services, args: ImportArgs, io: Io): P
     report = await services.territoryImports.import(
       SYSTEM,
       args.territory,
-      rowsOfFiles(args.files.map((path) => ({ path, sheet: args.sheet })), limitsFromEnv()),
+      rowsOfFiles(
+        args.files.map((path) => ({ path, sheet: args.sheet })),
+        limitsFromEnv(),
+      ),
       args.mode,
       (p) => {
         bar?.update(p.rows, { phase: PHASE_FR[p.phase] });

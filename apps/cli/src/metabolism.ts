@@ -14,9 +14,16 @@ export interface MetabolismArgs {
   out?: string | undefined;
 }
 
-const nf = (n: number | null, digits = 1): string => (n === null ? '—' : n.toLocaleString('fr-FR', { maximumFractionDigits: digits }).replace(/\u202f/g, ' '));
+const nf = (n: number | null, digits = 1): string =>
+  n === null ? '—' : n.toLocaleString('fr-FR', { maximumFractionDigits: digits }).replace(/\u202f/g, ' ');
 
-export async function runMetabolism(services: Services, code: string, args: MetabolismArgs, io: Io, analyseFirst: boolean): Promise<number> {
+export async function runMetabolism(
+  services: Services,
+  code: string,
+  args: MetabolismArgs,
+  io: Io,
+  analyseFirst: boolean,
+): Promise<number> {
   if (args.scenario && analyseFirst) await services.analyses.run(SYSTEM, code, { objective: 'co2' });
   const result = await services.metabolism.fullMetabolism(SYSTEM, code, { scenario: args.scenario ? 'latest' : undefined });
   const inter = args.with.length > 0 ? await services.metabolism.fullInterdependencies(SYSTEM, [code, ...args.with]) : null;
@@ -37,7 +44,9 @@ export async function runMetabolism(services: Services, code: string, args: Meta
   }
   if (result.scenario) {
     io.out('');
-    io.out(`Scénario : ${result.scenario.applied.length} synergies de l'analyse ${result.scenario.analysisId} appliquées, ${result.scenario.skipped.length} écartées.`);
+    io.out(
+      `Scénario : ${result.scenario.applied.length} synergies de l'analyse ${result.scenario.analysisId} appliquées, ${result.scenario.skipped.length} écartées.`,
+    );
     for (const c of result.scenario.comparison.filter((x) => x.family === undefined && x.delta !== null && x.delta !== 0)) {
       io.out(`  ${c.name.fr} [${c.layer}] : ${nf(c.before)} → ${nf(c.after)} ${c.unit} (${(c.delta ?? 0) > 0 ? '+' : ''}${nf(c.delta)})`);
     }

@@ -23,7 +23,10 @@ for (const target of testDatabases()) {
 
     const json = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) => {
       const r = await admin.inject({ method, url, ...(payload === undefined ? {} : { payload: payload as object }) });
-      return { status: r.statusCode, body: r.body ? (r.json() as Record<string, unknown> & { issues?: { path: string; code: string }[] }) : {} };
+      return {
+        status: r.statusCode,
+        body: r.body ? (r.json() as Record<string, unknown> & { issues?: { path: string; code: string }[] }) : {},
+      };
     };
     const count = async (table: string) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]?.n;
 
@@ -37,7 +40,12 @@ for (const target of testDatabases()) {
       const communes = t.body.communes as string[];
       assert.equal(communes.length, reference.territoryCommunes('epci', EPCI)?.length);
       [commune = '', otherCommune = ''] = communes;
-      const other = await json('POST', '/api/territories', { code: 'AUTRE', level: 'custom', name: 'Autre territoire', communes: ['75056'] });
+      const other = await json('POST', '/api/territories', {
+        code: 'AUTRE',
+        level: 'custom',
+        name: 'Autre territoire',
+        communes: ['75056'],
+      });
       assert.equal(other.status, 201);
     });
     after(async () => {
@@ -107,7 +115,10 @@ for (const target of testDatabases()) {
       assert.equal((await json('GET', `/api/territories/${EPCI}/actors?communeCode=${commune}`)).body.total, 1);
       assert.equal((await json('GET', `/api/territories/${EPCI}/needs?category=waste_collection`)).body.total, 1);
 
-      const patched = await json('PATCH', `/api/territories/${EPCI}/flows/${flowId}`, { quantity: { value: 5, unit: 't', period: 'month' }, cost: null });
+      const patched = await json('PATCH', `/api/territories/${EPCI}/flows/${flowId}`, {
+        quantity: { value: 5, unit: 't', period: 'month' },
+        cost: null,
+      });
       assert.equal(patched.status, 200, JSON.stringify(patched.body));
       assert.deepEqual(patched.body.annualQuantity, { value: 60, unit: 't' });
       assert.equal(patched.body.cost, null);
@@ -132,7 +143,10 @@ for (const target of testDatabases()) {
       for (const [payload, path, code] of cases) {
         const r = await json('POST', `/api/territories/${EPCI}/actors`, payload);
         assert.equal(r.status, 400);
-        assert.deepEqual(r.body.issues?.map((i) => [i.path, i.code]), [[path, code]]);
+        assert.deepEqual(
+          r.body.issues?.map((i) => [i.path, i.code]),
+          [[path, code]],
+        );
         const message = (r.body.issues as unknown as { message: { fr: string; en: string } }[])[0]?.message;
         assert.ok(message?.fr && message.en && message.fr !== message.en);
       }
@@ -158,14 +172,23 @@ for (const target of testDatabases()) {
           ...over,
         });
         assert.equal(r.status, 400, JSON.stringify(over));
-        assert.deepEqual(r.body.issues?.map((i) => [i.path, i.code]), [[path, code]], JSON.stringify(r.body));
+        assert.deepEqual(
+          r.body.issues?.map((i) => [i.path, i.code]),
+          [[path, code]],
+          JSON.stringify(r.body),
+        );
       }
       assert.equal(await count('flow'), flows);
     });
 
     test('a malformed JSON body answers 400 and a body over 1 MB answers 413, writing nothing', async () => {
       const before = await count('actor');
-      const bad = await admin.inject({ method: 'POST', url: `/api/territories/${EPCI}/actors`, headers: { 'content-type': 'application/json' }, payload: '{"name": "X",' });
+      const bad = await admin.inject({
+        method: 'POST',
+        url: `/api/territories/${EPCI}/actors`,
+        headers: { 'content-type': 'application/json' },
+        payload: '{"name": "X",',
+      });
       assert.equal(bad.statusCode, 400);
       assert.equal(bad.json().error, 'invalid_json');
       const big = await admin.inject({
@@ -194,35 +217,62 @@ for (const target of testDatabases()) {
       assert.equal((await json('DELETE', `/api/territories/AUTRE/actors/${id}`)).status, 404);
       const site = await json('POST', '/api/territories/AUTRE/sites', { actorId: id, name: 'Intrus', communeCode: '75056' });
       assert.equal(site.status, 400);
-      assert.deepEqual(site.body.issues?.map((i) => i.code), ['unknown_actor']);
+      assert.deepEqual(
+        site.body.issues?.map((i) => i.code),
+        ['unknown_actor'],
+      );
       assert.equal((await json('GET', `/api/territories/${EPCI}/actors/${id}`)).body.name, 'Acteur A');
       assert.equal((await json('GET', '/api/territories/AUTRE/actors')).body.total, 0);
     });
 
     test('a site whose coordinates are far from its commune is refused', async () => {
       const a = await json('POST', `/api/territories/${EPCI}/actors`, { name: 'Acteur loin', kind: 'company' });
-      const r = await json('POST', `/api/territories/${EPCI}/sites`, { actorId: a.body.id, name: 'À Marseille ?', communeCode: commune, location: { lat: 43.2965, lon: 5.3698 } });
+      const r = await json('POST', `/api/territories/${EPCI}/sites`, {
+        actorId: a.body.id,
+        name: 'À Marseille ?',
+        communeCode: commune,
+        location: { lat: 43.2965, lon: 5.3698 },
+      });
       assert.equal(r.status, 400);
-      assert.deepEqual(r.body.issues?.map((i) => [i.path, i.code]), [['location', 'far_from_commune']]);
+      assert.deepEqual(
+        r.body.issues?.map((i) => [i.path, i.code]),
+        [['location', 'far_from_commune']],
+      );
       assert.match((r.body.issues as unknown as { message: { fr: string } }[])[0]?.message.fr ?? '', /km de la commune/);
     });
 
     test('a site outside the territory or a commune that does not exist is refused', async () => {
       const a = await json('POST', `/api/territories/${EPCI}/actors`, { name: 'Acteur B', kind: 'association' });
       const outside = await json('POST', `/api/territories/${EPCI}/sites`, { actorId: a.body.id, name: 'Paris', communeCode: '75056' });
-      assert.deepEqual(outside.body.issues?.map((i) => i.code), ['commune_outside_territory']);
-      const unknown = await json('POST', `/api/territories/${EPCI}/sites`, { actorId: a.body.id, name: 'Nulle part', communeCode: '59999' });
-      assert.deepEqual(unknown.body.issues?.map((i) => i.code), ['unknown_commune']);
+      assert.deepEqual(
+        outside.body.issues?.map((i) => i.code),
+        ['commune_outside_territory'],
+      );
+      const unknown = await json('POST', `/api/territories/${EPCI}/sites`, {
+        actorId: a.body.id,
+        name: 'Nulle part',
+        communeCode: '59999',
+      });
+      assert.deepEqual(
+        unknown.body.issues?.map((i) => i.code),
+        ['unknown_commune'],
+      );
     });
 
     test('lists are paginated and say how many items there are in all', async () => {
       for (let i = 0; i < 5; i++) await json('POST', `/api/territories/${EPCI}/actors`, { name: `Page ${i}`, kind: 'other' });
       const page = await json('GET', `/api/territories/${EPCI}/actors?q=Page&limit=2&offset=2`);
       assert.equal(page.body.total, 5);
-      assert.deepEqual((page.body.items as { name: string }[]).map((a) => a.name), ['Page 2', 'Page 3']);
+      assert.deepEqual(
+        (page.body.items as { name: string }[]).map((a) => a.name),
+        ['Page 2', 'Page 3'],
+      );
       const bad = await json('GET', `/api/territories/${EPCI}/actors?limit=100000`);
       assert.equal(bad.status, 400);
-      assert.deepEqual(bad.body.issues?.map((i) => i.path), ['query.limit']);
+      assert.deepEqual(
+        bad.body.issues?.map((i) => i.path),
+        ['query.limit'],
+      );
     });
 
     test('a territory cannot lose a commune where it has sites', async () => {
@@ -237,7 +287,10 @@ for (const target of testDatabases()) {
 
     test('a NUL character is refused with a 400, in a body, a query or a path', async () => {
       const body = await json('POST', `/api/territories/${EPCI}/actors`, { name: 'a\u0000b', kind: 'company' });
-      assert.deepEqual(body.body.issues?.map((i) => [i.path, i.code]), [['name', 'nul_character']]);
+      assert.deepEqual(
+        body.body.issues?.map((i) => [i.path, i.code]),
+        [['name', 'nul_character']],
+      );
       assert.equal((await json('GET', '/api/territories?q=%00')).status, 400);
       assert.equal((await json('GET', '/api/territories/a%00b')).status, 400);
     });
@@ -245,7 +298,10 @@ for (const target of testDatabases()) {
     test('a commune listed twice in a territory update is a 400, not a crash', async () => {
       const r = await json('PATCH', `/api/territories/${EPCI}`, { communes: [commune, commune] });
       assert.equal(r.status, 400);
-      assert.deepEqual(r.body.issues?.map((i) => i.code), ['duplicate']);
+      assert.deepEqual(
+        r.body.issues?.map((i) => i.code),
+        ['duplicate'],
+      );
     });
 
     test('an actor that becomes an ESS structure joins the ESS; null clears its contact', async () => {
@@ -255,7 +311,10 @@ for (const target of testDatabases()) {
       assert.equal(p.body.ess, true);
       assert.deepEqual(p.body.contact, {});
       const contradiction = await json('PATCH', `/api/territories/${EPCI}/actors/${a.body.id}`, { ess: false });
-      assert.deepEqual(contradiction.body.issues?.map((i) => i.code), ['ess_kind_mismatch']);
+      assert.deepEqual(
+        contradiction.body.issues?.map((i) => i.code),
+        ['ess_kind_mismatch'],
+      );
     });
 
     test('a flow is hazardous by its starred waste code until the code changes, and as declared otherwise', async () => {

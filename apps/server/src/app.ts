@@ -138,7 +138,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   authenticate(app, services.accounts, { publicUrl: options.publicUrl });
   await app.register(
     fastifySwagger,
-    openApiOptions({ version: options.version ?? '0.1.0', tags: [{ name: 'system', description: 'Health and API description' }, ...MODULES.flatMap((m) => m.tags)] }),
+    openApiOptions({
+      version: options.version ?? '0.1.0',
+      tags: [{ name: 'system', description: 'Health and API description' }, ...MODULES.flatMap((m) => m.tags)],
+    }),
   );
 
   // Every error goes through the one catalogue (platform/errors.ts): its code's status, the same body everywhere.
@@ -157,7 +160,13 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   // database that fails answers 500.
   r.get(
     '/api/health',
-    { schema: { tags: ['system'], summary: 'Liveness and database kind; busy: true when the database did not answer within a second', hide: false } },
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness and database kind; busy: true when the database did not answer within a second',
+        hide: false,
+      },
+    },
     async () => {
       let timer: NodeJS.Timeout | undefined;
       const waited = new Promise<'busy'>((resolve) => (timer = setTimeout(() => resolve('busy'), HEALTH_DATABASE_WAIT_MS)));

@@ -7,7 +7,16 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { PRINCIPAL_DEFINITIONS, platformAdministratorHolds, roleStanding, sheetSpec, standingHolds, type AnalysisResult, type Permission, type Standing } from '@boucles/engine';
+import {
+  PRINCIPAL_DEFINITIONS,
+  platformAdministratorHolds,
+  roleStanding,
+  sheetSpec,
+  standingHolds,
+  type AnalysisResult,
+  type Permission,
+  type Standing,
+} from '@boucles/engine';
 import { ReferenceCatalog } from '@boucles/reference-data';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type RouteEntry, type Services } from './app.js';
@@ -28,7 +37,16 @@ const CANARY_QUANTITY = 777_777.7;
 const CANARY_INTERACTION = 'CANARI-ECHANGE-CONFIDENTIEL';
 
 type Who = 'anonymous' | 'platformAdmin' | 'administrator' | 'facilitator' | 'contributor' | 'reader' | 'regionalReader' | 'apiKey';
-const WHO: readonly Who[] = ['anonymous', 'platformAdmin', 'administrator', 'facilitator', 'contributor', 'reader', 'regionalReader', 'apiKey'];
+const WHO: readonly Who[] = [
+  'anonymous',
+  'platformAdmin',
+  'administrator',
+  'facilitator',
+  'contributor',
+  'reader',
+  'regionalReader',
+  'apiKey',
+];
 type Outcome = 'ok' | 'forbidden' | 'hidden' | 'unauth' | 'unknownRef' | 'invalid';
 interface Variant {
   territory: 'own' | 'other';
@@ -36,7 +54,13 @@ interface Variant {
 }
 
 /** The role each signed-in principal of the matrix is given in its territories (the platform administrator holds none). */
-const ROLE_OF: Readonly<Partial<Record<Who, Role>>> = { administrator: 'administrator', facilitator: 'facilitator', contributor: 'contributor', reader: 'reader', regionalReader: 'reader' };
+const ROLE_OF: Readonly<Partial<Record<Who, Role>>> = {
+  administrator: 'administrator',
+  facilitator: 'facilitator',
+  contributor: 'contributor',
+  reader: 'reader',
+  regionalReader: 'reader',
+};
 
 /** Each principal's standing in its own territory, as the table of roles and permissions gives it. */
 function standingOf(who: Who): Standing | undefined {
@@ -165,7 +189,13 @@ const SPECS: Spec[] = [
   { method: 'GET', route: '/api/territories/:code/synergy-cases/:id', allowed: SYNERGIES, perRecord: true, contributorOther: 'hidden' },
   { method: 'PATCH', route: '/api/territories/:code/synergy-cases/:id', allowed: FAC, perRecord: true },
   { method: 'POST', route: '/api/territories/:code/synergy-cases/:id/consent', allowed: OWN, perRecord: true, contributorOther: 'hidden' },
-  { method: 'DELETE', route: '/api/territories/:code/synergy-cases/:id/consent/:side', allowed: OWN, perRecord: true, contributorOther: 'hidden' },
+  {
+    method: 'DELETE',
+    route: '/api/territories/:code/synergy-cases/:id/consent/:side',
+    allowed: OWN,
+    perRecord: true,
+    contributorOther: 'hidden',
+  },
   // The relationship log is the facilitators' and administrators' only, even an entry about the contributor's own actor.
   { method: 'GET', route: '/api/territories/:code/interactions', allowed: RELATIONSHIPS },
   { method: 'POST', route: '/api/territories/:code/interactions', allowed: RELATIONSHIPS, perRecord: true },
@@ -263,7 +293,17 @@ for (const target of testDatabases()) {
     let apiKey = '';
     /** IDs per territory: the contributor's own actor and another actor, with their records. */
     const ids = {
-      own: { actor: '', site: '', flow: '', need: '', commune: '', resource: '', caseId: '', interaction: '', side: 'supplier' as 'supplier' | 'receiver' },
+      own: {
+        actor: '',
+        site: '',
+        flow: '',
+        need: '',
+        commune: '',
+        resource: '',
+        caseId: '',
+        interaction: '',
+        side: 'supplier' as 'supplier' | 'receiver',
+      },
       other: { actor: '', site: '', flow: '', need: '', caseId: '', interaction: '' },
       t2: { actor: '', site: '', flow: '', need: '', commune: '', resource: '', aggregate: '', caseId: '', interaction: '' },
       aggregate: '',
@@ -282,7 +322,12 @@ for (const target of testDatabases()) {
 
     async function newUser(roles?: { territoryCode: string; role: Role; actorId?: string | null }[], isAdmin = false) {
       n += 1;
-      return services.accounts.createUser(SYSTEM, { email: `matrice${n}-${randomBytes(3).toString('hex')}@example.org`, displayName: `Matrice ${n}`, isAdmin, roles });
+      return services.accounts.createUser(SYSTEM, {
+        email: `matrice${n}-${randomBytes(3).toString('hex')}@example.org`,
+        displayName: `Matrice ${n}`,
+        isAdmin,
+        roles,
+      });
     }
 
     async function send(who: Who, method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
@@ -314,7 +359,9 @@ for (const target of testDatabases()) {
       ids.analysis = run.id;
       ids.t2analysis = (await services.analyses.run(SYSTEM, T2, { objective: 'co2' })).id;
 
-      const own = await firstOf(services.territoryData.listActors(SYSTEM, T1, { q: 'Brasserie de la Haute-Colme' }, { limit: 1, offset: 0 }));
+      const own = await firstOf(
+        services.territoryData.listActors(SYSTEM, T1, { q: 'Brasserie de la Haute-Colme' }, { limit: 1, offset: 0 }),
+      );
       ids.own.actor = own.id;
       const result = run.result as AnalysisResult;
       const mine = result.synergies.filter((s) => !s.sameActor && (s.supplierActorId === own.id || s.receiverActorId === own.id));
@@ -326,7 +373,8 @@ for (const target of testDatabases()) {
       // Cases: one involving the contributor's actor, one not; other synergies stay to be opened by the matrix.
       const pairKey = (s: { outputFlowId: string; inputFlowId: string }) => `${s.outputFlowId}>${s.inputFlowId}`;
       const seen = new Set<string>();
-      const unique = <T extends { outputFlowId: string; inputFlowId: string }>(list: T[]) => list.filter((s) => !seen.has(pairKey(s)) && seen.add(pairKey(s)));
+      const unique = <T extends { outputFlowId: string; inputFlowId: string }>(list: T[]) =>
+        list.filter((s) => !seen.has(pairKey(s)) && seen.add(pairKey(s)));
       const mineUnique = unique(mine);
       const notMineUnique = unique(notMine);
       ids.own.caseId = (await services.followUp.openCase(SYSTEM, T1, { synergyId: withOther.id, status: 'proposed' })).id;
@@ -338,7 +386,9 @@ for (const target of testDatabases()) {
       const t2Synergies = (await services.analyses.get(SYSTEM, T2, 'latest')).result.synergies.filter((s) => !s.sameActor);
       const t2Synergy = t2Synergies[0];
       assert.ok(t2Synergy);
-      openableSynergies.t2 = [...new Map(t2Synergies.slice(1).map((s) => [pairKey(s), s.id])).entries()].filter(([k]) => k !== pairKey(t2Synergy)).map(([, id]) => id);
+      openableSynergies.t2 = [...new Map(t2Synergies.slice(1).map((s) => [pairKey(s), s.id])).entries()]
+        .filter(([k]) => k !== pairKey(t2Synergy))
+        .map(([, id]) => id);
       ids.t2.caseId = (await services.followUp.openCase(SYSTEM, T2, { synergyId: t2Synergy.id, status: 'proposed' })).id;
 
       for (const [key, actorId, code] of [
@@ -351,7 +401,9 @@ for (const target of testDatabases()) {
         const flow = await firstOf(services.territoryData.listFlows(SYSTEM, code, { actorId }, { limit: 1, offset: 0 }));
         ids[key].flow = flow.id;
         if (key === 'own') ids.own.resource = flow.resourceCode;
-        ids[key].need = (await services.territoryData.createNeed(SYSTEM, code, { actorId, category: 'service', description: `Besoin ${key}` })).id;
+        ids[key].need = (
+          await services.territoryData.createNeed(SYSTEM, code, { actorId, category: 'service', description: `Besoin ${key}` })
+        ).id;
       }
       const t2actor = await firstOf(services.territoryData.listActors(SYSTEM, T2, {}, { limit: 1, offset: 0 }));
       ids.t2.actor = t2actor.id;
@@ -361,7 +413,9 @@ for (const target of testDatabases()) {
       const t2flow = await firstOf(services.territoryData.listFlows(SYSTEM, T2, {}, { limit: 1, offset: 0 }));
       ids.t2.flow = t2flow.id;
       ids.t2.resource = t2flow.resourceCode;
-      ids.t2.need = (await services.territoryData.createNeed(SYSTEM, T2, { actorId: t2actor.id, category: 'service', description: 'Besoin T2' })).id;
+      ids.t2.need = (
+        await services.territoryData.createNeed(SYSTEM, T2, { actorId: t2actor.id, category: 'service', description: 'Besoin T2' })
+      ).id;
       const aggregates = await services.metabolism.listAggregates(SYSTEM, T1);
       const firstAggregate = aggregates[0];
       assert.ok(firstAggregate);
@@ -373,7 +427,9 @@ for (const target of testDatabases()) {
       aggregateBody = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null));
 
       // The canary: another actor's confidential contact and flow, which no one but the facilitators may see.
-      await services.territoryData.updateActor(SYSTEM, T1, ids.other.actor, { contact: { email: CANARY_EMAIL, phone: '+33 3 00 00 77 77' } });
+      await services.territoryData.updateActor(SYSTEM, T1, ids.other.actor, {
+        contact: { email: CANARY_EMAIL, phone: '+33 3 00 00 77 77' },
+      });
       await services.territoryData.createFlow(SYSTEM, T1, {
         siteId: ids.other.site,
         direction: 'output',
@@ -384,14 +440,17 @@ for (const target of testDatabases()) {
       });
 
       // Entries of the relationship log: about the contributor's own actor, another actor, and in T2; the first holds a canary.
-      const interaction = (code: string, actorId: string, topics: string) => services.relationships.create(SYSTEM, code, { actorId, occurredOn: '2026-03-12', kind: 'visit', topics });
+      const interaction = (code: string, actorId: string, topics: string) =>
+        services.relationships.create(SYSTEM, code, { actorId, occurredOn: '2026-03-12', kind: 'visit', topics });
       ids.own.interaction = (await interaction(T1, ids.own.actor, 'Visite de la brasserie')).id;
       await services.relationships.update(SYSTEM, T1, ids.own.interaction, { weakSignal: true, weakSignalText: CANARY_INTERACTION });
       ids.other.interaction = (await interaction(T1, ids.other.actor, 'Visite d’un autre acteur')).id;
       ids.t2.interaction = (await interaction(T2, ids.t2.actor, 'Visite en T2')).id;
 
       // Imports with a rejected row, so that a rejected-rows file exists in each territory.
-      const header = sheetSpec('acteurs').columns.map((c) => c.header).join(';');
+      const header = sheetSpec('acteurs')
+        .columns.map((c) => c.header)
+        .join(';');
       for (const [code, key] of [
         [T1, 'importRun'],
         [T2, 't2importRun'],
@@ -407,7 +466,10 @@ for (const target of testDatabases()) {
       }
 
       // The principals.
-      const grants: Record<Exclude<Who, 'anonymous' | 'apiKey' | 'platformAdmin'>, { territoryCode: string; role: Role; actorId?: string }[]> = {
+      const grants: Record<
+        Exclude<Who, 'anonymous' | 'apiKey' | 'platformAdmin'>,
+        { territoryCode: string; role: Role; actorId?: string }[]
+      > = {
         administrator: [{ territoryCode: T1, role: 'administrator' }],
         facilitator: [{ territoryCode: T1, role: 'facilitator' }],
         contributor: [{ territoryCode: T1, role: 'contributor', actorId: ids.own.actor }],
@@ -428,7 +490,8 @@ for (const target of testDatabases()) {
       apiKey = (await services.accounts.createApiKey(SYSTEM, T1, 'Matrice')).key;
 
       // What each principal must never see.
-      const actorsOf = async (code: string) => (await services.territoryData.listActors(SYSTEM, code, {}, { limit: 10_000, offset: 0 })).items;
+      const actorsOf = async (code: string) =>
+        (await services.territoryData.listActors(SYSTEM, code, {}, { limit: 10_000, offset: 0 })).items;
       const t1 = await actorsOf(T1);
       const t2 = await actorsOf(T2);
       const identity = (a: { id: string; name: string }) => [a.id, a.name];
@@ -467,11 +530,17 @@ for (const target of testDatabases()) {
         case 'GET /api/auth/me':
           return { url: '/api/auth/me' };
         case 'POST /api/auth/password':
-          return { url: '/api/auth/password', body: { currentPassword: 'pas le bon mot de passe', newPassword: 'un nouveau mot de passe' } };
+          return {
+            url: '/api/auth/password',
+            body: { currentPassword: 'pas le bon mot de passe', newPassword: 'un nouveau mot de passe' },
+          };
         case 'GET /api/users':
           return { url: '/api/users' };
         case 'POST /api/users':
-          return { url: '/api/users', body: { email: `cree-${tag}@example.org`, displayName: 'Créé', roles: [{ territoryCode: code, role: 'reader' }] } };
+          return {
+            url: '/api/users',
+            body: { email: `cree-${tag}@example.org`, displayName: 'Créé', roles: [{ territoryCode: code, role: 'reader' }] },
+          };
         case 'GET /api/users/:id':
         case 'PATCH /api/users/:id':
         case 'DELETE /api/users/:id': {
@@ -493,7 +562,10 @@ for (const target of testDatabases()) {
         case 'GET /api/territories':
           return { url: '/api/territories?limit=100' };
         case 'POST /api/territories':
-          return { url: '/api/territories', body: { code: `M-${tag}`.slice(0, 40), level: 'custom', name: 'Matrice', communes: ['59350'] } };
+          return {
+            url: '/api/territories',
+            body: { code: `M-${tag}`.slice(0, 40), level: 'custom', name: 'Matrice', communes: ['59350'] },
+          };
         case 'GET /api/territories/:code':
           return { url: base };
         case 'PATCH /api/territories/:code':
@@ -504,8 +576,18 @@ for (const target of testDatabases()) {
           await services.territoryData.createTerritory(SYSTEM, { code: tmp, level: 'custom', name: 'Jetable', communes: ['59350'] });
           const userId = userIds.get(who);
           if (userId && !inT2 && who !== 'platformAdmin') {
-            const role: Role = who === 'administrator' ? 'administrator' : who === 'facilitator' ? 'facilitator' : who === 'contributor' ? 'contributor' : 'reader';
-            const actor = role === 'contributor' ? (await services.territoryData.createActor(SYSTEM, tmp, { name: 'Jetable', kind: 'company' })).id : null;
+            const role: Role =
+              who === 'administrator'
+                ? 'administrator'
+                : who === 'facilitator'
+                  ? 'facilitator'
+                  : who === 'contributor'
+                    ? 'contributor'
+                    : 'reader';
+            const actor =
+              role === 'contributor'
+                ? (await services.territoryData.createActor(SYSTEM, tmp, { name: 'Jetable', kind: 'company' })).id
+                : null;
             await services.accounts.grantRole(SYSTEM, tmp, { userId, role, actorId: actor });
           }
           if (who === 'apiKey' && !inT2) return { url: base };
@@ -547,23 +629,43 @@ for (const target of testDatabases()) {
         case 'GET /api/territories/:code/sites':
           return { url: `${base}/sites?limit=500` };
         case 'POST /api/territories/:code/sites':
-          return { url: `${base}/sites`, body: { actorId, name: 'Site créé par la matrice', communeCode: inT2 ? ids.t2.commune : ids.own.commune } };
+          return {
+            url: `${base}/sites`,
+            body: { actorId, name: 'Site créé par la matrice', communeCode: inT2 ? ids.t2.commune : ids.own.commune },
+          };
         case 'GET /api/territories/:code/sites/:id':
         case 'PATCH /api/territories/:code/sites/:id':
           return { url: `${base}/sites/${siteId}`, body: spec.method === 'PATCH' ? {} : undefined };
         case 'DELETE /api/territories/:code/sites/:id': {
-          const s = await services.territoryData.createSite(SYSTEM, code, { actorId, name: 'Jetable', communeCode: inT2 ? ids.t2.commune : ids.own.commune });
+          const s = await services.territoryData.createSite(SYSTEM, code, {
+            actorId,
+            name: 'Jetable',
+            communeCode: inT2 ? ids.t2.commune : ids.own.commune,
+          });
           return { url: `${base}/sites/${s.id}` };
         }
         case 'GET /api/territories/:code/flows':
           return { url: `${base}/flows?limit=500` };
         case 'POST /api/territories/:code/flows':
-          return { url: `${base}/flows`, body: { siteId, direction: 'output', resourceCode: inT2 ? ids.t2.resource : ids.own.resource, label: 'Flux créé par la matrice' } };
+          return {
+            url: `${base}/flows`,
+            body: {
+              siteId,
+              direction: 'output',
+              resourceCode: inT2 ? ids.t2.resource : ids.own.resource,
+              label: 'Flux créé par la matrice',
+            },
+          };
         case 'GET /api/territories/:code/flows/:id':
         case 'PATCH /api/territories/:code/flows/:id':
           return { url: `${base}/flows/${rec.flow}`, body: spec.method === 'PATCH' ? {} : undefined };
         case 'DELETE /api/territories/:code/flows/:id': {
-          const f = await services.territoryData.createFlow(SYSTEM, code, { siteId, direction: 'input', resourceCode: inT2 ? ids.t2.resource : ids.own.resource, label: 'Jetable' });
+          const f = await services.territoryData.createFlow(SYSTEM, code, {
+            siteId,
+            direction: 'input',
+            resourceCode: inT2 ? ids.t2.resource : ids.own.resource,
+            label: 'Jetable',
+          });
           return { url: `${base}/flows/${f.id}` };
         }
         case 'GET /api/territories/:code/needs':
@@ -589,9 +691,16 @@ for (const target of testDatabases()) {
           return { url: `${base}/aggregates`, body: aggregateBody };
         case 'GET /api/territories/:code/aggregates/:id':
         case 'PUT /api/territories/:code/aggregates/:id':
-          return { url: `${base}/aggregates/${inT2 ? ids.t2.aggregate : ids.aggregate}`, body: spec.method === 'PUT' ? aggregateBody : undefined };
+          return {
+            url: `${base}/aggregates/${inT2 ? ids.t2.aggregate : ids.aggregate}`,
+            body: spec.method === 'PUT' ? aggregateBody : undefined,
+          };
         case 'DELETE /api/territories/:code/aggregates/:id': {
-          const a = await services.metabolism.createAggregate(SYSTEM, code, aggregateBody as Parameters<Services['metabolism']['createAggregate']>[2]);
+          const a = await services.metabolism.createAggregate(
+            SYSTEM,
+            code,
+            aggregateBody as Parameters<Services['metabolism']['createAggregate']>[2],
+          );
           return { url: `${base}/aggregates/${a.id}` };
         }
         case 'GET /api/territories/:code/synergies':
@@ -605,7 +714,10 @@ for (const target of testDatabases()) {
         }
         case 'GET /api/territories/:code/synergy-cases/:id':
         case 'PATCH /api/territories/:code/synergy-cases/:id':
-          return { url: `${base}/synergy-cases/${rec.caseId}`, body: spec.method === 'PATCH' ? { notes: 'Relu par la matrice' } : undefined };
+          return {
+            url: `${base}/synergy-cases/${rec.caseId}`,
+            body: spec.method === 'PATCH' ? { notes: 'Relu par la matrice' } : undefined,
+          };
         case 'POST /api/territories/:code/synergy-cases/:id/consent':
           // Always the contributor's side: the other side never consents here, so nothing gets disclosed.
           return { url: `${base}/synergy-cases/${rec.caseId}/consent`, body: { side: ids.own.side } };
@@ -614,10 +726,16 @@ for (const target of testDatabases()) {
         case 'GET /api/territories/:code/interactions':
           return { url: `${base}/interactions` };
         case 'POST /api/territories/:code/interactions':
-          return { url: `${base}/interactions`, body: { actorId, occurredOn: '2026-03-12', kind: 'meeting', topics: 'Noté par la matrice' } };
+          return {
+            url: `${base}/interactions`,
+            body: { actorId, occurredOn: '2026-03-12', kind: 'meeting', topics: 'Noté par la matrice' },
+          };
         case 'GET /api/territories/:code/interactions/:id':
         case 'PATCH /api/territories/:code/interactions/:id':
-          return { url: `${base}/interactions/${rec.interaction}`, body: spec.method === 'PATCH' ? { topics: 'Relu par la matrice' } : undefined };
+          return {
+            url: `${base}/interactions/${rec.interaction}`,
+            body: spec.method === 'PATCH' ? { topics: 'Relu par la matrice' } : undefined,
+          };
         case 'DELETE /api/territories/:code/interactions/:id': {
           const e = await services.relationships.create(SYSTEM, code, { actorId, occurredOn: '2026-03-12', kind: 'club' });
           return { url: `${base}/interactions/${e.id}` };
@@ -627,7 +745,9 @@ for (const target of testDatabases()) {
         case 'POST /api/territories/:code/imports':
           return {
             url: `${base}/imports?mode=dry-run&sheet=acteurs`,
-            body: `${sheetSpec('acteurs').columns.map((c) => c.header).join(';')}\r\n`,
+            body: `${sheetSpec('acteurs')
+              .columns.map((c) => c.header)
+              .join(';')}\r\n`,
             headers: { 'content-type': 'text/csv' },
           };
         case 'GET /api/territories/:code/imports':
@@ -680,7 +800,10 @@ for (const target of testDatabases()) {
             const where = `${who} ${spec.method} ${req.url} (${v.territory} territory, ${v.record} record)`;
             switch (want) {
               case 'ok':
-                assert.ok(res.statusCode < 300 || res.statusCode === spec.okStatus, `${where}: expected success, got ${res.statusCode} ${res.body.slice(0, 300)}`);
+                assert.ok(
+                  res.statusCode < 300 || res.statusCode === spec.okStatus,
+                  `${where}: expected success, got ${res.statusCode} ${res.body.slice(0, 300)}`,
+                );
                 break;
               case 'forbidden':
                 assert.equal(res.statusCode, 403, `${where}: ${res.body.slice(0, 300)}`);
@@ -777,7 +900,8 @@ for (const target of testDatabases()) {
     });
 
     test('the territories listed are those the principal has a role in', async () => {
-      const codes = async (who: Who) => (await send(who, 'GET', '/api/territories?limit=100')).json<{ items: { code: string }[] }>().items.map((t) => t.code);
+      const codes = async (who: Who) =>
+        (await send(who, 'GET', '/api/territories?limit=100')).json<{ items: { code: string }[] }>().items.map((t) => t.code);
       // Disposable territories of the deletion checks aside, where roles were given for the occasion.
       const lasting = async (who: Who) => (await codes(who)).filter((c) => !c.startsWith('TMP-'));
       assert.deepEqual(await lasting('contributor'), [T1]);

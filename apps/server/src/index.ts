@@ -8,7 +8,13 @@ export { AppError, NotFoundError, ConflictError, ERROR_CATALOGUE, type ErrorCode
 export { SYSTEM, ROLES, type Principal, type Role } from './platform/access/access.js';
 export { AccountService, type User, type Me } from './modules/accounts/service.js';
 export type { DocumentImportReport } from './modules/interchange/document.service.js';
-export { TerritoryImportService, IMPORT_MODES, type ImportMode, type ImportReport, type ImportProgress } from './modules/interchange/import.service.js';
+export {
+  TerritoryImportService,
+  IMPORT_MODES,
+  type ImportMode,
+  type ImportReport,
+  type ImportProgress,
+} from './modules/interchange/import.service.js';
 export { rowsOfFiles, limitsFromEnv, readJsonDocument, type ImportFile } from './modules/interchange/source.js';
 export { parseJsonText } from './modules/interchange/json-reader.js';
 export { UnreadableFileError, readCsv, readXlsx, DEFAULT_LIMITS, type RawRow, type ReadLimits } from './modules/interchange/read.js';

@@ -34,7 +34,10 @@ test('two migrations of the same number in different folders are refused, naming
       mkdirSync(join(root, m));
       writeFileSync(join(root, m, `0042_from_${m}.sql`), 'SELECT 1;');
     }
-    assert.throws(() => readMigrations([join(root, 'a'), join(root, 'b')]), /two migrations have the number 0042: .*0042_from_a\.sql and .*0042_from_b\.sql/);
+    assert.throws(
+      () => readMigrations([join(root, 'a'), join(root, 'b')]),
+      /two migrations have the number 0042: .*0042_from_a\.sql and .*0042_from_b\.sql/,
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -43,7 +46,9 @@ test('two migrations of the same number in different folders are refused, naming
 test('every module folder with routes is registered once in the module list', () => {
   const names = MODULES.map((m) => m.name);
   assert.equal(new Set(names).size, names.length, 'a module is listed twice');
-  const folders = readdirSync(MODULES_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const folders = readdirSync(MODULES_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
   for (const name of names) assert.ok(folders.includes(name), `module ${name} has no folder src/modules/${name}`);
   // The demo module has no routes: it loads the demo territory through the other modules' services.
   assert.deepEqual(folders.filter((f) => !names.includes(f as (typeof names)[number])).sort(), ['demo']);

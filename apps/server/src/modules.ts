@@ -66,7 +66,12 @@ export function createServices(db: Database, reference: Reference, options: Serv
     metabolism: new MetabolismService(db, repos, territoryData, analyses, reference),
     access,
     audit,
-    accounts: new AccountService(db, repos, access, audit, { mailer: options.mailer, log: options.log, publicUrl: options.publicUrl, throttle: options.throttle }),
+    accounts: new AccountService(db, repos, access, audit, {
+      mailer: options.mailer,
+      log: options.log,
+      publicUrl: options.publicUrl,
+      throttle: options.throttle,
+    }),
     followUp: new SynergyFollowUpService(db, repos, access, audit, reference),
     privacy: new PrivacyService(db, repos, audit),
     relationships: new RelationshipLogService(db, repos, access, audit),

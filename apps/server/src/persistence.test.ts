@@ -65,14 +65,22 @@ async function createAdmin(): Promise<void> {
 }
 
 async function signIn(url: string): Promise<void> {
-  const r = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: PASSWORD }) });
+  const r = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+  });
   assert.equal(r.status, 200);
   const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   session = { cookie, csrf: ((await r.json()) as { csrfToken: string }).csrfToken };
 }
 
 async function post(url: string, body: unknown): Promise<{ status: number; body: { id?: string } }> {
-  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf }, body: JSON.stringify(body) });
+  const r = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf },
+    body: JSON.stringify(body),
+  });
   return { status: r.status, body: (await r.json()) as { id?: string } };
 }
 
@@ -83,7 +91,11 @@ test('data written through the API is still there after the server is killed wit
     await signIn(first.url);
     const t = await post(`${first.url}/api/territories`, { code: 'PERSIST', level: 'custom', name: 'Persistance', communes: ['59350'] });
     assert.equal(t.status, 201);
-    const a = await post(`${first.url}/api/territories/PERSIST/actors`, { name: 'Écrit avant le SIGKILL', kind: 'company', siret: '73282932000074' });
+    const a = await post(`${first.url}/api/territories/PERSIST/actors`, {
+      name: 'Écrit avant le SIGKILL',
+      kind: 'company',
+      siret: '73282932000074',
+    });
     assert.equal(a.status, 201);
   } finally {
     await killed(first.child);

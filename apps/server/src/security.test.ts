@@ -115,7 +115,10 @@ for (const target of testDatabases()) {
       const first = cookieOf((await login(user.email, PASSWORD)).headers['set-cookie']).token;
       const second = await login(user.email, PASSWORD, { cookie: `${SESSION_COOKIE}=${first}` });
       assert.notEqual(cookieOf(second.headers['set-cookie']).token, first);
-      assert.equal((await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `${SESSION_COOKIE}=${first}` } })).statusCode, 401);
+      assert.equal(
+        (await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `${SESSION_COOKIE}=${first}` } })).statusCode,
+        401,
+      );
     });
 
     test('a change with a session cookie needs the CSRF token and the server’s own origin', async () => {
@@ -124,7 +127,12 @@ for (const target of testDatabases()) {
       const { token } = cookieOf(r.headers['set-cookie']);
       const csrf = r.json<{ csrfToken: string }>().csrfToken;
       const post = (headers: Record<string, string>) =>
-        app.inject({ method: 'POST', url: `/api/territories/${CODE}/actors`, payload: { name: 'Forgé', kind: 'company' }, headers: { cookie: `${SESSION_COOKIE}=${token}`, ...headers } });
+        app.inject({
+          method: 'POST',
+          url: `/api/territories/${CODE}/actors`,
+          payload: { name: 'Forgé', kind: 'company' },
+          headers: { cookie: `${SESSION_COOKIE}=${token}`, ...headers },
+        });
       const none = await post({});
       assert.equal(none.statusCode, 403);
       assert.equal(none.json<{ error: string }>().error, 'csrf');
@@ -163,7 +171,10 @@ for (const target of testDatabases()) {
       const r = await login(user.email, PASSWORD);
       const cookie = `${SESSION_COOKIE}=${cookieOf(r.headers['set-cookie']).token}`;
       const csrf = r.json<{ csrfToken: string }>().csrfToken;
-      assert.equal((await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, 'x-csrf-token': csrf } })).statusCode, 204);
+      assert.equal(
+        (await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, 'x-csrf-token': csrf } })).statusCode,
+        204,
+      );
       assert.equal((await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode, 401);
     });
 
@@ -180,20 +191,40 @@ for (const target of testDatabases()) {
       const token = /token=([A-Za-z0-9_-]+)/.exec(logged.join('\n'))?.[1];
       assert.ok(token, 'the reset link is in the log');
       assert.ok(!logged.join('\n').includes(user.email), 'the log names the account by ID, not by e-mail');
-      const confirm = (t: string) => app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token: t, newPassword: 'un tout nouveau mot de passe' } });
+      const confirm = (t: string) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/auth/password-reset/confirm',
+          payload: { token: t, newPassword: 'un tout nouveau mot de passe' },
+        });
       assert.equal((await confirm(token)).statusCode, 204);
       assert.equal((await confirm(token)).statusCode, 400, 'single use');
-      assert.equal((await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `${SESSION_COOKIE}=${before}` } })).statusCode, 401);
+      assert.equal(
+        (await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `${SESSION_COOKIE}=${before}` } })).statusCode,
+        401,
+      );
       assert.equal((await login(user.email, 'un tout nouveau mot de passe')).statusCode, 200);
     });
 
     test('an API key reads, never writes, is stored as a digest and stops working once revoked', async () => {
-      const created = await admin.json<{ id: string; key: string }>('POST', `/api/territories/${CODE}/api-keys`, { name: 'Observatoire régional' });
+      const created = await admin.json<{ id: string; key: string }>('POST', `/api/territories/${CODE}/api-keys`, {
+        name: 'Observatoire régional',
+      });
       assert.equal(created.status, 201);
       const key = created.body.key;
       const bearer = { authorization: `Bearer ${key}` };
       assert.equal((await app.inject({ method: 'GET', url: `/api/territories/${CODE}/actors`, headers: bearer })).statusCode, 200);
-      assert.equal((await app.inject({ method: 'POST', url: `/api/territories/${CODE}/actors`, headers: bearer, payload: { name: 'X', kind: 'company' } })).statusCode, 403);
+      assert.equal(
+        (
+          await app.inject({
+            method: 'POST',
+            url: `/api/territories/${CODE}/actors`,
+            headers: bearer,
+            payload: { name: 'X', kind: 'company' },
+          })
+        ).statusCode,
+        403,
+      );
       const stored = await db.query<{ key_hash: string }>('SELECT key_hash FROM api_key');
       assert.ok(stored.every((s) => s.key_hash !== key));
       assert.equal((await admin.json('DELETE', `/api/territories/${CODE}/api-keys/${created.body.id}`)).status, 204);
@@ -208,7 +239,10 @@ for (const target of testDatabases()) {
         contact: { name: 'Jeanne Martin', email, phone: '+33 3 20 00 00 00' },
       });
       assert.equal(actor.status, 201);
-      const exported = await admin.json<{ contacts: { actorId: string; contact: { name: string; email: string } }[] }>('GET', `/api/privacy/contacts?email=${encodeURIComponent(email.toUpperCase())}`);
+      const exported = await admin.json<{ contacts: { actorId: string; contact: { name: string; email: string } }[] }>(
+        'GET',
+        `/api/privacy/contacts?email=${encodeURIComponent(email.toUpperCase())}`,
+      );
       assert.equal(exported.status, 200);
       assert.deepEqual(
         exported.body.contacts.map((c) => [c.actorId, c.contact.name, c.contact.email]),
@@ -221,20 +255,32 @@ for (const target of testDatabases()) {
       assert.deepEqual(after.body.contact, {});
       const again = await admin.json<{ contacts: unknown[] }>('GET', `/api/privacy/contacts?email=${encodeURIComponent(email)}`);
       assert.deepEqual(again.body.contacts, []);
-      const audit = await db.query<{ action: string; entity: string; entity_id: string | null; details: unknown }>('SELECT action, entity, entity_id, details FROM audit_event');
-      assert.ok(audit.some((e) => e.action === 'erase' && e.entity === 'actor_contact' && e.entity_id === actor.body.id), 'the erasure is recorded');
+      const audit = await db.query<{ action: string; entity: string; entity_id: string | null; details: unknown }>(
+        'SELECT action, entity, entity_id, details FROM audit_event',
+      );
+      assert.ok(
+        audit.some((e) => e.action === 'erase' && e.entity === 'actor_contact' && e.entity_id === actor.body.id),
+        'the erasure is recorded',
+      );
       const text = JSON.stringify(audit);
-      for (const personal of ['Jeanne', 'Martin', email, '+33 3 20']) assert.ok(!text.includes(personal), `the audit log holds ${personal}`);
+      for (const personal of ['Jeanne', 'Martin', email, '+33 3 20'])
+        assert.ok(!text.includes(personal), `the audit log holds ${personal}`);
     });
 
     test('an account erased on request disappears, and the audit log still shows what it did, by ID only', async () => {
       const user = await account();
       const client = await clientFor(app, services, user.id, user.email);
-      assert.equal((await client.json('POST', `/api/territories/${CODE}/actors`, { name: 'Créé avant effacement', kind: 'farm' })).status, 201);
+      assert.equal(
+        (await client.json('POST', `/api/territories/${CODE}/actors`, { name: 'Créé avant effacement', kind: 'farm' })).status,
+        201,
+      );
       const erased = await admin.json<{ erased: { accounts: number } }>('POST', '/api/privacy/contacts/erase', { email: user.email });
       assert.equal(erased.body.erased.accounts, 1);
       assert.equal((await client.json('GET', '/api/auth/me')).status, 401);
-      const log = await admin.json<{ items: { userId: string | null; userEmail: string | null; action: string; entity: string }[] }>('GET', `/api/audit?territory=${CODE}&limit=500`);
+      const log = await admin.json<{ items: { userId: string | null; userEmail: string | null; action: string; entity: string }[] }>(
+        'GET',
+        `/api/audit?territory=${CODE}&limit=500`,
+      );
       const theirs = log.body.items.filter((e) => e.userId === user.id);
       assert.ok(theirs.some((e) => e.action === 'create' && e.entity === 'actor'));
       assert.ok(theirs.every((e) => e.userEmail === null));
@@ -246,14 +292,20 @@ for (const target of testDatabases()) {
       await admin.json('PATCH', `/api/territories/${CODE}/actors/${created.body.id}`, { headcountBand: '11' });
       const exported = await admin.inject({ method: 'GET', url: `/api/territories/${CODE}/export?format=csv&sheet=acteurs` });
       assert.equal(exported.statusCode, 200);
-      const log = await admin.json<{ items: { userId: string; action: string; entity: string; entityId: string | null }[] }>('GET', `/api/audit?territory=${CODE}`);
+      const log = await admin.json<{ items: { userId: string; action: string; entity: string; entityId: string | null }[] }>(
+        'GET',
+        `/api/audit?territory=${CODE}`,
+      );
       const mine = log.body.items.filter((e) => e.userId === admin.userId);
       for (const [action, entity] of [
         ['create', 'actor'],
         ['update', 'actor'],
         ['export', 'territory'],
       ]) {
-        assert.ok(mine.some((e) => e.action === action && e.entity === entity), `${action} ${entity}`);
+        assert.ok(
+          mine.some((e) => e.action === action && e.entity === entity),
+          `${action} ${entity}`,
+        );
       }
       const csv = await admin.inject({ method: 'GET', url: `/api/audit/export?territory=${CODE}` });
       assert.equal(csv.statusCode, 200);

@@ -27,7 +27,8 @@ export async function startServer(config: ServerConfig, log: (line: string) => v
     const applied = await migrateWithBackup(store, log);
     if (applied.length) log(`Migrations appliquées : ${applied.join(', ')}`);
     const abandoned = await dropAbandonedStages(db, db.kind === 'pglite');
-    if (abandoned) log(`Import interrompu au dernier arrêt : ${abandoned} lot(s) de lignes en attente supprimés, rien n’en avait été écrit.`);
+    if (abandoned)
+      log(`Import interrompu au dernier arrêt : ${abandoned} lot(s) de lignes en attente supprimés, rien n’en avait été écrit.`);
     const { app, services } = await buildApp({
       db,
       reference: new ReferenceCatalog(),
@@ -49,7 +50,8 @@ export async function startServer(config: ServerConfig, log: (line: string) => v
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
+    const shownHost =
+      config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
     const url = `http://${shownHost}:${port}`;
     store.lock?.setUrl(url);
     log(`Boucles écoute sur ${url} — base de données : ${db.kind === 'pglite' ? `PGlite embarqué (${pgliteDir})` : 'PostgreSQL'}`);

@@ -28,7 +28,12 @@ interface Target {
 
 function pgliteTarget(): Target {
   const dataDir = mkdtempSync(join(root, 'd-'));
-  return { name: 'pglite', env: { BOUCLES_DATA_DIR: dataDir, DATABASE_URL: '' }, open: () => openPglite({ dataDir: join(dataDir, 'pglite') }), dispose: async () => undefined };
+  return {
+    name: 'pglite',
+    env: { BOUCLES_DATA_DIR: dataDir, DATABASE_URL: '' },
+    open: () => openPglite({ dataDir: join(dataDir, 'pglite') }),
+    dispose: async () => undefined,
+  };
 }
 
 function postgresTarget(url: string): Target {
@@ -44,7 +49,16 @@ function postgresTarget(url: string): Target {
 /** Starts the server; resolves when it listens (then stops it with SIGTERM) or when it dies. */
 function start(target: Target, fault?: FaultPoint): Promise<{ listened: boolean; signal: NodeJS.Signals | null; out: string }> {
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, ...target.env, PORT: '0', HOST: '127.0.0.1', BOUCLES_LOG: '0', BOUCLES_DEMO: '1', BOUCLES_DEMO_PASSWORD: 'mot de passe de démonstration', BOUCLES_FAULT_AT: fault ?? '' },
+    env: {
+      ...process.env,
+      ...target.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      BOUCLES_LOG: '0',
+      BOUCLES_DEMO: '1',
+      BOUCLES_DEMO_PASSWORD: 'mot de passe de démonstration',
+      BOUCLES_FAULT_AT: fault ?? '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -77,12 +91,17 @@ async function assertWholeDemo(db: Database): Promise<void> {
   );
   assert.deepEqual(
     territories,
-    docs.map((d) => ({ code: d.territory.code, actors: d.actors.length, flows: d.flows.length })).sort((a, b) => (a.code < b.code ? -1 : 1)),
+    docs
+      .map((d) => ({ code: d.territory.code, actors: d.actors.length, flows: d.flows.length }))
+      .sort((a, b) => (a.code < b.code ? -1 : 1)),
   );
   const emails = (await db.query<{ email: string }>('SELECT email FROM app_user ORDER BY email')).map((r) => r.email);
   assert.deepEqual(emails, DEMO_ACCOUNTS.map((a) => a.email).sort());
   const roles = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM user_role');
-  assert.equal(roles[0]?.n, DEMO_ACCOUNTS.reduce((sum, a) => sum + a.roles.length, 0));
+  assert.equal(
+    roles[0]?.n,
+    DEMO_ACCOUNTS.reduce((sum, a) => sum + a.roles.length, 0),
+  );
   const [meta] = await db.query<{ value: { state: string } }>(`SELECT value FROM app_meta WHERE key = 'demo'`);
   assert.equal(meta?.value.state, 'done');
 }
@@ -94,7 +113,11 @@ const cases: { target: () => Target; fault: FaultPoint }[] = [
 ];
 const url = process.env.TEST_DATABASE_URL;
 if (url) {
-  cases.push({ target: () => postgresTarget(url), fault: 'migration-applied' }, { target: () => postgresTarget(url), fault: 'demo-territory-loaded' }, { target: () => postgresTarget(url), fault: 'demo-account-created' });
+  cases.push(
+    { target: () => postgresTarget(url), fault: 'migration-applied' },
+    { target: () => postgresTarget(url), fault: 'demo-territory-loaded' },
+    { target: () => postgresTarget(url), fault: 'demo-account-created' },
+  );
 }
 
 describe('a first start killed on the spot', { concurrency: 2 }, () => {

@@ -14,7 +14,17 @@
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { buildApp, migrate, openPglite, readDemoDocument, readNeighbourDemoDocument, SYSTEM, type Database, type Role, type Services } from '@boucles/server';
+import {
+  buildApp,
+  migrate,
+  openPglite,
+  readDemoDocument,
+  readNeighbourDemoDocument,
+  SYSTEM,
+  type Database,
+  type Role,
+  type Services,
+} from '@boucles/server';
 import { ReferenceCatalog } from '@boucles/reference-data';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -40,7 +50,11 @@ export const ADMIN: Account = { email: 'admin@boucles.test', displayName: 'Alix 
 /** The facilitator of both demo territories, who signs in on every page unless a test says otherwise. */
 export const FACILITATOR: Account = { email: 'animation@boucles.test', displayName: 'Camille Animatrice', password: PASSWORD };
 /** The demo territory's administrator (not a platform administrator): its members, API keys, audit log and personal data. */
-export const TERRITORY_ADMIN: Account = { email: 'administration@valboucles.test', displayName: 'Sacha Administrateur', password: PASSWORD };
+export const TERRITORY_ADMIN: Account = {
+  email: 'administration@valboucles.test',
+  displayName: 'Sacha Administrateur',
+  password: PASSWORD,
+};
 
 export interface Harness {
   origin: string;
@@ -74,7 +88,8 @@ interface Session {
 
 export async function start(): Promise<Harness> {
   if (!existsSync(`${WEB_DIR}index.html`)) throw new Error(`the web app is not built (${WEB_DIR}): run npm run build`);
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set BOUCLES_CHROMIUM`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set BOUCLES_CHROMIUM`);
   mkdirSync(ARTIFACTS, { recursive: true });
   const db = await openPglite();
   await migrate(db);
@@ -83,9 +98,19 @@ export async function start(): Promise<Harness> {
   await services.territoryDocuments.importNew(SYSTEM, readDemoDocument());
   await services.territoryDocuments.importNew(SYSTEM, readNeighbourDemoDocument());
 
-  async function createAccount(account: Account, roles: { territoryCode: string; role: Role; actorId?: string }[], isAdmin = false): Promise<string> {
-    const user = await services.accounts.createUser(SYSTEM, { email: account.email, displayName: account.displayName, password: account.password, isAdmin });
-    for (const r of roles) await services.accounts.grantRole(SYSTEM, r.territoryCode, { userId: user.id, role: r.role, actorId: r.actorId ?? null });
+  async function createAccount(
+    account: Account,
+    roles: { territoryCode: string; role: Role; actorId?: string }[],
+    isAdmin = false,
+  ): Promise<string> {
+    const user = await services.accounts.createUser(SYSTEM, {
+      email: account.email,
+      displayName: account.displayName,
+      password: account.password,
+      isAdmin,
+    });
+    for (const r of roles)
+      await services.accounts.grantRole(SYSTEM, r.territoryCode, { userId: user.id, role: r.role, actorId: r.actorId ?? null });
     return user.id;
   }
   const admin = await createAccount(ADMIN, [], true);
@@ -128,7 +153,9 @@ export async function start(): Promise<Harness> {
       const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
       // The browser logs what the policy refuses; the event also catches what it only reports.
       await context.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+        document.addEventListener('securitypolicyviolation', (e) =>
+          console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`),
+        );
       });
       const page = await context.newPage();
       page.on('request', (r) => requests.push(r.url()));

@@ -29,7 +29,9 @@ test('every page of the demo territory becomes interactive, and the times are re
       await page.goto(`${h.origin}/t/DEMO-VALBOUCLES${suffix}`);
       await page.locator('main h1').waitFor();
       // Interactive: nothing says it is still loading (live regions that report counts stay).
-      await page.waitForFunction(() => !document.querySelector('main')?.textContent?.includes('Chargement'), undefined, { timeout: 60_000 });
+      await page.waitForFunction(() => !document.querySelector('main')?.textContent?.includes('Chargement'), undefined, {
+        timeout: 60_000,
+      });
       runs.push(await page.evaluate(() => Math.round(performance.now())));
       await page.context().close();
     }
@@ -39,7 +41,8 @@ test('every page of the demo territory becomes interactive, and the times are re
   mkdirSync(RESULTS, { recursive: true });
   const doc = {
     benchmark: 'web-pages',
-    description: 'Time from navigation start to interactive (heading shown, nothing loading) for each page of the demo territory, headless Chromium, 3 runs each, server on in-memory PGlite on the same machine',
+    description:
+      'Time from navigation start to interactive (heading shown, nothing loading) for each page of the demo territory, headless Chromium, 3 runs each, server on in-memory PGlite on the same machine',
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, node: process.version },
     target: { maxMs: 2000 },

@@ -65,7 +65,10 @@ function App() {
         <ErrorBoundary>
           <Gate>
             <Router>
-              {[...routes.map((r) => <Route key={r.path} path={r.path} component={r.component} />), <Route key="404" default component={NotFound} />]}
+              {[
+                ...routes.map((r) => <Route key={r.path} path={r.path} component={r.component} />),
+                <Route key="404" default component={NotFound} />,
+              ]}
             </Router>
           </Gate>
         </ErrorBoundary>

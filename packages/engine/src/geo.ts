@@ -49,9 +49,7 @@ const FRANCE_BOXES: readonly { name: string; minLat: number; maxLat: number; min
 ];
 
 export function isInFrance(point: LatLon): boolean {
-  return FRANCE_BOXES.some(
-    (b) => point.lat >= b.minLat && point.lat <= b.maxLat && point.lon >= b.minLon && point.lon <= b.maxLon,
-  );
+  return FRANCE_BOXES.some((b) => point.lat >= b.minLat && point.lat <= b.maxLat && point.lon >= b.minLon && point.lon <= b.maxLon);
 }
 
 const EARTH_RADIUS_M = 6_371_008.8; // IUGG mean Earth radius

@@ -97,7 +97,8 @@ export const FLOW_FIELD_SOURCES = {
   metabolismOutput: ['quantity', 'wasteCode', 'currentFate'],
   /** Where an input counts in the metabolism: its yearly quantity and its origin (local, recycled, partner). */
   metabolismInput: ['quantity', 'currentOrigin'],
-} as const satisfies Record<Exclude<keyof Flow, UnshownFlowField>, readonly ConfidentialFlowField[]> & Record<string, readonly ConfidentialFlowField[]>;
+} as const satisfies Record<Exclude<keyof Flow, UnshownFlowField>, readonly ConfidentialFlowField[]> &
+  Record<string, readonly ConfidentialFlowField[]>;
 
 export type ShownFlowField = keyof typeof FLOW_FIELD_SOURCES;
 
@@ -108,5 +109,7 @@ export function shownFlowFields(
 ): Set<ShownFlowField> {
   const effective = effectiveConfidentiality(declared);
   const sources: Readonly<Record<ShownFlowField, readonly ConfidentialFlowField[]>> = FLOW_FIELD_SOURCES;
-  return new Set((Object.keys(sources) as ShownFlowField[]).filter((field) => sources[field].every((source) => levels.includes(effective[source]))));
+  return new Set(
+    (Object.keys(sources) as ShownFlowField[]).filter((field) => sources[field].every((source) => levels.includes(effective[source]))),
+  );
 }

@@ -22,7 +22,8 @@ test('the engine imports nothing but its own modules, zod, proj4 and highs', () 
       if (spec.startsWith('./') || spec.startsWith('../')) continue;
       if (!ALLOWED.has(spec)) offenders.push(`${file}: ${spec}`);
     }
-    if (/\bprocess\.|\bDate\.now\(|\bMath\.random\(|\bfetch\(/.test(text)) offenders.push(`${file}: uses the process, the clock, randomness or the network`);
+    if (/\bprocess\.|\bDate\.now\(|\bMath\.random\(|\bfetch\(/.test(text))
+      offenders.push(`${file}: uses the process, the clock, randomness or the network`);
   }
   assert.deepEqual(offenders, []);
 });

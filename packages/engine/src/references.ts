@@ -122,7 +122,9 @@ export function checkTerritoryReferences(t: Pick<TerritoryInput, 'level' | 'code
 export function checkActorReferences(a: Partial<ActorInput>, ref: ReferenceLookup): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (a.nafCode && !ref.nafCode(a.nafCode)) {
-    issues.push(issue('nafCode', 'unknown_naf_code', `code NAF ${a.nafCode} inconnu de la NAF rév. 2`, `NAF code ${a.nafCode} is not in NAF rev. 2`));
+    issues.push(
+      issue('nafCode', 'unknown_naf_code', `code NAF ${a.nafCode} inconnu de la NAF rév. 2`, `NAF code ${a.nafCode} is not in NAF rev. 2`),
+    );
   }
   if (a.headcountBand && !ref.headcountBand(a.headcountBand)) {
     issues.push(
@@ -143,7 +145,9 @@ export function checkSiteReferences(
   ref: ReferenceLookup,
 ): ValidationIssue[] {
   if (!ref.commune(s.communeCode)) {
-    return [issue('communeCode', 'unknown_commune', `commune ${s.communeCode} inconnue du COG`, `commune ${s.communeCode} is not in the COG`)];
+    return [
+      issue('communeCode', 'unknown_commune', `commune ${s.communeCode} inconnue du COG`, `commune ${s.communeCode} is not in the COG`),
+    ];
   }
   if (!territoryCommunes.has(s.communeCode)) {
     return [
@@ -181,14 +185,24 @@ export function checkFlowReferences(f: FlowInput, ref: ReferenceLookup): Validat
   const resource = ref.resource(f.resourceCode);
   if (!resource) {
     issues.push(
-      issue('resourceCode', 'unknown_resource_code', `code ressource ${f.resourceCode} inconnu de la taxonomie`, `resource code ${f.resourceCode} is not in the taxonomy`),
+      issue(
+        'resourceCode',
+        'unknown_resource_code',
+        `code ressource ${f.resourceCode} inconnu de la taxonomie`,
+        `resource code ${f.resourceCode} is not in the taxonomy`,
+      ),
     );
   }
   if (f.wasteCode) {
     const waste = ref.wasteCode(f.wasteCode);
     if (!waste) {
       issues.push(
-        issue('wasteCode', 'unknown_waste_code', `code déchet ${f.wasteCode} absent de la liste européenne des déchets`, `waste code ${f.wasteCode} is not in the European List of Waste`),
+        issue(
+          'wasteCode',
+          'unknown_waste_code',
+          `code déchet ${f.wasteCode} absent de la liste européenne des déchets`,
+          `waste code ${f.wasteCode} is not in the European List of Waste`,
+        ),
       );
     } else if (waste.hazardous && f.quality?.hazardous === false) {
       issues.push(
@@ -216,7 +230,9 @@ export function checkFlowReferences(f: FlowInput, ref: ReferenceLookup): Validat
   }
   const op = f.currentFate?.operationCode;
   if (op && !ref.wasteOperation(op)) {
-    issues.push(issue('currentFate.operationCode', 'unknown_operation_code', `code d'opération ${op} inconnu`, `unknown operation code ${op}`));
+    issues.push(
+      issue('currentFate.operationCode', 'unknown_operation_code', `code d'opération ${op} inconnu`, `unknown operation code ${op}`),
+    );
   }
   return issues;
 }
@@ -226,7 +242,12 @@ export function checkNeedReferences(n: NeedInput, ref: ReferenceLookup): Validat
   const resource = n.resourceCode ? ref.resource(n.resourceCode) : undefined;
   if (n.resourceCode && !resource) {
     issues.push(
-      issue('resourceCode', 'unknown_resource_code', `code ressource ${n.resourceCode} inconnu de la taxonomie`, `resource code ${n.resourceCode} is not in the taxonomy`),
+      issue(
+        'resourceCode',
+        'unknown_resource_code',
+        `code ressource ${n.resourceCode} inconnu de la taxonomie`,
+        `resource code ${n.resourceCode} is not in the taxonomy`,
+      ),
     );
   }
   issues.push(...checkQuantity(n.quantity, 'quantity', ref, resource));
@@ -240,7 +261,14 @@ export function checkAggregateReferences(a: AggregateInput, ref: ReferenceLookup
   const issues: ValidationIssue[] = [];
   const resource = a.resourceCode ? ref.resource(a.resourceCode) : undefined;
   if (a.resourceCode && !resource) {
-    issues.push(issue('resourceCode', 'unknown_resource_code', `code ressource ${a.resourceCode} inconnu de la taxonomie`, `resource code ${a.resourceCode} is not in the taxonomy`));
+    issues.push(
+      issue(
+        'resourceCode',
+        'unknown_resource_code',
+        `code ressource ${a.resourceCode} inconnu de la taxonomie`,
+        `resource code ${a.resourceCode} is not in the taxonomy`,
+      ),
+    );
   }
   issues.push(...checkQuantity(a.quantity, 'quantity', ref, resource));
   const unit = ref.unit(a.quantity.unit);

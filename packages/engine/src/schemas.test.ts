@@ -41,7 +41,10 @@ test('every faulty field of an input is reported at once, each by its path', () 
 
 test('a missing required field is reported as required', () => {
   const issues = issuesOf(parseBilingual(actorInputSchema, { kind: 'company' }));
-  assert.deepEqual(issues.map((i) => [i.path, i.code]), [['name', 'required']]);
+  assert.deepEqual(
+    issues.map((i) => [i.path, i.code]),
+    [['name', 'required']],
+  );
 });
 
 test('unknown fields are refused rather than silently dropped', () => {
@@ -52,9 +55,15 @@ test('unknown fields are refused rather than silently dropped', () => {
 test('a current fate on an input flow and a current origin on an output flow are refused', () => {
   const base = { siteId: SITE, resourceCode: 'material.wood.clean', label: 'Bois' };
   const a = issuesOf(parseBilingual(flowInputSchema, { ...base, direction: 'input', currentFate: { mode: 'landfill' } }));
-  assert.deepEqual(a.map((i) => i.code), ['fate_on_input']);
+  assert.deepEqual(
+    a.map((i) => i.code),
+    ['fate_on_input'],
+  );
   const b = issuesOf(parseBilingual(flowInputSchema, { ...base, direction: 'output', currentOrigin: { recycled: false, local: true } }));
-  assert.deepEqual(b.map((i) => i.code), ['origin_on_output']);
+  assert.deepEqual(
+    b.map((i) => i.code),
+    ['origin_on_output'],
+  );
 });
 
 test('a cost per unit without a quantity is refused', () => {
@@ -67,27 +76,50 @@ test('a cost per unit without a quantity is refused', () => {
       cost: { amountEur: 40, per: 'unit-of-quantity', kind: 'cost' },
     }),
   );
-  assert.deepEqual(issues.map((i) => i.path), ['cost.per']);
+  assert.deepEqual(
+    issues.map((i) => i.path),
+    ['cost.per'],
+  );
 });
 
 test('a month listed twice is refused', () => {
   const issues = issuesOf(
-    parseBilingual(flowInputSchema, { siteId: SITE, direction: 'output', resourceCode: 'energy.heat.medium', label: 'Chaleur', monthsAvailable: [1, 2, 2] }),
+    parseBilingual(flowInputSchema, {
+      siteId: SITE,
+      direction: 'output',
+      resourceCode: 'energy.heat.medium',
+      label: 'Chaleur',
+      monthsAvailable: [1, 2, 2],
+    }),
   );
-  assert.deepEqual(issues.map((i) => [i.path, i.code]), [['monthsAvailable', 'duplicate']]);
+  assert.deepEqual(
+    issues.map((i) => [i.path, i.code]),
+    [['monthsAvailable', 'duplicate']],
+  );
 });
 
 test('coordinates outside France are refused, and both WGS84 and Lambert-93 at once too', () => {
   const base = { actorId: SITE, name: 'Usine', communeCode: '59350' };
   const swapped = issuesOf(parseBilingual(siteInputSchema, { ...base, location: { lat: 3.06, lon: 50.63 } }));
-  assert.deepEqual(swapped.map((i) => [i.path, i.code]), [['location', 'outside_france']]);
-  const both = issuesOf(parseBilingual(siteInputSchema, { ...base, location: { lat: 50.63, lon: 3.06 }, lambert93: { x: 704_000, y: 7_059_000 } }));
-  assert.deepEqual(both.map((i) => i.code), ['conflicting_coordinates']);
+  assert.deepEqual(
+    swapped.map((i) => [i.path, i.code]),
+    [['location', 'outside_france']],
+  );
+  const both = issuesOf(
+    parseBilingual(siteInputSchema, { ...base, location: { lat: 50.63, lon: 3.06 }, lambert93: { x: 704_000, y: 7_059_000 } }),
+  );
+  assert.deepEqual(
+    both.map((i) => i.code),
+    ['conflicting_coordinates'],
+  );
 });
 
 test('a custom perimeter must list its communes; an EPCI may leave them to the COG', () => {
   const custom = issuesOf(parseBilingual(territoryInputSchema, { code: 'PERIM-1', level: 'custom', name: 'Périmètre' }));
-  assert.deepEqual(custom.map((i) => i.code), ['communes_required']);
+  assert.deepEqual(
+    custom.map((i) => i.code),
+    ['communes_required'],
+  );
   assert.equal(parseBilingual(territoryInputSchema, { code: '200041960', level: 'epci', name: 'CC' }).ok, true);
 });
 
@@ -102,5 +134,8 @@ test('a territory document of an unknown format version is refused at formatVers
       flows: [],
     }),
   );
-  assert.deepEqual(issues.map((i) => i.path), ['formatVersion']);
+  assert.deepEqual(
+    issues.map((i) => i.path),
+    ['formatVersion'],
+  );
 });

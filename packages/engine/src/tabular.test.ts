@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { documentFlowSchema } from './records/index.js';
-import { checkHeaders, columnOfPath, elementToRow, parseBoolean, parseMonths, parseNumber, rowToElement, sheetSpec, SHEETS, type Cell } from './tabular.js';
+import {
+  checkHeaders,
+  columnOfPath,
+  elementToRow,
+  parseBoolean,
+  parseMonths,
+  parseNumber,
+  rowToElement,
+  sheetSpec,
+  SHEETS,
+  type Cell,
+} from './tabular.js';
 import { parseBilingual } from './validation.js';
 
 const flux = sheetSpec('flux');
@@ -87,7 +98,11 @@ test('an element written as a row and read back is the same element', () => {
     const example = new Map(sheet.columns.map((c) => [c.header, c.example] as const));
     const { element, issues } = rowToElement(sheet, example, 2);
     assert.deepEqual(issues, [], sheet.name);
-    const again = rowToElement(sheet, new Map(sheet.columns.map((c, i) => [c.header, elementToRow(sheet, element)[i] ?? null] as const)), 2);
+    const again = rowToElement(
+      sheet,
+      new Map(sheet.columns.map((c, i) => [c.header, elementToRow(sheet, element)[i] ?? null] as const)),
+      2,
+    );
     assert.deepEqual(again.element, element, sheet.name);
   }
 });
@@ -113,5 +128,8 @@ test('headers are matched without accents or case; a missing required column is 
   const { columns, issues, ignored } = checkHeaders(sheetSpec('acteurs'), ['Raison sociale', 'SIRET', 'Commentaire']);
   assert.deepEqual([...columns.values()], ['raison_sociale', 'siret']);
   assert.deepEqual(ignored, ['Commentaire']);
-  assert.deepEqual(issues.map((i) => [i.column, i.code]), [['type', 'missing_column']]);
+  assert.deepEqual(
+    issues.map((i) => [i.column, i.code]),
+    [['type', 'missing_column']],
+  );
 });

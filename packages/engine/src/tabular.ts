@@ -94,108 +94,536 @@ type Uncovered<E, C extends readonly ColumnSpec[]> = Exclude<keyof E, Head<C[num
  * to a record is a compile error here until its columns are written.
  */
 function columnsFor<E>() {
-  return <const C extends readonly ColumnSpec<FieldPath<E>>[]>(columns: C & ([Uncovered<E, C>] extends [never] ? unknown : { missingColumnsFor: Uncovered<E, C> })): C => columns;
+  return <const C extends readonly ColumnSpec<FieldPath<E>>[]>(
+    columns: C & ([Uncovered<E, C>] extends [never] ? unknown : { missingColumnsFor: Uncovered<E, C> }),
+  ): C => columns;
 }
 
-const quantityColumns = (example: readonly [number, string, string]) => [
-  { header: 'quantite', path: 'quantity.value', type: 'number', required: false, help: b('Quantité, nombre positif (virgule décimale acceptée)', 'Quantity, a positive number'), example: example[0] },
-  { header: 'unite', path: 'quantity.unit', type: 'text', required: false, help: b('Unité : t, kg, MWh, kWh, GWh, GJ, m3, L, unit, h', 'Unit: t, kg, MWh, kWh, GWh, GJ, m3, L, unit, h'), example: example[1] },
-  {
-    header: 'periode',
-    path: 'quantity.period',
-    type: 'enum',
-    values: PERIOD_VALUES,
-    required: false,
-    help: b('Période de la quantité : an, mois, semaine, jour, ponctuel', 'Period of the quantity: year, month, week, day, once'),
-    example: example[2],
-  },
-] as const satisfies readonly ColumnSpec<`quantity.${string}`>[];
+const quantityColumns = (example: readonly [number, string, string]) =>
+  [
+    {
+      header: 'quantite',
+      path: 'quantity.value',
+      type: 'number',
+      required: false,
+      help: b('Quantité, nombre positif (virgule décimale acceptée)', 'Quantity, a positive number'),
+      example: example[0],
+    },
+    {
+      header: 'unite',
+      path: 'quantity.unit',
+      type: 'text',
+      required: false,
+      help: b('Unité : t, kg, MWh, kWh, GWh, GJ, m3, L, unit, h', 'Unit: t, kg, MWh, kWh, GWh, GJ, m3, L, unit, h'),
+      example: example[1],
+    },
+    {
+      header: 'periode',
+      path: 'quantity.period',
+      type: 'enum',
+      values: PERIOD_VALUES,
+      required: false,
+      help: b('Période de la quantité : an, mois, semaine, jour, ponctuel', 'Period of the quantity: year, month, week, day, once'),
+      example: example[2],
+    },
+  ] as const satisfies readonly ColumnSpec<`quantity.${string}`>[];
 
 export const SHEETS: readonly SheetSpec[] = [
   {
     name: 'acteurs',
     collection: 'actors',
     columns: columnsFor<z.input<typeof documentActorSchema>>()([
-      { header: 'id_acteur', path: 'externalId', type: 'text', required: false, help: b("Identifiant de l'acteur dans votre fichier ; à défaut, le SIRET sert d'identifiant", "Actor's ID in your file; the SIRET when absent"), example: 'EXEMPLE-A1' },
-      { header: 'siret', path: 'siret', type: 'digits', required: false, help: b('SIRET, 14 chiffres (espaces acceptés)', 'SIRET, 14 digits'), example: null },
-      { header: 'raison_sociale', path: 'name', type: 'text', required: true, help: b('Nom de la structure', 'Name of the organisation'), example: 'Scierie du Val' },
-      { header: 'code_naf', path: 'nafCode', type: 'text', required: false, help: b('Code NAF rév. 2 de la sous-classe, ex. 16.10A', 'NAF rev. 2 sub-class code, e.g. 16.10A'), example: '16.10A' },
-      { header: 'type', path: 'kind', type: 'enum', values: KIND_VALUES, required: true, help: b('entreprise, structure_ess, organisme_public, association, exploitation_agricole, autre', 'company, ess, public_body, association, farm, other'), example: 'entreprise' },
-      { header: 'tranche_effectif', path: 'headcountBand', type: 'digits', required: false, help: b("Tranche d'effectif INSEE : NN, 00, 01, 02, 03, 11, 12, 21, 22, 31, 32, 41, 42, 51, 52, 53", 'INSEE headcount band code'), example: '11' },
-      { header: 'ess', path: 'ess', type: 'boolean', required: false, help: b("Structure de l'ESS : oui ou non", 'Social and solidarity economy: yes or no'), example: 'non' },
-      { header: 'contact_nom', path: 'contact.name', type: 'text', required: false, help: b('Personne à contacter', 'Contact person'), example: 'Camille Martin' },
-      { header: 'contact_email', path: 'contact.email', type: 'text', required: false, help: b('Courriel du contact', 'Contact e-mail'), example: 'contact@example.org' },
-      { header: 'contact_telephone', path: 'contact.phone', type: 'text', required: false, help: b('Téléphone du contact', 'Contact phone'), example: '+33 3 00 00 00 00' },
+      {
+        header: 'id_acteur',
+        path: 'externalId',
+        type: 'text',
+        required: false,
+        help: b(
+          "Identifiant de l'acteur dans votre fichier ; à défaut, le SIRET sert d'identifiant",
+          "Actor's ID in your file; the SIRET when absent",
+        ),
+        example: 'EXEMPLE-A1',
+      },
+      {
+        header: 'siret',
+        path: 'siret',
+        type: 'digits',
+        required: false,
+        help: b('SIRET, 14 chiffres (espaces acceptés)', 'SIRET, 14 digits'),
+        example: null,
+      },
+      {
+        header: 'raison_sociale',
+        path: 'name',
+        type: 'text',
+        required: true,
+        help: b('Nom de la structure', 'Name of the organisation'),
+        example: 'Scierie du Val',
+      },
+      {
+        header: 'code_naf',
+        path: 'nafCode',
+        type: 'text',
+        required: false,
+        help: b('Code NAF rév. 2 de la sous-classe, ex. 16.10A', 'NAF rev. 2 sub-class code, e.g. 16.10A'),
+        example: '16.10A',
+      },
+      {
+        header: 'type',
+        path: 'kind',
+        type: 'enum',
+        values: KIND_VALUES,
+        required: true,
+        help: b(
+          'entreprise, structure_ess, organisme_public, association, exploitation_agricole, autre',
+          'company, ess, public_body, association, farm, other',
+        ),
+        example: 'entreprise',
+      },
+      {
+        header: 'tranche_effectif',
+        path: 'headcountBand',
+        type: 'digits',
+        required: false,
+        help: b("Tranche d'effectif INSEE : NN, 00, 01, 02, 03, 11, 12, 21, 22, 31, 32, 41, 42, 51, 52, 53", 'INSEE headcount band code'),
+        example: '11',
+      },
+      {
+        header: 'ess',
+        path: 'ess',
+        type: 'boolean',
+        required: false,
+        help: b("Structure de l'ESS : oui ou non", 'Social and solidarity economy: yes or no'),
+        example: 'non',
+      },
+      {
+        header: 'contact_nom',
+        path: 'contact.name',
+        type: 'text',
+        required: false,
+        help: b('Personne à contacter', 'Contact person'),
+        example: 'Camille Martin',
+      },
+      {
+        header: 'contact_email',
+        path: 'contact.email',
+        type: 'text',
+        required: false,
+        help: b('Courriel du contact', 'Contact e-mail'),
+        example: 'contact@example.org',
+      },
+      {
+        header: 'contact_telephone',
+        path: 'contact.phone',
+        type: 'text',
+        required: false,
+        help: b('Téléphone du contact', 'Contact phone'),
+        example: '+33 3 00 00 00 00',
+      },
     ]),
   },
   {
     name: 'sites',
     collection: 'sites',
     columns: columnsFor<z.input<typeof documentSiteSchema>>()([
-      { header: 'id_site', path: 'externalId', type: 'text', required: true, help: b('Identifiant du site, unique dans le territoire', 'Site ID, unique in the territory'), example: 'EXEMPLE-S1' },
-      { header: 'acteur', path: 'actorExternalId', type: 'text', required: true, help: b("id_acteur ou SIRET de l'acteur (feuille acteurs ou déjà connu)", "The actor's id_acteur or SIRET"), example: 'EXEMPLE-A1' },
-      { header: 'nom', path: 'name', type: 'text', required: true, help: b('Nom du site', 'Site name'), example: 'Scierie — site principal' },
-      { header: 'adresse', path: 'address', type: 'text', required: false, help: b('Adresse postale', 'Postal address'), example: '1 rue du Bois' },
-      { header: 'code_commune', path: 'communeCode', type: 'digits', required: true, help: b('Code INSEE (COG) de la commune, 5 caractères, ex. 59350', 'INSEE COG commune code'), example: '59350' },
-      { header: 'latitude', path: 'location.lat', type: 'number', required: false, help: b('Latitude WGS84 en degrés décimaux', 'WGS84 latitude'), example: 50.6292 },
-      { header: 'longitude', path: 'location.lon', type: 'number', required: false, help: b('Longitude WGS84 en degrés décimaux', 'WGS84 longitude'), example: 3.0573 },
-      { header: 'x_lambert93', path: 'lambert93.x', type: 'number', required: false, help: b('X Lambert-93 en mètres (au lieu de latitude/longitude)', 'Lambert-93 X in metres (instead of lat/lon)'), example: null },
-      { header: 'y_lambert93', path: 'lambert93.y', type: 'number', required: false, help: b('Y Lambert-93 en mètres', 'Lambert-93 Y in metres'), example: null },
+      {
+        header: 'id_site',
+        path: 'externalId',
+        type: 'text',
+        required: true,
+        help: b('Identifiant du site, unique dans le territoire', 'Site ID, unique in the territory'),
+        example: 'EXEMPLE-S1',
+      },
+      {
+        header: 'acteur',
+        path: 'actorExternalId',
+        type: 'text',
+        required: true,
+        help: b("id_acteur ou SIRET de l'acteur (feuille acteurs ou déjà connu)", "The actor's id_acteur or SIRET"),
+        example: 'EXEMPLE-A1',
+      },
+      {
+        header: 'nom',
+        path: 'name',
+        type: 'text',
+        required: true,
+        help: b('Nom du site', 'Site name'),
+        example: 'Scierie — site principal',
+      },
+      {
+        header: 'adresse',
+        path: 'address',
+        type: 'text',
+        required: false,
+        help: b('Adresse postale', 'Postal address'),
+        example: '1 rue du Bois',
+      },
+      {
+        header: 'code_commune',
+        path: 'communeCode',
+        type: 'digits',
+        required: true,
+        help: b('Code INSEE (COG) de la commune, 5 caractères, ex. 59350', 'INSEE COG commune code'),
+        example: '59350',
+      },
+      {
+        header: 'latitude',
+        path: 'location.lat',
+        type: 'number',
+        required: false,
+        help: b('Latitude WGS84 en degrés décimaux', 'WGS84 latitude'),
+        example: 50.6292,
+      },
+      {
+        header: 'longitude',
+        path: 'location.lon',
+        type: 'number',
+        required: false,
+        help: b('Longitude WGS84 en degrés décimaux', 'WGS84 longitude'),
+        example: 3.0573,
+      },
+      {
+        header: 'x_lambert93',
+        path: 'lambert93.x',
+        type: 'number',
+        required: false,
+        help: b('X Lambert-93 en mètres (au lieu de latitude/longitude)', 'Lambert-93 X in metres (instead of lat/lon)'),
+        example: null,
+      },
+      {
+        header: 'y_lambert93',
+        path: 'lambert93.y',
+        type: 'number',
+        required: false,
+        help: b('Y Lambert-93 en mètres', 'Lambert-93 Y in metres'),
+        example: null,
+      },
     ]),
   },
   {
     name: 'flux',
     collection: 'flows',
     columns: columnsFor<z.input<typeof rowFlowSchema>>()([
-      { header: 'id_flux', path: 'externalId', type: 'text', required: false, help: b('Identifiant du flux ; à défaut, site + sens + ressource + libellé', 'Flow ID; site + direction + resource + label when absent'), example: 'EXEMPLE-F1' },
-      { header: 'id_site', path: 'siteExternalId', type: 'text', required: true, help: b('Identifiant du site (feuille sites ou déjà connu)', 'Site ID'), example: 'EXEMPLE-S1' },
-      { header: 'sens', path: 'direction', type: 'enum', values: DIRECTION_VALUES, required: true, help: b('sortant (ce que le site rejette ou cède) ou entrant (ce dont il a besoin)', 'output or input'), example: 'sortant' },
-      { header: 'code_ressource', path: 'resourceCode', type: 'text', required: true, help: b('Code de la taxonomie des ressources, ex. material.wood.clean', 'Resource taxonomy code'), example: 'material.wood.clean' },
-      { header: 'code_dechet', path: 'wasteCode', type: 'digits', required: false, help: b('Code de la liste européenne des déchets, 6 chiffres (espaces et * acceptés)', 'European List of Waste code'), example: '030105' },
-      { header: 'libelle', path: 'label', type: 'text', required: true, help: b('Description courte du flux', 'Short description'), example: 'Sciure et copeaux' },
+      {
+        header: 'id_flux',
+        path: 'externalId',
+        type: 'text',
+        required: false,
+        help: b(
+          'Identifiant du flux ; à défaut, site + sens + ressource + libellé',
+          'Flow ID; site + direction + resource + label when absent',
+        ),
+        example: 'EXEMPLE-F1',
+      },
+      {
+        header: 'id_site',
+        path: 'siteExternalId',
+        type: 'text',
+        required: true,
+        help: b('Identifiant du site (feuille sites ou déjà connu)', 'Site ID'),
+        example: 'EXEMPLE-S1',
+      },
+      {
+        header: 'sens',
+        path: 'direction',
+        type: 'enum',
+        values: DIRECTION_VALUES,
+        required: true,
+        help: b('sortant (ce que le site rejette ou cède) ou entrant (ce dont il a besoin)', 'output or input'),
+        example: 'sortant',
+      },
+      {
+        header: 'code_ressource',
+        path: 'resourceCode',
+        type: 'text',
+        required: true,
+        help: b('Code de la taxonomie des ressources, ex. material.wood.clean', 'Resource taxonomy code'),
+        example: 'material.wood.clean',
+      },
+      {
+        header: 'code_dechet',
+        path: 'wasteCode',
+        type: 'digits',
+        required: false,
+        help: b('Code de la liste européenne des déchets, 6 chiffres (espaces et * acceptés)', 'European List of Waste code'),
+        example: '030105',
+      },
+      {
+        header: 'libelle',
+        path: 'label',
+        type: 'text',
+        required: true,
+        help: b('Description courte du flux', 'Short description'),
+        example: 'Sciure et copeaux',
+      },
       ...quantityColumns([120, 't', 'an']),
-      { header: 'mois_disponibles', path: 'monthsAvailable', type: 'months', required: false, help: b('Mois : 1-12, 1;2;3, oct-mars, janv;fev ; vide = non précisé', 'Months: 1-12, 1;2;3, oct-mar'), example: '1-12' },
-      { header: 'temperature_c', path: 'quality.temperatureC', type: 'number', required: false, help: b('Température en °C (chaleur, vapeur, eau)', 'Temperature in °C'), example: null },
-      { header: 'humidite_pct', path: 'quality.moisturePct', type: 'number', required: false, help: b('Humidité en %', 'Moisture in %'), example: 30 },
-      { header: 'purete', path: 'quality.purityGrade', type: 'enum', values: PURITY_VALUES, required: false, help: b('haute, moyenne ou basse', 'high, medium or low'), example: 'haute' },
-      { header: 'dangereux', path: 'quality.hazardous', type: 'boolean', required: false, help: b('oui ou non', 'yes or no'), example: 'non' },
-      { header: 'devenir_actuel', path: 'currentFate.mode', type: 'enum', values: FATE_VALUES, required: false, help: b('Flux sortants : enfouissement, incineration, valorisation_energetique, recyclage, reemploi, compostage, methanisation, epandage, autre', 'Outputs: current fate'), example: 'valorisation_energetique' },
-      { header: 'code_operation', path: 'currentFate.operationCode', type: 'text', required: false, help: b('Code R ou D du traitement actuel (R0–R13, D1–D15)', 'R/D operation code'), example: 'R1' },
-      { header: 'devenir_local', path: 'currentFate.local', type: 'boolean', required: false, help: b('Flux sortants : valorisé sur le territoire ? oui ou non', 'Outputs: recovered inside the territory?'), example: 'oui' },
-      { header: 'devenir_partenaire', path: 'currentFate.partner', type: 'text', required: false, help: b('Flux sortants : territoire ou lieu de destination', 'Outputs: territory or place it goes to'), example: null },
-      { header: 'origine_recyclee', path: 'currentOrigin.recycled', type: 'boolean', required: false, help: b('Flux entrants : matière recyclée ? oui ou non', 'Inputs: recycled?'), example: null },
-      { header: 'origine_locale', path: 'currentOrigin.local', type: 'boolean', required: false, help: b('Flux entrants : origine locale ? oui ou non', 'Inputs: local?'), example: null },
-      { header: 'origine_partenaire', path: 'currentOrigin.partner', type: 'text', required: false, help: b("Flux entrants : territoire ou lieu d'origine", 'Inputs: territory or place it comes from'), example: null },
-      { header: 'cout_eur', path: 'cost.amountEur', type: 'number', required: false, help: b('Coût payé ou prix reçu, en euros HT', 'Cost or price in euros'), example: 20 },
-      { header: 'cout_base', path: 'cost.per', type: 'enum', values: COST_BASE_VALUES, required: false, help: b('par_unite (de la quantité) ou par_periode', 'per unit of quantity or per period'), example: 'par_unite' },
-      { header: 'cout_nature', path: 'cost.kind', type: 'enum', values: COST_KIND_VALUES, required: false, help: b('cout (payé) ou prix (reçu)', 'cost (paid) or price (received)'), example: 'cout' },
-      { header: 'confidentialite_quantite', path: 'confidentiality.quantity', type: 'enum', values: CONFIDENTIALITY_VALUES, required: false, help: b('public, territoire (animateurs) ou prive', 'public, territory or private'), example: 'territoire' },
-      { header: 'confidentialite_cout', path: 'confidentiality.cost', type: 'enum', values: CONFIDENTIALITY_VALUES, required: false, help: b('public, territoire (animateurs) ou prive', 'public, territory or private'), example: 'prive' },
-      { header: 'confidentialite_libelle', path: 'confidentiality.label', type: 'enum', values: CONFIDENTIALITY_VALUES, required: false, help: b("Visibilité du libellé : public, territoire ou prive (vide : valeur par défaut)", 'Visibility of the label: public, territory or private'), example: null },
-      { header: 'confidentialite_code_dechet', path: 'confidentiality.wasteCode', type: 'enum', values: CONFIDENTIALITY_VALUES, required: false, help: b("Visibilité du code déchet : public, territoire ou prive (vide : valeur par défaut)", 'Visibility of the waste code: public, territory or private'), example: null },
-      { header: 'confidentialite_mois', path: 'confidentiality.monthsAvailable', type: 'enum', values: CONFIDENTIALITY_VALUES, required: false, help: b("Visibilité des mois disponibles : public, territoire ou prive (vide : valeur par défaut)", 'Visibility of the months: public, territory or private'), example: null },
-      { header: 'confidentialite_qualite', path: 'confidentiality.quality', type: 'enum', values: CONFIDENTIALITY_VALUES, required: false, help: b("Visibilité de la qualité : public, territoire ou prive (vide : valeur par défaut)", 'Visibility of the quality: public, territory or private'), example: null },
-      { header: 'confidentialite_devenir', path: 'confidentiality.currentFate', type: 'enum', values: CONFIDENTIALITY_VALUES, required: false, help: b("Visibilité du devenir actuel : public, territoire ou prive (vide : valeur par défaut)", 'Visibility of the current fate: public, territory or private'), example: null },
-      { header: 'confidentialite_origine', path: 'confidentiality.currentOrigin', type: 'enum', values: CONFIDENTIALITY_VALUES, required: false, help: b("Visibilité de l'origine actuelle : public, territoire ou prive (vide : valeur par défaut)", 'Visibility of the current origin: public, territory or private'), example: null },
+      {
+        header: 'mois_disponibles',
+        path: 'monthsAvailable',
+        type: 'months',
+        required: false,
+        help: b('Mois : 1-12, 1;2;3, oct-mars, janv;fev ; vide = non précisé', 'Months: 1-12, 1;2;3, oct-mar'),
+        example: '1-12',
+      },
+      {
+        header: 'temperature_c',
+        path: 'quality.temperatureC',
+        type: 'number',
+        required: false,
+        help: b('Température en °C (chaleur, vapeur, eau)', 'Temperature in °C'),
+        example: null,
+      },
+      {
+        header: 'humidite_pct',
+        path: 'quality.moisturePct',
+        type: 'number',
+        required: false,
+        help: b('Humidité en %', 'Moisture in %'),
+        example: 30,
+      },
+      {
+        header: 'purete',
+        path: 'quality.purityGrade',
+        type: 'enum',
+        values: PURITY_VALUES,
+        required: false,
+        help: b('haute, moyenne ou basse', 'high, medium or low'),
+        example: 'haute',
+      },
+      {
+        header: 'dangereux',
+        path: 'quality.hazardous',
+        type: 'boolean',
+        required: false,
+        help: b('oui ou non', 'yes or no'),
+        example: 'non',
+      },
+      {
+        header: 'devenir_actuel',
+        path: 'currentFate.mode',
+        type: 'enum',
+        values: FATE_VALUES,
+        required: false,
+        help: b(
+          'Flux sortants : enfouissement, incineration, valorisation_energetique, recyclage, reemploi, compostage, methanisation, epandage, autre',
+          'Outputs: current fate',
+        ),
+        example: 'valorisation_energetique',
+      },
+      {
+        header: 'code_operation',
+        path: 'currentFate.operationCode',
+        type: 'text',
+        required: false,
+        help: b('Code R ou D du traitement actuel (R0–R13, D1–D15)', 'R/D operation code'),
+        example: 'R1',
+      },
+      {
+        header: 'devenir_local',
+        path: 'currentFate.local',
+        type: 'boolean',
+        required: false,
+        help: b('Flux sortants : valorisé sur le territoire ? oui ou non', 'Outputs: recovered inside the territory?'),
+        example: 'oui',
+      },
+      {
+        header: 'devenir_partenaire',
+        path: 'currentFate.partner',
+        type: 'text',
+        required: false,
+        help: b('Flux sortants : territoire ou lieu de destination', 'Outputs: territory or place it goes to'),
+        example: null,
+      },
+      {
+        header: 'origine_recyclee',
+        path: 'currentOrigin.recycled',
+        type: 'boolean',
+        required: false,
+        help: b('Flux entrants : matière recyclée ? oui ou non', 'Inputs: recycled?'),
+        example: null,
+      },
+      {
+        header: 'origine_locale',
+        path: 'currentOrigin.local',
+        type: 'boolean',
+        required: false,
+        help: b('Flux entrants : origine locale ? oui ou non', 'Inputs: local?'),
+        example: null,
+      },
+      {
+        header: 'origine_partenaire',
+        path: 'currentOrigin.partner',
+        type: 'text',
+        required: false,
+        help: b("Flux entrants : territoire ou lieu d'origine", 'Inputs: territory or place it comes from'),
+        example: null,
+      },
+      {
+        header: 'cout_eur',
+        path: 'cost.amountEur',
+        type: 'number',
+        required: false,
+        help: b('Coût payé ou prix reçu, en euros HT', 'Cost or price in euros'),
+        example: 20,
+      },
+      {
+        header: 'cout_base',
+        path: 'cost.per',
+        type: 'enum',
+        values: COST_BASE_VALUES,
+        required: false,
+        help: b('par_unite (de la quantité) ou par_periode', 'per unit of quantity or per period'),
+        example: 'par_unite',
+      },
+      {
+        header: 'cout_nature',
+        path: 'cost.kind',
+        type: 'enum',
+        values: COST_KIND_VALUES,
+        required: false,
+        help: b('cout (payé) ou prix (reçu)', 'cost (paid) or price (received)'),
+        example: 'cout',
+      },
+      {
+        header: 'confidentialite_quantite',
+        path: 'confidentiality.quantity',
+        type: 'enum',
+        values: CONFIDENTIALITY_VALUES,
+        required: false,
+        help: b('public, territoire (animateurs) ou prive', 'public, territory or private'),
+        example: 'territoire',
+      },
+      {
+        header: 'confidentialite_cout',
+        path: 'confidentiality.cost',
+        type: 'enum',
+        values: CONFIDENTIALITY_VALUES,
+        required: false,
+        help: b('public, territoire (animateurs) ou prive', 'public, territory or private'),
+        example: 'prive',
+      },
+      {
+        header: 'confidentialite_libelle',
+        path: 'confidentiality.label',
+        type: 'enum',
+        values: CONFIDENTIALITY_VALUES,
+        required: false,
+        help: b(
+          'Visibilité du libellé : public, territoire ou prive (vide : valeur par défaut)',
+          'Visibility of the label: public, territory or private',
+        ),
+        example: null,
+      },
+      {
+        header: 'confidentialite_code_dechet',
+        path: 'confidentiality.wasteCode',
+        type: 'enum',
+        values: CONFIDENTIALITY_VALUES,
+        required: false,
+        help: b(
+          'Visibilité du code déchet : public, territoire ou prive (vide : valeur par défaut)',
+          'Visibility of the waste code: public, territory or private',
+        ),
+        example: null,
+      },
+      {
+        header: 'confidentialite_mois',
+        path: 'confidentiality.monthsAvailable',
+        type: 'enum',
+        values: CONFIDENTIALITY_VALUES,
+        required: false,
+        help: b(
+          'Visibilité des mois disponibles : public, territoire ou prive (vide : valeur par défaut)',
+          'Visibility of the months: public, territory or private',
+        ),
+        example: null,
+      },
+      {
+        header: 'confidentialite_qualite',
+        path: 'confidentiality.quality',
+        type: 'enum',
+        values: CONFIDENTIALITY_VALUES,
+        required: false,
+        help: b(
+          'Visibilité de la qualité : public, territoire ou prive (vide : valeur par défaut)',
+          'Visibility of the quality: public, territory or private',
+        ),
+        example: null,
+      },
+      {
+        header: 'confidentialite_devenir',
+        path: 'confidentiality.currentFate',
+        type: 'enum',
+        values: CONFIDENTIALITY_VALUES,
+        required: false,
+        help: b(
+          'Visibilité du devenir actuel : public, territoire ou prive (vide : valeur par défaut)',
+          'Visibility of the current fate: public, territory or private',
+        ),
+        example: null,
+      },
+      {
+        header: 'confidentialite_origine',
+        path: 'confidentiality.currentOrigin',
+        type: 'enum',
+        values: CONFIDENTIALITY_VALUES,
+        required: false,
+        help: b(
+          "Visibilité de l'origine actuelle : public, territoire ou prive (vide : valeur par défaut)",
+          'Visibility of the current origin: public, territory or private',
+        ),
+        example: null,
+      },
     ]),
   },
   {
     name: 'besoins',
     collection: 'needs',
     columns: columnsFor<z.input<typeof rowNeedSchema>>()([
-      { header: 'id_besoin', path: 'externalId', type: 'text', required: false, help: b('Identifiant du besoin ; à défaut, acteur + catégorie + description', 'Need ID'), example: 'EXEMPLE-B1' },
-      { header: 'acteur', path: 'actorExternalId', type: 'text', required: true, help: b("id_acteur ou SIRET de l'acteur", "The actor's id_acteur or SIRET"), example: 'EXEMPLE-A1' },
+      {
+        header: 'id_besoin',
+        path: 'externalId',
+        type: 'text',
+        required: false,
+        help: b('Identifiant du besoin ; à défaut, acteur + catégorie + description', 'Need ID'),
+        example: 'EXEMPLE-B1',
+      },
+      {
+        header: 'acteur',
+        path: 'actorExternalId',
+        type: 'text',
+        required: true,
+        help: b("id_acteur ou SIRET de l'acteur", "The actor's id_acteur or SIRET"),
+        example: 'EXEMPLE-A1',
+      },
       {
         header: 'categorie',
         path: 'category',
         type: 'enum',
         values: NEED_CATEGORY_VALUES,
         required: true,
-        help: b('collecte_dechets, achats, equipement, service, competences, logistique', 'waste_collection, purchasing, equipment, service, skills, logistics'),
+        help: b(
+          'collecte_dechets, achats, equipement, service, competences, logistique',
+          'waste_collection, purchasing, equipment, service, skills, logistics',
+        ),
         example: 'collecte_dechets',
       },
-      { header: 'description', path: 'description', type: 'text', required: true, help: b('Ce qui pourrait être mutualisé', 'What could be shared'), example: 'Collecte mutualisée des cartons' },
-      { header: 'code_ressource', path: 'resourceCode', type: 'text', required: false, help: b('Code de la taxonomie des ressources', 'Resource taxonomy code'), example: 'material.paper_cardboard' },
+      {
+        header: 'description',
+        path: 'description',
+        type: 'text',
+        required: true,
+        help: b('Ce qui pourrait être mutualisé', 'What could be shared'),
+        example: 'Collecte mutualisée des cartons',
+      },
+      {
+        header: 'code_ressource',
+        path: 'resourceCode',
+        type: 'text',
+        required: false,
+        help: b('Code de la taxonomie des ressources', 'Resource taxonomy code'),
+        example: 'material.paper_cardboard',
+      },
       ...quantityColumns([2, 't', 'mois']),
     ]),
   },
@@ -219,18 +647,47 @@ export function normaliseWord(text: string): string {
 
 /** Month names and abbreviations, French and English, as `normaliseWord` leaves them. */
 const MONTH_WORDS: Readonly<Record<string, number>> = {
-  janvier: 1, janv: 1, jan: 1, january: 1,
-  fevrier: 2, fevr: 2, fev: 2, feb: 2, february: 2,
-  mars: 3, mar: 3, march: 3,
-  avril: 4, avr: 4, apr: 4, april: 4,
-  mai: 5, may: 5,
-  juin: 6, jun: 6, june: 6,
-  juillet: 7, juil: 7, jul: 7, july: 7,
-  aout: 8, aug: 8, august: 8,
-  septembre: 9, sept: 9, sep: 9, september: 9,
-  octobre: 10, oct: 10, october: 10,
-  novembre: 11, nov: 11, november: 11,
-  decembre: 12, dec: 12, december: 12,
+  janvier: 1,
+  janv: 1,
+  jan: 1,
+  january: 1,
+  fevrier: 2,
+  fevr: 2,
+  fev: 2,
+  feb: 2,
+  february: 2,
+  mars: 3,
+  mar: 3,
+  march: 3,
+  avril: 4,
+  avr: 4,
+  apr: 4,
+  april: 4,
+  mai: 5,
+  may: 5,
+  juin: 6,
+  jun: 6,
+  june: 6,
+  juillet: 7,
+  juil: 7,
+  jul: 7,
+  july: 7,
+  aout: 8,
+  aug: 8,
+  august: 8,
+  septembre: 9,
+  sept: 9,
+  sep: 9,
+  september: 9,
+  octobre: 10,
+  oct: 10,
+  october: 10,
+  novembre: 11,
+  nov: 11,
+  november: 11,
+  decembre: 12,
+  dec: 12,
+  december: 12,
 };
 
 function monthNumber(token: string): number | undefined {
@@ -273,8 +730,10 @@ export function parseNumber(cell: Cell): number | undefined {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : undefined;
   if (typeof cell !== 'string') return undefined;
   let t = cell.replace(/[\s\u00a0\u202f]/g, '');
-  if (/^-?\d{1,3}(?:\.\d{3})+,\d+$/.test(t)) t = t.replace(/\./g, '').replace(',', '.'); // 1.234,5
-  else if (/^-?\d{1,3}(?:,\d{3})+\.\d+$/.test(t)) t = t.replace(/,/g, ''); // 1,234.5
+  if (/^-?\d{1,3}(?:\.\d{3})+,\d+$/.test(t))
+    t = t.replace(/\./g, '').replace(',', '.'); // 1.234,5
+  else if (/^-?\d{1,3}(?:,\d{3})+\.\d+$/.test(t))
+    t = t.replace(/,/g, ''); // 1,234.5
   else t = t.replace(',', '.');
   if (!/^-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i.test(t)) return undefined;
   const n = Number(t);
@@ -341,7 +800,11 @@ function cellIssue(sheet: SheetSpec, row: number, column: string, code: string, 
  * Turns one row into a document element. Blank cells are left out; values that cannot be read
  * (a word in a number column, an unknown enumeration value) are reported on their cell.
  */
-export function rowToElement(sheet: SheetSpec, cells: ReadonlyMap<string, Cell>, rowNumber: number): { element: Record<string, unknown>; issues: CellIssue[] } {
+export function rowToElement(
+  sheet: SheetSpec,
+  cells: ReadonlyMap<string, Cell>,
+  rowNumber: number,
+): { element: Record<string, unknown>; issues: CellIssue[] } {
   const element: Record<string, unknown> = {};
   const issues: CellIssue[] = [];
   for (const col of sheet.columns) {
@@ -356,7 +819,8 @@ export function rowToElement(sheet: SheetSpec, cells: ReadonlyMap<string, Cell>,
         break;
       case 'digits':
         // Identifiers typed with spaces or stars (waste codes "02 03 04*"), or read as numbers by Excel.
-        value = col.path === 'wasteCode' ? text.replace(/[\s*]/g, '') : col.path === 'siret' ? text.replace(/[\s.\u00a0\u202f]/g, '') : text;
+        value =
+          col.path === 'wasteCode' ? text.replace(/[\s*]/g, '') : col.path === 'siret' ? text.replace(/[\s.\u00a0\u202f]/g, '') : text;
         if (typeof cell === 'number' && col.path === 'communeCode') value = String(cell).padStart(5, '0');
         if (typeof cell === 'number' && col.path === 'headcountBand') value = String(cell).padStart(2, '0');
         if (typeof cell === 'number' && col.path === 'wasteCode') value = String(cell).padStart(6, '0');
@@ -365,7 +829,9 @@ export function rowToElement(sheet: SheetSpec, cells: ReadonlyMap<string, Cell>,
       case 'integer': {
         const n = parseNumber(cell);
         if (n === undefined) {
-          issues.push(cellIssue(sheet, rowNumber, col.header, 'not_a_number', `« ${text} » n'est pas un nombre`, `"${text}" is not a number`));
+          issues.push(
+            cellIssue(sheet, rowNumber, col.header, 'not_a_number', `« ${text} » n'est pas un nombre`, `"${text}" is not a number`),
+          );
           continue;
         }
         value = n;
@@ -374,7 +840,9 @@ export function rowToElement(sheet: SheetSpec, cells: ReadonlyMap<string, Cell>,
       case 'boolean': {
         const v = parseBoolean(cell);
         if (v === undefined) {
-          issues.push(cellIssue(sheet, rowNumber, col.header, 'not_a_boolean', `« ${text} » : attendu oui ou non`, `"${text}": expected yes or no`));
+          issues.push(
+            cellIssue(sheet, rowNumber, col.header, 'not_a_boolean', `« ${text} » : attendu oui ou non`, `"${text}": expected yes or no`),
+          );
           continue;
         }
         value = v;
@@ -385,7 +853,16 @@ export function rowToElement(sheet: SheetSpec, cells: ReadonlyMap<string, Cell>,
         const match = col.values?.find((v) => v.fr === word || v.code === word || normaliseWord(v.code) === word);
         if (!match) {
           const allowed = (col.values ?? []).map((v) => v.fr).join(', ');
-          issues.push(cellIssue(sheet, rowNumber, col.header, 'invalid_value', `« ${text} » n'est pas une valeur possible (${allowed})`, `"${text}" is not an allowed value (${allowed})`));
+          issues.push(
+            cellIssue(
+              sheet,
+              rowNumber,
+              col.header,
+              'invalid_value',
+              `« ${text} » n'est pas une valeur possible (${allowed})`,
+              `"${text}" is not an allowed value (${allowed})`,
+            ),
+          );
           continue;
         }
         value = match.code;
@@ -394,7 +871,16 @@ export function rowToElement(sheet: SheetSpec, cells: ReadonlyMap<string, Cell>,
       case 'months': {
         const months = parseMonths(text);
         if (!months) {
-          issues.push(cellIssue(sheet, rowNumber, col.header, 'invalid_months', `« ${text} » : mois illisibles (ex. 1-12, 1;2;3, oct-mars)`, `"${text}": unreadable months (e.g. 1-12, 1;2;3, oct-mar)`));
+          issues.push(
+            cellIssue(
+              sheet,
+              rowNumber,
+              col.header,
+              'invalid_months',
+              `« ${text} » : mois illisibles (ex. 1-12, 1;2;3, oct-mars)`,
+              `"${text}": unreadable months (e.g. 1-12, 1;2;3, oct-mar)`,
+            ),
+          );
           continue;
         }
         value = months;
@@ -407,7 +893,16 @@ export function rowToElement(sheet: SheetSpec, cells: ReadonlyMap<string, Cell>,
   const q = element.quantity as { value?: unknown; unit?: unknown; period?: unknown } | undefined;
   if (q && q.value === undefined) {
     const column = q.period !== undefined ? 'periode' : 'unite';
-    issues.push(cellIssue(sheet, rowNumber, column, 'period_without_quantity', 'une unité ou une période est donnée sans quantité', 'a unit or a period is given without a quantity'));
+    issues.push(
+      cellIssue(
+        sheet,
+        rowNumber,
+        column,
+        'period_without_quantity',
+        'une unité ou une période est donnée sans quantité',
+        'a unit or a period is given without a quantity',
+      ),
+    );
     delete element.quantity;
   }
   return { element, issues };
@@ -421,7 +916,7 @@ function enumText(col: ColumnSpec, value: unknown): Cell {
 function monthsText(months: readonly number[]): string {
   const sorted = [...new Set(months)].sort((x, y) => x - y);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && (sorted[j + 1] as number) === (sorted[j] as number) + 1) j++;
     parts.push(j > i + 1 ? `${sorted[i]}-${sorted[j]}` : sorted.slice(i, j + 1).join(';'));
@@ -470,7 +965,10 @@ export function issueToCell(sheet: SheetSpec, row: number, issue: ValidationIssu
 }
 
 /** Checks a sheet's header row: unknown columns are reported (and ignored), required ones must be there. */
-export function checkHeaders(sheet: SheetSpec, headers: readonly string[]): { columns: Map<number, string>; issues: CellIssue[]; ignored: string[] } {
+export function checkHeaders(
+  sheet: SheetSpec,
+  headers: readonly string[],
+): { columns: Map<number, string>; issues: CellIssue[]; ignored: string[] } {
   const columns = new Map<number, string>();
   const issues: CellIssue[] = [];
   const ignored: string[] = [];
@@ -491,7 +989,16 @@ export function checkHeaders(sheet: SheetSpec, headers: readonly string[]): { co
   const present = new Set(columns.values());
   for (const c of sheet.columns) {
     if (c.required && !present.has(c.header)) {
-      issues.push(cellIssue(sheet, 1, c.header, 'missing_column', `colonne obligatoire ${c.header} absente`, `required column ${c.header} is missing`));
+      issues.push(
+        cellIssue(
+          sheet,
+          1,
+          c.header,
+          'missing_column',
+          `colonne obligatoire ${c.header} absente`,
+          `required column ${c.header} is missing`,
+        ),
+      );
     }
   }
   return { columns, issues, ignored };

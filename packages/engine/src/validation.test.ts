@@ -16,7 +16,20 @@ const SITE = '0d9c6a39-0d59-4c8e-9c1b-6c3cde7a1a11';
 
 /** Bad inputs touching every kind of check the schemas make. */
 const BAD: [string, z.ZodType, unknown][] = [
-  ['actor', actorInputSchema, { name: '', kind: 'entreprise', siret: '123 456', nafCode: '1071C', headcountBand: 'douze', ess: 'oui', contact: { email: 'pas-une-adresse', phone: 'appeler le standard' }, extra: 1 }],
+  [
+    'actor',
+    actorInputSchema,
+    {
+      name: '',
+      kind: 'entreprise',
+      siret: '123 456',
+      nafCode: '1071C',
+      headcountBand: 'douze',
+      ess: 'oui',
+      contact: { email: 'pas-une-adresse', phone: 'appeler le standard' },
+      extra: 1,
+    },
+  ],
   ['site', siteInputSchema, { actorId: 'pas-un-uuid', name: 'x'.repeat(301), communeCode: '5935', location: { lat: 'nord', lon: 200 } }],
   [
     'flow',
@@ -36,7 +49,19 @@ const BAD: [string, z.ZodType, unknown][] = [
   ],
   ['need', needInputSchema, { actorId: SITE, category: 'autre', description: 42, resourceCode: 'A.B' }],
   ['territory', territoryInputSchema, { code: '!!', level: 'pays', name: 'T', communes: ['1', '2A0044'] }],
-  ['aggregate', aggregateInputSchema, { label: 'x', kind: 'output', family: 'nope', quantity: { value: 'beaucoup', unit: 't', period: 'year' }, year: 1800, source: { title: '', url: 'pas une url' }, estimate: 'non' }],
+  [
+    'aggregate',
+    aggregateInputSchema,
+    {
+      label: 'x',
+      kind: 'output',
+      family: 'nope',
+      quantity: { value: 'beaucoup', unit: 't', period: 'year' },
+      year: 1800,
+      source: { title: '', url: 'pas une url' },
+      estimate: 'non',
+    },
+  ],
   ['document', territoryDocumentSchema, { territory: { code: 'T' }, actors: 'aucun' }],
   ['rule', compatibilityRuleSchema, { id: 'Règle N°1' }],
 ];
@@ -70,7 +95,13 @@ test('a malformed SIRET says in user terms that 14 digits are expected, in Frenc
 });
 
 test('a waste code, a commune code and a NAF code that do not fit their pattern say what is expected, with an example', () => {
-  const flow = issuesOf(flowInputSchema, { siteId: SITE, direction: 'output', resourceCode: 'material.wood', wasteCode: '20 01 01', label: 'Bois' });
+  const flow = issuesOf(flowInputSchema, {
+    siteId: SITE,
+    direction: 'output',
+    resourceCode: 'material.wood',
+    wasteCode: '20 01 01',
+    label: 'Bois',
+  });
   assert.match(flow.find((i) => i.path === 'wasteCode')?.message.fr ?? '', /^code déchet : 6 chiffres attendus.*200101/);
   const site = issuesOf(siteInputSchema, { actorId: SITE, name: 'Site', communeCode: '5935' });
   assert.match(site.find((i) => i.path === 'communeCode')?.message.fr ?? '', /^code commune INSEE : 5 chiffres attendus/);

@@ -72,8 +72,14 @@ function receivedType(input: unknown): string {
 
 const FORMATS: Record<string, Bilingual> = {
   email: { fr: 'adresse e-mail invalide', en: 'invalid e-mail address' },
-  uuid: { fr: 'identifiant invalide : un UUID attendu (8-4-4-4-12 caractères hexadécimaux)', en: 'invalid ID: a UUID expected (8-4-4-4-12 hexadecimal characters)' },
-  guid: { fr: 'identifiant invalide : un UUID attendu (8-4-4-4-12 caractères hexadécimaux)', en: 'invalid ID: a UUID expected (8-4-4-4-12 hexadecimal characters)' },
+  uuid: {
+    fr: 'identifiant invalide : un UUID attendu (8-4-4-4-12 caractères hexadécimaux)',
+    en: 'invalid ID: a UUID expected (8-4-4-4-12 hexadecimal characters)',
+  },
+  guid: {
+    fr: 'identifiant invalide : un UUID attendu (8-4-4-4-12 caractères hexadécimaux)',
+    en: 'invalid ID: a UUID expected (8-4-4-4-12 hexadecimal characters)',
+  },
   url: { fr: 'adresse web invalide : une URL attendue (https://…)', en: 'invalid web address: a URL expected (https://…)' },
   datetime: { fr: 'date et heure invalides : AAAA-MM-JJTHH:MM:SSZ attendu', en: 'invalid date and time: YYYY-MM-DDTHH:MM:SSZ expected' },
   date: { fr: 'date invalide : AAAA-MM-JJ attendu', en: 'invalid date: YYYY-MM-DD expected' },
@@ -99,13 +105,15 @@ function message(issue: z.core.$ZodRawIssue, lang: Lang): string {
   switch (issue.code) {
     case 'invalid_type': {
       if (issue.input === undefined) return fr ? 'champ obligatoire' : 'required field';
-      if (issue.expected === 'int' && typeof issue.input === 'number') return fr ? 'un nombre entier attendu (sans décimales)' : 'a whole number expected (no decimals)';
+      if (issue.expected === 'int' && typeof issue.input === 'number')
+        return fr ? 'un nombre entier attendu (sans décimales)' : 'a whole number expected (no decimals)';
       const expected = typeName(issue.expected, lang);
       const got = typeName(receivedType(issue.input), lang);
       return fr ? `${expected} attendu, reçu ${got}` : `${expected} expected, got ${got}`;
     }
     case 'invalid_value':
-      if (issue.values.length === 1) return fr ? `valeur attendue : ${joinValues(issue.values)}` : `expected value: ${joinValues(issue.values)}`;
+      if (issue.values.length === 1)
+        return fr ? `valeur attendue : ${joinValues(issue.values)}` : `expected value: ${joinValues(issue.values)}`;
       return fr ? `valeur attendue parmi : ${joinValues(issue.values)}` : `expected one of: ${joinValues(issue.values)}`;
     case 'too_big':
     case 'too_small': {
@@ -115,12 +123,34 @@ function message(issue: z.core.$ZodRawIssue, lang: Lang): string {
       const exact = (issue as { exact?: boolean }).exact === true;
       if (unit) {
         if (exact) return fr ? `exactement ${limit} ${unit.fr} attendus` : `exactly ${limit} ${unit.en} expected`;
-        if (fr) return big ? `${limit} ${unit.fr} au plus` : issue.minimum === 1 && issue.origin === 'string' ? 'ne doit pas être vide' : `${limit} ${unit.fr} au moins`;
-        return big ? `at most ${limit} ${unit.en}` : issue.minimum === 1 && issue.origin === 'string' ? 'must not be empty' : `at least ${limit} ${unit.en}`;
+        if (fr)
+          return big
+            ? `${limit} ${unit.fr} au plus`
+            : issue.minimum === 1 && issue.origin === 'string'
+              ? 'ne doit pas être vide'
+              : `${limit} ${unit.fr} au moins`;
+        return big
+          ? `at most ${limit} ${unit.en}`
+          : issue.minimum === 1 && issue.origin === 'string'
+            ? 'must not be empty'
+            : `at least ${limit} ${unit.en}`;
       }
       const inclusive = issue.inclusive !== false;
-      if (fr) return big ? (inclusive ? `doit valoir au plus ${limit}` : `doit être inférieur à ${limit}`) : inclusive ? `doit valoir au moins ${limit}` : `doit être supérieur à ${limit}`;
-      return big ? (inclusive ? `must be at most ${limit}` : `must be less than ${limit}`) : inclusive ? `must be at least ${limit}` : `must be greater than ${limit}`;
+      if (fr)
+        return big
+          ? inclusive
+            ? `doit valoir au plus ${limit}`
+            : `doit être inférieur à ${limit}`
+          : inclusive
+            ? `doit valoir au moins ${limit}`
+            : `doit être supérieur à ${limit}`;
+      return big
+        ? inclusive
+          ? `must be at most ${limit}`
+          : `must be less than ${limit}`
+        : inclusive
+          ? `must be at least ${limit}`
+          : `must be greater than ${limit}`;
     }
     case 'invalid_format': {
       if (issue.format === 'regex') {

@@ -36,8 +36,11 @@ const pageFiles = readdirSync(PAGES)
   .filter((f) => /^p\d{3}\.txt$/.test(f))
   .sort();
 pageFiles.forEach((file, i) => {
-  if (file !== `p${String(i).padStart(3, '0')}.txt`) fail(`page files not contiguous: expected p${String(i).padStart(3, '0')}.txt, got ${file}`);
-  const lines = readFileSync(join(PAGES, file), 'utf8').split('\n').filter((l) => l.trim() !== '');
+  if (file !== `p${String(i).padStart(3, '0')}.txt`)
+    fail(`page files not contiguous: expected p${String(i).padStart(3, '0')}.txt, got ${file}`);
+  const lines = readFileSync(join(PAGES, file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   const header = /^# ids (\d+) (\d+)$/.exec(lines[0] ?? '');
   if (!header) {
     fail(`${file}: missing "# ids FIRST LAST" header`);
@@ -73,8 +76,7 @@ for (const line of readFileSync(join(SRC, 'departement-bboxes.txt'), 'utf8').spl
   depBoxes.set(dep, { minLon: +minLon, minLat: +minLat, maxLon: +maxLon, maxLat: +maxLat });
 }
 const MARGIN = 0.02; // degrees (~2 km): the boxes are rounded to 3 decimals and points may sit on a border
-const inBox = (b, lat, lon, m = 0) =>
-  lat >= b.minLat - m && lat <= b.maxLat + m && lon >= b.minLon - m && lon <= b.maxLon + m;
+const inBox = (b, lat, lon, m = 0) => lat >= b.minLat - m && lat <= b.maxLat + m && lon >= b.minLon - m && lon <= b.maxLon + m;
 
 // ---------------------------------------------------------------------------------------------------------------
 // 3. Join on the COG 2026 list.
@@ -117,8 +119,12 @@ for (const c of [...targets].sort((a, b) => a.code.localeCompare(b.code))) {
 // 4. Report and write.
 // ---------------------------------------------------------------------------------------------------------------
 const placed = Object.keys(positions).length;
-console.log(`source rows transcribed: ${sourceRows} (${source.size} codes, ${[...source.values()].filter((v) => !v).length} without a point)`);
-console.log(`COG 2026 targets: ${targets.length} (${targets.filter((c) => c.type === 'commune-actuelle').length} communes, ${targets.filter((c) => c.type === 'arrondissement-municipal').length} arrondissements municipaux)`);
+console.log(
+  `source rows transcribed: ${sourceRows} (${source.size} codes, ${[...source.values()].filter((v) => !v).length} without a point)`,
+);
+console.log(
+  `COG 2026 targets: ${targets.length} (${targets.filter((c) => c.type === 'commune-actuelle').length} communes, ${targets.filter((c) => c.type === 'arrondissement-municipal').length} arrondissements municipaux)`,
+);
 console.log(`placed: ${placed}   missing: ${missing.length}`);
 console.log(`communes nouvelles since the source's COG (point of the chef-lieu used): ${mergedSince.length}`);
 if (missing.length) {
@@ -138,9 +144,11 @@ const doc = {
   sources: [
     {
       what: 'latitude/longitude of each commune and municipal arrondissement (field coordonnees_gps), joined on the INSEE code',
-      title: 'La Poste — Base officielle des codes postaux (laposte_hexasmal), as compiled with the INSEE COG 2022 list in Coercive/FranceCities, 2022_france_cities/france_cities.csv',
+      title:
+        'La Poste — Base officielle des codes postaux (laposte_hexasmal), as compiled with the INSEE COG 2022 list in Coercive/FranceCities, 2022_france_cities/france_cities.csv',
       url: 'https://github.com/Coercive/FranceCities/blob/2217cc14ceee7e5c561a8b7999a30a7bd98a8284/2022_france_cities/france_cities.csv',
-      licence: 'ODbL 1.0 (La Poste, Base officielle des codes postaux, https://datanova.laposte.fr/datasets/laposte-hexasmal); INSEE COG: Licence Ouverte 2.0; compilation repository: MIT',
+      licence:
+        'ODbL 1.0 (La Poste, Base officielle des codes postaux, https://datanova.laposte.fr/datasets/laposte-hexasmal); INSEE COG: Licence Ouverte 2.0; compilation repository: MIT',
     },
     {
       what: 'list of current communes and municipal arrondissements (COG 2026) the points are joined to',
@@ -159,7 +167,7 @@ const doc = {
     '(75056, 69123, 13055) carry the point of their 1st arrondissement, as in the source. Three points of the ' +
     'source were not in the 2022 La Poste base and were added by the compiler near the church (55138 Culey, ' +
     '76095 Bihorel, 76601 Saint-Lucien). Codes absent from the source are listed in `missing` and have no position ' +
-    '(nothing is interpolated): the collectivités d\'outre-mer and New Caledonia (975, 977, 978, 984, 986, 987, 988), ' +
+    "(nothing is interpolated): the collectivités d'outre-mer and New Caledonia (975, 977, 978, 984, 986, 987, 988), " +
     'which the La Poste base does not cover, and metropolitan communes whose code does not exist in the COG 2022 ' +
     '(communes rétablies or communes nouvelles that took a new code after 2022). Derived from an ODbL database: ' +
     'this file is shared under the ODbL 1.0.',

@@ -44,7 +44,10 @@ function tidyFr(s) {
 }
 /** Typographic tidy-up of an English label. */
 function tidyEn(s) {
-  const t = s.replace(/\s+/g, ' ').trim().replace(/\s*\.$/, '');
+  const t = s
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\s*\.$/, '');
   return t.charAt(0).toUpperCase() + t.slice(1);
 }
 /** Loose form used only to compare two transcriptions of the same text (case, punctuation, spacing ignored). */
@@ -104,7 +107,7 @@ const FR_ENTRY_OVERRIDES = {
     reason:
       'The 2014 transcription repeats the wording of 08 01 15* ("boues aqueuses..."); the entry is about aqueous ' +
       'suspensions (EN "Aqueous suspensions...", and 08 01 20 "suspensions aqueuses... autres que celles visées à la ' +
-      "rubrique 08 01 19\"). The Code de l'environnement text (\"Suspensions aqueuses...\") is used.",
+      'rubrique 08 01 19"). The Code de l\'environnement text ("Suspensions aqueuses...") is used.',
   },
 };
 
@@ -200,7 +203,10 @@ const starDiffs = [...frR5418.entries].filter(([c, v]) => en.entries.has(c) && v
 // The codes cited inside a label ("other than those mentioned in 01 03 07" / "visés à la rubrique 01 03 07")
 // must be the same in English and in French: a cheap detector of transcription errors in either language.
 const citedCodes = (s) =>
-  [...(s ?? '').matchAll(/\b(\d{2}) (\d{2})(?: (\d{2}))?\b/g)].map((m) => m.slice(1).filter(Boolean).join('')).sort().join(',');
+  [...(s ?? '').matchAll(/\b(\d{2}) (\d{2})(?: (\d{2}))?\b/g)]
+    .map((m) => m.slice(1).filter(Boolean).join(''))
+    .sort()
+    .join(',');
 for (const x of [...subChapters, ...entries])
   if (x.labelFr && citedCodes(x.labelFr) !== citedCodes(x.labelEn))
     fail(`${x.code}: codes cited in labelFr (${citedCodes(x.labelFr)}) differ from labelEn (${citedCodes(x.labelEn)})`);
@@ -224,10 +230,7 @@ const HIERARCHY = (code) => {
   if (/^D([1-9]|1[0-2])$/.test(code)) return 'disposal';
   return null;
 };
-const operationCodes = [
-  ...Array.from({ length: 14 }, (_, i) => `R${i}`),
-  ...Array.from({ length: 15 }, (_, i) => `D${i + 1}`),
-];
+const operationCodes = [...Array.from({ length: 14 }, (_, i) => `R${i}`), ...Array.from({ length: 15 }, (_, i) => `D${i + 1}`)];
 const operations = operationCodes.map((code) => {
   const op = {
     code,
@@ -239,7 +242,7 @@ const operations = operationCodes.map((code) => {
   if (code === 'R0') {
     op.labelFr = 'Réutilisation - réemploi';
     op.note =
-      "R0 is not an operation of Directive 2008/98/EC: it is a French convention of Trackdéchets and of the " +
+      'R0 is not an operation of Directive 2008/98/EC: it is a French convention of Trackdéchets and of the ' +
       'Registre national des déchets, terres excavées et sédiments (RNDTS) for reuse / preparation for reuse. ' +
       'labelFr is the Trackdéchets wording (MTES-MCT/trackdechets, PROCESSING_AND_REUSE_OPERATIONS.ts); ' +
       'no English source label was found, so labelEn is null.';
@@ -278,7 +281,8 @@ const LOW_SOURCES = [
     what: 'English heading of sub-chapter 06 06 (the DEFRA file gives it the 06 05 heading by mistake).',
     title: 'Data Commons Scotland, dcs-easier-open-data — data/ewc-coding.csv',
     url: 'https://github.com/data-commons-scotland/dcs-easier-open-data/blob/master/data/ewc-coding.csv',
-    licence: 'Text of EU legislation (Decision 2000/532/EC); reuse of Commission documents authorised by Decision 2011/833/EU. Licence of the repository not stated.',
+    licence:
+      'Text of EU legislation (Decision 2000/532/EC); reuse of Commission documents authorised by Decision 2011/833/EU. Licence of the repository not stated.',
   },
   {
     what:
@@ -286,7 +290,8 @@ const LOW_SOURCES = [
       'by Decision 2014/955/EU (in force since 1 June 2015). Transcribed from the labels embedded in Trackdéchets ' +
       '(libs/shared/constants/src/WASTES.ts, commit 0d6f988bf00725db719fad8c25c8372615d7b2e0), which reproduces the ' +
       'consolidated text published by AIDA/INERIS; only the legal-text labels were re-transcribed, no code was reused.',
-    title: 'Décision 2014/955/UE de la Commission du 18 décembre 2014 modifiant la décision 2000/532/CE établissant la liste des déchets (JO L 370 du 30.12.2014)',
+    title:
+      'Décision 2014/955/UE de la Commission du 18 décembre 2014 modifiant la décision 2000/532/CE établissant la liste des déchets (JO L 370 du 30.12.2014)',
     url: 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32014D0955',
     licence:
       'Official EU legal text; reuse authorised by Commission Decision 2011/833/EU. (The Trackdéchets repository used as ' +
@@ -294,11 +299,12 @@ const LOW_SOURCES = [
   },
   {
     what:
-      "Cross-check of every French label and hazardous flag against the annex II to article R541-8 of the Code de " +
+      'Cross-check of every French label and hazardous flag against the annex II to article R541-8 of the Code de ' +
       "l'environnement in its pre-2015 version (839 codes; 01 03 10, 16 03 07 and 19 03 08 were added by 2014/955/EU). " +
       'Also the source of the sentence-case French chapter titles (index of the annex) where their wording is identical ' +
       'to the 2014 headings, and of the French label of 08 01 19 (see report).',
-    title: "Code de l'environnement, Annexe II de l'article R541-8 (liste unique des déchets) — etalab/codes-juridiques-francais, commit 7f38ffbcc06d28df8585ae024582bf42ef2ff0cb",
+    title:
+      "Code de l'environnement, Annexe II de l'article R541-8 (liste unique des déchets) — etalab/codes-juridiques-francais, commit 7f38ffbcc06d28df8585ae024582bf42ef2ff0cb",
     url: 'https://github.com/etalab/codes-juridiques-francais/blob/master/codes-en-vigueur/code-de-l-environnement/annexes/article-annexe-ii-de-l-article-r541-8.md',
     licence: 'Official French legal text (Légifrance/DILA data); licence of the repository not stated.',
   },
@@ -316,7 +322,7 @@ const OPS_SOURCES = [
       'French labels of R1–R13 and D1–D15: annex IV "Mode de traitement des déchets" of the arrêté du 31 janvier 2008, ' +
       'which reproduces the French text of Annexes I and II of Directive 2008/98/CE (footnote call-outs removed).',
     title:
-      "Arrêté du 31 janvier 2008 relatif au registre et à la déclaration annuelle des émissions et de transferts de polluants et des déchets (NOR DEVP0773558A), annexe IV — etalab/lois-non-codifiees-et-reglements-francais, commit 38ee315964fb55def48748de9521db2018d3ece2",
+      'Arrêté du 31 janvier 2008 relatif au registre et à la déclaration annuelle des émissions et de transferts de polluants et des déchets (NOR DEVP0773558A), annexe IV — etalab/lois-non-codifiees-et-reglements-francais, commit 38ee315964fb55def48748de9521db2018d3ece2',
     url: 'https://github.com/etalab/lois-non-codifiees-et-reglements-francais/blob/master/arrete/2013/arrete-du-31-janvier-2008-devp0773558a/annexe/article-annexe-iv.md',
     licence: 'Official French legal text (Légifrance/DILA data); licence of the repository not stated.',
   },
@@ -352,17 +358,27 @@ const perChapter = chapters.map((c) => {
 });
 console.log('European List of Waste');
 console.log(perChapter.map((l) => '  ' + l).join('\n'));
-console.log(`  total: ${chapters.length} chapters, ${subChapters.length} sub-chapters, ${entries.length} entries, ${entries.filter((e) => e.hazardous).length} hazardous`);
+console.log(
+  `  total: ${chapters.length} chapters, ${subChapters.length} sub-chapters, ${entries.length} entries, ${entries.filter((e) => e.hazardous).length} hazardous`,
+);
 const typeCounts = {};
 for (const e of entries) typeCounts[e.entryType] = (typeCounts[e.entryType] ?? 0) + 1;
 console.log('  entry types:', JSON.stringify(typeCounts));
 console.log(`  labelFr null: ${report.nullFr.length ? report.nullFr.join(', ') : 'none'}`);
 console.log(`  codes added since the pre-2015 R541-8 text: ${addedSince.join(', ')}`);
-console.log(`  hazardous flag differences with the pre-2015 R541-8 text: ${starDiffs.map(([c, v]) => `${c} (R541-8 ${v.starred ? '*' : 'no *'})`).join(', ') || 'none'}`);
+console.log(
+  `  hazardous flag differences with the pre-2015 R541-8 text: ${starDiffs.map(([c, v]) => `${c} (R541-8 ${v.starred ? '*' : 'no *'})`).join(', ') || 'none'}`,
+);
 console.log(`  FR wording differences 2014 text vs pre-2015 R541-8 text (punctuation/case ignored): ${report.frDiffs.length}`);
 if (VERBOSE) for (const d of report.frDiffs) console.log(`    ${d.code}\n      2014 : ${d.y2014}\n      R541-8: ${d.r5418}`);
 for (const o of report.frOverrides) console.log(`  override ${o.code}: ${o.use} — ${o.reason}`);
-console.log('  chapter labelFr source:', Object.entries(report.chapterFrSource).sort().map(([c, v]) => `${c}: ${v}`).join('; '));
+console.log(
+  '  chapter labelFr source:',
+  Object.entries(report.chapterFrSource)
+    .sort()
+    .map(([c, v]) => `${c}: ${v}`)
+    .join('; '),
+);
 console.log('Waste operations');
 console.log(`  ${operations.length} codes: ${operations.map((o) => `${o.code}=${o.hierarchy}`).join(' ')}`);
 

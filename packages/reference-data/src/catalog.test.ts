@@ -92,7 +92,10 @@ test('the resource taxonomy is a tree whose waste codes all exist and whose unit
   const { entries } = loadResourceTaxonomy();
   const codes = new Set(entries.map((e) => e.code));
   assert.equal(codes.size, entries.length);
-  const roots = entries.filter((e) => e.parent === null).map((e) => e.code).sort();
+  const roots = entries
+    .filter((e) => e.parent === null)
+    .map((e) => e.code)
+    .sort();
   assert.deepEqual(roots, ['energy', 'equipment', 'gas', 'material', 'packaging', 'service', 'water']);
   for (const e of entries) {
     if (e.parent !== null) {

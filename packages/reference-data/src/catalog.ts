@@ -2,7 +2,17 @@
  * Typed loaders of the reference data, and the `ReferenceCatalog` that the engine's checks use.
  * Each table is read once, on first use.
  */
-import type { CompatibilityRule, LatLon, Period, PeriodDefinition, ReferenceLookup, ResourceClass, TerritoryLevel, UnitDefinition, WasteCodeEntry } from '@boucles/engine';
+import type {
+  CompatibilityRule,
+  LatLon,
+  Period,
+  PeriodDefinition,
+  ReferenceLookup,
+  ResourceClass,
+  TerritoryLevel,
+  UnitDefinition,
+  WasteCodeEntry,
+} from '@boucles/engine';
 import { dataPath, dependencyPath, readJson } from './files.js';
 import type {
   Commune,
@@ -72,7 +82,13 @@ export const loadWasteOperations = lazy(
 
 /** A reference point per commune (COG 2026 codes), from La Poste's base of postal codes. */
 export const loadCommunePositions = lazy(
-  () => readJson(dataPath('commune-positions.json')) as { version: string; sources: Source[]; positions: Record<string, [number, number]>; missing?: string[] },
+  () =>
+    readJson(dataPath('commune-positions.json')) as {
+      version: string;
+      sources: Source[];
+      positions: Record<string, [number, number]>;
+      missing?: string[];
+    },
 );
 
 export const loadSiteDistance = lazy(
@@ -123,9 +139,9 @@ export const loadEpci = lazy((): Epci[] =>
 );
 
 export const loadDepartements = lazy((): Departement[] =>
-  (readJson(dependencyPath('@etalab/decoupage-administratif/data/departements.json')) as { code: string; nom: string; region: string }[]).map(
-    (d) => ({ code: d.code, name: d.nom, region: d.region }),
-  ),
+  (
+    readJson(dependencyPath('@etalab/decoupage-administratif/data/departements.json')) as { code: string; nom: string; region: string }[]
+  ).map((d) => ({ code: d.code, name: d.nom, region: d.region })),
 );
 
 export const loadRegions = lazy((): Region[] =>

@@ -46,7 +46,13 @@ function figures(): { where: string; value: number | null; status: string; estim
   for (const [k, p] of Object.entries(factors.transport)) param(`transport.${k}`, p);
   for (const [k, p] of Object.entries(factors.heat)) param(`heat.${k}`, p);
   for (const j of factors.jobs) {
-    out.push({ where: `jobs ${j.mode}`, value: j.perKiloTonne, status: j.status, estimate: j.estimate, explained: Boolean(j.note.fr && j.note.en) });
+    out.push({
+      where: `jobs ${j.mode}`,
+      value: j.perKiloTonne,
+      status: j.status,
+      estimate: j.estimate,
+      explained: Boolean(j.note.fr && j.note.en),
+    });
   }
   return out;
 }
@@ -61,7 +67,11 @@ test('every source key cited by a figure is one of the file’s sources, each wi
 
 test('every CO2e factor names a real taxonomy class and is expressed per the base unit of its dimension', () => {
   const classes = new Map(loadResourceTaxonomy().entries.map((e) => [e.code, e]));
-  const baseUnits = new Map<string, string>(loadUnits().units.filter((u) => u.toBase === 1).map((u) => [u.dimension, u.code]));
+  const baseUnits = new Map<string, string>(
+    loadUnits()
+      .units.filter((u) => u.toBase === 1)
+      .map((u) => [u.dimension, u.code]),
+  );
   for (const f of factors.co2) {
     const c = classes.get(f.resource);
     assert.ok(c, `co2: ${f.resource} is a taxonomy class`);
@@ -135,7 +145,13 @@ test('factors derived from end-of-life lines equal the baseline balance minus th
 });
 
 test('material factors read as new minus recycled match their Base Carbone components', () => {
-  for (const resource of ['material.metals.ferrous', 'material.metals.copper', 'material.glass.cullet', 'material.plastics', 'material.plastics.pet']) {
+  for (const resource of [
+    'material.metals.ferrous',
+    'material.metals.copper',
+    'material.glass.cullet',
+    'material.plastics',
+    'material.plastics.pet',
+  ]) {
     const f = factors.co2.find((x) => x.resource === resource && x.mode === 'recycling');
     assert.ok(f && f.factors.length === 2, resource);
     assert.equal(f.kgCo2ePerUnit, f.factors[0]!.value - f.factors[1]!.value, resource);

@@ -37,7 +37,11 @@ test('every top-level class of the taxonomy has its own line', () => {
   const roots = loadResourceTaxonomy()
     .entries.filter((e) => e.parent === null)
     .map((e) => e.code);
-  for (const r of roots) assert.ok(file.prefixes.some((p) => p.resource === r), r);
+  for (const r of roots)
+    assert.ok(
+      file.prefixes.some((p) => p.resource === r),
+      r,
+    );
 });
 
 test('every taxonomy code maps to a family', () => {

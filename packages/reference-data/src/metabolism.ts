@@ -47,10 +47,14 @@ export function loadMetabolismFamilies(): MetabolismFamiliesFile {
  * covers the code. This is the family of the resource only; the rule for outgoing wastes is the
  * caller's.
  */
-export function metabolismFamilyOf(resourceCode: string, file: MetabolismFamiliesFile = loadMetabolismFamilies()): MetabolismFamilyCode | undefined {
+export function metabolismFamilyOf(
+  resourceCode: string,
+  file: MetabolismFamiliesFile = loadMetabolismFamilies(),
+): MetabolismFamilyCode | undefined {
   let best: MetabolismPrefix | undefined;
   for (const p of file.prefixes) {
-    if ((resourceCode === p.resource || resourceCode.startsWith(`${p.resource}.`)) && (!best || p.resource.length > best.resource.length)) best = p;
+    if ((resourceCode === p.resource || resourceCode.startsWith(`${p.resource}.`)) && (!best || p.resource.length > best.resource.length))
+      best = p;
   }
   return best?.family;
 }

@@ -9,8 +9,12 @@ const file = loadMutualisationParameters();
 
 /** Every note of the file, with where it is. */
 function notes(): [string, MutualisationNote][] {
-  const out: [string, MutualisationNote][] = [['minMembers', file.minMembersNote], ['smallStreams.radius', file.smallStreams.radiusNote]];
-  for (const [c, e] of Object.entries(file.categories)) out.push([`${c}.radius`, e.radiusNote], [`${c}.saving`, e.saving.costReductionRate]);
+  const out: [string, MutualisationNote][] = [
+    ['minMembers', file.minMembersNote],
+    ['smallStreams.radius', file.smallStreams.radiusNote],
+  ];
+  for (const [c, e] of Object.entries(file.categories))
+    out.push([`${c}.radius`, e.radiusNote], [`${c}.saving`, e.saving.costReductionRate]);
   out.push(['smallStreams.saving', file.smallStreams.saving.costReductionRate]);
   for (const t of file.smallStreams.thresholds) out.push([`threshold ${t.resourceCode}`, t]);
   return out;

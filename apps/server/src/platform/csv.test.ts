@@ -11,11 +11,18 @@ function text(buffer: Buffer): string {
 test('a CSV export starts with the UTF-8 byte-order mark and the French headers, separated by semicolons', () => {
   const csv = sheetToCsv('sites', []);
   assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
-  assert.equal(text(csv), `\ufeff${sheetSpec('sites').columns.map((c) => c.header).join(';')}\r\n`);
+  assert.equal(
+    text(csv),
+    `\ufeff${sheetSpec('sites')
+      .columns.map((c) => c.header)
+      .join(';')}\r\n`,
+  );
 });
 
 test('every line ends with CRLF and the extra column comes last', () => {
-  const csv = text(sheetToCsv('besoins', [['N1', 'A1', 'achats', 'Cartons', null, null, null, null, 'catégorie inconnue']], { header: 'erreurs' }));
+  const csv = text(
+    sheetToCsv('besoins', [['N1', 'A1', 'achats', 'Cartons', null, null, null, null, 'catégorie inconnue']], { header: 'erreurs' }),
+  );
   const lines = csv.split('\r\n');
   assert.equal(lines.length, 3);
   assert.equal(lines[2], '');

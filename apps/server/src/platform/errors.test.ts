@@ -31,7 +31,10 @@ test('an error answers its code’s status, and the same body shape: issues for 
   const forbidden = new AppError('forbidden');
   assert.equal(forbidden.status, 403);
   assert.deepEqual(forbidden.body(), { error: 'forbidden', message: ERROR_CATALOGUE.forbidden.message });
-  assert.deepEqual(new NotFoundError({ fr: 'Acteur', en: 'Actor' }).body(), { error: 'not_found', message: { fr: 'Acteur introuvable', en: 'Actor not found' } });
+  assert.deepEqual(new NotFoundError({ fr: 'Acteur', en: 'Actor' }).body(), {
+    error: 'not_found',
+    message: { fr: 'Acteur introuvable', en: 'Actor not found' },
+  });
   assert.equal(new ConflictError({ fr: 'déjà là', en: 'there already' }).status, 409);
   const issue = { path: 'siret', code: 'invalid_siret', message: { fr: 'SIRET invalide', en: 'invalid SIRET' } };
   assert.deepEqual(invalid([issue]).body(), { error: 'validation', message: ERROR_CATALOGUE.validation.message, issues: [issue] });
@@ -43,7 +46,10 @@ test('whatever is thrown becomes one of the codes: engine validation with its is
   assert.deepEqual([validation.status, validation.code, validation.issues], [400, 'validation', [issue]]);
   const own = new AppError('csrf');
   assert.equal(toAppError(own, context), own);
-  const json = toAppError(Object.assign(new Error('Unexpected token'), { code: 'FST_ERR_CTP_INVALID_JSON_BODY', statusCode: 400 }), context);
+  const json = toAppError(
+    Object.assign(new Error('Unexpected token'), { code: 'FST_ERR_CTP_INVALID_JSON_BODY', statusCode: 400 }),
+    context,
+  );
   assert.deepEqual([json.status, json.code], [400, 'invalid_json']);
   assert.doesNotMatch(json.text.fr, /Unexpected/);
   const large = toAppError(Object.assign(new Error('too large'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 }), context);
@@ -88,7 +94,10 @@ for (const target of testDatabases()) {
     });
 
     /** The answer's body, checked against the one shape: its code's status, a bilingual message, issues for validation only. */
-    function errorOf(res: { statusCode: number; json(): unknown }, code: ErrorCode): { message: { fr: string; en: string }; issues?: { path: string; code: string }[] } {
+    function errorOf(
+      res: { statusCode: number; json(): unknown },
+      code: ErrorCode,
+    ): { message: { fr: string; en: string }; issues?: { path: string; code: string }[] } {
       const body = res.json() as { error: ErrorCode; message: { fr: string; en: string }; issues?: { path: string; code: string }[] };
       assert.equal(body.error, code);
       assert.equal(res.statusCode, ERROR_CATALOGUE[code].status, code);
@@ -101,13 +110,34 @@ for (const target of testDatabases()) {
     test('each kind of failure answers its code, its status and the one body shape', async () => {
       errorOf(await app.inject({ method: 'GET', url: '/api/nulle-part' }), 'not_found');
       errorOf(await app.inject({ method: 'GET', url: '/api/auth/me' }), 'unauthenticated');
-      errorOf(await app.inject({ method: 'GET', url: '/api/territories', headers: { authorization: 'Bearer bk_inconnue' } }), 'invalid_api_key');
+      errorOf(
+        await app.inject({ method: 'GET', url: '/api/territories', headers: { authorization: 'Bearer bk_inconnue' } }),
+        'invalid_api_key',
+      );
       errorOf(await app.inject({ method: 'POST', url: '/api/territories', headers: { cookie: admin.cookie }, payload: {} }), 'csrf');
-      errorOf(await admin.inject({ method: 'POST', url: '/api/territories', payload: '{"code": ', headers: { 'content-type': 'application/json' } }), 'invalid_json');
-      errorOf(await admin.inject({ method: 'POST', url: '/api/territories', payload: '<a/>', headers: { 'content-type': 'application/xml' } }), 'unsupported_media_type');
+      errorOf(
+        await admin.inject({
+          method: 'POST',
+          url: '/api/territories',
+          payload: '{"code": ',
+          headers: { 'content-type': 'application/json' },
+        }),
+        'invalid_json',
+      );
+      errorOf(
+        await admin.inject({ method: 'POST', url: '/api/territories', payload: '<a/>', headers: { 'content-type': 'application/xml' } }),
+        'unsupported_media_type',
+      );
       errorOf(await admin.inject({ method: 'POST', url: '/api/territories', payload: { code: '!!' } }), 'validation');
       errorOf(await admin.inject({ method: 'GET', url: '/api/territories/NEXISTE-PAS' }), 'not_found');
-      errorOf(await admin.inject({ method: 'POST', url: '/api/territories', payload: { code: 'ERREURS', level: 'custom', name: 'Encore', communes: ['59350'] } }), 'conflict');
+      errorOf(
+        await admin.inject({
+          method: 'POST',
+          url: '/api/territories',
+          payload: { code: 'ERREURS', level: 'custom', name: 'Encore', communes: ['59350'] },
+        }),
+        'conflict',
+      );
     });
 
     test('a validation refused by a service comes with its issues too, and keeps its message', async () => {
@@ -118,7 +148,10 @@ for (const target of testDatabases()) {
       );
       assert.equal(one.message.fr, 'il faut au moins deux territoires différents');
       const user = await services.accounts.createUser(SYSTEM, { email: 'sans-acteur@example.org', displayName: 'Sans acteur' });
-      const role = errorOf(await admin.inject({ method: 'POST', url: '/api/territories/ERREURS/roles', payload: { userId: user.id, role: 'contributor' } }), 'validation');
+      const role = errorOf(
+        await admin.inject({ method: 'POST', url: '/api/territories/ERREURS/roles', payload: { userId: user.id, role: 'contributor' } }),
+        'validation',
+      );
       assert.deepEqual(
         role.issues?.map((i) => [i.path, i.code]),
         [['actorId', 'contributor_actor']],
@@ -128,14 +161,30 @@ for (const target of testDatabases()) {
     test('a wrong password is a 400 invalid_credentials, at sign-in and when changing it; the session stays', async () => {
       const password = 'un mot de passe assez long';
       await services.accounts.createUser(SYSTEM, { email: 'erreurs@example.org', displayName: 'Erreurs', password, isAdmin: true });
-      errorOf(await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'erreurs@example.org', password: 'pas le bon mot de passe' } }), 'invalid_credentials');
+      errorOf(
+        await app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: 'erreurs@example.org', password: 'pas le bon mot de passe' },
+        }),
+        'invalid_credentials',
+      );
       const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'erreurs@example.org', password } });
       assert.equal(login.statusCode, 200);
       const cookie = `${SESSION_COOKIE}=${/boucles_session=([^;]+)/.exec(String(login.headers['set-cookie']))?.[1] ?? ''}`;
       const headers = { cookie, 'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken };
-      const change = await app.inject({ method: 'POST', url: '/api/auth/password', headers, payload: { currentPassword: 'pas le bon mot de passe', newPassword: 'un tout nouveau mot de passe' } });
+      const change = await app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers,
+        payload: { currentPassword: 'pas le bon mot de passe', newPassword: 'un tout nouveau mot de passe' },
+      });
       assert.equal(errorOf(change, 'invalid_credentials').message.fr, 'le mot de passe actuel est incorrect');
-      assert.equal((await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode, 200, 'the session is still valid');
+      assert.equal(
+        (await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode,
+        200,
+        'the session is still valid',
+      );
     });
   });
 }

@@ -24,7 +24,10 @@ export const ERROR_CATALOGUE = {
   },
   invalid_json: {
     status: 400,
-    message: { fr: "le corps de la requête n'est pas un JSON valide : vérifier les guillemets, virgules et accolades", en: 'the request body is not valid JSON' },
+    message: {
+      fr: "le corps de la requête n'est pas un JSON valide : vérifier les guillemets, virgules et accolades",
+      en: 'the request body is not valid JSON',
+    },
     when: 'the body is not valid JSON, or is empty while JSON is announced',
   },
   bad_request: {
@@ -74,7 +77,10 @@ export const ERROR_CATALOGUE = {
   },
   forbidden: {
     status: 403,
-    message: { fr: 'votre rôle dans ce territoire ne permet pas cette action', en: 'your role in this territory does not allow this action' },
+    message: {
+      fr: 'votre rôle dans ce territoire ne permet pas cette action',
+      en: 'your role in this territory does not allow this action',
+    },
     when: 'the caller’s role does not allow the action (docs/access.md)',
   },
   csrf: {
@@ -182,19 +188,34 @@ function fromPlatform(err: { code?: unknown; statusCode?: unknown; message: stri
   switch (err.code) {
     // The parser's own text is English and technical: the French message says what to send.
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return new AppError('invalid_json', { fr: ERROR_CATALOGUE.invalid_json.message.fr, en: `the request body is not valid JSON: ${err.message}` });
+      return new AppError('invalid_json', {
+        fr: ERROR_CATALOGUE.invalid_json.message.fr,
+        en: `the request body is not valid JSON: ${err.message}`,
+      });
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new AppError('invalid_json', { fr: 'le corps de la requête est vide alors que du JSON est annoncé', en: 'the request body is empty while JSON is announced' });
+      return new AppError('invalid_json', {
+        fr: 'le corps de la requête est vide alors que du JSON est annoncé',
+        en: 'the request body is empty while JSON is announced',
+      });
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new AppError('body_too_large', { fr: `le corps de la requête dépasse ${bodyLimit} octets`, en: `the request body exceeds ${bodyLimit} bytes` });
+      return new AppError('body_too_large', {
+        fr: `le corps de la requête dépasse ${bodyLimit} octets`,
+        en: `the request body exceeds ${bodyLimit} bytes`,
+      });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('unsupported_media_type');
     // Backstop: text PostgreSQL cannot store (a NUL character) that slipped past the schemas.
     case '22021':
     case '22P05':
-      return new AppError('bad_request', { fr: 'texte invalide : caractère nul ou encodage incorrect', en: 'invalid text: NUL character or bad encoding' });
+      return new AppError('bad_request', {
+        fr: 'texte invalide : caractère nul ou encodage incorrect',
+        en: 'invalid text: NUL character or bad encoding',
+      });
   }
-  if (err instanceof SyntaxError || (err.statusCode === 400 && !(typeof err.code === 'string' && err.code.startsWith('FST_ERR_VALIDATION')))) {
+  if (
+    err instanceof SyntaxError ||
+    (err.statusCode === 400 && !(typeof err.code === 'string' && err.code.startsWith('FST_ERR_VALIDATION')))
+  ) {
     return new AppError('bad_request', { fr: ERROR_CATALOGUE.bad_request.message.fr, en: `bad request: ${err.message}` });
   }
   return undefined;

@@ -16,7 +16,11 @@ export interface TestClient {
   /** `app.inject` with this user's session cookie and CSRF token. */
   inject(options: InjectOptions): Promise<LightMyRequestResponse>;
   /** A JSON request: status and parsed body. */
-  json<T = Record<string, unknown>>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown): Promise<{ status: number; body: T }>;
+  json<T = Record<string, unknown>>(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: unknown,
+  ): Promise<{ status: number; body: T }>;
 }
 
 export interface TestUser {
@@ -27,10 +31,16 @@ export interface TestUser {
 }
 
 /** A client for an existing user: a fresh session. */
-export async function clientFor(app: FastifyInstance, services: Pick<Services, 'accounts'>, userId: string, email: string): Promise<TestClient> {
+export async function clientFor(
+  app: FastifyInstance,
+  services: Pick<Services, 'accounts'>,
+  userId: string,
+  email: string,
+): Promise<TestClient> {
   const session = await services.accounts.startSession(userId);
   const cookie = `${SESSION_COOKIE}=${session.token}`;
-  const inject = (options: InjectOptions) => app.inject({ ...options, headers: { ...options.headers, cookie, 'x-csrf-token': session.csrfToken } });
+  const inject = (options: InjectOptions) =>
+    app.inject({ ...options, headers: { ...options.headers, cookie, 'x-csrf-token': session.csrfToken } });
   return {
     userId,
     email,

@@ -11,7 +11,11 @@ import { pick } from '../app/i18n/index.js';
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly body: { error?: string; message?: { fr: string; en: string }; issues?: { path: string; message: { fr: string; en: string } }[] },
+    readonly body: {
+      error?: string;
+      message?: { fr: string; en: string };
+      issues?: { path: string; message: { fr: string; en: string } }[];
+    },
   ) {
     super(body.message ? pick(body.message) : `HTTP ${status}`);
   }
@@ -49,7 +53,8 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   const method = (init.method ?? 'GET').toUpperCase();
   const send = (token: string | undefined) => {
     const headers = new Headers(init.headers);
-    if (init.body !== undefined && typeof init.body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
+    if (init.body !== undefined && typeof init.body === 'string' && !headers.has('content-type'))
+      headers.set('content-type', 'application/json');
     if (!SAFE_METHODS.has(method) && token) headers.set('x-csrf-token', token);
     return fetch(path, { ...init, headers, credentials: 'same-origin' });
   };

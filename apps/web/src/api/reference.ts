@@ -73,11 +73,17 @@ export function useUnits(): UnitsTable | undefined {
 
 /** The whole taxonomy (under 100 classes), for labels in tables. */
 export function useResources(): Map<string, ResourceEntry> | undefined {
-  return useReference(['resources'], async () => new Map((await reference<Results<ResourceEntry>>('/api/reference/resources?limit=100')).items.map((e) => [e.code, e])));
+  return useReference(
+    ['resources'],
+    async () => new Map((await reference<Results<ResourceEntry>>('/api/reference/resources?limit=100')).items.map((e) => [e.code, e])),
+  );
 }
 
 export function useHeadcountBands(): HeadcountBand[] | undefined {
-  return useReference(['headcount-bands'], async () => (await reference<{ items: HeadcountBand[] }>('/api/reference/headcount-bands')).items);
+  return useReference(
+    ['headcount-bands'],
+    async () => (await reference<{ items: HeadcountBand[] }>('/api/reference/headcount-bands')).items,
+  );
 }
 
 /** Names of the given communes (null: none wanted), asked 100 at a time. */
@@ -86,7 +92,9 @@ export function useCommuneNames(codes: readonly string[] | null): Map<string, st
   return useReference(sorted ? ['communes', sorted.join(',')] : null, async () => {
     const chunks: string[][] = [];
     for (let i = 0; i < (sorted ?? []).length; i += 100) chunks.push((sorted ?? []).slice(i, i + 100));
-    const pages = await Promise.all(chunks.map((c) => reference<Results<CommuneEntry>>(`/api/reference/communes?limit=100&codes=${c.join(',')}`)));
+    const pages = await Promise.all(
+      chunks.map((c) => reference<Results<CommuneEntry>>(`/api/reference/communes?limit=100&codes=${c.join(',')}`)),
+    );
     return new Map(pages.flatMap((p) => p.items.map((c) => [c.code, c.name] as const)));
   });
 }

@@ -57,4 +57,5 @@ export type ApiRequestBody<P extends ApiPath, M extends keyof paths[P]> =
   Operation<P, M> extends { requestBody?: infer B } ? JsonContent<NonNullable<B>> : never;
 
 /** The query string a route takes. */
-export type ApiQuery<P extends ApiPath, M extends keyof paths[P]> = Operation<P, M> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+export type ApiQuery<P extends ApiPath, M extends keyof paths[P]> =
+  Operation<P, M> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;

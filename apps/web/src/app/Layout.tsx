@@ -17,7 +17,8 @@ export function roleText(user: Me, code: string | undefined): string {
     for (const role of ROLES) {
       const mine = roles.filter((r) => r.role === role);
       if (mine.length === 0) continue;
-      if (ROLE_DEFINITIONS[role].forActor) return t('session.role.contributorFor', { actors: mine.map((r) => r.actorName ?? '').join(', ') });
+      if (ROLE_DEFINITIONS[role].forActor)
+        return t('session.role.contributorFor', { actors: mine.map((r) => r.actorName ?? '').join(', ') });
       return roleLabel(role);
     }
   }
@@ -59,7 +60,15 @@ function SessionBox({ user, code }: { user: Me; code: string | undefined }) {
 }
 
 /** The page frame: skip link, header with who is signed in, the navigation their role allows, language switch, main. */
-export function Layout({ territory, title, children }: { territory?: { code: string; name: string } | undefined; title: string; children: ComponentChildren }) {
+export function Layout({
+  territory,
+  title,
+  children,
+}: {
+  territory?: { code: string; name: string } | undefined;
+  title: string;
+  children: ComponentChildren;
+}) {
   const { path } = useLocation();
   document.title = `${title} — ${t('app.name')}`;
   const base = territory ? `/t/${encodeURIComponent(territory.code)}` : '';
@@ -79,7 +88,13 @@ export function Layout({ territory, title, children }: { territory?: { code: str
         </div>
         {territory && <p class="territory-name">{territory.name}</p>}
         {user && <SessionBox user={user} code={territory?.code} />}
-        <button type="button" class="lang-switch" lang={language.value === 'fr' ? 'en' : 'fr'} aria-label={t('lang.switchLabel')} onClick={() => setLanguage(language.value === 'fr' ? 'en' : 'fr')}>
+        <button
+          type="button"
+          class="lang-switch"
+          lang={language.value === 'fr' ? 'en' : 'fr'}
+          aria-label={t('lang.switchLabel')}
+          onClick={() => setLanguage(language.value === 'fr' ? 'en' : 'fr')}
+        >
           {t('lang.switch')}
         </button>
       </header>
@@ -92,17 +107,19 @@ export function Layout({ territory, title, children }: { territory?: { code: str
               </a>
             </li>
             {territory &&
-              sections().filter(({ needs }) => needs === null || holds(standing, needs)).map(({ suffix, key }) => {
-                const href = `${base}${suffix}`;
-                const current = suffix === '' ? path === href : path === href || path.startsWith(`${href}/`);
-                return (
-                  <li key={key}>
-                    <a href={href} aria-current={current ? 'page' : undefined}>
-                      {t(key)}
-                    </a>
-                  </li>
-                );
-              })}
+              sections()
+                .filter(({ needs }) => needs === null || holds(standing, needs))
+                .map(({ suffix, key }) => {
+                  const href = `${base}${suffix}`;
+                  const current = suffix === '' ? path === href : path === href || path.startsWith(`${href}/`);
+                  return (
+                    <li key={key}>
+                      <a href={href} aria-current={current ? 'page' : undefined}>
+                        {t(key)}
+                      </a>
+                    </li>
+                  );
+                })}
             {user.isAdmin && (
               <li class="site-nav-admin">
                 <a href="/admin/utilisateurs" aria-current={path.startsWith('/admin/utilisateurs') ? 'page' : undefined}>

@@ -4,7 +4,17 @@
  * interface from offering what it would refuse.
  */
 import { signal } from '@preact/signals';
-import { atLeast, PRINCIPAL_DEFINITIONS, ROLE_DEFINITIONS, roleStanding, standingHolds, strongest, type Permission, type Role, type RoleStanding } from '@boucles/engine/access';
+import {
+  atLeast,
+  PRINCIPAL_DEFINITIONS,
+  ROLE_DEFINITIONS,
+  roleStanding,
+  standingHolds,
+  strongest,
+  type Permission,
+  type Role,
+  type RoleStanding,
+} from '@boucles/engine/access';
 import { api, ApiError, setSessionHooks } from '../api/client.js';
 import { pick } from './i18n/index.js';
 
@@ -49,7 +59,13 @@ export function navigate(url: string, replace = false): void {
 
 /** Only a path of this site is followed after signing in (no `//host` or `https:` address). */
 export function safeReturn(target: string | undefined | null): string {
-  return target && target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/\\') && !isPublicPath(target.split('?')[0] ?? '') ? target : '/';
+  return target &&
+    target.startsWith('/') &&
+    !target.startsWith('//') &&
+    !target.startsWith('/\\') &&
+    !isPublicPath(target.split('?')[0] ?? '')
+    ? target
+    : '/';
 }
 
 /** The sign-in page, remembering where the user was going. */

@@ -34,7 +34,10 @@ export interface AnalysisRun {
  * cached answer for every page that shows it (the synergies, an actor's, the map), each typing
  * the part of it that it reads as `T`. `enabled: false`: not asked (for whom may not read it).
  */
-export function useLatestAnalysis<T extends { id: string; createdAt: string }>(code: string, options: ApiOptions & { enabled?: boolean } = {}): Loaded<T | null> {
+export function useLatestAnalysis<T extends { id: string; createdAt: string }>(
+  code: string,
+  options: ApiOptions & { enabled?: boolean } = {},
+): Loaded<T | null> {
   const path = `/api/territories/${encodeURIComponent(code)}/analyses/latest`;
   return loaded(
     useQuery<T | null, Error>({

@@ -83,9 +83,18 @@ export function DataTable<T>({
             const header = column.hiddenHeader ? <span class="visually-hidden">{column.header}</span> : column.header;
             const current = sorting?.column === i ? sorting : null;
             return (
-              <th key={i} scope="col" class={column.numeric ? 'number' : undefined} aria-sort={column.sort ? (current ? (current.descending ? 'descending' : 'ascending') : 'none') : undefined}>
+              <th
+                key={i}
+                scope="col"
+                class={column.numeric ? 'number' : undefined}
+                aria-sort={column.sort ? (current ? (current.descending ? 'descending' : 'ascending') : 'none') : undefined}
+              >
                 {column.sort ? (
-                  <button type="button" class="data-table-sort" onClick={() => setSorting({ column: i, descending: current ? !current.descending : false })}>
+                  <button
+                    type="button"
+                    class="data-table-sort"
+                    onClick={() => setSorting({ column: i, descending: current ? !current.descending : false })}
+                  >
                     {header}
                     <span aria-hidden="true">{current ? (current.descending ? ' ▼' : ' ▲') : ' ↕'}</span>
                   </button>

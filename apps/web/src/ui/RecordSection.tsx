@@ -135,11 +135,23 @@ export function RecordSection<T extends { id: string }>({
         </p>
       )}
       <Status state={state}>
-        {(page) => <DataTable caption={caption} columns={[...columns, editButton]} rows={page.items} rowKey={(r) => r.id} empty={empty} class={tableClass} wrap={wrapClass} />}
+        {(page) => (
+          <DataTable
+            caption={caption}
+            columns={[...columns, editButton]}
+            rows={page.items}
+            rowKey={(r) => r.id}
+            empty={empty}
+            class={tableClass}
+            wrap={wrapClass}
+          />
+        )}
       </Status>
       {editing ? (
         <Panel id={editorId} title={editorTitle(item)}>
-          <Fragment key={item?.id ?? 'new'}>{form({ item, saved, cancel: () => close(true), remove: item ? () => void deleteItem(item) : undefined })}</Fragment>
+          <Fragment key={item?.id ?? 'new'}>
+            {form({ item, saved, cancel: () => close(true), remove: item ? () => void deleteItem(item) : undefined })}
+          </Fragment>
         </Panel>
       ) : (
         editable && (

@@ -51,7 +51,17 @@ export function Field({
  * A message (saved, refused) that takes the focus each time `tick` changes while it is shown.
  * `kind` error is an alert; the others are status messages.
  */
-export function Notice({ text, kind, tick, class: className }: { text: string | undefined; kind: 'ok' | 'error' | 'info'; tick: number; class?: string }) {
+export function Notice({
+  text,
+  kind,
+  tick,
+  class: className,
+}: {
+  text: string | undefined;
+  kind: 'ok' | 'error' | 'info';
+  tick: number;
+  class?: string;
+}) {
   const ref = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (text) ref.current?.focus();
@@ -59,7 +69,12 @@ export function Notice({ text, kind, tick, class: className }: { text: string | 
   if (!text) return null;
   const alertClass = kind === 'error' ? 'alert-error' : kind === 'ok' ? 'alert-ok' : 'alert-info';
   return (
-    <p ref={ref} tabIndex={-1} role={kind === 'error' ? 'alert' : 'status'} class={`alert ${alertClass} notice${className ? ` ${className}` : ''}`}>
+    <p
+      ref={ref}
+      tabIndex={-1}
+      role={kind === 'error' ? 'alert' : 'status'}
+      class={`alert ${alertClass} notice${className ? ` ${className}` : ''}`}
+    >
       {text}
     </p>
   );

@@ -36,7 +36,11 @@ export function fieldId(form: string, path: string): string {
  * (`monthsAvailable[2]` → `monthsAvailable`), or else to the first field inside it (`quantity` →
  * `quantity.value`); what matches no field goes to the summary only.
  */
-export function placeIssues(issues: readonly Issue[], fields: readonly FieldSpec[], friendly: (issue: Issue) => string | undefined = () => undefined): Placed[] {
+export function placeIssues(
+  issues: readonly Issue[],
+  fields: readonly FieldSpec[],
+  friendly: (issue: Issue) => string | undefined = () => undefined,
+): Placed[] {
   const paths = fields.map((f) => f.path);
   return issues.map((issue) => {
     const text = friendly(issue) ?? pick(issue.message);
@@ -165,7 +169,10 @@ export function Group({
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors.length > 0 ? `${id}-error` : undefined;
   return (
-    <fieldset class={`actors-group${className ? ` ${className}` : ''}${errors.length > 0 ? ' actors-field-invalid' : ''}`} aria-describedby={describedBy(hintId, errorId)}>
+    <fieldset
+      class={`actors-group${className ? ` ${className}` : ''}${errors.length > 0 ? ' actors-field-invalid' : ''}`}
+      aria-describedby={describedBy(hintId, errorId)}
+    >
       <legend>{legend}</legend>
       {hint && (
         <p id={hintId} class="actors-hint">
@@ -182,7 +189,17 @@ export function Group({
  * The list of a failed submission's errors, each linking to its field. It takes the focus when it
  * appears, so that keyboard and screen-reader users learn at once that the form was not saved.
  */
-export function ErrorSummary({ form, placed, fields, focusKey }: { form: string; placed: readonly Placed[]; fields: readonly FieldSpec[]; focusKey: number }) {
+export function ErrorSummary({
+  form,
+  placed,
+  fields,
+  focusKey,
+}: {
+  form: string;
+  placed: readonly Placed[];
+  fields: readonly FieldSpec[];
+  focusKey: number;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (placed.length > 0) ref.current?.focus();
@@ -229,7 +246,17 @@ export function useFocusOnMount<T extends HTMLElement>(): RefObject<T> {
 }
 
 /** Save and cancel, with the saving state announced. */
-export function FormActions({ busy, onCancel, save, children }: { busy: boolean; onCancel: () => void; save: string; children?: ComponentChildren }) {
+export function FormActions({
+  busy,
+  onCancel,
+  save,
+  children,
+}: {
+  busy: boolean;
+  onCancel: () => void;
+  save: string;
+  children?: ComponentChildren;
+}) {
   return (
     <div class="actors-actions">
       <button type="submit" disabled={busy}>

@@ -21,7 +21,10 @@ function present(n: number | null | undefined): n is number {
  */
 export function number(n: number | null | undefined, digits = 1, options: { grouping?: false } = {}): string {
   if (!present(n)) return MISSING;
-  return n.toLocaleString(LOCALES[language.value], { maximumFractionDigits: digits, ...options.grouping === false ? { useGrouping: false } : {} });
+  return n.toLocaleString(LOCALES[language.value], {
+    maximumFractionDigits: digits,
+    ...(options.grouping === false ? { useGrouping: false } : {}),
+  });
 }
 
 /** Decimals that keep a figure readable: none from 100, one from 1, two below. */

@@ -2,7 +2,16 @@
  * The roles and permissions table as Markdown, for the generated section of docs/access.md
  * (scripts/generate-docs.mjs writes it; a test checks the document holds exactly this).
  */
-import { PERMISSION_DEFINITIONS, PERMISSIONS, PRINCIPAL_DEFINITIONS, platformAdministratorHolds, ROLE_DEFINITIONS, ROLES, standingHolds, type Permission } from './permissions.js';
+import {
+  PERMISSION_DEFINITIONS,
+  PERMISSIONS,
+  PRINCIPAL_DEFINITIONS,
+  platformAdministratorHolds,
+  ROLE_DEFINITIONS,
+  ROLES,
+  standingHolds,
+  type Permission,
+} from './permissions.js';
 
 const cell = (text: string) => text.replaceAll('|', '\\|');
 

@@ -86,7 +86,11 @@ test('each role gives a standing of the table; only the contributor speaks for o
     ['contributor'],
   );
   const ranks = ROLES.map((r) => STANDING_DEFINITIONS[roleStanding(r)].rank);
-  assert.deepEqual(ranks, [...ranks].sort((a, b) => b - a), 'roles are listed strongest first');
+  assert.deepEqual(
+    ranks,
+    [...ranks].sort((a, b) => b - a),
+    'roles are listed strongest first',
+  );
 });
 
 test('the strongest of several roles wins, and standings are ordered strongest first', () => {
@@ -100,7 +104,12 @@ test('the strongest of several roles wins, and standings are ordered strongest f
 });
 
 test('every role, principal and permission has its French and English label and description', () => {
-  const texts = [...Object.values(ROLE_DEFINITIONS), ...Object.values(PRINCIPAL_DEFINITIONS), ...Object.values(PERMISSION_DEFINITIONS), ...Object.values(STANDING_DEFINITIONS)];
+  const texts = [
+    ...Object.values(ROLE_DEFINITIONS),
+    ...Object.values(PRINCIPAL_DEFINITIONS),
+    ...Object.values(PERMISSION_DEFINITIONS),
+    ...Object.values(STANDING_DEFINITIONS),
+  ];
   for (const d of texts) {
     for (const t of [d.label, d.description]) {
       assert.ok(t.fr.trim().length > 2 && t.en.trim().length > 2, JSON.stringify(t));

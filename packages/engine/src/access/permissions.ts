@@ -24,29 +24,43 @@ export const STANDING_DEFINITIONS = {
   facilitate: {
     rank: 3,
     label: { fr: 'Animation', en: 'Facilitation' },
-    description: { fr: 'animation du territoire : toutes les fiches, la mise en relation, les imports et exports', en: 'the territory’s facilitator: every record, brokering, imports and exports' },
+    description: {
+      fr: 'animation du territoire : toutes les fiches, la mise en relation, les imports et exports',
+      en: 'the territory’s facilitator: every record, brokering, imports and exports',
+    },
   },
   contribute: {
     rank: 2,
     label: { fr: 'Contribution', en: 'Contribution' },
-    description: { fr: 'les fiches de ses propres acteurs et les synergies qui leur sont proposées', en: 'its own actors’ records and the synergies proposed to them' },
+    description: {
+      fr: 'les fiches de ses propres acteurs et les synergies qui leur sont proposées',
+      en: 'its own actors’ records and the synergies proposed to them',
+    },
   },
   read: {
     rank: 1,
     label: { fr: 'Consultation', en: 'Reading' },
-    description: { fr: 'les agrégats (petits effectifs masqués) et les synergies anonymisées', en: 'aggregates (small groups suppressed) and anonymised synergies' },
+    description: {
+      fr: 'les agrégats (petits effectifs masqués) et les synergies anonymisées',
+      en: 'aggregates (small groups suppressed) and anonymised synergies',
+    },
   },
   public: {
     rank: 0,
     label: { fr: 'Public', en: 'Public' },
-    description: { fr: 'une clé d’API : champs publics et agrégats, en lecture seule', en: 'an API key: public fields and aggregates, read only' },
+    description: {
+      fr: 'une clé d’API : champs publics et agrégats, en lecture seule',
+      en: 'an API key: public fields and aggregates, read only',
+    },
   },
 } as const satisfies Record<string, { rank: number; label: Bilingual; description: Bilingual }>;
 
 export type Standing = keyof typeof STANDING_DEFINITIONS;
 
 /** The standings, strongest first. */
-export const STANDINGS: readonly Standing[] = (Object.keys(STANDING_DEFINITIONS) as Standing[]).sort((a, b) => STANDING_DEFINITIONS[b].rank - STANDING_DEFINITIONS[a].rank);
+export const STANDINGS: readonly Standing[] = (Object.keys(STANDING_DEFINITIONS) as Standing[]).sort(
+  (a, b) => STANDING_DEFINITIONS[b].rank - STANDING_DEFINITIONS[a].rank,
+);
 
 interface RoleDefinition {
   standing: Standing;
@@ -147,7 +161,10 @@ export const PERMISSION_DEFINITIONS = {
   },
   'records:public': {
     label: { fr: 'Champs publics', en: 'Public fields' },
-    description: { fr: 'Les champs publics des acteurs, sites et flux du territoire.', en: 'Public fields of the territory’s actors, sites and flows.' },
+    description: {
+      fr: 'Les champs publics des acteurs, sites et flux du territoire.',
+      en: 'Public fields of the territory’s actors, sites and flows.',
+    },
     grantedTo: ['manage', 'facilitate', 'public'],
   },
   'territory:facilitate': {

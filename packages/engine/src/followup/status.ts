@@ -15,7 +15,13 @@ export type AbandonReason = (typeof ABANDON_REASONS)[number];
 export const SYNERGY_STEPS = ['detected', 'proposed', 'in_discussion', 'being_implemented', 'implemented'] as const;
 export type SynergyStep = (typeof SYNERGY_STEPS)[number];
 
-export const STEP_INDEX: Readonly<Record<SynergyStep, number>> = { detected: 0, proposed: 1, in_discussion: 2, being_implemented: 3, implemented: 4 };
+export const STEP_INDEX: Readonly<Record<SynergyStep, number>> = {
+  detected: 0,
+  proposed: 1,
+  in_discussion: 2,
+  being_implemented: 3,
+  implemented: 4,
+};
 
 /** The time stamp that records when a case reached each step (none for detection). */
 export const STEP_STAMP: Readonly<Record<SynergyStep, StepStamp | null>> = {
@@ -42,9 +48,15 @@ export const STATUS_LABELS: Readonly<Record<SynergyStatus, Bilingual>> = {
 export function transitionError(from: SynergyStatus, to: SynergyStatus): Bilingual | null {
   if (from === to) return null;
   if (from === 'abandoned') {
-    return to === 'proposed' ? null : { fr: 'une synergie abandonnée ne peut être rouverte qu’au statut « proposée »', en: 'an abandoned synergy can only be reopened as proposed' };
+    return to === 'proposed'
+      ? null
+      : {
+          fr: 'une synergie abandonnée ne peut être rouverte qu’au statut « proposée »',
+          en: 'an abandoned synergy can only be reopened as proposed',
+        };
   }
-  if (from === 'implemented') return { fr: 'une synergie mise en œuvre ne change plus de statut', en: 'an implemented synergy does not change status any more' };
+  if (from === 'implemented')
+    return { fr: 'une synergie mise en œuvre ne change plus de statut', en: 'an implemented synergy does not change status any more' };
   if (to === 'abandoned') return null;
   if (STEP_INDEX[to] > STEP_INDEX[from]) return null;
   return {

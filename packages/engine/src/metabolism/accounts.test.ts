@@ -15,10 +15,15 @@ test('the accounts of the example territory are the hand-computed ones', () => {
   assert.equal(m.inputs.manufactured.local.value, 10);
   assert.equal(m.localRecycledInputs.manufactured.value, 10);
   assert.equal(m.totals.inputs.value, 130);
-  assert.deepEqual(
-    Object.fromEntries(Object.entries(m.outputs.wastes).map(([d, a]) => [d, a.value])),
-    { recovery_inside: 40, recovery_outside: 20, recovery_place_unknown: 10, incineration: 10, landfill: 20, other: 0, unknown: 0 },
-  );
+  assert.deepEqual(Object.fromEntries(Object.entries(m.outputs.wastes).map(([d, a]) => [d, a.value])), {
+    recovery_inside: 40,
+    recovery_outside: 20,
+    recovery_place_unknown: 10,
+    incineration: 10,
+    landfill: 20,
+    other: 0,
+    unknown: 0,
+  });
   assert.equal(m.outputs.agrifood.unknown.value, 15, 'an output without fate nor waste code keeps its resource family');
   assert.equal(m.outputs.manufactured.unknown.value, 25, 'an output aggregate without destination is unknown');
   assert.equal(m.totals.outputs.value, 140);
@@ -90,7 +95,10 @@ test('adding tonnes to MWh does not compile, and throws if forced', () => {
   const tonnes = amount('material', 10);
   const mwh = amount('energy', 10);
   // @ts-expect-error — a material amount cannot be added to an energy amount
-  assert.throws(() => addAmounts(tonnes, mwh), /cannot combine MWh \(energy\) with t \(material\)|cannot combine t \(material\) with MWh \(energy\)/);
+  assert.throws(
+    () => addAmounts(tonnes, mwh),
+    /cannot combine MWh \(energy\) with t \(material\)|cannot combine t \(material\) with MWh \(energy\)/,
+  );
   // @ts-expect-error — nor subtracted
   assert.throws(() => subtractAmounts(mwh, tonnes));
   // @ts-expect-error — nor divided into a ratio
@@ -127,7 +135,10 @@ test('the most specific prefix gives the family, and an output with a waste code
   assert.equal(r.ofFlow(input('x', 'material.biowaste', 1, 't', null)), 'agrifood');
   const accounts = buildAccounts({ flows: [input('w', 'water.process', 5, 'm3', null)], aggregates: [] }, { prefixes: [] });
   assert.deepEqual(accounts.unmappedResourceCodes, ['water.process']);
-  assert.equal(buildAccounts({ flows: [input('w', 'water.process', 5, 'm3', null)], aggregates: [] }, FAMILIES_DATA).unmappedResourceCodes.length, 0);
+  assert.equal(
+    buildAccounts({ flows: [input('w', 'water.process', 5, 'm3', null)], aggregates: [] }, FAMILIES_DATA).unmappedResourceCodes.length,
+    0,
+  );
 });
 
 test('recovery modes go inside, outside or to an unknown place by the local flag', () => {
@@ -147,7 +158,20 @@ test('negative or non-finite quantities are not counted, except a stock release'
     {
       flows: [input('neg', 'material.wood', -3, 't', null), input('nan', 'material.wood', Number.NaN, 't', null)],
       aggregates: [
-        { id: 's', label: 's', kind: 'stock_change', family: 'construction_minerals', resourceCode: null, annualQuantity: { value: -7, unit: 't' }, origin: null, destination: null, partner: null, year: 2024, source: { title: 't' }, estimate: false },
+        {
+          id: 's',
+          label: 's',
+          kind: 'stock_change',
+          family: 'construction_minerals',
+          resourceCode: null,
+          annualQuantity: { value: -7, unit: 't' },
+          origin: null,
+          destination: null,
+          partner: null,
+          year: 2024,
+          source: { title: 't' },
+          estimate: false,
+        },
       ],
     },
     FAMILIES_DATA,

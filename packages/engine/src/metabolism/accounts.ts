@@ -28,7 +28,6 @@ import {
   type Origin,
 } from './types.js';
 
-
 export type NotCountedReason = 'no_quantity' | 'unit_not_in_a_layer' | 'invalid_quantity';
 
 /** A flow or an aggregate left out of the accounts, and why. */
@@ -182,7 +181,10 @@ export class FamilyResolver {
 }
 
 /** The layer a yearly quantity counts in, or why it does not count. */
-export function layerOfQuantity(q: { value: number; unit: string } | null, allowNegative = false): { layer: Layer } | { reason: NotCountedReason } {
+export function layerOfQuantity(
+  q: { value: number; unit: string } | null,
+  allowNegative = false,
+): { layer: Layer } | { reason: NotCountedReason } {
   if (q == null) return { reason: 'no_quantity' };
   const layer = layerOfUnit(q.unit);
   if (layer === null) return { reason: 'unit_not_in_a_layer' };
@@ -200,7 +202,10 @@ export function notCountedMessage(reason: NotCountedReason, unit: string | null)
         en: `Unit "${unit ?? ''}" is in none of the material (t), energy (MWh) and water (m3) layers: not counted, never converted.`,
       };
     case 'invalid_quantity':
-      return { fr: 'Quantité non valide (négative ou non finie) : non comptée.', en: 'Invalid quantity (negative or not finite): not counted.' };
+      return {
+        fr: 'Quantité non valide (négative ou non finie) : non comptée.',
+        en: 'Invalid quantity (negative or not finite): not counted.',
+      };
   }
 }
 
@@ -274,7 +279,9 @@ class LayerAccumulator {
       unit: LAYER_UNIT[layer],
       inputs: byFamily((fi) => Object.fromEntries(ORIGINS.map((o, oi) => [o, a(inputCell(fi, oi))])) as Record<Origin, Amount<L>>),
       localRecycledInputs: byFamily((fi) => a(this.localRecycled[fi] as ExactSum)),
-      outputs: byFamily((fi) => Object.fromEntries(DESTINATIONS.map((d, di) => [d, a(outputCell(fi, di))])) as Record<Destination, Amount<L>>),
+      outputs: byFamily(
+        (fi) => Object.fromEntries(DESTINATIONS.map((d, di) => [d, a(outputCell(fi, di))])) as Record<Destination, Amount<L>>,
+      ),
       exports: byFamily((fi) => a(this.exports[fi] as ExactSum)),
       extraction: byFamily((fi) => a(this.extraction[fi] as ExactSum)),
       stockChange: byFamily((fi) => a(this.stock[fi] as ExactSum)),
@@ -286,11 +293,16 @@ class LayerAccumulator {
       externalWithoutPartner: byFamily((fi) => a(this.externalNoPartner[fi] as ExactSum)),
       totals: {
         inputs: total(this.inputs),
-        inputsByOrigin: Object.fromEntries(ORIGINS.map((o, oi) => [o, total(familyRange.map((fi) => inputCell(fi, oi)))])) as Record<Origin, Amount<L>>,
+        inputsByOrigin: Object.fromEntries(ORIGINS.map((o, oi) => [o, total(familyRange.map((fi) => inputCell(fi, oi)))])) as Record<
+          Origin,
+          Amount<L>
+        >,
         inputsByFamily: byFamily((fi) => total(ORIGINS.map((_, oi) => inputCell(fi, oi)))),
         localRecycledInputs: total(this.localRecycled),
         outputs: total(this.outputs),
-        outputsByDestination: Object.fromEntries(DESTINATIONS.map((d, di) => [d, total(familyRange.map((fi) => outputCell(fi, di)))])) as Record<Destination, Amount<L>>,
+        outputsByDestination: Object.fromEntries(
+          DESTINATIONS.map((d, di) => [d, total(familyRange.map((fi) => outputCell(fi, di)))]),
+        ) as Record<Destination, Amount<L>>,
         outputsByFamily: byFamily((fi) => total(DESTINATIONS.map((_, di) => outputCell(fi, di)))),
         exports: total(this.exports),
         extraction: total(this.extraction),
@@ -323,7 +335,11 @@ class LayerAccumulator {
 /** `families`: the mapping of `metabolism-families.json` (reference data), given by the caller. */
 export function buildAccounts(input: MetabolismInput, families: FamilyMapping): Accounts {
   const resolver = new FamilyResolver(families);
-  const acc: Record<Layer, LayerAccumulator> = { material: new LayerAccumulator(), energy: new LayerAccumulator(), water: new LayerAccumulator() };
+  const acc: Record<Layer, LayerAccumulator> = {
+    material: new LayerAccumulator(),
+    energy: new LayerAccumulator(),
+    water: new LayerAccumulator(),
+  };
   const notCounted: NotCounted[] = [];
   const unmapped = new Set<string>();
   const skip = (kind: NotCounted['kind'], id: string, reason: NotCountedReason, unit: string | null): void => {
@@ -387,11 +403,24 @@ export function buildAccounts(input: MetabolismInput, families: FamilyMapping): 
     }
   }
 
-  notCounted.sort((x, y) => (x.kind !== y.kind ? (x.kind === 'flow' ? -1 : 1) : x.id < y.id ? -1 : x.id > y.id ? 1 : x.reason < y.reason ? -1 : x.reason > y.reason ? 1 : 0));
+  notCounted.sort((x, y) =>
+    x.kind !== y.kind
+      ? x.kind === 'flow'
+        ? -1
+        : 1
+      : x.id < y.id
+        ? -1
+        : x.id > y.id
+          ? 1
+          : x.reason < y.reason
+            ? -1
+            : x.reason > y.reason
+              ? 1
+              : 0,
+  );
   return {
     layers: { material: acc.material.finish('material'), energy: acc.energy.finish('energy'), water: acc.water.finish('water') },
     notCounted,
     unmappedResourceCodes: [...unmapped].sort(),
   };
 }
-

@@ -104,4 +104,3 @@ export function massBalance(accounts: Accounts, options: { tolerance?: number } 
     water: layerBalance(accounts.layers.water, tolerance),
   };
 }
-

@@ -23,7 +23,12 @@ const INSEE: DisclosureControl = { minActors: 3, dominance: { share: 0.85 } };
 /** The figures the server shows, built from the input. */
 function figures(i: MetabolismInput): MetabolismFigures {
   const accounts = buildAccounts(i);
-  return { accounts, indicators: indicators(accounts), massBalance: massBalance(accounts), sankey: Object.fromEntries(LAYERS.map((l) => [l, sankey(accounts, l)])) };
+  return {
+    accounts,
+    indicators: indicators(accounts),
+    massBalance: massBalance(accounts),
+    sankey: Object.fromEntries(LAYERS.map((l) => [l, sankey(accounts, l)])),
+  };
 }
 
 const disclose = (i: MetabolismInput, control: DisclosureControl = INSEE, publicFlowIds?: ReadonlySet<string>) =>
@@ -31,9 +36,12 @@ const disclose = (i: MetabolismInput, control: DisclosureControl = INSEE, public
 
 /** A flow of a given actor. */
 const of = (actorId: string, flow: MetabolismFlow): MetabolismFlow => ({ ...flow, actorId });
-const landfill = (id: string, actor: string, t: number) => of(actor, output(id, 'material.construction.mixed', t, 't', { mode: 'landfill' }, '170904'));
-const incinerated = (id: string, actor: string, t: number) => of(actor, output(id, 'material.plastics.mixed', t, 't', { mode: 'incineration' }));
-const recoveredInside = (id: string, actor: string, t: number) => of(actor, output(id, 'material.paper_cardboard', t, 't', { mode: 'recycling', local: true }));
+const landfill = (id: string, actor: string, t: number) =>
+  of(actor, output(id, 'material.construction.mixed', t, 't', { mode: 'landfill' }, '170904'));
+const incinerated = (id: string, actor: string, t: number) =>
+  of(actor, output(id, 'material.plastics.mixed', t, 't', { mode: 'incineration' }));
+const recoveredInside = (id: string, actor: string, t: number) =>
+  of(actor, output(id, 'material.paper_cardboard', t, 't', { mode: 'recycling', local: true }));
 
 // ——— An attacker: every additive relation a reader knows between the figures shown ———
 
@@ -45,30 +53,83 @@ function relations(d: DisclosedMetabolismFigures, world = 'now'): Relation[] {
   const out: Relation[] = [];
   type Named = readonly [key: string, figure: { value: number | null }];
   const rel = (name: string, total: Named, parts: readonly Named[]): void => {
-    out.push({ name, terms: [{ key: total[0], value: total[1].value, sign: -1 }, ...parts.map(([key, p]) => ({ key, value: p.value, sign: 1 as const }))] });
+    out.push({
+      name,
+      terms: [{ key: total[0], value: total[1].value, sign: -1 }, ...parts.map(([key, p]) => ({ key, value: p.value, sign: 1 as const }))],
+    });
   };
   for (const l of LAYERS) {
     const a = d.accounts.layers[l];
     const t = a.totals;
     const n = (path: string, figure: { value: number | null }): Named => [`${world}/${l}/${path}`, figure];
     for (const f of FAMILIES) {
-      rel(`${l} inputs of ${f}`, n(`inputsByFamily/${f}`, t.inputsByFamily[f]), ORIGINS.map((o) => n(`inputs/${f}/${o}`, a.inputs[f][o])));
-      rel(`${l} outputs of ${f}`, n(`outputsByFamily/${f}`, t.outputsByFamily[f]), DESTINATIONS.map((x) => n(`outputs/${f}/${x}`, a.outputs[f][x])));
+      rel(
+        `${l} inputs of ${f}`,
+        n(`inputsByFamily/${f}`, t.inputsByFamily[f]),
+        ORIGINS.map((o) => n(`inputs/${f}/${o}`, a.inputs[f][o])),
+      );
+      rel(
+        `${l} outputs of ${f}`,
+        n(`outputsByFamily/${f}`, t.outputsByFamily[f]),
+        DESTINATIONS.map((x) => n(`outputs/${f}/${x}`, a.outputs[f][x])),
+      );
       rel(`${l} external inputs of ${f}`, n(`inputs/${f}/external`, a.inputs[f].external), [
         ...a.externalByPartner[f].map((p) => n(`partner/${f}/${p.partner}`, p.amount)),
         n(`noPartner/${f}`, a.externalWithoutPartner[f]),
       ]);
     }
-    for (const o of ORIGINS) rel(`${l} inputs ${o}`, n(`inputsByOrigin/${o}`, t.inputsByOrigin[o]), FAMILIES.map((f) => n(`inputs/${f}/${o}`, a.inputs[f][o])));
-    for (const x of DESTINATIONS) rel(`${l} outputs ${x}`, n(`outputsByDestination/${x}`, t.outputsByDestination[x]), FAMILIES.map((f) => n(`outputs/${f}/${x}`, a.outputs[f][x])));
-    rel(`${l} inputs by origin`, n('inputs', t.inputs), ORIGINS.map((o) => n(`inputsByOrigin/${o}`, t.inputsByOrigin[o])));
-    rel(`${l} inputs by family`, n('inputs', t.inputs), FAMILIES.map((f) => n(`inputsByFamily/${f}`, t.inputsByFamily[f])));
-    rel(`${l} outputs by destination`, n('outputs', t.outputs), DESTINATIONS.map((x) => n(`outputsByDestination/${x}`, t.outputsByDestination[x])));
-    rel(`${l} outputs by family`, n('outputs', t.outputs), FAMILIES.map((f) => n(`outputsByFamily/${f}`, t.outputsByFamily[f])));
-    rel(`${l} local recycled`, n('localRecycled', t.localRecycledInputs), FAMILIES.map((f) => n(`localRecycled/${f}`, a.localRecycledInputs[f])));
-    rel(`${l} exports`, n('exports', t.exports), FAMILIES.map((f) => n(`exports/${f}`, a.exports[f])));
-    rel(`${l} inputs by resource`, n('inputs', t.inputs), a.byResource.map((r) => n(`resource/${String(r.resourceCode)}/inputs`, r.inputs)));
-    rel(`${l} outputs by resource`, n('outputs', t.outputs), a.byResource.map((r) => n(`resource/${String(r.resourceCode)}/outputs`, r.outputs)));
+    for (const o of ORIGINS)
+      rel(
+        `${l} inputs ${o}`,
+        n(`inputsByOrigin/${o}`, t.inputsByOrigin[o]),
+        FAMILIES.map((f) => n(`inputs/${f}/${o}`, a.inputs[f][o])),
+      );
+    for (const x of DESTINATIONS)
+      rel(
+        `${l} outputs ${x}`,
+        n(`outputsByDestination/${x}`, t.outputsByDestination[x]),
+        FAMILIES.map((f) => n(`outputs/${f}/${x}`, a.outputs[f][x])),
+      );
+    rel(
+      `${l} inputs by origin`,
+      n('inputs', t.inputs),
+      ORIGINS.map((o) => n(`inputsByOrigin/${o}`, t.inputsByOrigin[o])),
+    );
+    rel(
+      `${l} inputs by family`,
+      n('inputs', t.inputs),
+      FAMILIES.map((f) => n(`inputsByFamily/${f}`, t.inputsByFamily[f])),
+    );
+    rel(
+      `${l} outputs by destination`,
+      n('outputs', t.outputs),
+      DESTINATIONS.map((x) => n(`outputsByDestination/${x}`, t.outputsByDestination[x])),
+    );
+    rel(
+      `${l} outputs by family`,
+      n('outputs', t.outputs),
+      FAMILIES.map((f) => n(`outputsByFamily/${f}`, t.outputsByFamily[f])),
+    );
+    rel(
+      `${l} local recycled`,
+      n('localRecycled', t.localRecycledInputs),
+      FAMILIES.map((f) => n(`localRecycled/${f}`, a.localRecycledInputs[f])),
+    );
+    rel(
+      `${l} exports`,
+      n('exports', t.exports),
+      FAMILIES.map((f) => n(`exports/${f}`, a.exports[f])),
+    );
+    rel(
+      `${l} inputs by resource`,
+      n('inputs', t.inputs),
+      a.byResource.map((r) => n(`resource/${String(r.resourceCode)}/inputs`, r.inputs)),
+    );
+    rel(
+      `${l} outputs by resource`,
+      n('outputs', t.outputs),
+      a.byResource.map((r) => n(`resource/${String(r.resourceCode)}/outputs`, r.outputs)),
+    );
     const b = d.massBalance[l];
     rel(`${l} balance inputs`, n('inputs', t.inputs), [n('balance/inputs', b.inputs)]);
     rel(`${l} balance outputs`, n('outputs', t.outputs), [n('balance/outputs', b.outputs)]);
@@ -162,7 +223,8 @@ function determinedByAll(rs: Relation[]): string[] {
   let rank = 0;
   for (let c = 0; c < unknowns.length && rank < rows.length; c++) {
     let best = rank;
-    for (let r = rank + 1; r < rows.length; r++) if (Math.abs((rows[r] as number[])[c] as number) > Math.abs((rows[best] as number[])[c] as number)) best = r;
+    for (let r = rank + 1; r < rows.length; r++)
+      if (Math.abs((rows[r] as number[])[c] as number) > Math.abs((rows[best] as number[])[c] as number)) best = r;
     if (Math.abs((rows[best] as number[])[c] as number) < 1e-9) continue;
     [rows[rank], rows[best]] = [rows[best] as number[], rows[rank] as number[]];
     const p = rows[rank] as number[];
@@ -185,7 +247,14 @@ function determinedByAll(rs: Relation[]): string[] {
 function amountsOf(value: unknown, path = '', out = new Map<string, number | null>()): Map<string, number | null> {
   if (Array.isArray(value)) {
     for (const x of value) {
-      const k = x && typeof x === 'object' ? ('resourceCode' in x ? `r:${String(x.resourceCode)}` : 'partner' in x ? `p:${String(x.partner)}` : '') : '';
+      const k =
+        x && typeof x === 'object'
+          ? 'resourceCode' in x
+            ? `r:${String(x.resourceCode)}`
+            : 'partner' in x
+              ? `p:${String(x.partner)}`
+              : ''
+          : '';
       amountsOf(x, `${path}/${k}`, out);
     }
   } else if (value && typeof value === 'object') {
@@ -198,7 +267,9 @@ function amountsOf(value: unknown, path = '', out = new Map<string, number | nul
 
 function perActor(i: MetabolismInput): Map<string, Map<string, number | null>> {
   const actors = [...new Set(i.flows.map((f) => f.actorId))];
-  return new Map(actors.map((a) => [a, amountsOf(buildAccounts({ flows: i.flows.filter((f) => f.actorId === a), aggregates: [] }).layers)]));
+  return new Map(
+    actors.map((a) => [a, amountsOf(buildAccounts({ flows: i.flows.filter((f) => f.actorId === a), aggregates: [] }).layers)]),
+  );
 }
 
 // ——— Examples ———
@@ -234,7 +305,10 @@ test('a cell of three actors is shown, and so are the indicators computed from s
 test('the same three actors, one of whom gives more than 85 %, are withheld by the dominance rule', () => {
   const d = disclose({ flows: [landfill('o1', 'A', 90), landfill('o2', 'B', 5), landfill('o3', 'C', 5)], aggregates: [] });
   assert.equal(d.accounts.layers.material.outputs.wastes.landfill.suppressed, 'dominance');
-  const without = disclose({ flows: [landfill('o1', 'A', 90), landfill('o2', 'B', 5), landfill('o3', 'C', 5)], aggregates: [] }, { minActors: 3, dominance: null });
+  const without = disclose(
+    { flows: [landfill('o1', 'A', 90), landfill('o2', 'B', 5), landfill('o3', 'C', 5)], aggregates: [] },
+    { minActors: 3, dominance: null },
+  );
   assert.equal(without.accounts.layers.material.outputs.wastes.landfill.value, 100);
 });
 
@@ -275,7 +349,13 @@ test('complementary suppression: a withheld part cannot be recovered by subtract
 test('two withheld parts that only their two actors make up are not given away by their sum', () => {
   // A (recycled inside) and B (landfill) alone in their cells; three actors incinerate. The wastes
   // total minus incineration would give A + B: A would learn B's figure.
-  const flows = [recoveredInside('a', 'A', 7), landfill('b', 'B', 11), incinerated('i1', 'I1', 12), incinerated('i2', 'I2', 15), incinerated('i3', 'I3', 18)];
+  const flows = [
+    recoveredInside('a', 'A', 7),
+    landfill('b', 'B', 11),
+    incinerated('i1', 'I1', 12),
+    incinerated('i2', 'I2', 15),
+    incinerated('i3', 'I3', 18),
+  ];
   const d = disclose({ flows, aggregates: [] });
   const a = d.accounts.layers.material;
   const total = a.totals.outputsByFamily.wastes.value;
@@ -313,7 +393,10 @@ test('a flow whose quantity its actor made public counts as known, not as one of
 });
 
 test('flows left out are counted, not listed: their IDs are the actors’ records', () => {
-  const d = disclose({ flows: [of('A', input('i', 'packaging.pallets', 500, 'unit', null))], aggregates: [aggregate('g', 'output', 'wastes', 3, 'unit')] });
+  const d = disclose({
+    flows: [of('A', input('i', 'packaging.pallets', 500, 'unit', null))],
+    aggregates: [aggregate('g', 'output', 'wastes', 3, 'unit')],
+  });
   assert.equal(d.accounts.notCountedFlows, 1);
   assert.deepEqual(
     d.accounts.notCounted.map((n) => n.id),
@@ -323,7 +406,10 @@ test('flows left out are counted, not listed: their IDs are the actors’ record
 
 test('figures that were not built from the input given are refused', () => {
   const flows = [landfill('o1', 'A', 10), landfill('o2', 'B', 20), landfill('o3', 'C', 30)];
-  assert.throws(() => discloseMetabolism({ flows: flows.slice(1), aggregates: [] }, figures({ flows, aggregates: [] }), FAMILIES_DATA, INSEE), /not built from this input/);
+  assert.throws(
+    () => discloseMetabolism({ flows: flows.slice(1), aggregates: [] }, figures({ flows, aggregates: [] }), FAMILIES_DATA, INSEE),
+    /not built from this input/,
+  );
   assert.throws(() => disclose({ flows, aggregates: [] }, { minActors: 0, dominance: null }), /minActors/);
   assert.throws(() => disclose({ flows, aggregates: [] }, { minActors: 3, dominance: { share: 1.5 } }), /dominance/);
 });
@@ -343,14 +429,22 @@ test('the scenario is audited with the current figures: what a synergy moved bet
   const result = applySynergies(before, [{ outputFlowId: 's', inputFlowId: 'r', quantity: 4, unit: 't' }]);
   const now = figures(before);
   const after = figures(result.input);
-  const scenario: ScenarioFigures = { ...after, applied: result.applied, skipped: result.skipped, comparison: compareScenario(now.indicators, after.indicators) };
+  const scenario: ScenarioFigures = {
+    ...after,
+    applied: result.applied,
+    skipped: result.skipped,
+    comparison: compareScenario(now.indicators, after.indicators),
+  };
   const d = discloseMetabolism(before, now, FAMILIES_DATA, INSEE, scenario);
   const s = d.scenario;
   assert.ok(s);
   assert.equal(s.appliedCount, 1);
   const landfillBefore = d.accounts.layers.material.outputs.wastes.landfill.value;
   const landfillAfter = s.accounts.layers.material.outputs.wastes.landfill.value;
-  assert.ok(landfillBefore === null || landfillAfter === null, `the difference ${String(landfillBefore)} − ${String(landfillAfter)} would be S's 4 t`);
+  assert.ok(
+    landfillBefore === null || landfillAfter === null,
+    `the difference ${String(landfillBefore)} − ${String(landfillAfter)} would be S's 4 t`,
+  );
   assert.deepEqual(recovered(scenarioRelations(d, s)), []);
   assert.deepEqual(determinedByAll(scenarioRelations(d, s)), []);
   for (const c of s.comparison) if (c.delta !== null) assert.ok(c.before !== null && c.after !== null);
@@ -360,7 +454,9 @@ test('interdependencies: a flow between two territories declared by two actors i
   // A's actors send B treated wood (wastes, as outputs with a fate); B declares 5 t of it received
   // (one actor) and enters 45 t of waste from A as an aggregate.
   const A = (n: number): MetabolismInput => ({
-    flows: Array.from({ length: n }, (_, i) => of(`A${i}`, output(`a${i}`, 'material.wood.treated', 10 * (i + 1), 't', { mode: 'recycling', local: false, partner: 'B' }))),
+    flows: Array.from({ length: n }, (_, i) =>
+      of(`A${i}`, output(`a${i}`, 'material.wood.treated', 10 * (i + 1), 't', { mode: 'recycling', local: false, partner: 'B' })),
+    ),
     aggregates: [],
   });
   const B: MetabolismInput = {
@@ -410,23 +506,46 @@ const flowArb = fc.record({
   wasteCode: fc.option(fc.constantFrom('150101'), { nil: null, freq: 4 }),
   value: fc.integer({ min: 0, max: 100 }),
   unit: fc.constantFrom('t', 't', 'MWh', 'm3'),
-  currentFate: fc.option(fc.record({ mode: fc.constantFrom(...FATE_MODES), local: fc.option(fc.boolean(), { nil: undefined }), partner: fc.option(fc.constantFrom('P1', 'P2'), { nil: undefined }) }), { nil: null }),
-  currentOrigin: fc.option(fc.record({ recycled: fc.boolean(), local: fc.boolean(), partner: fc.option(fc.constantFrom('P1', 'P2'), { nil: undefined }) }), { nil: null }),
+  currentFate: fc.option(
+    fc.record({
+      mode: fc.constantFrom(...FATE_MODES),
+      local: fc.option(fc.boolean(), { nil: undefined }),
+      partner: fc.option(fc.constantFrom('P1', 'P2'), { nil: undefined }),
+    }),
+    { nil: null },
+  ),
+  currentOrigin: fc.option(
+    fc.record({ recycled: fc.boolean(), local: fc.boolean(), partner: fc.option(fc.constantFrom('P1', 'P2'), { nil: undefined }) }),
+    { nil: null },
+  ),
 });
 const territoryArb: fc.Arbitrary<MetabolismInput> = fc
   .record({
     flows: fc.array(flowArb, { maxLength: 24 }),
-    aggregates: fc.array(fc.record({ kind: fc.constantFrom('extraction' as const, 'input' as const, 'output' as const), family: fc.constantFrom(...FAMILIES), value: fc.integer({ min: 1, max: 50 }) }), { maxLength: 3 }),
+    aggregates: fc.array(
+      fc.record({
+        kind: fc.constantFrom('extraction' as const, 'input' as const, 'output' as const),
+        family: fc.constantFrom(...FAMILIES),
+        value: fc.integer({ min: 1, max: 50 }),
+      }),
+      { maxLength: 3 },
+    ),
   })
   .map(({ flows, aggregates }) => ({
     flows: flows.map(({ value, unit, ...f }, i): MetabolismFlow => ({ ...f, id: `f${i}`, annualQuantity: { value, unit } })),
-    aggregates: aggregates.map((g, i) => aggregate(`g${i}`, g.kind, g.family, g.value, 't', g.kind === 'input' ? { origin: 'external' } : {})),
+    aggregates: aggregates.map((g, i) =>
+      aggregate(`g${i}`, g.kind, g.family, g.value, 't', g.kind === 'input' ? { origin: 'external' } : {}),
+    ),
   }));
 
 const near = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
 /** Checks that every account figure shown rests on no actor or on three with none above 85 %. */
-function assertNoSingleActorFigure(shown: Map<string, number | null>, byActor: Map<string, Map<string, number | null>>, what: string): void {
+function assertNoSingleActorFigure(
+  shown: Map<string, number | null>,
+  byActor: Map<string, Map<string, number | null>>,
+  what: string,
+): void {
   for (const [path, v] of shown) {
     if (v === null) continue;
     const shares = [...byActor.values()].map((m) => m.get(path) ?? 0).filter((x) => x !== null && x > 0) as number[];
@@ -466,37 +585,57 @@ test('for random territories, no figure shown is one or two actors’ and no wit
 
 test('for random territories and synergies, the scenario shows no one or two actors’ figure, nor their difference with today’s', () => {
   fc.assert(
-    fc.property(territoryArb, fc.array(fc.record({ o: fc.nat(30), i: fc.nat(30), q: fc.integer({ min: 1, max: 60 }) }), { maxLength: 4 }), (i, picks) => {
-      const outs = i.flows.filter((f) => f.direction === 'output');
-      const ins = i.flows.filter((f) => f.direction === 'input');
-      const synergies = outs.length && ins.length
-        ? picks.map((p) => {
-            const o = outs[p.o % outs.length] as MetabolismFlow;
-            return { outputFlowId: o.id, inputFlowId: (ins[p.i % ins.length] as MetabolismFlow).id, quantity: p.q, unit: o.annualQuantity?.unit ?? 't' };
-          })
-        : [];
-      const result = applySynergies(i, synergies);
-      const now = figures(i);
-      const after = figures(result.input);
-      const scenario: ScenarioFigures = { ...after, applied: result.applied, skipped: result.skipped, comparison: compareScenario(now.indicators, after.indicators) };
-      const d = discloseMetabolism(i, now, FAMILIES_DATA, INSEE, scenario);
-      const s = d.scenario;
-      assert.ok(s);
-      const shownBefore = amountsOf(d.accounts.layers);
-      const shownAfter = amountsOf(s.accounts.layers);
-      const byActorBefore = perActor(i);
-      const byActorAfter = perActor(result.input);
-      assertNoSingleActorFigure(shownAfter, byActorAfter, 'scenario figure');
-      assert.deepEqual(recovered(scenarioRelations(d, s)), []);
-      assert.deepEqual(determinedByAll(scenarioRelations(d, s)), []);
-      // The difference between a figure shown today and in the scenario is what synergies moved.
-      for (const [path, v] of shownAfter) {
-        const b = shownBefore.get(path);
-        if (v === null || b === null || b === undefined) continue;
-        const movers = [...byActorAfter.keys()].filter((a) => !near(byActorAfter.get(a)?.get(path) ?? 0, byActorBefore.get(a)?.get(path) ?? 0));
-        assert.ok(movers.length === 0 || movers.length >= 3, `${path}: ${b} today, ${v} in the scenario: the change is ${movers.join(', ')}'s`);
-      }
-    }),
+    fc.property(
+      territoryArb,
+      fc.array(fc.record({ o: fc.nat(30), i: fc.nat(30), q: fc.integer({ min: 1, max: 60 }) }), { maxLength: 4 }),
+      (i, picks) => {
+        const outs = i.flows.filter((f) => f.direction === 'output');
+        const ins = i.flows.filter((f) => f.direction === 'input');
+        const synergies =
+          outs.length && ins.length
+            ? picks.map((p) => {
+                const o = outs[p.o % outs.length] as MetabolismFlow;
+                return {
+                  outputFlowId: o.id,
+                  inputFlowId: (ins[p.i % ins.length] as MetabolismFlow).id,
+                  quantity: p.q,
+                  unit: o.annualQuantity?.unit ?? 't',
+                };
+              })
+            : [];
+        const result = applySynergies(i, synergies);
+        const now = figures(i);
+        const after = figures(result.input);
+        const scenario: ScenarioFigures = {
+          ...after,
+          applied: result.applied,
+          skipped: result.skipped,
+          comparison: compareScenario(now.indicators, after.indicators),
+        };
+        const d = discloseMetabolism(i, now, FAMILIES_DATA, INSEE, scenario);
+        const s = d.scenario;
+        assert.ok(s);
+        const shownBefore = amountsOf(d.accounts.layers);
+        const shownAfter = amountsOf(s.accounts.layers);
+        const byActorBefore = perActor(i);
+        const byActorAfter = perActor(result.input);
+        assertNoSingleActorFigure(shownAfter, byActorAfter, 'scenario figure');
+        assert.deepEqual(recovered(scenarioRelations(d, s)), []);
+        assert.deepEqual(determinedByAll(scenarioRelations(d, s)), []);
+        // The difference between a figure shown today and in the scenario is what synergies moved.
+        for (const [path, v] of shownAfter) {
+          const b = shownBefore.get(path);
+          if (v === null || b === null || b === undefined) continue;
+          const movers = [...byActorAfter.keys()].filter(
+            (a) => !near(byActorAfter.get(a)?.get(path) ?? 0, byActorBefore.get(a)?.get(path) ?? 0),
+          );
+          assert.ok(
+            movers.length === 0 || movers.length >= 3,
+            `${path}: ${b} today, ${v} in the scenario: the change is ${movers.join(', ')}'s`,
+          );
+        }
+      },
+    ),
     { numRuns: 100 },
   );
 });

@@ -20,7 +20,16 @@
  */
 import type { Bilingual } from '../i18n.js';
 import type { Amount } from './amount.js';
-import { destinationOfFate, FamilyResolver, isExportAggregate, layerOfQuantity, originOfFlow, type Accounts, type LayerAccount, type NotCounted } from './accounts.js';
+import {
+  destinationOfFate,
+  FamilyResolver,
+  isExportAggregate,
+  layerOfQuantity,
+  originOfFlow,
+  type Accounts,
+  type LayerAccount,
+  type NotCounted,
+} from './accounts.js';
 import type { LayerBalance, MassBalance } from './balance.js';
 import { Ledger, type Audit, type Parts, type SuppressionReason } from './disclosure-audit.js';
 import { indicatorKey, type Indicator } from './indicators.js';
@@ -93,11 +102,23 @@ export interface DisclosedAccounts {
 }
 
 /** An indicator: `value` and `coverage` are null where withheld (`suppressed` says why). */
-export type DisclosedIndicator = Omit<Indicator, 'coverage'> & { coverage?: number | null; suppressed: SuppressedFields<'value' | 'coverage'> };
+export type DisclosedIndicator = Omit<Indicator, 'coverage'> & {
+  coverage?: number | null;
+  suppressed: SuppressedFields<'value' | 'coverage'>;
+};
 
 export type DisclosedLayerBalance<L extends Layer> = Omit<
   LayerBalance<L>,
-  'inputs' | 'extraction' | 'outputs' | 'stockChange' | 'entering' | 'leaving' | 'imbalance' | 'relativeImbalance' | 'exceedsTolerance' | 'side'
+  | 'inputs'
+  | 'extraction'
+  | 'outputs'
+  | 'stockChange'
+  | 'entering'
+  | 'leaving'
+  | 'imbalance'
+  | 'relativeImbalance'
+  | 'exceedsTolerance'
+  | 'side'
 > & {
   inputs: DisclosedAmount<L>;
   extraction: DisclosedAmount<L>;
@@ -170,7 +191,10 @@ export interface ScenarioFigures extends MetabolismFigures {
   comparison: readonly IndicatorChange[];
 }
 
-export type DisclosedInterdependencyRow = Omit<InterdependencyRow, 'declaredBySource' | 'declaredByDestination' | 'gap' | 'retained' | 'destinationInputs' | 'dependency'> & {
+export type DisclosedInterdependencyRow = Omit<
+  InterdependencyRow,
+  'declaredBySource' | 'declaredByDestination' | 'gap' | 'retained' | 'destinationInputs' | 'dependency'
+> & {
   declaredBySource: number | null;
   declaredByDestination: number | null;
   gap: number | null;
@@ -200,7 +224,10 @@ const METHOD: Bilingual = {
   en: 'Statistical disclosure control: a figure resting on the flows of fewer than N distinct actors, or of which one actor gives more than the dominance share, is withheld (null); other figures are withheld so that it cannot be recomputed by adding or subtracting. Aggregates entered by the facilitator are territory figures, public.',
 };
 
-const BALANCING_NODE_WITHHELD: Bilingual = { fr: 'Écart de bilan (non affiché : secret statistique)', en: 'Balancing item (withheld: statistical disclosure control)' };
+const BALANCING_NODE_WITHHELD: Bilingual = {
+  fr: 'Écart de bilan (non affiché : secret statistique)',
+  en: 'Balancing item (withheld: statistical disclosure control)',
+};
 
 const BALANCE_WITHHELD: Bilingual = {
   fr: 'Écart de bilan non affiché (secret statistique).',
@@ -209,7 +236,8 @@ const BALANCE_WITHHELD: Bilingual = {
 
 /** Checks the rules; throws when they make no sense. */
 export function checkDisclosureControl(control: DisclosureControl): void {
-  if (!Number.isInteger(control.minActors) || control.minActors < 1) throw new Error(`minActors must be an integer ≥ 1, got ${control.minActors}`);
+  if (!Number.isInteger(control.minActors) || control.minActors < 1)
+    throw new Error(`minActors must be an integer ≥ 1, got ${control.minActors}`);
   const share = control.dominance?.share;
   if (share !== undefined && !(share > 0 && share <= 1)) throw new Error(`the dominance share must be in (0, 1], got ${share}`);
 }
@@ -222,7 +250,9 @@ const j = (x: string | null): string => JSON.stringify(x);
 function check(ledger: Ledger, key: string, shown: number): void {
   const { value, magnitude } = ledger.value(key);
   if (Math.abs(value - shown) > 1e-9 * Math.max(1, magnitude, Math.abs(shown))) {
-    throw new Error(`disclosure control: ${key} is ${shown} in the figures but ${value} from the input — the figures were not built from this input`);
+    throw new Error(
+      `disclosure control: ${key} is ${shown} in the figures but ${value} from the input — the figures were not built from this input`,
+    );
   }
 }
 
@@ -233,13 +263,26 @@ interface CellOf {
   figures: (world: string) => string[];
 }
 
-function inputCell(layer: Layer, family: Family, origin: Origin, recycledLocal: boolean, partner: string | null | undefined, resource: string | null): CellOf {
+function inputCell(
+  layer: Layer,
+  family: Family,
+  origin: Origin,
+  recycledLocal: boolean,
+  partner: string | null | undefined,
+  resource: string | null,
+): CellOf {
   const p = origin === 'external' && partner != null && partner !== '' ? partner : null;
   return {
     key: JSON.stringify(['in', layer, family, origin, recycledLocal, p, resource]),
     figures: (w) => {
       const x = `${w}/${layer}/`;
-      const out = [`${x}inputs/${family}/${origin}`, `${x}totals.inputs`, `${x}totals.inputsByOrigin/${origin}`, `${x}totals.inputsByFamily/${family}`, `${x}byResource/${j(resource)}/inputs`];
+      const out = [
+        `${x}inputs/${family}/${origin}`,
+        `${x}totals.inputs`,
+        `${x}totals.inputsByOrigin/${origin}`,
+        `${x}totals.inputsByFamily/${family}`,
+        `${x}byResource/${j(resource)}/inputs`,
+      ];
       if (recycledLocal) out.push(`${x}localRecycledInputs/${family}`, `${x}totals.localRecycledInputs`);
       if (origin === 'local' && !recycledLocal) out.push(`${x}localOther/${family}`);
       if (origin === 'external') out.push(p !== null ? `${x}externalByPartner/${family}/${j(p)}` : `${x}externalWithoutPartner/${family}`);
@@ -253,7 +296,13 @@ function outputCell(layer: Layer, family: Family, destination: Destination, expo
     key: JSON.stringify(['out', layer, family, destination, exported, resource]),
     figures: (w) => {
       const x = `${w}/${layer}/`;
-      const out = [`${x}outputs/${family}/${destination}`, `${x}totals.outputs`, `${x}totals.outputsByDestination/${destination}`, `${x}totals.outputsByFamily/${family}`, `${x}byResource/${j(resource)}/outputs`];
+      const out = [
+        `${x}outputs/${family}/${destination}`,
+        `${x}totals.outputs`,
+        `${x}totals.outputsByDestination/${destination}`,
+        `${x}totals.outputsByFamily/${family}`,
+        `${x}byResource/${j(resource)}/outputs`,
+      ];
       if (exported) out.push(`${x}exports/${family}`, `${x}totals.exports`);
       return out;
     },
@@ -276,10 +325,18 @@ function flowCell(flow: MetabolismFlow, resolver: FamilyResolver): { cell: CellO
   if (flow.direction === 'input') {
     const o = flow.currentOrigin;
     const origin = originOfFlow(o);
-    return { cell: inputCell(where.layer, family, origin, origin === 'local' && o?.recycled === true, o?.partner, flow.resourceCode), layer: where.layer, value };
+    return {
+      cell: inputCell(where.layer, family, origin, origin === 'local' && o?.recycled === true, o?.partner, flow.resourceCode),
+      layer: where.layer,
+      value,
+    };
   }
   const destination = destinationOfFate(flow.currentFate);
-  return { cell: outputCell(where.layer, family, destination, destination === 'recovery_outside', flow.resourceCode), layer: where.layer, value };
+  return {
+    cell: outputCell(where.layer, family, destination, destination === 'recovery_outside', flow.resourceCode),
+    layer: where.layer,
+    value,
+  };
 }
 
 /** The flow as a synergy of the scenario leaves it (as `applySynergies` does). */
@@ -295,7 +352,13 @@ function movedFlow(flow: MetabolismFlow, layer: Layer): MetabolismFlow {
  * is after the synergies, so that figures before and after are audited together (their difference
  * is what the synergies moved).
  */
-function fillMetabolism(ledger: Ledger, input: MetabolismInput, families: FamilyMapping, options: DisclosureOptions, applied: readonly AppliedSynergy[] | null): void {
+function fillMetabolism(
+  ledger: Ledger,
+  input: MetabolismInput,
+  families: FamilyMapping,
+  options: DisclosureOptions,
+  applied: readonly AppliedSynergy[] | null,
+): void {
   const resolver = new FamilyResolver(families);
   const publicFlows = options.publicFlowIds ?? new Set<string>();
   const put = (before: CellOf, after: CellOf | null, actor: string | null, value: number): void => {
@@ -416,11 +479,15 @@ function walkAccounts(look: Lookup, w: string, accounts: Accounts): DisclosedAcc
       unit: a.unit,
       inputs: mapRecord(FAMILIES, a.inputs, (f, byOrigin) => mapRecord(ORIGINS, byOrigin, (o, v) => am(`inputs/${f}/${o}`, v))),
       localRecycledInputs: mapRecord(FAMILIES, a.localRecycledInputs, (f, v) => am(`localRecycledInputs/${f}`, v)),
-      outputs: mapRecord(FAMILIES, a.outputs, (f, byDestination) => mapRecord(DESTINATIONS, byDestination, (d, v) => am(`outputs/${f}/${d}`, v))),
+      outputs: mapRecord(FAMILIES, a.outputs, (f, byDestination) =>
+        mapRecord(DESTINATIONS, byDestination, (d, v) => am(`outputs/${f}/${d}`, v)),
+      ),
       exports: mapRecord(FAMILIES, a.exports, (f, v) => am(`exports/${f}`, v)),
       extraction: mapRecord(FAMILIES, a.extraction, (f, v) => am(`extraction/${f}`, v)),
       stockChange: mapRecord(FAMILIES, a.stockChange, (f, v) => am(`stockChange/${f}`, v)),
-      externalByPartner: mapRecord(FAMILIES, a.externalByPartner, (f, list) => list.map((p) => ({ partner: p.partner, amount: am(`externalByPartner/${f}/${j(p.partner)}`, p.amount) }))),
+      externalByPartner: mapRecord(FAMILIES, a.externalByPartner, (f, list) =>
+        list.map((p) => ({ partner: p.partner, amount: am(`externalByPartner/${f}/${j(p.partner)}`, p.amount) })),
+      ),
       externalWithoutPartner: mapRecord(FAMILIES, a.externalWithoutPartner, (f, v) => am(`externalWithoutPartner/${f}`, v)),
       totals: {
         inputs: am('totals.inputs', t.inputs),
@@ -458,9 +525,18 @@ function walkAccounts(look: Lookup, w: string, accounts: Accounts): DisclosedAcc
 /** Figures that are combinations of the accounts' (defined once per world and layer). */
 function defineCombinations(ledger: Ledger, w: string, l: Layer): void {
   const x = `${w}/${l}/`;
-  ledger.define(`${x}balance.entering`, [[`${x}totals.inputs`, 1], [`${x}totals.extraction`, 1]]);
-  ledger.define(`${x}balance.leaving`, [[`${x}totals.outputs`, 1], [`${x}totals.stockChange`, 1]]);
-  ledger.define(`${x}balance.imbalance`, [[`${x}balance.entering`, 1], [`${x}balance.leaving`, -1]]);
+  ledger.define(`${x}balance.entering`, [
+    [`${x}totals.inputs`, 1],
+    [`${x}totals.extraction`, 1],
+  ]);
+  ledger.define(`${x}balance.leaving`, [
+    [`${x}totals.outputs`, 1],
+    [`${x}totals.stockChange`, 1],
+  ]);
+  ledger.define(`${x}balance.imbalance`, [
+    [`${x}balance.entering`, 1],
+    [`${x}balance.leaving`, -1],
+  ]);
 }
 
 function walkBalance(look: Lookup, w: string, balance: MassBalance): DisclosedMassBalance {
@@ -470,7 +546,8 @@ function walkBalance(look: Lookup, w: string, balance: MassBalance): DisclosedMa
     const am = (key: string, v: { layer: L; unit: LayerUnit<L>; value: number }): DisclosedAmount<L> => amountOf(look, x + key, v);
     const imbalance = am('balance.imbalance', b.imbalance);
     const larger = Math.abs(b.entering.value) >= Math.abs(b.leaving.value) ? 'balance.entering' : 'balance.leaving';
-    const relative = b.relativeImbalance === null ? null : look.derived([[`${x}balance.imbalance`, 1]]) ?? look.derived([[x + larger, 1]]);
+    const relative =
+      b.relativeImbalance === null ? null : (look.derived([[`${x}balance.imbalance`, 1]]) ?? look.derived([[x + larger, 1]]));
     const withheld = imbalance.suppressed !== null || relative !== null;
     return {
       ...b,
@@ -493,7 +570,8 @@ function walkBalance(look: Lookup, w: string, balance: MassBalance): DisclosedMa
 
 /** The figure a Sankey link shows (a combination of the accounts'), from its two nodes. */
 function linkParts(x: string, source: SankeyNode, target: SankeyNode, stockSign: (f: Family) => number): Parts {
-  const stock = (sign: 1 | -1): Parts => FAMILIES.filter((f) => sign * stockSign(f) > 0).map((f) => [`${x}stockChange/${f}`, sign] as const);
+  const stock = (sign: 1 | -1): Parts =>
+    FAMILIES.filter((f) => sign * stockSign(f) > 0).map((f) => [`${x}stockChange/${f}`, sign] as const);
   if (target.kind === 'activities') {
     const f = source.family;
     switch (source.kind) {
@@ -541,8 +619,14 @@ function walkSankey(
     const graph: SankeyGraph<Layer> = withheld
       ? {
           ...given,
-          nodes: [...given.nodes.filter((n) => n.kind !== 'balancing_item'), { id: 'balancing_item', name: BALANCING_NODE_WITHHELD, kind: 'balancing_item' }],
-          links: [...given.links.filter((k) => k.source !== 'balancing_item' && k.target !== 'balancing_item'), { source: SANKEY_ACTIVITIES_NODE, target: 'balancing_item', value: 0, family: null }],
+          nodes: [
+            ...given.nodes.filter((n) => n.kind !== 'balancing_item'),
+            { id: 'balancing_item', name: BALANCING_NODE_WITHHELD, kind: 'balancing_item' },
+          ],
+          links: [
+            ...given.links.filter((k) => k.source !== 'balancing_item' && k.target !== 'balancing_item'),
+            { source: SANKEY_ACTIVITIES_NODE, target: 'balancing_item', value: 0, family: null },
+          ],
         }
       : given;
     const stockSign = (f: Family): number => Math.sign(accounts.layers[l].stockChange[f].value);
@@ -563,7 +647,12 @@ function walkSankey(
       push(incoming, k.target, k);
       push(outgoing, k.source, k);
     }
-    const links = graph.links.map((k): DisclosedSankeyLink => ({ source: k.source, target: k.target, family: k.family, ...look.shown(linkKey(k), k.value) }));
+    const links = graph.links.map((k): DisclosedSankeyLink => ({
+      source: k.source,
+      target: k.target,
+      family: k.family,
+      ...look.shown(linkKey(k), k.value),
+    }));
     const out = graph.nodes.map((n): DisclosedSankeyNode => {
       // ECharts' node value: the larger of what comes in and what goes out; here they are equal
       // except for sources (nothing in) and ends (nothing out).
@@ -573,7 +662,13 @@ function walkSankey(
       // Named by its links too: a node whose links change between the passes is another figure.
       const key = `${x}sankey.node/${j(n.id)}/${JSON.stringify(parts)}`;
       ledger.define(key, parts);
-      return { ...n, ...look.shown(key, side.reduce((s, k) => s + k.value, 0)) };
+      return {
+        ...n,
+        ...look.shown(
+          key,
+          side.reduce((s, k) => s + k.value, 0),
+        ),
+      };
     });
     return { layer: l, unit: graph.unit as LayerUnit<L>, nodes: out, links };
   };
@@ -605,11 +700,16 @@ function indicatorParts(x: string, i: Indicator, accounts: Accounts): { value: P
     case 'external_dependency':
       return { value: [imp, knownIn], coverage: [knownIn, [[allIn, 1]]] };
     case 'local_secondary_input_share':
-      return { value: [[[f ? `${x}localRecycledInputs/${f}` : `${x}totals.localRecycledInputs`, 1]], knownIn], coverage: [knownIn, [[allIn, 1]]] };
+      return {
+        value: [[[f ? `${x}localRecycledInputs/${f}` : `${x}totals.localRecycledInputs`, 1]], knownIn],
+        coverage: [knownIn, [[allIn, 1]]],
+      };
     case 'external_supply_concentration': {
       const partners = new Set<string>();
       for (const fam of f ? [f] : FAMILIES) for (const p of accounts.layers[i.layer].externalByPartner[fam]) partners.add(p.partner);
-      const byPartner = [...partners].map((p): Parts => (f ? [f] : FAMILIES).map((fam) => [`${x}externalByPartner/${fam}/${j(p)}`, 1] as const));
+      const byPartner = [...partners].map((p): Parts =>
+        (f ? [f] : FAMILIES).map((fam) => [`${x}externalByPartner/${fam}/${j(p)}`, 1] as const),
+      );
       const withPartner: Parts = byPartner.flat();
       return { value: byPartner, coverage: [withPartner, imp] };
     }
@@ -657,7 +757,11 @@ function walkFigures(look: Lookup, ledger: Ledger, w: string, figures: Metabolis
   };
 }
 
-function compare(before: readonly DisclosedIndicator[], after: readonly DisclosedIndicator[], changes: readonly IndicatorChange[]): DisclosedIndicatorChange[] {
+function compare(
+  before: readonly DisclosedIndicator[],
+  after: readonly DisclosedIndicator[],
+  changes: readonly IndicatorChange[],
+): DisclosedIndicatorChange[] {
   const b = new Map(before.map((i) => [indicatorKey(i), i]));
   const a = new Map(after.map((i) => [indicatorKey(i), i]));
   return changes.map((c) => {
@@ -707,7 +811,12 @@ export function discloseMetabolism(
     ...current,
     scenario:
       scenario && after
-        ? { ...after, appliedCount: scenario.applied.length, skippedCount: scenario.skipped.length, comparison: compare(current.indicators, after.indicators, scenario.comparison) }
+        ? {
+            ...after,
+            appliedCount: scenario.applied.length,
+            skippedCount: scenario.skipped.length,
+            comparison: compare(current.indicators, after.indicators, scenario.comparison),
+          }
         : null,
     disclosure: report(control, walk.counts, audit.complete),
   };
@@ -739,10 +848,14 @@ export function discloseInterdependencies(
     ]);
   };
   const outCell = (t: string, to: string, l: Layer, f: Family, actor: string | null, value: number): void => {
-    ledger.add(JSON.stringify(['out', t, to, l, f]), actor, value, () => [`bySource/${pair(t, to)}/${l}/${f}`, `bySource/${pair(t, to)}/${l}`]);
+    ledger.add(JSON.stringify(['out', t, to, l, f]), actor, value, () => [
+      `bySource/${pair(t, to)}/${l}/${f}`,
+      `bySource/${pair(t, to)}/${l}`,
+    ]);
   };
   for (const t of territories) {
-    const other = (partner: string | null | undefined): string | null => (partner != null && partner !== t.code && codes.has(partner) ? partner : null);
+    const other = (partner: string | null | undefined): string | null =>
+      partner != null && partner !== t.code && codes.has(partner) ? partner : null;
     for (const flow of t.input.flows) {
       const where = layerOfQuantity(flow.annualQuantity);
       if ('reason' in where) continue;
@@ -795,14 +908,15 @@ export function discloseInterdependencies(
       const dependency =
         r.dependency === null
           ? null
-          : look.derived([[k.retained, 1]]) ??
+          : (look.derived([[k.retained, 1]]) ??
             look.derived([
               [k.inputs, 1],
               [k.byDestination, -1],
               [k.retained, 1],
-            ]);
+            ]));
       const suppressed: DisclosedInterdependencyRow['suppressed'] = {};
-      for (const [name, d] of Object.entries(fields) as [keyof typeof fields, Disclosed][]) if (d.suppressed) suppressed[name] = d.suppressed;
+      for (const [name, d] of Object.entries(fields) as [keyof typeof fields, Disclosed][])
+        if (d.suppressed) suppressed[name] = d.suppressed;
       if (dependency) suppressed.dependency = dependency;
       return {
         ...r,
@@ -836,7 +950,11 @@ export function discloseInterdependencies(
   };
   const run = (look: Lookup) => ({
     rows: walkRows(look),
-    matrices: { material: walkMatrix(look, result.matrices.material), energy: walkMatrix(look, result.matrices.energy), water: walkMatrix(look, result.matrices.water) },
+    matrices: {
+      material: walkMatrix(look, result.matrices.material),
+      energy: walkMatrix(look, result.matrices.energy),
+      water: walkMatrix(look, result.matrices.water),
+    },
   });
   run(walk);
   const audit = ledger.audit(walk.published, rulesOf(control));

@@ -7,14 +7,19 @@ import { buildAccounts as build, type Accounts } from './accounts.js';
 import { interdependencies as interdependenciesWith, type InterdependencyResult, type TerritoryMetabolism } from './interdependencies.js';
 import type { FamilyMapping, MetabolismInput } from './types.js';
 
-export const FAMILIES_DATA = JSON.parse(readFileSync(new URL('../../../reference-data/data/metabolism-families.json', import.meta.url), 'utf8')) as FamilyMapping;
+export const FAMILIES_DATA = JSON.parse(
+  readFileSync(new URL('../../../reference-data/data/metabolism-families.json', import.meta.url), 'utf8'),
+) as FamilyMapping;
 
 /** `buildAccounts` with the shipped families unless others are given. */
 export function buildAccounts(input: MetabolismInput, families: FamilyMapping = FAMILIES_DATA): Accounts {
   return build(input, families);
 }
 
-export function interdependencies(territories: readonly TerritoryMetabolism[], families: FamilyMapping = FAMILIES_DATA): InterdependencyResult {
+export function interdependencies(
+  territories: readonly TerritoryMetabolism[],
+  families: FamilyMapping = FAMILIES_DATA,
+): InterdependencyResult {
   return interdependenciesWith(territories, families);
 }
 

@@ -10,7 +10,10 @@ function byKey(list: Indicator[]): Map<string, Indicator> {
 }
 
 const close = (actual: number | null | undefined, expected: number, message?: string): void => {
-  assert.ok(actual != null && Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected)), `${message ?? ''} ${actual} ≠ ${expected}`);
+  assert.ok(
+    actual != null && Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected)),
+    `${message ?? ''} ${actual} ≠ ${expected}`,
+  );
 };
 
 test('every indicator of the example territory is the hand-computed one', () => {
@@ -140,7 +143,10 @@ test('an input aggregate with a partner counts in the concentration of external 
     indicators(
       buildAccounts({
         flows: [input('x', 'material.agrifood_byproducts', 75, 't', { recycled: false, local: false, partner: 'P1' })],
-        aggregates: [aggregate('food', 'input', 'agrifood', 25, 't', { origin: 'external', partner: 'P2' }), aggregate('other', 'input', 'agrifood', 100, 't', { origin: 'external' })],
+        aggregates: [
+          aggregate('food', 'input', 'agrifood', 25, 't', { origin: 'external', partner: 'P2' }),
+          aggregate('other', 'input', 'agrifood', 100, 't', { origin: 'external' }),
+        ],
       }),
     ),
   );

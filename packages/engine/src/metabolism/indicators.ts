@@ -68,7 +68,7 @@ export const INDICATOR_CATALOGUE: Readonly<Record<IndicatorId, IndicatorDescript
     id: 'local_loop_closure',
     name: { fr: 'Taux de bouclage local', en: 'Local loop closure rate' },
     definition: {
-      fr: "Part des sorties des acteurs (déchets, sous-produits, chaleur, eau…) valorisées sur le territoire, parmi les sorties dont le devenir est connu. Définition de la plateforme, pas un standard officiel. Les sorties valorisées en un lieu inconnu restent au dénominateur : le taux est une borne basse.",
+      fr: 'Part des sorties des acteurs (déchets, sous-produits, chaleur, eau…) valorisées sur le territoire, parmi les sorties dont le devenir est connu. Définition de la plateforme, pas un standard officiel. Les sorties valorisées en un lieu inconnu restent au dénominateur : le taux est une borne basse.',
       en: "Share of the actors' outputs (wastes, by-products, heat, water…) recovered inside the territory, among outputs whose fate is known. A platform definition, not an official standard. Outputs recovered at an unknown place stay in the denominator: the rate is a lower bound.",
     },
     formula: '100 × recovery_inside / (outputs − unknown)',
@@ -213,11 +213,17 @@ function layerIndicators<L extends Layer>(account: LayerAccount<L>): Indicator[]
   for (const family of scopes) {
     const byDestination = family ? account.outputs[family] : account.totals.outputsByDestination;
     const all = family ? account.totals.outputsByFamily[family] : account.totals.outputs;
-    const known = sumAmounts(layer, DESTINATIONS.filter((d) => d !== 'unknown').map((d) => byDestination[d]));
+    const known = sumAmounts(
+      layer,
+      DESTINATIONS.filter((d) => d !== 'unknown').map((d) => byDestination[d]),
+    );
     const coverage = ratioOf(known, all) ?? undefined;
     const missing: Bilingual =
       all.value === 0
-        ? { fr: `Aucune sortie déclarée ou saisie (${scope(layer, family).fr}).`, en: `No output declared or entered (${scope(layer, family).en}).` }
+        ? {
+            fr: `Aucune sortie déclarée ou saisie (${scope(layer, family).fr}).`,
+            en: `No output declared or entered (${scope(layer, family).en}).`,
+          }
         : {
             fr: `Aucune sortie dont le devenir est connu (${scope(layer, family).fr}) : demander aux acteurs le devenir actuel de leurs sorties.`,
             en: `No output with a known fate (${scope(layer, family).en}): ask the actors the current fate of their outputs.`,
@@ -239,7 +245,10 @@ function layerIndicators<L extends Layer>(account: LayerAccount<L>): Indicator[]
     const coverage = ratioOf(known, all) ?? undefined;
     const missing: Bilingual =
       all.value === 0
-        ? { fr: `Aucun intrant déclaré ou saisi (${scope(layer, family).fr}).`, en: `No input declared or entered (${scope(layer, family).en}).` }
+        ? {
+            fr: `Aucun intrant déclaré ou saisi (${scope(layer, family).fr}).`,
+            en: `No input declared or entered (${scope(layer, family).en}).`,
+          }
         : {
             fr: `Aucun intrant d'origine connue (${scope(layer, family).fr}) : demander aux acteurs d'où viennent leurs intrants.`,
             en: `No input of known origin (${scope(layer, family).en}): ask the actors where their inputs come from.`,

@@ -105,7 +105,21 @@ test('the interdependency table has French headers and one row per pair, layer a
   assert.ok(table.columns.includes('Écart (origine − destination)'));
   assert.ok(table.columns.includes('Dépendance de la destination (%)'));
   assert.equal(table.rows.length, 5);
-  assert.deepEqual(table.rows[0], ['A', 'Communauté A', 'B', 'Communauté B', 'Matières', 't', 'Toutes familles', 80, 70, 10, 80, 145, (100 * 80) / 155]);
+  assert.deepEqual(table.rows[0], [
+    'A',
+    'Communauté A',
+    'B',
+    'Communauté B',
+    'Matières',
+    't',
+    'Toutes familles',
+    80,
+    70,
+    10,
+    80,
+    145,
+    (100 * 80) / 155,
+  ]);
   for (const r of table.rows) assert.equal(r.length, table.columns.length);
 });
 

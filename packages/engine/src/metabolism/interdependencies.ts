@@ -9,7 +9,16 @@ import type { Bilingual } from '../i18n.js';
 import { buildAccounts, FamilyResolver, layerOfQuantity } from './accounts.js';
 import { ExactSum } from './exact-sum.js';
 import { FAMILY_LABELS, LAYER_LABELS } from './labels.js';
-import { FAMILIES, LAYER_UNIT, LAYERS, type Family, type FamilyMapping, type Layer, type LayerUnit, type MetabolismInput } from './types.js';
+import {
+  FAMILIES,
+  LAYER_UNIT,
+  LAYERS,
+  type Family,
+  type FamilyMapping,
+  type Layer,
+  type LayerUnit,
+  type MetabolismInput,
+} from './types.js';
 
 export interface TerritoryMetabolism {
   code: string;
@@ -144,7 +153,14 @@ export function interdependencies(territories: readonly TerritoryMetabolism[], f
     basis: MATRIX_BASIS,
   });
   const matrices = { material: matrix('material'), energy: matrix('energy'), water: matrix('water') };
-  const row = (from: number, to: number, layer: Layer, family: Family | null, bySource: number, byDestination: number): InterdependencyRow => {
+  const row = (
+    from: number,
+    to: number,
+    layer: Layer,
+    family: Family | null,
+    bySource: number,
+    byDestination: number,
+  ): InterdependencyRow => {
     const retained = Math.max(bySource, byDestination);
     const inputs = inputsOf[to] as { [L in Layer]: Record<Family, number> };
     const destinationInputs = family ? inputs[layer][family] : sumValues(FAMILIES.map((f) => inputs[layer][f]));

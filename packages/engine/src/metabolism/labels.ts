@@ -10,7 +10,10 @@ export const LAYER_LABELS: Readonly<Record<Layer, Bilingual>> = {
 
 export const FAMILY_LABELS: Readonly<Record<Family, Bilingual>> = {
   agrifood: { fr: 'Produits agricoles et agroalimentaires', en: 'Agricultural and agrifood products' },
-  construction_minerals: { fr: 'Matières premières (métaux…) et matériaux de construction', en: 'Raw materials (metals…) and construction materials' },
+  construction_minerals: {
+    fr: 'Matières premières (métaux…) et matériaux de construction',
+    en: 'Raw materials (metals…) and construction materials',
+  },
   energy_carriers: { fr: 'Matières et vecteurs énergétiques', en: 'Energy carriers' },
   manufactured: { fr: 'Autres biens manufacturés', en: 'Other manufactured goods' },
   wastes: { fr: 'Déchets et sous-produits', en: 'Wastes and by-products' },

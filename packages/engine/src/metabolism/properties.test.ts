@@ -13,14 +13,27 @@ import { DESTINATIONS, FAMILIES, LAYERS, ORIGINS, type MetabolismAggregate, type
 const unit = fc.constantFrom('t', 't', 'MWh', 'm3', 'unit', 'h');
 const value = fc.oneof(fc.double({ min: 0, max: 1e7, noNaN: true }), fc.integer({ min: 0, max: 1000 }));
 const partner = fc.option(fc.constantFrom('P1', 'P2', 'P3', 'P4'), { nil: undefined });
-const code = fc.constantFrom('material.wood.clean', 'material.biowaste', 'material.metals.ferrous', 'material.minerals_aggregates', 'material.agrifood_byproducts', 'energy.heat.low', 'energy.fuels.biomass', 'water.process', 'packaging.pallets', 'other.thing');
+const code = fc.constantFrom(
+  'material.wood.clean',
+  'material.biowaste',
+  'material.metals.ferrous',
+  'material.minerals_aggregates',
+  'material.agrifood_byproducts',
+  'energy.heat.low',
+  'energy.fuels.biomass',
+  'water.process',
+  'packaging.pallets',
+  'other.thing',
+);
 
 const flow = fc.record({
   direction: fc.constantFrom('output' as const, 'input' as const),
   resourceCode: code,
   wasteCode: fc.option(fc.constantFrom('150101', '200108'), { nil: null }),
   annualQuantity: fc.option(fc.record({ value, unit }), { nil: null, freq: 8 }),
-  currentFate: fc.option(fc.record({ mode: fc.constantFrom(...FATE_MODES), local: fc.option(fc.boolean(), { nil: undefined }), partner }), { nil: null }),
+  currentFate: fc.option(fc.record({ mode: fc.constantFrom(...FATE_MODES), local: fc.option(fc.boolean(), { nil: undefined }), partner }), {
+    nil: null,
+  }),
   currentOrigin: fc.option(fc.record({ recycled: fc.boolean(), local: fc.boolean(), partner }), { nil: null }),
 });
 
@@ -30,14 +43,30 @@ const aggregate = fc.record({
   resourceCode: fc.option(code, { nil: null }),
   annualQuantity: fc.record({ value: fc.oneof(value, fc.integer({ min: -500, max: 500 })), unit }),
   origin: fc.constantFrom('local' as const, 'external' as const, null),
-  destination: fc.constantFrom('recovery_inside' as const, 'recovery_outside' as const, 'incineration' as const, 'landfill' as const, 'other' as const, null),
+  destination: fc.constantFrom(
+    'recovery_inside' as const,
+    'recovery_outside' as const,
+    'incineration' as const,
+    'landfill' as const,
+    'other' as const,
+    null,
+  ),
   partner: fc.option(fc.constantFrom('P1', 'P2', 'P5'), { nil: null }),
 });
 
-const territory: fc.Arbitrary<MetabolismInput> = fc.record({ flows: fc.array(flow, { maxLength: 40 }), aggregates: fc.array(aggregate, { maxLength: 8 }) }).map(({ flows, aggregates }) => ({
-  flows: flows.map((f, i): MetabolismFlow => ({ ...f, id: `f${i}`, actorId: `a${i % 7}` })),
-  aggregates: aggregates.map((a, i): MetabolismAggregate => ({ ...a, id: `g${i}`, label: `g${i}`, year: 2024, source: { title: 'test' }, estimate: true })),
-}));
+const territory: fc.Arbitrary<MetabolismInput> = fc
+  .record({ flows: fc.array(flow, { maxLength: 40 }), aggregates: fc.array(aggregate, { maxLength: 8 }) })
+  .map(({ flows, aggregates }) => ({
+    flows: flows.map((f, i): MetabolismFlow => ({ ...f, id: `f${i}`, actorId: `a${i % 7}` })),
+    aggregates: aggregates.map((a, i): MetabolismAggregate => ({
+      ...a,
+      id: `g${i}`,
+      label: `g${i}`,
+      year: 2024,
+      source: { title: 'test' },
+      estimate: true,
+    })),
+  }));
 
 function shuffled<T>(list: readonly T[], seed: number): T[] {
   const random = seededRandom(seed);
@@ -63,11 +92,14 @@ test('for random territories, the sums over families and origins or destinations
         for (const f of FAMILIES) {
           assert.ok(near(sum(ORIGINS.map((o) => a.inputs[f][o].value)), a.totals.inputsByFamily[f].value));
           assert.ok(near(sum(DESTINATIONS.map((d) => a.outputs[f][d].value)), a.totals.outputsByFamily[f].value));
-          assert.ok(near(sum(a.externalByPartner[f].map((p) => p.amount.value)) + a.externalWithoutPartner[f].value, a.inputs[f].external.value));
+          assert.ok(
+            near(sum(a.externalByPartner[f].map((p) => p.amount.value)) + a.externalWithoutPartner[f].value, a.inputs[f].external.value),
+          );
           assert.ok(a.localRecycledInputs[f].value <= a.inputs[f].local.value);
         }
         for (const o of ORIGINS) assert.ok(near(sum(FAMILIES.map((f) => a.inputs[f][o].value)), a.totals.inputsByOrigin[o].value));
-        for (const d of DESTINATIONS) assert.ok(near(sum(FAMILIES.map((f) => a.outputs[f][d].value)), a.totals.outputsByDestination[d].value));
+        for (const d of DESTINATIONS)
+          assert.ok(near(sum(FAMILIES.map((f) => a.outputs[f][d].value)), a.totals.outputsByDestination[d].value));
         assert.ok(near(sum(a.byResource.map((r) => r.inputs.value)), a.totals.inputs.value));
         assert.ok(near(sum(a.byResource.map((r) => r.outputs.value)), a.totals.outputs.value));
         const b = massBalance(accounts)[layer];
@@ -112,20 +144,27 @@ test('for random territories, accounts, indicators, balance and Sankey graphs do
 
 test('for random territories and synergies, a scenario moves quantities without changing any layer total', () => {
   fc.assert(
-    fc.property(territory, fc.array(fc.record({ o: fc.nat(40), i: fc.nat(40), quantity: fc.double({ min: 0.001, max: 1e6, noNaN: true }) }), { maxLength: 10 }), (input, picks) => {
-      const synergies = picks.map((p) => {
-        const out = input.flows[p.o % Math.max(1, input.flows.length)];
-        return { outputFlowId: out?.id ?? 'none', inputFlowId: `f${p.i}`, quantity: p.quantity, unit: out?.annualQuantity?.unit ?? 't' };
-      });
-      const result = applySynergies(input, synergies);
-      assert.equal(result.applied.length + result.skipped.length, synergies.length);
-      const before = buildAccounts(input);
-      const after = buildAccounts(result.input);
-      for (const layer of LAYERS) {
-        assert.ok(near(after.layers[layer].totals.inputs.value, before.layers[layer].totals.inputs.value));
-        assert.ok(near(after.layers[layer].totals.outputs.value, before.layers[layer].totals.outputs.value));
-        assert.ok(after.layers[layer].totals.outputsByDestination.recovery_inside.value >= before.layers[layer].totals.outputsByDestination.recovery_inside.value - 1e-9);
-      }
-    }),
+    fc.property(
+      territory,
+      fc.array(fc.record({ o: fc.nat(40), i: fc.nat(40), quantity: fc.double({ min: 0.001, max: 1e6, noNaN: true }) }), { maxLength: 10 }),
+      (input, picks) => {
+        const synergies = picks.map((p) => {
+          const out = input.flows[p.o % Math.max(1, input.flows.length)];
+          return { outputFlowId: out?.id ?? 'none', inputFlowId: `f${p.i}`, quantity: p.quantity, unit: out?.annualQuantity?.unit ?? 't' };
+        });
+        const result = applySynergies(input, synergies);
+        assert.equal(result.applied.length + result.skipped.length, synergies.length);
+        const before = buildAccounts(input);
+        const after = buildAccounts(result.input);
+        for (const layer of LAYERS) {
+          assert.ok(near(after.layers[layer].totals.inputs.value, before.layers[layer].totals.inputs.value));
+          assert.ok(near(after.layers[layer].totals.outputs.value, before.layers[layer].totals.outputs.value));
+          assert.ok(
+            after.layers[layer].totals.outputsByDestination.recovery_inside.value >=
+              before.layers[layer].totals.outputsByDestination.recovery_inside.value - 1e-9,
+          );
+        }
+      },
+    ),
   );
 });

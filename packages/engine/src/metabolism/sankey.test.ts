@@ -41,7 +41,11 @@ function checkGraph(accounts: Accounts, layer: Layer): void {
   }
   assert.equal(new Set(g.links.map((l) => `${l.source}→${l.target}`)).size, g.links.length, 'one link per pair of nodes');
   assert.ok(topologicalOrder(g), 'no cycle');
-  for (const n of g.nodes) assert.ok(g.links.some((l) => l.source === n.id || l.target === n.id), `node ${n.id} has a link`);
+  for (const n of g.nodes)
+    assert.ok(
+      g.links.some((l) => l.source === n.id || l.target === n.id),
+      `node ${n.id} has a link`,
+    );
 
   const into = (id: string): number => sum(g.links.filter((l) => l.target === id).map((l) => l.value));
   const from = (id: string): number => sum(g.links.filter((l) => l.source === id).map((l) => l.value));
@@ -51,18 +55,28 @@ function checkGraph(accounts: Accounts, layer: Layer): void {
     const family = g.links.filter((l) => l.family === f && l.target === 'activities');
     assert.ok(near(sum(family.map((l) => l.value)), a.totals.inputsByFamily[f].value + a.extraction[f].value), `sources of ${f}`);
   }
-  assert.ok(near(sum(kinds(['local_loop', 'local_supply', 'external_supply', 'unknown_supply', 'extraction']).map(from)), a.totals.inputs.value + a.totals.extraction.value));
+  assert.ok(
+    near(
+      sum(kinds(['local_loop', 'local_supply', 'external_supply', 'unknown_supply', 'extraction']).map(from)),
+      a.totals.inputs.value + a.totals.extraction.value,
+    ),
+  );
   assert.ok(near(sum(kinds(['local_loop']).map(from)), a.totals.localRecycledInputs.value));
   assert.ok(near(sum(kinds(['external_supply']).map(from)), a.totals.inputsByOrigin.external.value));
   // Destinations: outputs by destination and by family.
-  for (const d of DESTINATIONS) assert.ok(near(ids.has(`destination:${d}`) ? into(`destination:${d}`) : 0, a.totals.outputsByDestination[d].value), `destination ${d}`);
-  for (const f of FAMILIES) assert.ok(near(ids.has(`output:${f}`) ? into(`output:${f}`) : 0, a.totals.outputsByFamily[f].value), `outputs of ${f}`);
-  for (const f of FAMILIES) if (ids.has(`output:${f}`)) assert.ok(near(into(`output:${f}`), from(`output:${f}`)), `output node ${f} balanced`);
+  for (const d of DESTINATIONS)
+    assert.ok(near(ids.has(`destination:${d}`) ? into(`destination:${d}`) : 0, a.totals.outputsByDestination[d].value), `destination ${d}`);
+  for (const f of FAMILIES)
+    assert.ok(near(ids.has(`output:${f}`) ? into(`output:${f}`) : 0, a.totals.outputsByFamily[f].value), `outputs of ${f}`);
+  for (const f of FAMILIES)
+    if (ids.has(`output:${f}`)) assert.ok(near(into(`output:${f}`), from(`output:${f}`)), `output node ${f} balanced`);
   // The activities node is balanced by the balancing item, which equals the mass-balance gap.
   if (ids.has('activities')) assert.ok(near(into('activities'), from('activities')), 'activities balanced');
   const stock = sum(FAMILIES.map((f) => a.stockChange[f].value));
   const gap = a.totals.inputs.value + a.totals.extraction.value - a.totals.outputs.value - stock;
-  const balancing = ids.has('balancing_item') ? (g.links.find((l) => l.target === 'balancing_item')?.value ?? -(g.links.find((l) => l.source === 'balancing_item')?.value as number)) : 0;
+  const balancing = ids.has('balancing_item')
+    ? (g.links.find((l) => l.target === 'balancing_item')?.value ?? -(g.links.find((l) => l.source === 'balancing_item')?.value as number))
+    : 0;
   assert.ok(near(balancing, gap), `balancing item ${balancing} = gap ${gap}`);
 }
 

@@ -75,7 +75,10 @@ const SOURCE_NAMES: Record<'local_loop' | 'local_supply' | 'external_supply' | '
   extraction: { fr: 'Extraction intérieure', en: 'Domestic extraction' },
 };
 
-const withFamily = (name: Bilingual, family: Family): Bilingual => ({ fr: `${name.fr} — ${FAMILY_LABELS[family].fr}`, en: `${name.en} — ${FAMILY_LABELS[family].en}` });
+const withFamily = (name: Bilingual, family: Family): Bilingual => ({
+  fr: `${name.fr} — ${FAMILY_LABELS[family].fr}`,
+  en: `${name.en} — ${FAMILY_LABELS[family].en}`,
+});
 
 /** The Sankey graph of one layer of the accounts. */
 export function sankey<L extends Layer>(accounts: Accounts, layer: L): SankeyGraph<L> {
@@ -89,7 +92,14 @@ export function sankey<L extends Layer>(accounts: Accounts, layer: L): SankeyGra
     return n.id;
   };
   const activities = (): string =>
-    node({ id: SANKEY_ACTIVITIES_NODE, name: { fr: `Activités du territoire (${LAYER_LABELS[layer].fr.toLowerCase()})`, en: `Activities of the territory (${LAYER_LABELS[layer].en.toLowerCase()})` }, kind: 'activities' });
+    node({
+      id: SANKEY_ACTIVITIES_NODE,
+      name: {
+        fr: `Activités du territoire (${LAYER_LABELS[layer].fr.toLowerCase()})`,
+        en: `Activities of the territory (${LAYER_LABELS[layer].en.toLowerCase()})`,
+      },
+      kind: 'activities',
+    });
   const source = (kind: keyof typeof SOURCE_NAMES, family: Family, value: number): void => {
     if (!(value > 0)) return;
     const id = node({ id: `${kind}:${family}`, name: withFamily(SOURCE_NAMES[kind], family), kind, family });
@@ -150,7 +160,10 @@ export function sankey<L extends Layer>(accounts: Accounts, layer: L): SankeyGra
   if (imbalance !== 0) {
     const id = node({
       id: 'balancing_item',
-      name: imbalance > 0 ? { fr: 'Écart de bilan (entrées non retrouvées en sorties)', en: 'Balancing item (inputs not found in outputs)' } : { fr: 'Écart de bilan (sorties sans entrées déclarées)', en: 'Balancing item (outputs without declared inputs)' },
+      name:
+        imbalance > 0
+          ? { fr: 'Écart de bilan (entrées non retrouvées en sorties)', en: 'Balancing item (inputs not found in outputs)' }
+          : { fr: 'Écart de bilan (sorties sans entrées déclarées)', en: 'Balancing item (outputs without declared inputs)' },
       kind: 'balancing_item',
     });
     if (imbalance > 0) links.push({ source: activities(), target: id, value: imbalance, family: null });
@@ -171,6 +184,9 @@ export function sankey<L extends Layer>(accounts: Accounts, layer: L): SankeyGra
     stock_addition: 3,
     balancing_item: 4,
   };
-  const sorted = [...nodes.values()].map((n, i) => ({ n, i })).sort((a, b) => order[a.n.kind] - order[b.n.kind] || a.i - b.i).map((x) => x.n);
+  const sorted = [...nodes.values()]
+    .map((n, i) => ({ n, i }))
+    .sort((a, b) => order[a.n.kind] - order[b.n.kind] || a.i - b.i)
+    .map((x) => x.n);
   return { layer, unit: LAYER_UNIT[layer], nodes: sorted, links };
 }

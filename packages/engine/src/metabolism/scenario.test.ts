@@ -11,7 +11,9 @@ test('one synergy of 10 t from landfill to a local receiver raises loop closure 
   // o4: 20 t of mixed construction waste, landfilled; i2: 60 t of aggregates from EPCI-B.
   const result = applySynergies(EXAMPLE, [{ outputFlowId: 'o4', inputFlowId: 'i2', quantity: 10, unit: 't' }]);
   assert.deepEqual(EXAMPLE, snapshot, 'the input is not changed');
-  assert.deepEqual(result.applied, [{ outputFlowId: 'o4', inputFlowId: 'i2', layer: 'material', unit: 't', requested: 10, applied: 10, clamped: false }]);
+  assert.deepEqual(result.applied, [
+    { outputFlowId: 'o4', inputFlowId: 'i2', layer: 'material', unit: 't', requested: 10, applied: 10, clamped: false },
+  ]);
   assert.deepEqual(result.skipped, []);
   const accounts = buildAccounts(result.input);
   assert.equal(accounts.layers.material.outputs.wastes.landfill.value, 10);
@@ -89,7 +91,16 @@ test('synergies between flows of other units, other layers or missing flows are 
   ]);
   assert.deepEqual(
     result.skipped.map((s) => s.reason),
-    ['unit_mismatch', 'unit_not_in_a_layer', 'no_quantity', 'flow_not_found', 'not_an_output', 'not_an_input', 'unit_mismatch', 'invalid_quantity'],
+    [
+      'unit_mismatch',
+      'unit_not_in_a_layer',
+      'no_quantity',
+      'flow_not_found',
+      'not_an_output',
+      'not_an_input',
+      'unit_mismatch',
+      'invalid_quantity',
+    ],
   );
   assert.equal(result.applied.length, 0);
   assert.deepEqual(result.input.flows, EXAMPLE.flows);
@@ -97,8 +108,11 @@ test('synergies between flows of other units, other layers or missing flows are 
 });
 
 test('the synergies of an analysis with an allocated quantity become the scenario, in order', () => {
-  const synergy = (outputFlowId: string, inputFlowId: string, allocation: { quantity: number; unit: string; benefitPerUnit: null } | { quantity: null; reason: { fr: string; en: string } }) =>
-    ({ outputFlowId, inputFlowId, allocation }) as Parameters<typeof synergiesFromAnalysis>[0]['synergies'][number];
+  const synergy = (
+    outputFlowId: string,
+    inputFlowId: string,
+    allocation: { quantity: number; unit: string; benefitPerUnit: null } | { quantity: null; reason: { fr: string; en: string } },
+  ) => ({ outputFlowId, inputFlowId, allocation }) as Parameters<typeof synergiesFromAnalysis>[0]['synergies'][number];
   assert.deepEqual(
     synergiesFromAnalysis({
       synergies: [

@@ -31,7 +31,15 @@ export interface AppliedSynergy {
   clamped: boolean;
 }
 
-export type SkipReason = 'flow_not_found' | 'not_an_output' | 'not_an_input' | 'no_quantity' | 'unit_not_in_a_layer' | 'unit_mismatch' | 'invalid_quantity' | 'nothing_left';
+export type SkipReason =
+  | 'flow_not_found'
+  | 'not_an_output'
+  | 'not_an_input'
+  | 'no_quantity'
+  | 'unit_not_in_a_layer'
+  | 'unit_mismatch'
+  | 'invalid_quantity'
+  | 'nothing_left';
 
 export interface SkippedSynergy {
   outputFlowId: string;
@@ -60,7 +68,10 @@ const SKIP_MESSAGES: Record<SkipReason, Bilingual> = {
     fr: "Les unités du fournisseur, du receveur et de la synergie diffèrent : rien n'est converti.",
     en: 'The units of the supplier, the receiver and the synergy differ: nothing is converted.',
   },
-  invalid_quantity: { fr: 'Quantité de la synergie non valide (elle doit être positive).', en: 'Invalid synergy quantity (it must be positive).' },
+  invalid_quantity: {
+    fr: 'Quantité de la synergie non valide (elle doit être positive).',
+    en: 'Invalid synergy quantity (it must be positive).',
+  },
   nothing_left: {
     fr: "Les synergies précédentes ont déjà pris toute la quantité d'un des deux flux.",
     en: 'Earlier synergies already took the whole quantity of one of the two flows.',
@@ -151,7 +162,15 @@ export function applySynergies(input: MetabolismInput, synergies: readonly Scena
       if (!list) parts.set(f.id, (list = []));
       list.push({ quantity: q, layer });
     }
-    applied.push({ outputFlowId: out.id, inputFlowId: inp.id, layer, unit: qo.unit, requested: s.quantity, applied: q, clamped: q < s.quantity });
+    applied.push({
+      outputFlowId: out.id,
+      inputFlowId: inp.id,
+      layer,
+      unit: qo.unit,
+      requested: s.quantity,
+      applied: q,
+      clamped: q < s.quantity,
+    });
   }
 
   const flows: MetabolismFlow[] = [];
@@ -166,7 +185,8 @@ export function applySynergies(input: MetabolismInput, synergies: readonly Scena
     if (rest > 0) flows.push({ ...f, annualQuantity: { value: rest, unit } });
     list.forEach((p, i) => {
       const id = rest > 0 ? `${f.id}#synergy-${i + 1}` : i === 0 ? f.id : `${f.id}#synergy-${i}`;
-      if (f.direction === 'output') flows.push({ ...f, id, annualQuantity: { value: p.quantity, unit }, currentFate: { mode: recoveryMode(f, p.layer), local: true } });
+      if (f.direction === 'output')
+        flows.push({ ...f, id, annualQuantity: { value: p.quantity, unit }, currentFate: { mode: recoveryMode(f, p.layer), local: true } });
       else flows.push({ ...f, id, annualQuantity: { value: p.quantity, unit }, currentOrigin: { recycled: true, local: true } });
     });
   }

@@ -20,7 +20,10 @@ test('the synthetic territory is deterministic for a seed and its quantities are
     else assert.equal(f.currentFate, null);
   }
   const accounts = buildAccounts(a);
-  for (const layer of ['material', 'energy', 'water'] as const) assert.ok(accounts.layers[layer].totals.inputs.value > 0 && accounts.layers[layer].totals.outputs.value > 0, layer);
+  for (const layer of ['material', 'energy', 'water'] as const)
+    assert.ok(accounts.layers[layer].totals.inputs.value > 0 && accounts.layers[layer].totals.outputs.value > 0, layer);
   assert.ok(accounts.layers.material.counted.extractionAggregates > 0);
-  assert.ok(accounts.notCounted.some((x) => x.reason === 'unit_not_in_a_layer') && accounts.notCounted.some((x) => x.reason === 'no_quantity'));
+  assert.ok(
+    accounts.notCounted.some((x) => x.reason === 'unit_not_in_a_layer') && accounts.notCounted.some((x) => x.reason === 'no_quantity'),
+  );
 });

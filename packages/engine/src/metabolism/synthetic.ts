@@ -10,7 +10,16 @@ import { syntheticRegion } from '../synergy/synthetic.js';
 import type { MetabolismAggregate, MetabolismFlow, MetabolismInput } from './types.js';
 
 /** Codes of the neighbouring territories synthetic flows come from or go to. */
-export const SYNTHETIC_PARTNERS = ['200093201', '200041960', '245900410', '200068500', '246200364', '200040277', '248000531', '200071751'] as const;
+export const SYNTHETIC_PARTNERS = [
+  '200093201',
+  '200041960',
+  '245900410',
+  '200068500',
+  '246200364',
+  '200040277',
+  '248000531',
+  '200071751',
+] as const;
 
 const FATES: readonly (readonly [FateMode, number])[] = [
   ['landfill', 0.15],
@@ -38,7 +47,8 @@ const WASTE_CODES: readonly (readonly [string, string])[] = [
 function unitOf(code: string): string {
   if (code.startsWith('water')) return 'm3';
   if (code.startsWith('packaging') || code.startsWith('equipment')) return 'unit';
-  if (code.startsWith('energy.fuels.biomass') || code.startsWith('energy.fuels.solid_recovered') || code.startsWith('energy.fuels.liquid')) return 't';
+  if (code.startsWith('energy.fuels.biomass') || code.startsWith('energy.fuels.solid_recovered') || code.startsWith('energy.fuels.liquid'))
+    return 't';
   if (code.startsWith('energy')) return 'MWh';
   return 't';
 }
@@ -96,7 +106,11 @@ export function syntheticMetabolismInput(siteCount: number, random: () => number
   });
 
   const source = { title: 'Données synthétiques (banc d’essai)' };
-  const aggregate = (id: string, label: string, rest: Omit<MetabolismAggregate, 'id' | 'label' | 'year' | 'source' | 'estimate' | 'partner'> & { partner?: string | null }): MetabolismAggregate => ({
+  const aggregate = (
+    id: string,
+    label: string,
+    rest: Omit<MetabolismAggregate, 'id' | 'label' | 'year' | 'source' | 'estimate' | 'partner'> & { partner?: string | null },
+  ): MetabolismAggregate => ({
     id,
     label,
     partner: null,
@@ -108,15 +122,80 @@ export function syntheticMetabolismInput(siteCount: number, random: () => number
   const scaled = (perSite: number): number => Math.round(siteCount * perSite * (0.8 + 0.4 * random()) * 1000) / 1000;
   const t = (value: number) => ({ value, unit: 't' });
   const aggregates: MetabolismAggregate[] = [
-    aggregate('agg-extraction-minerals', 'Granulats extraits (carrières)', { kind: 'extraction', family: 'construction_minerals', resourceCode: 'material.minerals_aggregates', annualQuantity: t(scaled(3)), origin: null, destination: null }),
-    aggregate('agg-extraction-biomass', 'Récoltes agricoles', { kind: 'extraction', family: 'agrifood', resourceCode: null, annualQuantity: t(scaled(2)), origin: null, destination: null }),
-    aggregate('agg-household-waste', 'Ordures ménagères résiduelles', { kind: 'output', family: 'wastes', resourceCode: 'material.mixed_waste', annualQuantity: t(scaled(0.5)), origin: null, destination: 'incineration' }),
-    aggregate('agg-household-biowaste', 'Biodéchets des ménages', { kind: 'output', family: 'wastes', resourceCode: 'material.biowaste', annualQuantity: t(scaled(0.1)), origin: null, destination: 'recovery_inside' }),
-    aggregate('agg-food-imports', 'Produits alimentaires importés', { kind: 'input', family: 'agrifood', resourceCode: null, annualQuantity: t(scaled(1.5)), origin: 'external', destination: null, partner: partner() }),
-    aggregate('agg-fuel-imports', 'Carburants', { kind: 'input', family: 'energy_carriers', resourceCode: 'energy.fuels.liquid', annualQuantity: t(scaled(1)), origin: 'external', destination: null }),
-    aggregate('agg-electricity', 'Électricité consommée', { kind: 'input', family: 'energy_carriers', resourceCode: 'energy.electricity', annualQuantity: { value: scaled(40), unit: 'MWh' }, origin: 'external', destination: null }),
-    aggregate('agg-exports', 'Produits manufacturés expédiés', { kind: 'output', family: 'manufactured', resourceCode: null, annualQuantity: t(scaled(1)), origin: null, destination: null, partner: partner() }),
-    aggregate('agg-stock', 'Bâtiments et infrastructures (ajout net au stock)', { kind: 'stock_change', family: 'construction_minerals', resourceCode: null, annualQuantity: t(scaled(2)), origin: null, destination: null }),
+    aggregate('agg-extraction-minerals', 'Granulats extraits (carrières)', {
+      kind: 'extraction',
+      family: 'construction_minerals',
+      resourceCode: 'material.minerals_aggregates',
+      annualQuantity: t(scaled(3)),
+      origin: null,
+      destination: null,
+    }),
+    aggregate('agg-extraction-biomass', 'Récoltes agricoles', {
+      kind: 'extraction',
+      family: 'agrifood',
+      resourceCode: null,
+      annualQuantity: t(scaled(2)),
+      origin: null,
+      destination: null,
+    }),
+    aggregate('agg-household-waste', 'Ordures ménagères résiduelles', {
+      kind: 'output',
+      family: 'wastes',
+      resourceCode: 'material.mixed_waste',
+      annualQuantity: t(scaled(0.5)),
+      origin: null,
+      destination: 'incineration',
+    }),
+    aggregate('agg-household-biowaste', 'Biodéchets des ménages', {
+      kind: 'output',
+      family: 'wastes',
+      resourceCode: 'material.biowaste',
+      annualQuantity: t(scaled(0.1)),
+      origin: null,
+      destination: 'recovery_inside',
+    }),
+    aggregate('agg-food-imports', 'Produits alimentaires importés', {
+      kind: 'input',
+      family: 'agrifood',
+      resourceCode: null,
+      annualQuantity: t(scaled(1.5)),
+      origin: 'external',
+      destination: null,
+      partner: partner(),
+    }),
+    aggregate('agg-fuel-imports', 'Carburants', {
+      kind: 'input',
+      family: 'energy_carriers',
+      resourceCode: 'energy.fuels.liquid',
+      annualQuantity: t(scaled(1)),
+      origin: 'external',
+      destination: null,
+    }),
+    aggregate('agg-electricity', 'Électricité consommée', {
+      kind: 'input',
+      family: 'energy_carriers',
+      resourceCode: 'energy.electricity',
+      annualQuantity: { value: scaled(40), unit: 'MWh' },
+      origin: 'external',
+      destination: null,
+    }),
+    aggregate('agg-exports', 'Produits manufacturés expédiés', {
+      kind: 'output',
+      family: 'manufactured',
+      resourceCode: null,
+      annualQuantity: t(scaled(1)),
+      origin: null,
+      destination: null,
+      partner: partner(),
+    }),
+    aggregate('agg-stock', 'Bâtiments et infrastructures (ajout net au stock)', {
+      kind: 'stock_change',
+      family: 'construction_minerals',
+      resourceCode: null,
+      annualQuantity: t(scaled(2)),
+      origin: null,
+      destination: null,
+    }),
   ];
   return { flows, aggregates };
 }

@@ -10,7 +10,9 @@ import { EXAMPLE } from './testing.js';
 test('the export tables have French headers and rows as wide as their columns', () => {
   const accounts = buildAccounts(EXAMPLE);
   const list = indicators(accounts);
-  const after = indicators(buildAccounts(applySynergies(EXAMPLE, [{ outputFlowId: 'o4', inputFlowId: 'i2', quantity: 10, unit: 't' }]).input));
+  const after = indicators(
+    buildAccounts(applySynergies(EXAMPLE, [{ outputFlowId: 'o4', inputFlowId: 'i2', quantity: 10, unit: 't' }]).input),
+  );
   const tables = {
     accounts: accountsTable(accounts),
     resources: resourcesTable(accounts),
@@ -35,8 +37,20 @@ test('the export tables have French headers and rows as wide as their columns', 
   assert.ok(tables.accounts.rows.some((r) => r.join('|') === 'Matières|t|Sorties|Déchets et sous-produits|Valorisé sur le territoire|40'));
   assert.equal(tables.indicators.rows.length, list.length);
   assert.equal(tables.indicators.columns[0], 'Indicateur');
-  assert.deepEqual(tables.indicators.rows[0]?.slice(0, 6), ['Taux de bouclage local', 'local_loop_closure', 'Matières', 'Toutes familles', 40, '%']);
+  assert.deepEqual(tables.indicators.rows[0]?.slice(0, 6), [
+    'Taux de bouclage local',
+    'local_loop_closure',
+    'Matières',
+    'Toutes familles',
+    40,
+    '%',
+  ]);
   assert.deepEqual(tables.balance.rows[0]?.slice(0, 12), ['Matières', 't', 130, 50, 140, 5, 180, 145, 35, 100 * (35 / 180), 1, 'oui']);
-  assert.deepEqual(tables.notCounted.rows.map((r) => r[1]), ['i6', 'i7']);
-  assert.ok(tables.scenario.rows.some((r) => r[1] === 'local_loop_closure' && r[3] === 'Toutes familles' && r[2] === 'Matières' && r[7] === 10));
+  assert.deepEqual(
+    tables.notCounted.rows.map((r) => r[1]),
+    ['i6', 'i7'],
+  );
+  assert.ok(
+    tables.scenario.rows.some((r) => r[1] === 'local_loop_closure' && r[3] === 'Toutes familles' && r[2] === 'Matières' && r[7] === 10),
+  );
 });

@@ -31,7 +31,8 @@ export function accountsTable(accounts: Accounts): MetabolismTable {
     for (const f of FAMILIES) for (const o of ORIGINS) push('Intrants', FAMILY_LABELS[f].fr, ORIGIN_LABELS[o].fr, a.inputs[f][o].value);
     for (const f of FAMILIES) push('Intrants', FAMILY_LABELS[f].fr, 'dont recyclés locaux (boucle locale)', a.localRecycledInputs[f].value);
     push('Intrants', TOTAL, TOTAL, a.totals.inputs.value, true);
-    for (const f of FAMILIES) for (const d of DESTINATIONS) push('Sorties', FAMILY_LABELS[f].fr, DESTINATION_LABELS[d].fr, a.outputs[f][d].value);
+    for (const f of FAMILIES)
+      for (const d of DESTINATIONS) push('Sorties', FAMILY_LABELS[f].fr, DESTINATION_LABELS[d].fr, a.outputs[f][d].value);
     for (const f of FAMILIES) push('Sorties', FAMILY_LABELS[f].fr, 'dont exportations (EXP)', a.exports[f].value);
     push('Sorties', TOTAL, TOTAL, a.totals.outputs.value, true);
     for (const f of FAMILIES) push('Extraction intérieure', FAMILY_LABELS[f].fr, '', a.extraction[f].value);
@@ -50,7 +51,16 @@ export function resourcesTable(accounts: Accounts): MetabolismTable {
   const rows: MetabolismTable['rows'] = [];
   for (const layer of LAYERS) {
     const a = accounts.layers[layer];
-    for (const r of a.byResource) rows.push([LAYER_LABELS[layer].fr, a.unit, r.resourceCode ?? '(agrégat sans code)', r.inputs.value, r.outputs.value, r.extraction.value, r.stockChange.value]);
+    for (const r of a.byResource)
+      rows.push([
+        LAYER_LABELS[layer].fr,
+        a.unit,
+        r.resourceCode ?? '(agrégat sans code)',
+        r.inputs.value,
+        r.outputs.value,
+        r.extraction.value,
+        r.stockChange.value,
+      ]);
   }
   return { columns: ['Couche', 'Unité', 'Code ressource', 'Intrants', 'Sorties', 'Extraction intérieure', 'Variation de stock'], rows };
 }
@@ -66,7 +76,19 @@ export function notCountedTable(accounts: Accounts): MetabolismTable {
 /** The indicators, one row each. */
 export function indicatorsTable(list: readonly Indicator[]): MetabolismTable {
   return {
-    columns: ['Indicateur', 'Identifiant', 'Couche', 'Famille', 'Valeur', 'Unité', 'Couverture (%)', 'Données nécessaires', 'Formule', 'Définition', 'Pourquoi la valeur manque'],
+    columns: [
+      'Indicateur',
+      'Identifiant',
+      'Couche',
+      'Famille',
+      'Valeur',
+      'Unité',
+      'Couverture (%)',
+      'Données nécessaires',
+      'Formule',
+      'Définition',
+      'Pourquoi la valeur manque',
+    ],
     rows: list.map((i) => [
       i.name.fr,
       i.id,
@@ -126,6 +148,15 @@ export function massBalanceTable(balance: MassBalance): MetabolismTable {
 export function scenarioTable(changes: readonly IndicatorChange[]): MetabolismTable {
   return {
     columns: ['Indicateur', 'Identifiant', 'Couche', 'Famille', 'Unité', 'Avant', 'Après', 'Écart (après − avant)'],
-    rows: changes.map((c) => [c.name.fr, c.id, LAYER_LABELS[c.layer].fr, c.family ? FAMILY_LABELS[c.family].fr : 'Toutes familles', c.unit, c.before, c.after, c.delta]),
+    rows: changes.map((c) => [
+      c.name.fr,
+      c.id,
+      LAYER_LABELS[c.layer].fr,
+      c.family ? FAMILY_LABELS[c.family].fr : 'Toutes familles',
+      c.unit,
+      c.before,
+      c.after,
+      c.delta,
+    ]),
   };
 }

@@ -20,7 +20,15 @@ export type LayerUnit<L extends Layer> = (typeof LAYER_UNIT)[L];
 export { FAMILIES, type Family } from '../records/vocabulary.js';
 
 /** Where the outputs of the territory's actors go. */
-export const DESTINATIONS = ['recovery_inside', 'recovery_outside', 'recovery_place_unknown', 'incineration', 'landfill', 'other', 'unknown'] as const;
+export const DESTINATIONS = [
+  'recovery_inside',
+  'recovery_outside',
+  'recovery_place_unknown',
+  'incineration',
+  'landfill',
+  'other',
+  'unknown',
+] as const;
 export type Destination = (typeof DESTINATIONS)[number];
 
 /** Where the inputs of the territory's actors come from. */
@@ -28,7 +36,14 @@ export const ORIGINS = ['local', 'external', 'unknown'] as const;
 export type Origin = (typeof ORIGINS)[number];
 
 /** Fate modes that recover the output (matter, energy or nutrients) rather than dispose of it. */
-export const RECOVERY_MODES: readonly FateMode[] = ['energy_recovery', 'recycling', 'reuse', 'composting', 'anaerobic_digestion', 'spreading'];
+export const RECOVERY_MODES: readonly FateMode[] = [
+  'energy_recovery',
+  'recycling',
+  'reuse',
+  'composting',
+  'anaerobic_digestion',
+  'spreading',
+];
 
 /** A flow as the metabolism needs it (a subset of the model's `Flow`, plus places). */
 export interface MetabolismFlow {

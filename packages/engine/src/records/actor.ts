@@ -5,7 +5,21 @@
  */
 import * as z from 'zod';
 import { addIssue } from '../validation.js';
-import { dataFieldsOf, externalId, fieldsOf, HEADCOUNT_BAND, NAF_CODE, optionalText, PHONE, siretSchema, storedIdentity, storedStamps, text, type SameKeys, type StoredOnly } from './fields.js';
+import {
+  dataFieldsOf,
+  externalId,
+  fieldsOf,
+  HEADCOUNT_BAND,
+  NAF_CODE,
+  optionalText,
+  PHONE,
+  siretSchema,
+  storedIdentity,
+  storedStamps,
+  text,
+  type SameKeys,
+  type StoredOnly,
+} from './fields.js';
 import { ACTOR_KINDS } from './vocabulary.js';
 
 /** An actor as stored and answered. `siren` is derived from the SIRET by the database. */
@@ -35,11 +49,7 @@ export const ACTOR_DATA_FIELDS: (keyof ActorData)[] = dataFieldsOf(actorRecordSc
 export const contactSchema = z.strictObject({
   name: optionalText(200).optional(),
   email: z.email().max(254).optional(),
-  phone: z
-    .string()
-    .trim()
-    .regex(PHONE)
-    .optional(),
+  phone: z.string().trim().regex(PHONE).optional(),
 });
 
 const actorFields = {

@@ -7,7 +7,20 @@
  */
 import * as z from 'zod';
 import { addIssue } from '../validation.js';
-import { dataFieldsOf, externalId, fieldsOf, quantitySchema, RESOURCE_CODE, storedAnnualQuantity, storedIdentity, storedQuantity, storedStamps, text, type SameKeys, type StoredOnly } from './fields.js';
+import {
+  dataFieldsOf,
+  externalId,
+  fieldsOf,
+  quantitySchema,
+  RESOURCE_CODE,
+  storedAnnualQuantity,
+  storedIdentity,
+  storedQuantity,
+  storedStamps,
+  text,
+  type SameKeys,
+  type StoredOnly,
+} from './fields.js';
 import { AGGREGATE_DESTINATIONS, AGGREGATE_KINDS, AGGREGATE_ORIGINS, FAMILIES } from './vocabulary.js';
 
 /** An aggregate as stored and answered, with its yearly quantity derived on the way in. */
@@ -49,14 +62,38 @@ const aggregateFields = {
   destination: z.enum(AGGREGATE_DESTINATIONS).nullish(),
   partner: text(200).nullish(),
   year: z.int().min(1900).max(2100),
-  source: z.strictObject({ title: text(500), url: z.url({ protocol: /^https?$/ }).max(2000).optional() }),
+  source: z.strictObject({
+    title: text(500),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .optional(),
+  }),
   estimate: z.boolean().default(false),
 };
 
-function aggregateRefine(a: { kind?: string | undefined; origin?: unknown; destination?: unknown; quantity?: { period?: string } | undefined }, ctx: z.core.$RefinementCtx): void {
-  if (a.origin && a.kind !== 'input') addIssue(ctx, ['origin'], { code: 'not_applicable', fr: "l'origine ne concerne que les entrées (kind input)", en: 'origin applies to inputs (kind input) only' });
-  if (a.destination && a.kind !== 'output') addIssue(ctx, ['destination'], { code: 'not_applicable', fr: 'la destination ne concerne que les sorties (kind output)', en: 'destination applies to outputs (kind output) only' });
-  if (a.quantity?.period === 'once') addIssue(ctx, ['quantity', 'period'], { code: 'not_yearly', fr: 'un agrégat est un flux annuel : pas de période « once »', en: 'an aggregate is a yearly flow: no "once" period' });
+function aggregateRefine(
+  a: { kind?: string | undefined; origin?: unknown; destination?: unknown; quantity?: { period?: string } | undefined },
+  ctx: z.core.$RefinementCtx,
+): void {
+  if (a.origin && a.kind !== 'input')
+    addIssue(ctx, ['origin'], {
+      code: 'not_applicable',
+      fr: "l'origine ne concerne que les entrées (kind input)",
+      en: 'origin applies to inputs (kind input) only',
+    });
+  if (a.destination && a.kind !== 'output')
+    addIssue(ctx, ['destination'], {
+      code: 'not_applicable',
+      fr: 'la destination ne concerne que les sorties (kind output)',
+      en: 'destination applies to outputs (kind output) only',
+    });
+  if (a.quantity?.period === 'once')
+    addIssue(ctx, ['quantity', 'period'], {
+      code: 'not_yearly',
+      fr: 'un agrégat est un flux annuel : pas de période « once »',
+      en: 'an aggregate is a yearly flow: no "once" period',
+    });
 }
 
 /** An aggregate as clients send it, and as a territory document holds it. */

@@ -16,9 +16,17 @@ export const COMMUNE_CODE = expecting(
   'INSEE commune code: 5 digits expected (2A or 2B then 3 digits in Corsica), e.g. 59350',
 );
 /** NAF rév. 2 sub-class, as INSEE writes it: `10.71C`. */
-export const NAF_CODE = expecting(/^\d{2}\.\d{2}[A-Z]$/, 'code NAF : 2 chiffres, un point, 2 chiffres et une lettre majuscule attendus, par exemple 10.71C', 'NAF code: 2 digits, a dot, 2 digits and a capital letter expected, e.g. 10.71C');
+export const NAF_CODE = expecting(
+  /^\d{2}\.\d{2}[A-Z]$/,
+  'code NAF : 2 chiffres, un point, 2 chiffres et une lettre majuscule attendus, par exemple 10.71C',
+  'NAF code: 2 digits, a dot, 2 digits and a capital letter expected, e.g. 10.71C',
+);
 /** European List of Waste code, six digits, without spaces or asterisk. */
-export const WASTE_CODE = expecting(/^\d{6}$/, 'code déchet : 6 chiffres attendus, sans espace ni astérisque, par exemple 200101', 'waste code: 6 digits expected, without spaces or asterisk, e.g. 200101');
+export const WASTE_CODE = expecting(
+  /^\d{6}$/,
+  'code déchet : 6 chiffres attendus, sans espace ni astérisque, par exemple 200101',
+  'waste code: 6 digits expected, without spaces or asterisk, e.g. 200101',
+);
 /** Recovery (R0–R13) or disposal (D1–D15) operation code. */
 export const OPERATION_CODE = expecting(
   /^(?:R(?:[0-9]|1[0-3])|D(?:[1-9]|1[0-5]))$/,
@@ -36,16 +44,32 @@ export const TERRITORY_CODE = expecting(
   'code territoire : 1 à 40 lettres sans accent, chiffres, tirets ou soulignés, commençant par une lettre ou un chiffre',
   'territory code: 1 to 40 unaccented letters, digits, hyphens or underscores, starting with a letter or a digit',
 );
-export const HEADCOUNT_BAND = expecting(/^(?:NN|\d{2})$/, "tranche d'effectif : 2 chiffres ou NN attendus (codes INSEE)", 'headcount band: 2 digits or NN expected (INSEE codes)');
+export const HEADCOUNT_BAND = expecting(
+  /^(?:NN|\d{2})$/,
+  "tranche d'effectif : 2 chiffres ou NN attendus (codes INSEE)",
+  'headcount band: 2 digits or NN expected (INSEE codes)',
+);
 /** A SIRET: 14 digits (its check digit is checked apart). */
-export const SIRET_PATTERN = expecting(/^\d{14}$/, 'SIRET : 14 chiffres attendus, sans espace', 'SIRET: 14 digits expected, without spaces');
-export const PHONE = expecting(/^\+?[0-9 ().-]{6,25}$/, 'téléphone : 6 à 25 chiffres, espaces, points, tirets ou parenthèses attendus, avec + au début pour un indicatif', 'phone: 6 to 25 digits, spaces, dots, hyphens or brackets expected, with + first for a country code');
+export const SIRET_PATTERN = expecting(
+  /^\d{14}$/,
+  'SIRET : 14 chiffres attendus, sans espace',
+  'SIRET: 14 digits expected, without spaces',
+);
+export const PHONE = expecting(
+  /^\+?[0-9 ().-]{6,25}$/,
+  'téléphone : 6 à 25 chiffres, espaces, points, tirets ou parenthèses attendus, avec + au début pour un indicatif',
+  'phone: 6 to 25 digits, spaces, dots, hyphens or brackets expected, with + first for a country code',
+);
 
 /** Refuses the NUL character, which no PostgreSQL text can hold. */
 export function noNul<S extends z.ZodString>(schema: S) {
   return schema.superRefine((value, ctx) => {
     if (value.includes('\u0000')) {
-      addIssue(ctx, [], { code: 'nul_character', fr: 'le caractère nul (U+0000) est interdit', en: 'the NUL character (U+0000) is not allowed' });
+      addIssue(ctx, [], {
+        code: 'nul_character',
+        fr: 'le caractère nul (U+0000) est interdit',
+        en: 'the NUL character (U+0000) is not allowed',
+      });
     }
   });
 }
@@ -123,7 +147,10 @@ export function fieldsOf<S extends z.ZodObject>(schema: S): (keyof S['shape'] & 
 }
 
 /** The fields of a stored record its repository writes, in their order: all but `STORED_ONLY` and the record's own read-only ones. */
-export function dataFieldsOf<S extends z.ZodObject, R extends keyof S['shape'] & string>(schema: S, readOnly: readonly R[]): Exclude<keyof S['shape'] & string, StoredOnly | R>[] {
+export function dataFieldsOf<S extends z.ZodObject, R extends keyof S['shape'] & string>(
+  schema: S,
+  readOnly: readonly R[],
+): Exclude<keyof S['shape'] & string, StoredOnly | R>[] {
   const skip = new Set<string>([...STORED_ONLY, ...readOnly]);
   return fieldsOf(schema).filter((f): f is Exclude<keyof S['shape'] & string, StoredOnly | R> => !skip.has(f));
 }

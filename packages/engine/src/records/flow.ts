@@ -26,7 +26,15 @@ import {
   type SameKeys,
   type StoredOnly,
 } from './fields.js';
-import { CONFIDENTIAL_FLOW_FIELDS, CONFIDENTIALITY_LEVELS, COST_BASES, COST_KINDS, FATE_MODES, FLOW_DIRECTIONS, PURITY_GRADES } from './vocabulary.js';
+import {
+  CONFIDENTIAL_FLOW_FIELDS,
+  CONFIDENTIALITY_LEVELS,
+  COST_BASES,
+  COST_KINDS,
+  FATE_MODES,
+  FLOW_DIRECTIONS,
+  PURITY_GRADES,
+} from './vocabulary.js';
 
 /** A flow as stored and answered, with the fields derived on the way in (`annualQuantity`, `hazardous`) and its site's actor. */
 export const flowRecordSchema = z.object({
@@ -39,7 +47,9 @@ export const flowRecordSchema = z.object({
   wasteCode: z.string().nullable(),
   label: z.string(),
   quantity: storedQuantity.nullable(),
-  annualQuantity: storedAnnualQuantity.nullable().meta({ description: 'Quantity per year in the base unit of its dimension (t, MWh, m3, unit, h); derived' }),
+  annualQuantity: storedAnnualQuantity
+    .nullable()
+    .meta({ description: 'Quantity per year in the base unit of its dimension (t, MWh, m3, unit, h); derived' }),
   monthsAvailable: z.array(z.number().int()).nullable(),
   /** What the declarant said; `quality.hazardous` is left out when they said nothing. */
   quality: z.object({
@@ -117,17 +127,25 @@ const flowFields = {
     })
     .nullish(),
   currentOrigin: z
-    .strictObject({ recycled: z.boolean(), local: z.boolean(), partner: text(200).optional().meta({ description: 'Where it comes from: a territory code or a place' }) })
+    .strictObject({
+      recycled: z.boolean(),
+      local: z.boolean(),
+      partner: text(200).optional().meta({ description: 'Where it comes from: a territory code or a place' }),
+    })
     .nullish(),
-  cost: z
-    .strictObject({ amountEur: z.number().min(0).max(1e12), per: z.enum(COST_BASES), kind: z.enum(COST_KINDS) })
-    .nullish(),
+  cost: z.strictObject({ amountEur: z.number().min(0).max(1e12), per: z.enum(COST_BASES), kind: z.enum(COST_KINDS) }).nullish(),
   confidentiality: z.partialRecord(z.enum(CONFIDENTIAL_FLOW_FIELDS), z.enum(CONFIDENTIALITY_LEVELS)).optional(),
 };
 
 /** Rules between fields of a flow, checked on a whole (created or merged) flow. */
 function flowRefine(
-  f: { direction?: string | undefined; currentFate?: unknown; currentOrigin?: unknown; cost?: { per: string } | null | undefined; quantity?: unknown },
+  f: {
+    direction?: string | undefined;
+    currentFate?: unknown;
+    currentOrigin?: unknown;
+    cost?: { per: string } | null | undefined;
+    quantity?: unknown;
+  },
   ctx: z.core.$RefinementCtx,
 ): void {
   if (f.direction === 'input' && f.currentFate) {
@@ -147,7 +165,7 @@ function flowRefine(
   if (f.cost?.per === 'unit-of-quantity' && !f.quantity) {
     addIssue(ctx, ['cost', 'per'], {
       code: 'cost_without_quantity',
-      fr: "un coût par unité suppose une quantité : renseigner quantity ou exprimer le coût par période",
+      fr: 'un coût par unité suppose une quantité : renseigner quantity ou exprimer le coût par période',
       en: 'a cost per unit needs a quantity: give quantity or express the cost per period',
     });
   }

@@ -4,7 +4,22 @@
  * document and a spreadsheet row hold it, and what its repository writes.
  */
 import * as z from 'zod';
-import { dataFieldsOf, documentRef, externalId, fieldsOf, omit, quantitySchema, RESOURCE_CODE, storedIdentity, storedQuantity, storedStamps, text, uuid, type SameKeys, type StoredOnly } from './fields.js';
+import {
+  dataFieldsOf,
+  documentRef,
+  externalId,
+  fieldsOf,
+  omit,
+  quantitySchema,
+  RESOURCE_CODE,
+  storedIdentity,
+  storedQuantity,
+  storedStamps,
+  text,
+  uuid,
+  type SameKeys,
+  type StoredOnly,
+} from './fields.js';
 import { NEED_CATEGORIES } from './vocabulary.js';
 
 /** A need as stored and answered. */
@@ -41,7 +56,11 @@ export type NeedPatch = z.output<typeof needPatchSchema>;
 /** A need in a territory document: its actor named by the actor's external ID. */
 export const documentNeedSchema = z.strictObject({ ...omit(needFields, 'actorId'), externalId, actorExternalId: documentRef });
 /** A spreadsheet row of a need may leave its ID out: it is then matched by its natural key. */
-export const rowNeedSchema = z.strictObject({ ...omit(needFields, 'actorId'), externalId: externalId.optional(), actorExternalId: documentRef });
+export const rowNeedSchema = z.strictObject({
+  ...omit(needFields, 'actorId'),
+  externalId: externalId.optional(),
+  actorExternalId: documentRef,
+});
 
 /** The fields a client gives, in order. */
 export const NEED_INPUT_FIELDS = fieldsOf(needInputSchema);

@@ -5,7 +5,23 @@
  */
 import * as z from 'zod';
 import { addIssue } from '../validation.js';
-import { COMMUNE_CODE, dataFieldsOf, documentRef, externalId, fieldsOf, lambert93Schema, latLonSchema, omit, optionalText, storedIdentity, storedStamps, text, uuid, type SameKeys, type StoredOnly } from './fields.js';
+import {
+  COMMUNE_CODE,
+  dataFieldsOf,
+  documentRef,
+  externalId,
+  fieldsOf,
+  lambert93Schema,
+  latLonSchema,
+  omit,
+  optionalText,
+  storedIdentity,
+  storedStamps,
+  text,
+  uuid,
+  type SameKeys,
+  type StoredOnly,
+} from './fields.js';
 
 /** A site as stored and answered: its location in WGS84, when known. */
 export const siteRecordSchema = z.object({

@@ -50,7 +50,10 @@ function assertConsistent(problem: AllocationProblem, r: AllocationResult): void
     assert.ok(reported <= d.quantity, `demand ${d.id}: ${reported} ≤ ${d.quantity}`);
     assert.ok(Math.abs(reported - (covered.get(d.id) ?? 0)) <= 1e-9 * Math.max(1, d.quantity), `demand ${d.id} sum`);
   }
-  assert.ok(Math.abs(r.objective - objective) <= 1e-9 * Math.max(1, Math.abs(objective)), `objective ${r.objective} = Σ b x = ${objective}`);
+  assert.ok(
+    Math.abs(r.objective - objective) <= 1e-9 * Math.max(1, Math.abs(objective)),
+    `objective ${r.objective} = Σ b x = ${objective}`,
+  );
 }
 
 /** The optimum by enumeration of integer allocations (the constraint matrix is totally unimodular, so with integer data an integer optimum exists). */
@@ -117,8 +120,14 @@ test('a supply wanted by two demands goes to the better one first, and a demand 
   // A (10 t) can feed X (6 t, 3 per t) or Y (8 t, 2 per t); B (5 t) can feed Y only (1 per t).
   // A fills X (6 t), then gives its remaining 4 t to Y; B completes Y with 4 t. 18 + 8 + 4 = 30.
   const problem: AllocationProblem = {
-    supplies: [{ id: 'A', quantity: 10 }, { id: 'B', quantity: 5 }],
-    demands: [{ id: 'X', quantity: 6 }, { id: 'Y', quantity: 8 }],
+    supplies: [
+      { id: 'A', quantity: 10 },
+      { id: 'B', quantity: 5 },
+    ],
+    demands: [
+      { id: 'X', quantity: 6 },
+      { id: 'Y', quantity: 8 },
+    ],
     pairs: [pair('AX', 'A', 'X', 3), pair('AY', 'A', 'Y', 2), pair('BY', 'B', 'Y', 1)],
   };
   const r = allocate(solver, problem);
@@ -134,8 +143,14 @@ test('a supply wanted by two demands goes to the better one first, and a demand 
 test('the optimum gives up the best single pair when that frees a supply for a demand nobody else can serve', () => {
   // Greedy on the best pair (A→X, 5 per t) would reach 50; leaving X to B and sending A to Y reaches 40 + 45 = 85.
   const problem: AllocationProblem = {
-    supplies: [{ id: 'A', quantity: 10 }, { id: 'B', quantity: 10 }],
-    demands: [{ id: 'X', quantity: 10 }, { id: 'Y', quantity: 10 }],
+    supplies: [
+      { id: 'A', quantity: 10 },
+      { id: 'B', quantity: 10 },
+    ],
+    demands: [
+      { id: 'X', quantity: 10 },
+      { id: 'Y', quantity: 10 },
+    ],
     pairs: [pair('AX', 'A', 'X', 5), pair('AY', 'A', 'Y', 4), pair('BX', 'B', 'X', 4.5)],
   };
   const r = allocate(solver, problem);
@@ -145,21 +160,42 @@ test('the optimum gives up the best single pair when that frees a supply for a d
 
 test('pairs with a benefit of zero or below, or with no room, get 0 and are still reported', () => {
   const problem: AllocationProblem = {
-    supplies: [{ id: 'A', quantity: 10 }, { id: 'B', quantity: 0 }],
-    demands: [{ id: 'X', quantity: 4 }, { id: 'Y', quantity: 10 }],
-    pairs: [pair('zero', 'A', 'Y', 0), pair('negative', 'A', 'Y', -3), pair('good', 'A', 'X', 2), pair('empty-supply', 'B', 'Y', 9), pair('no-room', 'A', 'Y', 7, 0)],
+    supplies: [
+      { id: 'A', quantity: 10 },
+      { id: 'B', quantity: 0 },
+    ],
+    demands: [
+      { id: 'X', quantity: 4 },
+      { id: 'Y', quantity: 10 },
+    ],
+    pairs: [
+      pair('zero', 'A', 'Y', 0),
+      pair('negative', 'A', 'Y', -3),
+      pair('good', 'A', 'X', 2),
+      pair('empty-supply', 'B', 'Y', 9),
+      pair('no-room', 'A', 'Y', 7, 0),
+    ],
   };
   const r = allocate(solver, problem);
   assert.deepEqual(byPair(r), { zero: 0, negative: 0, good: 4, 'empty-supply': 0, 'no-room': 0 });
-  assert.deepEqual(r.allocations.map((a) => a.pairId), ['empty-supply', 'good', 'negative', 'no-room', 'zero']);
+  assert.deepEqual(
+    r.allocations.map((a) => a.pairId),
+    ['empty-supply', 'good', 'negative', 'no-room', 'zero'],
+  );
   assert.equal(r.objective, 8);
   assert.deepEqual(r.components, { total: 1, solvedByLp: 0, largestPairs: 1 });
 });
 
 test('a per-pair maximum bounds the pair, and the rest goes to the next best use, in a component solved by the LP', () => {
   const problem: AllocationProblem = {
-    supplies: [{ id: 'A', quantity: 10 }, { id: 'B', quantity: 10 }],
-    demands: [{ id: 'X', quantity: 10 }, { id: 'Y', quantity: 10 }],
+    supplies: [
+      { id: 'A', quantity: 10 },
+      { id: 'B', quantity: 10 },
+    ],
+    demands: [
+      { id: 'X', quantity: 10 },
+      { id: 'Y', quantity: 10 },
+    ],
     pairs: [pair('AX', 'A', 'X', 5, 3), pair('AY', 'A', 'Y', 1), pair('BX', 'B', 'X', 2), pair('BY', 'B', 'Y', 1)],
   };
   const r = allocate(solver, problem);
@@ -170,8 +206,20 @@ test('a per-pair maximum bounds the pair, and the rest goes to the next best use
 
 test('where the optimum is obvious (separate pairs, one supply for many demands, one demand for many supplies) the result is the greedy one', () => {
   const problem: AllocationProblem = {
-    supplies: [{ id: 'lone', quantity: 7 }, { id: 'hub', quantity: 10 }, { id: 'p', quantity: 3 }, { id: 'q', quantity: 3 }, { id: 'r', quantity: 3 }],
-    demands: [{ id: 'L', quantity: 5 }, { id: 'h1', quantity: 4 }, { id: 'h2', quantity: 4 }, { id: 'h3', quantity: 4 }, { id: 'sink', quantity: 5 }],
+    supplies: [
+      { id: 'lone', quantity: 7 },
+      { id: 'hub', quantity: 10 },
+      { id: 'p', quantity: 3 },
+      { id: 'q', quantity: 3 },
+      { id: 'r', quantity: 3 },
+    ],
+    demands: [
+      { id: 'L', quantity: 5 },
+      { id: 'h1', quantity: 4 },
+      { id: 'h2', quantity: 4 },
+      { id: 'h3', quantity: 4 },
+      { id: 'sink', quantity: 5 },
+    ],
     pairs: [
       pair('lone-L', 'lone', 'L', 1),
       // The hub's 10 go to h2 (best), then h3, then 2 to h1; the parallel pair to h2 finds h2 full.
@@ -186,7 +234,16 @@ test('where the optimum is obvious (separate pairs, one supply for many demands,
     ],
   };
   const r = allocate(solver, problem);
-  assert.deepEqual(byPair(r), { 'lone-L': 5, 'hub-h1': 2, 'hub-h2': 4, 'hub-h2-by-rail': 0, 'hub-h3': 4, 'p-sink': 2, 'q-sink': 0, 'r-sink': 3 });
+  assert.deepEqual(byPair(r), {
+    'lone-L': 5,
+    'hub-h1': 2,
+    'hub-h2': 4,
+    'hub-h2-by-rail': 0,
+    'hub-h3': 4,
+    'p-sink': 2,
+    'q-sink': 0,
+    'r-sink': 3,
+  });
   assert.deepEqual(r.components, { total: 3, solvedByLp: 0, largestPairs: 4 });
   assertConsistent(problem, r);
 });
@@ -227,7 +284,10 @@ test('the result does not depend on the order of supplies, demands and pairs (fa
       const qa = byPair(a);
       const qb = byPair(b);
       for (const p of problem.pairs) assert.ok(Math.abs(qa[p.id]! - qb[p.id]!) <= 1e-6, `pair ${p.id}: ${qa[p.id]} vs ${qb[p.id]}`);
-      assert.deepEqual(a.allocations.map((x) => x.pairId), b.allocations.map((x) => x.pairId));
+      assert.deepEqual(
+        a.allocations.map((x) => x.pairId),
+        b.allocations.map((x) => x.pairId),
+      );
     }),
     { numRuns: 50, seed: 13 },
   );
@@ -237,14 +297,25 @@ test("the solver's rounding noise is clamped: no allocation is negative or excee
   // A and B (1 each) against X and Y (1 each): four pairs, so the component goes to the solver,
   // which here answers slightly outside the bounds.
   const problem: AllocationProblem = {
-    supplies: [{ id: 'A', quantity: 1 }, { id: 'B', quantity: 1 }],
-    demands: [{ id: 'X', quantity: 1 }, { id: 'Y', quantity: 1 }],
+    supplies: [
+      { id: 'A', quantity: 1 },
+      { id: 'B', quantity: 1 },
+    ],
+    demands: [
+      { id: 'X', quantity: 1 },
+      { id: 'Y', quantity: 1 },
+    ],
     pairs: [pair('AX', 'A', 'X', 2), pair('AY', 'A', 'Y', 1), pair('BX', 'B', 'X', 1), pair('BY', 'B', 'Y', 2)],
   };
   const noisy = { x0: 0.6 + 1e-9, x1: 0.4 + 1e-9, x2: 0.4 + 3e-9, x3: -1e-9 }; // x<k> is the k-th pair by id: AX, AY, BX, BY
   const texts: string[] = [];
   const r = allocate(
-    spySolver(texts, () => ({ Status: 'Optimal', ObjectiveValue: 0, Rows: [], Columns: Object.fromEntries(Object.entries(noisy).map(([name, Primal]) => [name, { Name: name, Primal }])) })),
+    spySolver(texts, () => ({
+      Status: 'Optimal',
+      ObjectiveValue: 0,
+      Rows: [],
+      Columns: Object.fromEntries(Object.entries(noisy).map(([name, Primal]) => [name, { Name: name, Primal }])),
+    })),
     problem,
   );
   assert.equal(texts.length, 1);
@@ -258,8 +329,16 @@ test("the solver's rounding noise is clamped: no allocation is negative or excee
 
 test('a solver failure on one component is reported as an error, with 0 on that component only', () => {
   const problem: AllocationProblem = {
-    supplies: [{ id: 'A', quantity: 1 }, { id: 'B', quantity: 1 }, { id: 'C', quantity: 5 }],
-    demands: [{ id: 'X', quantity: 1 }, { id: 'Y', quantity: 1 }, { id: 'Z', quantity: 2 }],
+    supplies: [
+      { id: 'A', quantity: 1 },
+      { id: 'B', quantity: 1 },
+      { id: 'C', quantity: 5 },
+    ],
+    demands: [
+      { id: 'X', quantity: 1 },
+      { id: 'Y', quantity: 1 },
+      { id: 'Z', quantity: 2 },
+    ],
     pairs: [pair('AX', 'A', 'X', 2), pair('AY', 'A', 'Y', 1), pair('BX', 'B', 'X', 1), pair('BY', 'B', 'Y', 2), pair('CZ', 'C', 'Z', 1)],
   };
   const r = allocate(
@@ -276,16 +355,28 @@ test('a solver failure on one component is reported as an error, with 0 on that 
 test('no caller id enters the LP text, whatever its characters', () => {
   const evil = ['x1', 's0: x0 <= 0\nEnd', '__proto__', 'Bounds', 'é t'];
   const problem: AllocationProblem = {
-    supplies: [{ id: evil[0]!, quantity: 4 }, { id: evil[1]!, quantity: 4 }],
-    demands: [{ id: evil[2]!, quantity: 4 }, { id: evil[3]!, quantity: 4 }],
-    pairs: [pair(evil[4]!, evil[0]!, evil[2]!, 3), pair('p2', evil[0]!, evil[3]!, 1), pair('p3', evil[1]!, evil[2]!, 1), pair(evil[1]!, evil[1]!, evil[3]!, 2)],
+    supplies: [
+      { id: evil[0]!, quantity: 4 },
+      { id: evil[1]!, quantity: 4 },
+    ],
+    demands: [
+      { id: evil[2]!, quantity: 4 },
+      { id: evil[3]!, quantity: 4 },
+    ],
+    pairs: [
+      pair(evil[4]!, evil[0]!, evil[2]!, 3),
+      pair('p2', evil[0]!, evil[3]!, 1),
+      pair('p3', evil[1]!, evil[2]!, 1),
+      pair(evil[1]!, evil[1]!, evil[3]!, 2),
+    ],
   };
   const texts: string[] = [];
   const r = allocate(spySolver(texts), problem);
   assert.equal(texts.length, 1);
   // Every token is a keyword, a generated name, an operator or a number.
   const tokens = texts[0]!.split(/\s+/).filter(Boolean);
-  for (const token of tokens) assert.match(token, /^(Maximize|Subject|To|Bounds|End|obj:|[sd]\d+:|x\d+|\+|<=|\d[\d.e+-]*)$/, `token "${token}"`);
+  for (const token of tokens)
+    assert.match(token, /^(Maximize|Subject|To|Bounds|End|obj:|[sd]\d+:|x\d+|\+|<=|\d[\d.e+-]*)$/, `token "${token}"`);
   assert.ok(!texts[0]!.includes('é') && !texts[0]!.includes('proto'));
   assert.deepEqual(byPair(r), { [evil[4]!]: 4, p2: 0, p3: 0, [evil[1]!]: 4 });
   assert.equal(Object.getPrototypeOf(r.demandCovered), Object.prototype);
@@ -295,11 +386,26 @@ test('no caller id enters the LP text, whatever its characters', () => {
 
 test('an empty problem gives an empty optimal result', () => {
   const r = allocate(solver, { supplies: [], demands: [], pairs: [] });
-  assert.deepEqual({ ...r, solver: undefined }, { status: 'optimal', objective: 0, allocations: [], supplyUsed: {}, demandCovered: {}, solver: undefined, components: { total: 0, solvedByLp: 0, largestPairs: 0 } });
+  assert.deepEqual(
+    { ...r, solver: undefined },
+    {
+      status: 'optimal',
+      objective: 0,
+      allocations: [],
+      supplyUsed: {},
+      demandCovered: {},
+      solver: undefined,
+      components: { total: 0, solvedByLp: 0, largestPairs: 0 },
+    },
+  );
 });
 
 test('invalid input is refused with an error naming the field and the id', () => {
-  const base = (): { supplies: { id: string; quantity: number }[]; demands: { id: string; quantity: number }[]; pairs: ReturnType<typeof pair>[] } => ({
+  const base = (): {
+    supplies: { id: string; quantity: number }[];
+    demands: { id: string; quantity: number }[];
+    pairs: ReturnType<typeof pair>[];
+  } => ({
     supplies: [{ id: 'A', quantity: 1 }],
     demands: [{ id: 'X', quantity: 1 }],
     pairs: [pair('AX', 'A', 'X', 1)],

@@ -111,7 +111,8 @@ function checkQuantity(value: unknown, field: string, id: string): number {
 }
 
 function checkId(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value === '') throw new Error(`${field} must be a non-empty string, got ${JSON.stringify(value) ?? String(value)}`);
+  if (typeof value !== 'string' || value === '')
+    throw new Error(`${field} must be a non-empty string, got ${JSON.stringify(value) ?? String(value)}`);
   return value;
 }
 
@@ -204,7 +205,14 @@ class DisjointSets {
 const num = (x: number): string => String(x);
 
 /** CPLEX LP text of one component. Pairs are sorted by id; x<k> is the k-th of them. */
-function lpText(pairs: readonly Pair[], supplies: readonly number[], demands: readonly number[], quantities: { s: readonly Node[]; d: readonly Node[] }, qScale: number, bScale: number): string {
+function lpText(
+  pairs: readonly Pair[],
+  supplies: readonly number[],
+  demands: readonly number[],
+  quantities: { s: readonly Node[]; d: readonly Node[] },
+  qScale: number,
+  bScale: number,
+): string {
   const out: string[] = ['Maximize', ' obj:'];
   let line = '';
   pairs.forEach((p, k) => {
@@ -257,7 +265,13 @@ type ComponentStatus = AllocationResult['status'];
  * so filling pairs by decreasing benefit, each as far as its bound and what remains of its supply
  * and demand allow, is optimal (the greedy algorithm on a polymatroid). Ties go to the smaller id.
  */
-function solveStar(pairs: readonly Pair[], supplies: readonly Node[], demands: readonly Node[], x: Float64Array, index: readonly number[]): void {
+function solveStar(
+  pairs: readonly Pair[],
+  supplies: readonly Node[],
+  demands: readonly Node[],
+  x: Float64Array,
+  index: readonly number[],
+): void {
   const order = pairs.map((_, k) => k).sort((a, b) => pairs[b]!.benefit - pairs[a]!.benefit || a - b);
   const supplyLeft = new Map<number, number>();
   const demandLeft = new Map<number, number>();

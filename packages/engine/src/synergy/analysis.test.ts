@@ -2,7 +2,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { before, test } from 'node:test';
 import fc from 'fast-check';
-import { analyse, ENGINE_VERSION, type AnalysisActor, type AnalysisFlow, type AnalysisInput, type AnalysisOptions, type AnalysisResult, type AnalysisSite } from './analysis.js';
+import {
+  analyse,
+  ENGINE_VERSION,
+  type AnalysisActor,
+  type AnalysisFlow,
+  type AnalysisInput,
+  type AnalysisOptions,
+  type AnalysisResult,
+  type AnalysisSite,
+} from './analysis.js';
 import { loadSolver, type LpSolver } from './allocation.js';
 import type { ImpactModel } from './impacts.js';
 import type { MutualisationParameters } from './mutualisation.js';
@@ -32,7 +41,10 @@ const options = (extra: Partial<AnalysisOptions> = {}): AnalysisOptions => ({
 });
 
 // Points east of Bergues (Nord), in km.
-const at = (kmEast: number, kmNorth = 0) => ({ lat: 50.97 + kmNorth / 111.2, lon: 2.43 + kmEast / (111.2 * Math.cos((50.97 * Math.PI) / 180)) });
+const at = (kmEast: number, kmNorth = 0) => ({
+  lat: 50.97 + kmNorth / 111.2,
+  lon: 2.43 + kmEast / (111.2 * Math.cos((50.97 * Math.PI) / 180)),
+});
 
 interface Party {
   actor: string;
@@ -40,7 +52,13 @@ interface Party {
   km: number;
 }
 
-function flow(id: string, party: Party, direction: 'output' | 'input', resourceCode: string, extra: Partial<AnalysisFlow> = {}): AnalysisFlow {
+function flow(
+  id: string,
+  party: Party,
+  direction: 'output' | 'input',
+  resourceCode: string,
+  extra: Partial<AnalysisFlow> = {},
+): AnalysisFlow {
   return {
     id,
     siteId: `site-${party.actor}`,
@@ -140,7 +158,11 @@ test('hazardous spent solvents go to an authorised regenerator, not to a receive
     world(
       [printer, regenerator, paintShop],
       [
-        flow('solvants-uses', printer, 'output', 'material.chemicals.solvents', { hazardous: true, quality: { purityGrade: 'medium' }, annualQuantity: { value: 12, unit: 't' } }),
+        flow('solvants-uses', printer, 'output', 'material.chemicals.solvents', {
+          hazardous: true,
+          quality: { purityGrade: 'medium' },
+          annualQuantity: { value: 12, unit: 't' },
+        }),
         flow('solvants-regen', regenerator, 'input', 'material.chemicals.solvents', { annualQuantity: { value: 500, unit: 't' } }),
         flow('solvants-peinture', paintShop, 'input', 'material.chemicals.solvents', { annualQuantity: { value: 5, unit: 't' } }),
       ],
@@ -166,7 +188,10 @@ test('the seeds’ examples: wine bottles go to washing for reuse, and wood wast
     world(
       [winery, washer, joinery, boiler],
       [
-        flow('bouteilles', winery, 'output', 'packaging.glass_bottles', { quality: { purityGrade: 'high' }, annualQuantity: { value: 40000, unit: 'unit' } }),
+        flow('bouteilles', winery, 'output', 'packaging.glass_bottles', {
+          quality: { purityGrade: 'high' },
+          annualQuantity: { value: 40000, unit: 'unit' },
+        }),
         flow('bouteilles-lavees', washer, 'input', 'packaging.glass_bottles', { annualQuantity: { value: 200000, unit: 'unit' } }),
         flow('chutes-bois', joinery, 'output', 'material.wood.clean', {
           quality: { purityGrade: 'high' },
@@ -200,7 +225,10 @@ test('every rule family of the knowledge base yields a synergy on a hand-made ca
         [supplier, receiver],
         [
           flow('sortie', supplier, 'output', rule.output.resources[0] as string, {
-            quality: { temperatureC: temperature + 100, purityGrade: (rule.conditions.purityGrades?.[0] as PurityGrade | undefined) ?? 'high' },
+            quality: {
+              temperatureC: temperature + 100,
+              purityGrade: (rule.conditions.purityGrades?.[0] as PurityGrade | undefined) ?? 'high',
+            },
           }),
           flow('entree', receiver, 'input', rule.input.resources[0] as string, { quality: { temperatureC: temperature } }),
         ],
@@ -215,10 +243,25 @@ test('every rule family of the knowledge base yields a synergy on a hand-made ca
 });
 
 // Random worlds for the properties.
-const resources = ['energy.heat.medium', 'energy.heat.low', 'material.wood.clean', 'energy.fuels.biomass', 'material.chemicals.solvents', 'material.glass.cullet', 'material.metals.ferrous'] as const;
+const resources = [
+  'energy.heat.medium',
+  'energy.heat.low',
+  'material.wood.clean',
+  'energy.fuels.biomass',
+  'material.chemicals.solvents',
+  'material.glass.cullet',
+  'material.metals.ferrous',
+] as const;
 const nafs = ['01.13Z', '38.22Z', '35.30Z', '24.10Z', '23.13Z', '18.12Z', null] as const;
 const worldArb = fc.record({
-  parties: fc.array(fc.record({ naf: fc.constantFrom(...nafs), east: fc.double({ min: 0, max: 15, noNaN: true }), north: fc.double({ min: 0, max: 15, noNaN: true }) }), { minLength: 2, maxLength: 8 }),
+  parties: fc.array(
+    fc.record({
+      naf: fc.constantFrom(...nafs),
+      east: fc.double({ min: 0, max: 15, noNaN: true }),
+      north: fc.double({ min: 0, max: 15, noNaN: true }),
+    }),
+    { minLength: 2, maxLength: 8 },
+  ),
   flows: fc.array(
     fc.record({
       party: fc.nat(),
@@ -273,15 +316,25 @@ test('no proposed synergy violates a hard constraint, and allocation never excee
         const supply = flows.get(s.outputFlowId) as AnalysisFlow;
         const demand = flows.get(s.inputFlowId) as AnalysisFlow;
         assert.ok(s.distanceKm <= rule.maxDistanceKm);
-        if (supply.monthsAvailable && demand.monthsAvailable) assert.ok(supply.monthsAvailable.some((m) => demand.monthsAvailable?.includes(m)), 'months overlap');
+        if (supply.monthsAvailable && demand.monthsAvailable)
+          assert.ok(
+            supply.monthsAvailable.some((m) => demand.monthsAvailable?.includes(m)),
+            'months overlap',
+          );
         const ts = supply.quality.temperatureC;
         const td = demand.quality.temperatureC;
         if (ts !== undefined && rule.conditions.minTemperatureC != null) assert.ok(ts >= rule.conditions.minTemperatureC);
-        if (ts !== undefined && td !== undefined && rule.conditions.temperatureMarginC != null) assert.ok(ts >= td + rule.conditions.temperatureMarginC, 'temperature margin');
+        if (ts !== undefined && td !== undefined && rule.conditions.temperatureMarginC != null)
+          assert.ok(ts >= td + rule.conditions.temperatureMarginC, 'temperature margin');
         const receiver = naf.get(demand.actorId) ?? null;
-        if (receiver && rule.input.receiverNaf?.length) assert.ok(rule.input.receiverNaf.some((p) => receiver.startsWith(p)), 'receiver');
+        if (receiver && rule.input.receiverNaf?.length)
+          assert.ok(
+            rule.input.receiverNaf.some((p) => receiver.startsWith(p)),
+            'receiver',
+          );
         if (supply.hazardous) assert.notEqual(rule.conditions.hazardous, 'forbidden');
-        if (supply.quality.purityGrade && rule.conditions.purityGrades?.length) assert.ok(rule.conditions.purityGrades.includes(supply.quality.purityGrade));
+        if (supply.quality.purityGrade && rule.conditions.purityGrades?.length)
+          assert.ok(rule.conditions.purityGrades.includes(supply.quality.purityGrade));
         if (s.allocation.quantity !== null) {
           used.set(`out:${s.outputFlowId}`, (used.get(`out:${s.outputFlowId}`) ?? 0) + s.allocation.quantity);
           used.set(`in:${s.inputFlowId}`, (used.get(`in:${s.inputFlowId}`) ?? 0) + s.allocation.quantity);

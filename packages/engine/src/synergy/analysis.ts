@@ -75,10 +75,22 @@ export type ScoreComponent = (typeof SCORE_COMPONENTS)[number];
 export type ScoreWeights = Record<ScoreComponent, number>;
 
 /** The default weights: a Boucles convention, documented and configurable (they need not sum to 1). */
-export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = { impact: 0.3, quantity: 0.2, proximity: 0.15, season: 0.1, confidence: 0.15, regulatory: 0.1 };
+export const DEFAULT_WEIGHTS: Readonly<ScoreWeights> = {
+  impact: 0.3,
+  quantity: 0.2,
+  proximity: 0.15,
+  season: 0.1,
+  confidence: 0.15,
+  regulatory: 0.1,
+};
 
 /** Regulatory simplicity: a product changes hands freely; waste needs an authorised receiver. */
-const REGULATORY_EASE: Record<CompatibilityRule['conditions']['regulatoryStatus'], number> = { product: 1, by_product: 0.75, end_of_waste: 0.75, waste: 0.5 };
+const REGULATORY_EASE: Record<CompatibilityRule['conditions']['regulatoryStatus'], number> = {
+  product: 1,
+  by_product: 0.75,
+  end_of_waste: 0.75,
+  waste: 0.5,
+};
 
 export interface AnalysisOptions {
   rules: readonly CompatibilityRule[];
@@ -169,7 +181,10 @@ export function analysisFlow(flow: Flow, units: UnitTable): AnalysisFlow {
     const period = units.period(flow.quantity.period);
     if (unit && period?.perYear) {
       // € per declared unit → per base unit; € per period → per year, then per base unit.
-      const eur = flow.cost.per === 'unit-of-quantity' ? flow.cost.amountEur / unit.toBase : (flow.cost.amountEur * period.perYear) / flow.annualQuantity.value;
+      const eur =
+        flow.cost.per === 'unit-of-quantity'
+          ? flow.cost.amountEur / unit.toBase
+          : (flow.cost.amountEur * period.perYear) / flow.annualQuantity.value;
       costPerUnit = { eur, kind: flow.cost.kind };
     }
   }
@@ -219,7 +234,13 @@ export async function analyse(given: AnalysisInput, options: AnalysisOptions): P
 
   // 1. Candidates.
   const candidateSites: CandidateSite[] = input.sites.map((s) => ({ id: s.id, actorId: s.actorId, location: s.location }));
-  const candidateFlows: CandidateFlow[] = input.flows.map((f) => ({ id: f.id, siteId: f.siteId, direction: f.direction, resourceCode: f.resourceCode, wasteCode: f.wasteCode }));
+  const candidateFlows: CandidateFlow[] = input.flows.map((f) => ({
+    id: f.id,
+    siteId: f.siteId,
+    direction: f.direction,
+    resourceCode: f.resourceCode,
+    wasteCode: f.wasteCode,
+  }));
   const table = findCandidateTable(candidateSites, candidateFlows, options.rules, { k });
 
   // 2. Checks and per-unit impacts of every candidate.
@@ -230,8 +251,25 @@ export async function analyse(given: AnalysisInput, options: AnalysisOptions): P
     const rule = table.rules[table.rule[i] as number] as CompatibilityRule;
     const distanceKm = table.distanceKm[i] as number;
     const unit = unitImpacts(options.impacts, rule, supply, demand, distanceKm);
-    const checks = runChecks({ rule, supply, demand, receiverNaf: actorById.get(demand.actorId)?.nafCode ?? null, distanceKm, roadKm: unit.roadKm });
-    evaluated.push({ id: `${supply.id}>${demand.id}@${rule.id}`, supply, demand, rule, distanceKm, sameActor: table.sameActor[i] === 1, checks, failed: failedHardChecks(checks), unit });
+    const checks = runChecks({
+      rule,
+      supply,
+      demand,
+      receiverNaf: actorById.get(demand.actorId)?.nafCode ?? null,
+      distanceKm,
+      roadKm: unit.roadKm,
+    });
+    evaluated.push({
+      id: `${supply.id}>${demand.id}@${rule.id}`,
+      supply,
+      demand,
+      rule,
+      distanceKm,
+      sameActor: table.sameActor[i] === 1,
+      checks,
+      failed: failedHardChecks(checks),
+      unit,
+    });
   }
   evaluated.sort((a, b) => compareIds(a.id, b.id));
   const accepted = evaluated.filter((e) => e.failed.length === 0);
@@ -283,12 +321,15 @@ export async function analyse(given: AnalysisInput, options: AnalysisOptions): P
   const synergies: SubstitutionSynergy[] = accepted.map((e) => {
     const q = allocated.get(e.id);
     const basis: SynergyImpacts['basis'] =
-      q !== undefined ? { quantity: q, unit: e.supply.annualQuantity?.unit ?? null, kind: 'allocated' } : { quantity: potential(e), unit: e.supply.annualQuantity?.unit ?? null, kind: 'potential' };
+      q !== undefined
+        ? { quantity: q, unit: e.supply.annualQuantity?.unit ?? null, kind: 'allocated' }
+        : { quantity: potential(e), unit: e.supply.annualQuantity?.unit ?? null, kind: 'potential' };
     const impacts = synergyImpacts(options.impacts, e.unit, e.supply, e.demand, basis);
     const quantityCheck = e.checks.quantity.values ?? {};
     const components: Record<ScoreComponent, number> = {
       impact: maxImpact > 0 ? Math.max(0, (scored(e) ?? 0) / maxImpact) : 0,
-      quantity: e.checks.quantity.status === 'passed' ? ((quantityCheck.demandCovered as number) + (quantityCheck.supplyUsed as number)) / 2 : 0.5,
+      quantity:
+        e.checks.quantity.status === 'passed' ? ((quantityCheck.demandCovered as number) + (quantityCheck.supplyUsed as number)) / 2 : 0.5,
       proximity: Math.max(0, 1 - e.distanceKm / e.rule.maxDistanceKm),
       season: e.checks.months.status === 'passed' ? (e.checks.months.values?.demandMonthsCovered as number) : 0.5,
       confidence: e.checks.completeness.values?.share as number,
@@ -313,7 +354,13 @@ export async function analyse(given: AnalysisInput, options: AnalysisOptions): P
       allocation:
         q !== undefined && unit !== null
           ? { quantity: q, unit, benefitPerUnit: benefit.get(e.id) ?? null }
-          : { quantity: null, reason: { fr: 'Quantités inconnues ou dans des unités différentes : non allouée.', en: 'Quantities unknown or in different units: not allocated.' } },
+          : {
+              quantity: null,
+              reason: {
+                fr: 'Quantités inconnues ou dans des unités différentes : non allouée.',
+                en: 'Quantities unknown or in different units: not allocated.',
+              },
+            },
       score: { value, components },
       explanation: explain(e, impacts, actorById, canonical.original),
     };
@@ -322,14 +369,23 @@ export async function analyse(given: AnalysisInput, options: AnalysisOptions): P
 
   const rejected: RejectedCandidate[] = evaluated
     .filter((e) => e.failed.length > 0)
-    .map((e) => ({ id: e.id, outputFlowId: e.supply.id, inputFlowId: e.demand.id, ruleId: e.rule.id, distanceKm: e.distanceKm, reasons: e.failed, checks: e.checks }));
+    .map((e) => ({
+      id: e.id,
+      outputFlowId: e.supply.id,
+      inputFlowId: e.demand.id,
+      ruleId: e.rule.id,
+      distanceKm: e.distanceKm,
+      reasons: e.failed,
+      checks: e.checks,
+    }));
   const rejectedBy: Partial<Record<CheckName, number>> = {};
   for (const r of rejected) for (const reason of r.reasons) rejectedBy[reason] = (rejectedBy[reason] ?? 0) + 1;
 
   // 5. Mutualisations: an actor stands at its first located site (in content order); groups are
   // named after their members' content.
   const actorLocation = new Map<string, LatLon>();
-  for (const s of [...input.sites].sort((a, b) => compareIds(a.id, b.id))) if (s.location && !actorLocation.has(s.actorId)) actorLocation.set(s.actorId, s.location);
+  for (const s of [...input.sites].sort((a, b) => compareIds(a.id, b.id)))
+    if (s.location && !actorLocation.has(s.actorId)) actorLocation.set(s.actorId, s.location);
   const mutualisation = findMutualisations(
     {
       actors: input.actors.map((a) => ({ id: a.id, location: actorLocation.get(a.id) ?? null, key: canonical.actorKey.get(a.id) })),
@@ -348,7 +404,8 @@ export async function analyse(given: AnalysisInput, options: AnalysisOptions): P
     options.mutualisation,
   );
 
-  const sum = (name: 'co2eAvoided' | 'divertedFromDisposal'): number => synergies.reduce((s, x) => s + (x.impacts.basis.kind === 'allocated' ? (x.impacts.figures[name].value ?? 0) : 0), 0);
+  const sum = (name: 'co2eAvoided' | 'divertedFromDisposal'): number =>
+    synergies.reduce((s, x) => s + (x.impacts.basis.kind === 'allocated' ? (x.impacts.figures[name].value ?? 0) : 0), 0);
   return {
     schema: ANALYSIS_SCHEMA,
     engineVersion: ENGINE_VERSION,
@@ -368,7 +425,10 @@ export async function analyse(given: AnalysisInput, options: AnalysisOptions): P
       rejected: rejected.length,
       rejectedBy,
       mutualisations: mutualisation.groups.length,
-      allocatedTonnes: synergies.reduce((s, x) => s + (x.allocation.quantity !== null && x.allocation.unit === 't' ? x.allocation.quantity : 0), 0),
+      allocatedTonnes: synergies.reduce(
+        (s, x) => s + (x.allocation.quantity !== null && x.allocation.unit === 't' ? x.allocation.quantity : 0),
+        0,
+      ),
       co2eAvoidedTonnes: sum('co2eAvoided'),
       divertedTonnes: sum('divertedFromDisposal'),
     },
@@ -402,8 +462,16 @@ function restoreIds(
       supplierActorId: o(s.supplierActorId),
       receiverActorId: o(s.receiverActorId),
     })),
-    rejected: rejected.map((r) => ({ ...r, id: pairId(r.outputFlowId, r.inputFlowId, r.ruleId), outputFlowId: o(r.outputFlowId), inputFlowId: o(r.inputFlowId) })),
-    mutualisations: mutualisations.map((g) => ({ ...g, members: g.members.map((m) => ({ ...m, actorId: o(m.actorId), needIds: m.needIds.map(o), flowIds: m.flowIds.map(o) })) })),
+    rejected: rejected.map((r) => ({
+      ...r,
+      id: pairId(r.outputFlowId, r.inputFlowId, r.ruleId),
+      outputFlowId: o(r.outputFlowId),
+      inputFlowId: o(r.inputFlowId),
+    })),
+    mutualisations: mutualisations.map((g) => ({
+      ...g,
+      members: g.members.map((m) => ({ ...m, actorId: o(m.actorId), needIds: m.needIds.map(o), flowIds: m.flowIds.map(o) })),
+    })),
   };
 }
 
@@ -429,10 +497,15 @@ function explain(e: Evaluated, impacts: SynergyImpacts, actors: Map<string, Anal
         ? `« ${e.supply.label} » de ${supplier} peut remplacer « ${e.demand.label} » de ${receiver}, à ${num(e.distanceKm, lang)} km, selon la règle « ${e.rule.labelFr} ».`
         : `"${e.supply.label}" from ${supplier} can replace "${e.demand.label}" at ${receiver}, ${num(e.distanceKm, lang)} km away, under the rule "${e.rule.labelEn}".`,
     );
-    if (e.sameActor) parts.push(fr ? 'Les deux sites appartiennent au même acteur : boucle interne.' : 'Both sites belong to the same actor: an internal loop.');
+    if (e.sameActor)
+      parts.push(
+        fr ? 'Les deux sites appartiennent au même acteur : boucle interne.' : 'Both sites belong to the same actor: an internal loop.',
+      );
     parts.push(e.rule.rationale[lang]);
-    if (passed.length > 0) parts.push((fr ? 'Vérifié : ' : 'Checked: ') + passed.map((c) => e.checks[c].detail[lang].replace(/\.$/, '')).join(' ; ') + '.');
-    if (unknown.length > 0) parts.push((fr ? 'Incertain : ' : 'Uncertain: ') + unknown.map((c) => e.checks[c].detail[lang].replace(/\.$/, '')).join(' ; ') + '.');
+    if (passed.length > 0)
+      parts.push((fr ? 'Vérifié : ' : 'Checked: ') + passed.map((c) => e.checks[c].detail[lang].replace(/\.$/, '')).join(' ; ') + '.');
+    if (unknown.length > 0)
+      parts.push((fr ? 'Incertain : ' : 'Uncertain: ') + unknown.map((c) => e.checks[c].detail[lang].replace(/\.$/, '')).join(' ; ') + '.');
     if (q !== null && impacts.basis.unit) {
       parts.push(
         fr
@@ -440,7 +513,8 @@ function explain(e: Evaluated, impacts: SynergyImpacts, actors: Map<string, Anal
           : `For ${num(q, lang)} ${impacts.basis.unit}/yr${impacts.basis.kind === 'allocated' ? ' (allocated quantity)' : ''}: ${co2 === null ? 'CO2e avoided not estimated' : `${num(co2, lang, 2)} t CO2e avoided (estimate)`}.`,
       );
     }
-    if (questions.length > 0) parts.push((fr ? 'À demander aux entreprises : ' : 'To ask the companies: ') + questions.map((x) => x[lang]).join(' '));
+    if (questions.length > 0)
+      parts.push((fr ? 'À demander aux entreprises : ' : 'To ask the companies: ') + questions.map((x) => x[lang]).join(' '));
     return parts.join(' ');
   };
   return { fr: build('fr'), en: build('en') };

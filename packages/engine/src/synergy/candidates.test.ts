@@ -24,7 +24,10 @@ const HEAT = rule('heat-to-greenhouses', ['energy.heat.medium'], ['energy.heat.l
 const WOOD = rule('wood-to-boilers', ['material.wood'], ['energy.fuels.biomass'], 60, ['150103']);
 
 // Points east of a cogeneration plant in the Nord, about 1.4 km apart along the parallel.
-const at = (kmEast: number, kmNorth = 0) => ({ lat: 50.95 + kmNorth / 111.2, lon: 2.45 + kmEast / (111.2 * Math.cos((50.95 * Math.PI) / 180)) });
+const at = (kmEast: number, kmNorth = 0) => ({
+  lat: 50.95 + kmNorth / 111.2,
+  lon: 2.45 + kmEast / (111.2 * Math.cos((50.95 * Math.PI) / 180)),
+});
 
 test('heat at a cogeneration plant reaches the greenhouse 2 km away, not the one 8 km away nor its own site', () => {
   const sites: CandidateSite[] = [
@@ -60,7 +63,10 @@ test('a rule on a class matches its sub-classes and its waste codes; a site with
   ];
   const { candidates, notLocated } = findCandidates(sites, flows, [WOOD]);
   assert.equal(notLocated, 1);
-  assert.deepEqual(candidates.map((c) => `${c.outputFlowId}→${c.inputFlowId}`), ['bois→chaudiere', 'palettes→chaudiere']);
+  assert.deepEqual(
+    candidates.map((c) => `${c.outputFlowId}→${c.inputFlowId}`),
+    ['bois→chaudiere', 'palettes→chaudiere'],
+  );
 });
 
 test('only the k nearest inputs are kept, ties broken by flow ID', () => {
@@ -68,15 +74,37 @@ test('only the k nearest inputs are kept, ties broken by flow ID', () => {
   const flows: CandidateFlow[] = [{ id: 'out', siteId: 'src', direction: 'output', resourceCode: 'energy.heat.medium', wasteCode: null }];
   for (let i = 0; i < 15; i++) {
     sites.push({ id: `s${i}`, actorId: `B${i}`, location: at(0.1 + Math.floor(i / 2) * 0.3) });
-    flows.push({ id: `in${String(i).padStart(2, '0')}`, siteId: `s${i}`, direction: 'input', resourceCode: 'energy.heat.low', wasteCode: null });
+    flows.push({
+      id: `in${String(i).padStart(2, '0')}`,
+      siteId: `s${i}`,
+      direction: 'input',
+      resourceCode: 'energy.heat.low',
+      wasteCode: null,
+    });
   }
   const { candidates } = findCandidates(sites, flows, [HEAT], { k: 3 });
-  assert.deepEqual(candidates.map((c) => c.inputFlowId), ['in00', 'in01', 'in02']);
+  assert.deepEqual(
+    candidates.map((c) => c.inputFlowId),
+    ['in00', 'in01', 'in02'],
+  );
 });
 
-const resources = ['energy.heat.medium', 'energy.heat.low', 'material.wood.clean', 'energy.fuels.biomass', 'material.glass.cullet'] as const;
+const resources = [
+  'energy.heat.medium',
+  'energy.heat.low',
+  'material.wood.clean',
+  'energy.fuels.biomass',
+  'material.glass.cullet',
+] as const;
 const worldArb = fc.record({
-  sites: fc.array(fc.record({ lat: fc.double({ min: 50, max: 51, noNaN: true }), lon: fc.double({ min: 2, max: 3.5, noNaN: true }), located: fc.boolean() }), { minLength: 1, maxLength: 40 }),
+  sites: fc.array(
+    fc.record({
+      lat: fc.double({ min: 50, max: 51, noNaN: true }),
+      lon: fc.double({ min: 2, max: 3.5, noNaN: true }),
+      located: fc.boolean(),
+    }),
+    { minLength: 1, maxLength: 40 },
+  ),
   flows: fc.array(fc.record({ site: fc.nat(), output: fc.boolean(), resource: fc.constantFrom(...resources) }), { maxLength: 120 }),
   k: fc.integer({ min: 1, max: 6 }),
 });
@@ -84,8 +112,18 @@ const worldArb = fc.record({
 type World = typeof worldArb extends fc.Arbitrary<infer T> ? T : never;
 
 function world(w: World) {
-  const sites: CandidateSite[] = w.sites.map((s, i) => ({ id: `s${i}`, actorId: `a${i % 7}`, location: s.located ? { lat: s.lat, lon: s.lon } : null }));
-  const flows: CandidateFlow[] = w.flows.map((f, i) => ({ id: `f${i}`, siteId: `s${f.site % sites.length}`, direction: f.output ? 'output' : 'input', resourceCode: f.resource, wasteCode: null }));
+  const sites: CandidateSite[] = w.sites.map((s, i) => ({
+    id: `s${i}`,
+    actorId: `a${i % 7}`,
+    location: s.located ? { lat: s.lat, lon: s.lon } : null,
+  }));
+  const flows: CandidateFlow[] = w.flows.map((f, i) => ({
+    id: `f${i}`,
+    siteId: `s${f.site % sites.length}`,
+    direction: f.output ? 'output' : 'input',
+    resourceCode: f.resource,
+    wasteCode: null,
+  }));
   return { sites, flows };
 }
 

@@ -105,7 +105,13 @@ class Columns {
   }
   views(): Pick<CandidateTable, 'output' | 'input' | 'rule' | 'distanceKm' | 'sameActor'> {
     const n = this.count;
-    return { output: this.output.subarray(0, n), input: this.input.subarray(0, n), rule: this.rule.subarray(0, n), distanceKm: this.distanceKm.subarray(0, n), sameActor: this.sameActor.subarray(0, n) };
+    return {
+      output: this.output.subarray(0, n),
+      input: this.input.subarray(0, n),
+      rule: this.rule.subarray(0, n),
+      distanceKm: this.distanceKm.subarray(0, n),
+      sameActor: this.sameActor.subarray(0, n),
+    };
   }
 }
 
@@ -226,7 +232,8 @@ function mortonCodes(sites: readonly CandidateSite[]): Float64Array {
     return x >>> 0;
   };
   const codes = new Float64Array(sites.length);
-  const scale = (v: number, min: number, max: number): number => (max > min ? Math.min(65535, Math.floor(((v - min) / (max - min)) * 65536)) : 0);
+  const scale = (v: number, min: number, max: number): number =>
+    max > min ? Math.min(65535, Math.floor(((v - min) / (max - min)) * 65536)) : 0;
   sites.forEach((s, i) => {
     if (!s.location) return;
     codes[i] = spread(scale(s.location.lon, minLon, maxLon)) + 2 * spread(scale(s.location.lat, minLat, maxLat));
@@ -235,7 +242,10 @@ function mortonCodes(sites: readonly CandidateSite[]): Float64Array {
 }
 
 function ruleMatchesOutput(rule: CompatibilityRule, flow: CandidateFlow): boolean {
-  return rule.output.resources.some((r) => resourceMatches(r, flow.resourceCode)) || (flow.wasteCode !== null && (rule.output.wasteCodes ?? []).includes(flow.wasteCode));
+  return (
+    rule.output.resources.some((r) => resourceMatches(r, flow.resourceCode)) ||
+    (flow.wasteCode !== null && (rule.output.wasteCodes ?? []).includes(flow.wasteCode))
+  );
 }
 
 /**
@@ -281,7 +291,9 @@ function run(p: Prepared, k: number, search: Search): CandidateTable {
   // inputs of that resource.
   let bound = 0;
   for (const { flows } of p.outputsBySite) {
-    for (const f of flows) for (const r of rulesFor(p.flows[f] as CandidateFlow)) for (const ri of ruleRes[r] as Int32Array) bound += Math.min(k, (p.inputsOf[ri] as Int32Array).length);
+    for (const f of flows)
+      for (const r of rulesFor(p.flows[f] as CandidateFlow))
+        for (const ri of ruleRes[r] as Int32Array) bound += Math.min(k, (p.inputsOf[ri] as Int32Array).length);
   }
   const cols = new Columns(bound);
   // Per input resource: the widest reach the site's rules need (-1: not needed), and what was found.
@@ -331,7 +343,15 @@ function run(p: Prepared, k: number, search: Search): CandidateTable {
       }
     }
   }
-  return { count: cols.count, flows: p.flows, sites: p.sites, flowSite: p.flowSite, rules: p.rules, ...cols.views(), notLocated: p.notLocated };
+  return {
+    count: cols.count,
+    flows: p.flows,
+    sites: p.sites,
+    flowSite: p.flowSite,
+    rules: p.rules,
+    ...cols.views(),
+    notLocated: p.notLocated,
+  };
 }
 
 /** The candidate stage as a table of columns: what large regions and the analysis use. */

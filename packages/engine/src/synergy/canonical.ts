@@ -110,7 +110,14 @@ function flowOwnKey(f: KeyedFlow): string {
 }
 
 function needOwnKey(n: MutualisationNeedInput): string {
-  return JSON.stringify([n.category, n.resourceCode, quantityKey(n.annualQuantity), n.annualCostEur ?? null, n.description ?? null, n.externalId ?? null]);
+  return JSON.stringify([
+    n.category,
+    n.resourceCode,
+    quantityKey(n.annualQuantity),
+    n.annualCostEur ?? null,
+    n.description ?? null,
+    n.externalId ?? null,
+  ]);
 }
 
 /** `[a,b,c]` of keys already JSON, sorted: no quoting again, so keys nest without growing. */
@@ -126,12 +133,20 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * Ranks `records` by `compare` (then by the caller's identifier) and names them `prefix` + rank.
  * Returns the records in rank order with their new names.
  */
-function rank<T extends { id: string }>(records: readonly T[], prefix: string, compare: (a: T, b: T) => number): { record: T; name: string }[] {
+function rank<T extends { id: string }>(
+  records: readonly T[],
+  prefix: string,
+  compare: (a: T, b: T) => number,
+): { record: T; name: string }[] {
   const width = String(Math.max(0, records.length - 1)).length;
-  return [...records].sort((a, b) => compare(a, b) || byCodeUnit(a.id, b.id)).map((record, i) => ({ record, name: `${prefix}${String(i).padStart(width, '0')}` }));
+  return [...records]
+    .sort((a, b) => compare(a, b) || byCodeUnit(a.id, b.id))
+    .map((record, i) => ({ record, name: `${prefix}${String(i).padStart(width, '0')}` }));
 }
 
-export function canonicalInput<A extends KeyedActor, S extends KeyedSite, F extends KeyedFlow, N extends MutualisationNeedInput>(input: Records<A, S, F, N>): CanonicalInput<A, S, F, N> {
+export function canonicalInput<A extends KeyedActor, S extends KeyedSite, F extends KeyedFlow, N extends MutualisationNeedInput>(
+  input: Records<A, S, F, N>,
+): CanonicalInput<A, S, F, N> {
   const seen = new Set<string>();
   for (const a of input.actors) {
     if (seen.has(a.id)) throw new RangeError(`actor ${a.id} is given twice`);
@@ -142,7 +157,9 @@ export function canonicalInput<A extends KeyedActor, S extends KeyedSite, F exte
   const flowOwn = new Map<F, string>(input.flows.map((f) => [f, flowOwnKey(f)]));
   const flowsOfSite = new Map<string, F[]>();
   for (const f of input.flows) push(flowsOfSite, f.siteId, f);
-  const siteWhole = new Map<S, string>(input.sites.map((s) => [s, `[${siteOwnKey(s)},${list((flowsOfSite.get(s.id) ?? []).map((f) => flowOwn.get(f) as string))}]`]));
+  const siteWhole = new Map<S, string>(
+    input.sites.map((s) => [s, `[${siteOwnKey(s)},${list((flowsOfSite.get(s.id) ?? []).map((f) => flowOwn.get(f) as string))}]`]),
+  );
   const sitesOfActor = new Map<string, S[]>();
   for (const s of input.sites) push(sitesOfActor, s.actorId, s);
   const needsOfActor = new Map<string, string[]>();
@@ -162,16 +179,27 @@ export function canonicalInput<A extends KeyedActor, S extends KeyedSite, F exte
   const actors = rank(input.actors, 'a', (x, y) => byCodeUnit(actorWhole.get(x) as string, actorWhole.get(y) as string));
   const actorRank = new Map(actors.map((a, i) => [a.record.id, i]));
   const rankOfActor = (id: string): number => actorRank.get(id) ?? actors.length;
-  const sites = rank(input.sites, 's', (x, y) => rankOfActor(x.actorId) - rankOfActor(y.actorId) || byCodeUnit(siteWhole.get(x) as string, siteWhole.get(y) as string));
+  const sites = rank(
+    input.sites,
+    's',
+    (x, y) => rankOfActor(x.actorId) - rankOfActor(y.actorId) || byCodeUnit(siteWhole.get(x) as string, siteWhole.get(y) as string),
+  );
   const siteRank = new Map(sites.map((s, i) => [s.record.id, i]));
   const rankOfSite = (id: string): number => siteRank.get(id) ?? sites.length;
   const flows = rank(
     input.flows,
     'f',
-    (x, y) => rankOfSite(x.siteId) - rankOfSite(y.siteId) || rankOfActor(x.actorId) - rankOfActor(y.actorId) || byCodeUnit(flowOwn.get(x) as string, flowOwn.get(y) as string),
+    (x, y) =>
+      rankOfSite(x.siteId) - rankOfSite(y.siteId) ||
+      rankOfActor(x.actorId) - rankOfActor(y.actorId) ||
+      byCodeUnit(flowOwn.get(x) as string, flowOwn.get(y) as string),
   );
   const needOwn = new Map(input.needs.map((n) => [n, needOwnKey(n)]));
-  const needs = rank(input.needs, 'n', (x, y) => rankOfActor(x.actorId) - rankOfActor(y.actorId) || byCodeUnit(needOwn.get(x) as string, needOwn.get(y) as string));
+  const needs = rank(
+    input.needs,
+    'n',
+    (x, y) => rankOfActor(x.actorId) - rankOfActor(y.actorId) || byCodeUnit(needOwn.get(x) as string, needOwn.get(y) as string),
+  );
 
   const original = new Map<string, string>();
   for (const ranked of [actors, sites, flows, needs]) for (const { record, name } of ranked) original.set(name, record.id);
@@ -186,7 +214,12 @@ export function canonicalInput<A extends KeyedActor, S extends KeyedSite, F exte
     input: {
       actors: actors.map(({ record, name }) => ({ ...record, id: name })),
       sites: sites.map(({ record, name }) => ({ ...record, id: name, actorId: actorName(record.actorId) })),
-      flows: flows.map(({ record, name }) => ({ ...record, id: name, siteId: siteName(record.siteId), actorId: actorName(record.actorId) })),
+      flows: flows.map(({ record, name }) => ({
+        ...record,
+        id: name,
+        siteId: siteName(record.siteId),
+        actorId: actorName(record.actorId),
+      })),
       needs: needs.map(({ record, name }) => ({ ...record, id: name, actorId: actorName(record.actorId) })),
     },
     original: (id) => original.get(id) ?? (id.startsWith('~') ? id.slice(1) : id),

@@ -11,7 +11,17 @@ import type { CompatibilityRule } from './rules.js';
 
 export type CheckStatus = 'passed' | 'failed' | 'unknown' | 'not_applicable';
 
-export const CHECK_NAMES = ['quantity', 'months', 'temperature', 'quality', 'receiver', 'hazardous', 'regulatory', 'distance', 'completeness'] as const;
+export const CHECK_NAMES = [
+  'quantity',
+  'months',
+  'temperature',
+  'quality',
+  'receiver',
+  'hazardous',
+  'regulatory',
+  'distance',
+  'completeness',
+] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];
 
 /** The checks whose failure rejects a candidate: the exchange cannot work as declared. */
@@ -59,10 +69,23 @@ function quantityCheck({ supply, demand }: CheckContext): Check {
     return {
       status: 'unknown',
       detail: {
-        fr: missing === 'both' ? 'Quantités annuelles non déclarées.' : missing === 'supply' ? 'Quantité disponible non déclarée.' : 'Quantité recherchée non déclarée.',
-        en: missing === 'both' ? 'Yearly quantities not declared.' : missing === 'supply' ? 'Available quantity not declared.' : 'Quantity sought not declared.',
+        fr:
+          missing === 'both'
+            ? 'Quantités annuelles non déclarées.'
+            : missing === 'supply'
+              ? 'Quantité disponible non déclarée.'
+              : 'Quantité recherchée non déclarée.',
+        en:
+          missing === 'both'
+            ? 'Yearly quantities not declared.'
+            : missing === 'supply'
+              ? 'Available quantity not declared.'
+              : 'Quantity sought not declared.',
       },
-      question: { fr: 'Quelles quantités par an sont disponibles et recherchées ?', en: 'What quantities a year are available and sought?' },
+      question: {
+        fr: 'Quelles quantités par an sont disponibles et recherchées ?',
+        en: 'What quantities a year are available and sought?',
+      },
     };
   }
   if (s.unit !== d.unit) {
@@ -73,11 +96,18 @@ function quantityCheck({ supply, demand }: CheckContext): Check {
         en: `Quantities in different units (${s.unit} and ${d.unit}): a conversion (calorific value, density) is needed.`,
       },
       values: { supply: s.value, supplyUnit: s.unit, demand: d.value, demandUnit: d.unit },
-      question: { fr: `Quelle équivalence entre ${s.unit} disponibles et ${d.unit} recherchés ?`, en: `What converts the ${s.unit} available into the ${d.unit} sought?` },
+      question: {
+        fr: `Quelle équivalence entre ${s.unit} disponibles et ${d.unit} recherchés ?`,
+        en: `What converts the ${s.unit} available into the ${d.unit} sought?`,
+      },
     };
   }
   if (s.value <= 0 || d.value <= 0) {
-    return { status: 'failed', detail: { fr: 'Quantité nulle : rien à échanger.', en: 'Zero quantity: nothing to exchange.' }, values: { supply: s.value, demand: d.value, unit: s.unit } };
+    return {
+      status: 'failed',
+      detail: { fr: 'Quantité nulle : rien à échanger.', en: 'Zero quantity: nothing to exchange.' },
+      values: { supply: s.value, demand: d.value, unit: s.unit },
+    };
   }
   const exchanged = Math.min(s.value, d.value);
   const demandCovered = exchanged / d.value;
@@ -102,7 +132,10 @@ function monthsCheck({ supply, demand }: CheckContext): Check {
     return {
       status: 'unknown',
       detail: { fr: 'Mois de disponibilité ou de besoin non déclarés.', en: 'Months of availability or need not declared.' },
-      question: { fr: 'À quels mois le flux est-il disponible, et à quels mois est-il recherché ?', en: 'In which months is the flow available, and in which is it needed?' },
+      question: {
+        fr: 'À quels mois le flux est-il disponible, et à quels mois est-il recherché ?',
+        en: 'In which months is the flow available, and in which is it needed?',
+      },
     };
   }
   const both = d.filter((m) => s.includes(m)).sort((a, b) => a - b);
@@ -130,7 +163,8 @@ function monthsCheck({ supply, demand }: CheckContext): Check {
 function temperatureCheck({ rule, supply, demand }: CheckContext): Check {
   const min = rule.conditions.minTemperatureC ?? null;
   const margin = rule.conditions.temperatureMarginC ?? null;
-  if (min === null && margin === null) return { status: 'not_applicable', detail: { fr: 'Pas de condition de température.', en: 'No temperature condition.' } };
+  if (min === null && margin === null)
+    return { status: 'not_applicable', detail: { fr: 'Pas de condition de température.', en: 'No temperature condition.' } };
   const ts = supply.quality.temperatureC;
   const td = demand.quality.temperatureC;
   if (ts === undefined) {
@@ -143,17 +177,30 @@ function temperatureCheck({ rule, supply, demand }: CheckContext): Check {
   if (min !== null && ts < min) {
     return {
       status: 'failed',
-      detail: { fr: `Trop froid : ${fmtFr(ts)} °C disponibles, la règle demande au moins ${fmtFr(min)} °C.`, en: `Too cold: ${fmt(ts)} °C available, the rule needs at least ${fmt(min)} °C.` },
+      detail: {
+        fr: `Trop froid : ${fmtFr(ts)} °C disponibles, la règle demande au moins ${fmtFr(min)} °C.`,
+        en: `Too cold: ${fmt(ts)} °C available, the rule needs at least ${fmt(min)} °C.`,
+      },
       values: { supplyC: ts, minimumC: min },
     };
   }
   if (margin === null) {
-    return { status: 'passed', detail: { fr: `${fmtFr(ts)} °C disponibles, au moins ${fmtFr(min ?? 0)} °C requis.`, en: `${fmt(ts)} °C available, at least ${fmt(min ?? 0)} °C needed.` }, values: { supplyC: ts, minimumC: min } };
+    return {
+      status: 'passed',
+      detail: {
+        fr: `${fmtFr(ts)} °C disponibles, au moins ${fmtFr(min ?? 0)} °C requis.`,
+        en: `${fmt(ts)} °C available, at least ${fmt(min ?? 0)} °C needed.`,
+      },
+      values: { supplyC: ts, minimumC: min },
+    };
   }
   if (td === undefined) {
     return {
       status: 'unknown',
-      detail: { fr: `${fmtFr(ts)} °C disponibles ; température requise non déclarée.`, en: `${fmt(ts)} °C available; temperature needed not declared.` },
+      detail: {
+        fr: `${fmtFr(ts)} °C disponibles ; température requise non déclarée.`,
+        en: `${fmt(ts)} °C available; temperature needed not declared.`,
+      },
       values: { supplyC: ts },
       question: { fr: 'À quelle température la chaleur est-elle utilisée ?', en: 'At what temperature is the heat used?' },
     };
@@ -171,7 +218,10 @@ function temperatureCheck({ rule, supply, demand }: CheckContext): Check {
   }
   return {
     status: 'passed',
-    detail: { fr: `${fmtFr(ts)} °C disponibles ≥ ${fmtFr(td)} °C requis + ${fmtFr(margin)} °C de marge.`, en: `${fmt(ts)} °C available ≥ ${fmt(td)} °C needed + ${fmt(margin)} °C margin.` },
+    detail: {
+      fr: `${fmtFr(ts)} °C disponibles ≥ ${fmtFr(td)} °C requis + ${fmtFr(margin)} °C de marge.`,
+      en: `${fmt(ts)} °C available ≥ ${fmt(td)} °C needed + ${fmt(margin)} °C margin.`,
+    },
     values: { supplyC: ts, demandC: td, marginC: margin },
   };
 }
@@ -179,26 +229,45 @@ function temperatureCheck({ rule, supply, demand }: CheckContext): Check {
 function qualityCheck({ rule, supply }: CheckContext): Check {
   const grades = rule.conditions.purityGrades;
   const treatment = rule.conditions.treatment ?? [];
-  const treatmentNote: Bilingual | null = treatment.length > 0 ? { fr: ` Traitement nécessaire : ${treatment.join(', ')}.`, en: ` Treatment needed: ${treatment.join(', ')}.` } : null;
+  const treatmentNote: Bilingual | null =
+    treatment.length > 0
+      ? { fr: ` Traitement nécessaire : ${treatment.join(', ')}.`, en: ` Treatment needed: ${treatment.join(', ')}.` }
+      : null;
   if (!grades || grades.length === 0) {
-    return { status: 'not_applicable', detail: { fr: `Pas de condition de pureté.${treatmentNote?.fr ?? ''}`, en: `No purity condition.${treatmentNote?.en ?? ''}` } };
+    return {
+      status: 'not_applicable',
+      detail: { fr: `Pas de condition de pureté.${treatmentNote?.fr ?? ''}`, en: `No purity condition.${treatmentNote?.en ?? ''}` },
+    };
   }
   const grade = supply.quality.purityGrade;
   if (!grade) {
     return {
       status: 'unknown',
-      detail: { fr: `Pureté non déclarée ; la règle demande : ${grades.join(', ')}.${treatmentNote?.fr ?? ''}`, en: `Purity not declared; the rule needs: ${grades.join(', ')}.${treatmentNote?.en ?? ''}` },
-      question: { fr: 'Quelle est la pureté du flux (tri, contaminants, humidité) ?', en: 'How pure is the flow (sorting, contaminants, moisture)?' },
+      detail: {
+        fr: `Pureté non déclarée ; la règle demande : ${grades.join(', ')}.${treatmentNote?.fr ?? ''}`,
+        en: `Purity not declared; the rule needs: ${grades.join(', ')}.${treatmentNote?.en ?? ''}`,
+      },
+      question: {
+        fr: 'Quelle est la pureté du flux (tri, contaminants, humidité) ?',
+        en: 'How pure is the flow (sorting, contaminants, moisture)?',
+      },
     };
   }
   if (!grades.includes(grade)) {
     return {
       status: 'failed',
-      detail: { fr: `Pureté « ${grade} » insuffisante ; la règle demande : ${grades.join(', ')}.`, en: `Purity "${grade}" too low; the rule needs: ${grades.join(', ')}.` },
+      detail: {
+        fr: `Pureté « ${grade} » insuffisante ; la règle demande : ${grades.join(', ')}.`,
+        en: `Purity "${grade}" too low; the rule needs: ${grades.join(', ')}.`,
+      },
       values: { purity: grade },
     };
   }
-  return { status: 'passed', detail: { fr: `Pureté « ${grade} » admise.${treatmentNote?.fr ?? ''}`, en: `Purity "${grade}" accepted.${treatmentNote?.en ?? ''}` }, values: { purity: grade } };
+  return {
+    status: 'passed',
+    detail: { fr: `Pureté « ${grade} » admise.${treatmentNote?.fr ?? ''}`, en: `Purity "${grade}" accepted.${treatmentNote?.en ?? ''}` },
+    values: { purity: grade },
+  };
 }
 
 function nafMatches(naf: string, prefixes: readonly string[]): boolean {
@@ -207,34 +276,54 @@ function nafMatches(naf: string, prefixes: readonly string[]): boolean {
 
 function receiverCheck({ rule, receiverNaf }: CheckContext): Check {
   const wanted = rule.input.receiverNaf;
-  if (!wanted || wanted.length === 0) return { status: 'not_applicable', detail: { fr: 'Pas de condition sur le receveur.', en: 'No condition on the receiver.' } };
+  if (!wanted || wanted.length === 0)
+    return { status: 'not_applicable', detail: { fr: 'Pas de condition sur le receveur.', en: 'No condition on the receiver.' } };
   if (!receiverNaf) {
     return {
       status: 'unknown',
-      detail: { fr: `Activité (NAF) du receveur inconnue ; la règle vise : ${wanted.join(', ')}.`, en: `Receiver's activity (NAF) unknown; the rule is for: ${wanted.join(', ')}.` },
+      detail: {
+        fr: `Activité (NAF) du receveur inconnue ; la règle vise : ${wanted.join(', ')}.`,
+        en: `Receiver's activity (NAF) unknown; the rule is for: ${wanted.join(', ')}.`,
+      },
       question: { fr: "Quelle est l'activité principale du receveur (code NAF) ?", en: "What is the receiver's main activity (NAF code)?" },
     };
   }
   if (!nafMatches(receiverNaf, wanted)) {
     return {
       status: 'failed',
-      detail: { fr: `Le receveur (NAF ${receiverNaf}) n'est pas de ceux que la règle vise (${wanted.join(', ')}).`, en: `The receiver (NAF ${receiverNaf}) is not one the rule is for (${wanted.join(', ')}).` },
+      detail: {
+        fr: `Le receveur (NAF ${receiverNaf}) n'est pas de ceux que la règle vise (${wanted.join(', ')}).`,
+        en: `The receiver (NAF ${receiverNaf}) is not one the rule is for (${wanted.join(', ')}).`,
+      },
       values: { receiverNaf },
     };
   }
-  return { status: 'passed', detail: { fr: `Receveur d'activité ${receiverNaf}, visée par la règle.`, en: `Receiver of activity ${receiverNaf}, one the rule is for.` }, values: { receiverNaf } };
+  return {
+    status: 'passed',
+    detail: {
+      fr: `Receveur d'activité ${receiverNaf}, visée par la règle.`,
+      en: `Receiver of activity ${receiverNaf}, one the rule is for.`,
+    },
+    values: { receiverNaf },
+  };
 }
 
 function hazardousCheck({ rule, supply, receiverNaf }: CheckContext): Check {
   if (!supply.hazardous) return { status: 'passed', detail: { fr: 'Flux non dangereux.', en: 'Non-hazardous flow.' } };
   const policy = rule.conditions.hazardous;
   if (policy === 'forbidden') {
-    return { status: 'failed', detail: { fr: 'Flux dangereux : la règle exclut les déchets dangereux.', en: 'Hazardous flow: the rule excludes hazardous waste.' } };
+    return {
+      status: 'failed',
+      detail: { fr: 'Flux dangereux : la règle exclut les déchets dangereux.', en: 'Hazardous flow: the rule excludes hazardous waste.' },
+    };
   }
   if (policy === 'allowed') {
     return {
       status: 'passed',
-      detail: { fr: 'Flux dangereux admis par la règle (traçabilité : bordereau de suivi).', en: 'Hazardous flow allowed by the rule (traceability: waste tracking form).' },
+      detail: {
+        fr: 'Flux dangereux admis par la règle (traçabilité : bordereau de suivi).',
+        en: 'Hazardous flow allowed by the rule (traceability: waste tracking form).',
+      },
       question: { fr: 'Le bordereau de suivi des déchets dangereux est-il prévu ?', en: 'Is the hazardous-waste tracking form planned?' },
     };
   }
@@ -242,21 +331,36 @@ function hazardousCheck({ rule, supply, receiverNaf }: CheckContext): Check {
   if (!receiverNaf) {
     return {
       status: 'unknown',
-      detail: { fr: "Flux dangereux : seul un receveur autorisé peut le recevoir ; l'activité du receveur est inconnue.", en: "Hazardous flow: only an authorised receiver may take it; the receiver's activity is unknown." },
-      question: { fr: 'Le site receveur est-il autorisé (ICPE) à recevoir ce déchet dangereux ?', en: 'Is the receiving site authorised (ICPE) to take this hazardous waste?' },
+      detail: {
+        fr: "Flux dangereux : seul un receveur autorisé peut le recevoir ; l'activité du receveur est inconnue.",
+        en: "Hazardous flow: only an authorised receiver may take it; the receiver's activity is unknown.",
+      },
+      question: {
+        fr: 'Le site receveur est-il autorisé (ICPE) à recevoir ce déchet dangereux ?',
+        en: 'Is the receiving site authorised (ICPE) to take this hazardous waste?',
+      },
     };
   }
   if (!nafMatches(receiverNaf, wanted)) {
     return {
       status: 'failed',
-      detail: { fr: `Flux dangereux vers un receveur non autorisé (NAF ${receiverNaf}).`, en: `Hazardous flow to a receiver that is not authorised (NAF ${receiverNaf}).` },
+      detail: {
+        fr: `Flux dangereux vers un receveur non autorisé (NAF ${receiverNaf}).`,
+        en: `Hazardous flow to a receiver that is not authorised (NAF ${receiverNaf}).`,
+      },
       values: { receiverNaf },
     };
   }
   return {
     status: 'passed',
-    detail: { fr: `Flux dangereux vers une activité habilitée (NAF ${receiverNaf}) ; l'autorisation du site reste à vérifier.`, en: `Hazardous flow to an eligible activity (NAF ${receiverNaf}); the site's authorisation remains to be verified.` },
-    question: { fr: 'Le site receveur est-il autorisé (ICPE) pour ce déchet ?', en: 'Is the receiving site authorised (ICPE) for this waste?' },
+    detail: {
+      fr: `Flux dangereux vers une activité habilitée (NAF ${receiverNaf}) ; l'autorisation du site reste à vérifier.`,
+      en: `Hazardous flow to an eligible activity (NAF ${receiverNaf}); the site's authorisation remains to be verified.`,
+    },
+    question: {
+      fr: 'Le site receveur est-il autorisé (ICPE) pour ce déchet ?',
+      en: 'Is the receiving site authorised (ICPE) for this waste?',
+    },
   };
 }
 
@@ -266,8 +370,14 @@ const STATUS_TEXT: Record<CompatibilityRule['conditions']['regulatoryStatus'], B
     fr: 'Sous-produit possible (art. L541-4-2 du code de l’environnement) si ses quatre conditions sont remplies.',
     en: 'Possible by-product (art. L541-4-2, French environment code) if its four conditions are met.',
   },
-  end_of_waste: { fr: 'Sortie du statut de déchet possible (art. L541-4-3) selon les critères applicables.', en: 'End-of-waste status possible (art. L541-4-3) under the applicable criteria.' },
-  waste: { fr: 'Échange sous statut de déchet : le receveur doit être autorisé et le flux tracé (registre).', en: 'Exchange under waste status: the receiver must be authorised and the flow recorded (register).' },
+  end_of_waste: {
+    fr: 'Sortie du statut de déchet possible (art. L541-4-3) selon les critères applicables.',
+    en: 'End-of-waste status possible (art. L541-4-3) under the applicable criteria.',
+  },
+  waste: {
+    fr: 'Échange sous statut de déchet : le receveur doit être autorisé et le flux tracé (registre).',
+    en: 'Exchange under waste status: the receiver must be authorised and the flow recorded (register).',
+  },
 };
 
 function regulatoryCheck({ rule }: CheckContext): Check {
@@ -279,8 +389,14 @@ function regulatoryCheck({ rule }: CheckContext): Check {
     values: { regulatoryStatus: status },
     question:
       status === 'waste'
-        ? { fr: 'Le site receveur dispose-t-il de l’autorisation ou de l’enregistrement ICPE pour ce déchet ?', en: 'Does the receiving site hold the ICPE permit or registration for this waste?' }
-        : { fr: 'Les conditions du statut (usage certain, sans transformation autre que normale, etc.) sont-elles réunies ?', en: 'Are the conditions of the status (certain use, no processing beyond normal practice, etc.) met?' },
+        ? {
+            fr: 'Le site receveur dispose-t-il de l’autorisation ou de l’enregistrement ICPE pour ce déchet ?',
+            en: 'Does the receiving site hold the ICPE permit or registration for this waste?',
+          }
+        : {
+            fr: 'Les conditions du statut (usage certain, sans transformation autre que normale, etc.) sont-elles réunies ?',
+            en: 'Are the conditions of the status (certain use, no processing beyond normal practice, etc.) met?',
+          },
   };
 }
 
@@ -305,10 +421,13 @@ function completenessCheck(ctx: CheckContext): Check {
     ['demand.months', demand.monthsAvailable !== null],
     ['supply.currentFate', supply.currentFate !== null],
   ];
-  if (rule.conditions.minTemperatureC != null || rule.conditions.temperatureMarginC != null) needed.push(['supply.temperature', supply.quality.temperatureC !== undefined]);
+  if (rule.conditions.minTemperatureC != null || rule.conditions.temperatureMarginC != null)
+    needed.push(['supply.temperature', supply.quality.temperatureC !== undefined]);
   if (rule.conditions.temperatureMarginC != null) needed.push(['demand.temperature', demand.quality.temperatureC !== undefined]);
-  if (rule.conditions.purityGrades && rule.conditions.purityGrades.length > 0) needed.push(['supply.purity', supply.quality.purityGrade !== undefined]);
-  if ((rule.input.receiverNaf ?? []).length > 0 || (supply.hazardous && rule.conditions.hazardous === 'authorised_receiver_only')) needed.push(['receiver.naf', ctx.receiverNaf !== null]);
+  if (rule.conditions.purityGrades && rule.conditions.purityGrades.length > 0)
+    needed.push(['supply.purity', supply.quality.purityGrade !== undefined]);
+  if ((rule.input.receiverNaf ?? []).length > 0 || (supply.hazardous && rule.conditions.hazardous === 'authorised_receiver_only'))
+    needed.push(['receiver.naf', ctx.receiverNaf !== null]);
   const known = needed.filter(([, ok]) => ok).length;
   const missing = needed.filter(([, ok]) => !ok).map(([name]) => name);
   const share = known / needed.length;
@@ -317,7 +436,10 @@ function completenessCheck(ctx: CheckContext): Check {
     detail:
       missing.length === 0
         ? { fr: 'Toutes les données utiles sont déclarées.', en: 'All the data needed is declared.' }
-        : { fr: `${known} données utiles sur ${needed.length} déclarées ; manquent : ${missing.join(', ')}.`, en: `${known} of ${needed.length} needed data declared; missing: ${missing.join(', ')}.` },
+        : {
+            fr: `${known} données utiles sur ${needed.length} déclarées ; manquent : ${missing.join(', ')}.`,
+            en: `${known} of ${needed.length} needed data declared; missing: ${missing.join(', ')}.`,
+          },
     values: { share, known, needed: needed.length, missing: missing.join(',') },
   };
 }

@@ -22,7 +22,14 @@ before(async () => {
   solver = await loadSolver();
 });
 
-const options = (objective: 'co2' | 'cost'): AnalysisOptions => ({ rules: RULES.rules, rulesVersion: RULES.version, impacts: IMPACTS, mutualisation: MUTUALISATION, objective, solver });
+const options = (objective: 'co2' | 'cost'): AnalysisOptions => ({
+  rules: RULES.rules,
+  rulesVersion: RULES.version,
+  impacts: IMPACTS,
+  mutualisation: MUTUALISATION,
+  objective,
+  solver,
+});
 
 /** A small region (about 25 × 30 km), so that most rules find candidates. */
 const BOX = { minLat: 50.7, maxLat: 50.93, minLon: 2.3, maxLon: 2.72 };
@@ -52,7 +59,12 @@ function reloaded(input: AnalysisInput, random: () => number): { input: Analysis
     let to = renamed.get(id);
     if (to === undefined) {
       // Like a UUID: random, and telling nothing of the record.
-      do to = `id-${Math.floor(random() * 2 ** 32).toString(16).padStart(8, '0')}${Math.floor(random() * 2 ** 32).toString(16).padStart(8, '0')}`;
+      do
+        to = `id-${Math.floor(random() * 2 ** 32)
+          .toString(16)
+          .padStart(8, '0')}${Math.floor(random() * 2 ** 32)
+          .toString(16)
+          .padStart(8, '0')}`;
       while (original.has(to));
       renamed.set(id, to);
       original.set(to, id);
@@ -60,7 +72,11 @@ function reloaded(input: AnalysisInput, random: () => number): { input: Analysis
     return to;
   };
   // Identifiers are drawn in a shuffled order, so that their order tells nothing either.
-  for (const id of shuffle([...input.actors, ...input.sites, ...input.flows, ...input.needs].map((r) => r.id), random)) rename(id);
+  for (const id of shuffle(
+    [...input.actors, ...input.sites, ...input.flows, ...input.needs].map((r) => r.id),
+    random,
+  ))
+    rename(id);
   return {
     original,
     input: {
@@ -82,7 +98,10 @@ test('a territory analysed again after its records were shuffled and given new i
     const input = territory(seed);
     const objective = seed % 2 === 1 ? 'co2' : 'cost';
     const first = await analyse(input, options(objective));
-    assert.ok(first.synergies.length > 20 && first.mutualisations.length > 0 && first.allocation.components.solvedByLp > 0, `seed ${seed}: a territory worth the test`);
+    assert.ok(
+      first.synergies.length > 20 && first.mutualisations.length > 0 && first.allocation.components.solvedByLp > 0,
+      `seed ${seed}: a territory worth the test`,
+    );
     const { input: other, original } = reloaded(input, seededRandom(1000 + seed));
     const text = restored(await analyse(other, options(objective)), original);
     const expected = JSON.stringify(first);
@@ -93,7 +112,8 @@ test('a territory analysed again after its records were shuffled and given new i
 test('candidates alike in everything ranked are allocated and ordered by their content: names and labels decide, not identifiers', async () => {
   const input = territory(7);
   const names = new Map(input.actors.map((a) => [a.id, a.name]));
-  const ofGroup = (r: AnalysisResult) => r.synergies.filter((s) => s.supplierActorId.startsWith('tie0-') && s.receiverActorId.startsWith('tie0-'));
+  const ofGroup = (r: AnalysisResult) =>
+    r.synergies.filter((s) => s.supplierActorId.startsWith('tie0-') && s.receiverActorId.startsWith('tie0-'));
   const allocated = (r: AnalysisResult): Record<string, number> => {
     const by: Record<string, number> = {};
     for (const s of ofGroup(r)) {
@@ -123,7 +143,8 @@ test('candidates alike in everything ranked are allocated and ordered by their c
     const [a, b] = [group[i - 1], group[i]] as [AnalysisResult['synergies'][number], AnalysisResult['synergies'][number]];
     if (a.score.value !== b.score.value) continue;
     ties++;
-    const key = (s: typeof a): string => `${names.get(s.supplierActorId) ?? ''}\u0000${names.get(s.receiverActorId) ?? ''}\u0000${s.ruleId}`;
+    const key = (s: typeof a): string =>
+      `${names.get(s.supplierActorId) ?? ''}\u0000${names.get(s.receiverActorId) ?? ''}\u0000${s.ruleId}`;
     assert.ok(key(a) < key(b), `${key(a)} before ${key(b)}`);
   }
   assert.ok(ties >= 3, `ties in score: ${ties}`);
@@ -136,8 +157,16 @@ test('records identical in every content are interchangeable: with identifiers r
   const twinId = (id: string): string => `${id}-twin`;
   const input: AnalysisInput = {
     actors: [...base.actors, ...twins.map((a) => ({ ...a, id: twinId(a.id) }))],
-    sites: [...base.sites, ...base.sites.filter((s) => s.actorId.startsWith('tie0-')).map((s) => ({ ...s, id: twinId(s.id), actorId: twinId(s.actorId) }))],
-    flows: [...base.flows, ...base.flows.filter((f) => f.actorId.startsWith('tie0-')).map((f) => ({ ...f, id: twinId(f.id), siteId: twinId(f.siteId), actorId: twinId(f.actorId) }))],
+    sites: [
+      ...base.sites,
+      ...base.sites.filter((s) => s.actorId.startsWith('tie0-')).map((s) => ({ ...s, id: twinId(s.id), actorId: twinId(s.actorId) })),
+    ],
+    flows: [
+      ...base.flows,
+      ...base.flows
+        .filter((f) => f.actorId.startsWith('tie0-'))
+        .map((f) => ({ ...f, id: twinId(f.id), siteId: twinId(f.siteId), actorId: twinId(f.actorId) })),
+    ],
     needs: base.needs,
   };
   const content = new Map<string, string>();

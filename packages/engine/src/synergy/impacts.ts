@@ -121,7 +121,13 @@ export function co2FactorFor(model: ImpactModel, resource: string, mode: FateMod
 
 const DISPOSAL: readonly FateMode[] = ['landfill', 'incineration'];
 
-export function unitImpacts(model: ImpactModel, rule: CompatibilityRule, supply: ImpactFlow, demand: ImpactFlow, distanceKm: number): UnitImpacts {
+export function unitImpacts(
+  model: ImpactModel,
+  rule: CompatibilityRule,
+  supply: ImpactFlow,
+  demand: ImpactFlow,
+  distanceKm: number,
+): UnitImpacts {
   const mode = synergyMode(model, rule);
   const unit = supply.annualQuantity?.unit ?? null;
   const detour = model.transport.detourFactor.value ?? 1;
@@ -131,10 +137,14 @@ export function unitImpacts(model: ImpactModel, rule: CompatibilityRule, supply:
   const byRoad = unit === 't';
   const tkm = model.transport.kgCo2ePerTonneKm.value;
   const eurTkm = model.transport.eurPerTonneKm.value;
-  const jobRatio = (m: FateMode | undefined): ImpactModel['jobs'][number] | null => (m ? (model.jobs.find((j) => j.mode === m) ?? null) : null);
+  const jobRatio = (m: FateMode | undefined): ImpactModel['jobs'][number] | null =>
+    m ? (model.jobs.find((j) => j.mode === m) ?? null) : null;
   const scenario = jobRatio(mode);
   const baseline = jobRatio(supply.currentFate?.mode);
-  const jobsPerUnit = byRoad && scenario?.perKiloTonne != null && baseline?.perKiloTonne != null ? (scenario.perKiloTonne - baseline.perKiloTonne) / 1000 : null;
+  const jobsPerUnit =
+    byRoad && scenario?.perKiloTonne != null && baseline?.perKiloTonne != null
+      ? (scenario.perKiloTonne - baseline.perKiloTonne) / 1000
+      : null;
   return {
     mode,
     unit,
@@ -163,27 +173,59 @@ function source(model: ImpactModel, key: string | null): { title: string; url: s
   return s ? { title: s.title, url: s.url } : null;
 }
 
-export function synergyImpacts(model: ImpactModel, u: UnitImpacts, supply: ImpactFlow, demand: ImpactFlow, basis: SynergyImpacts['basis']): SynergyImpacts {
+export function synergyImpacts(
+  model: ImpactModel,
+  u: UnitImpacts,
+  supply: ImpactFlow,
+  demand: ImpactFlow,
+  basis: SynergyImpacts['basis'],
+): SynergyImpacts {
   const q = basis.quantity;
   const scaled = (perUnit: number | null, factor = 1): number | null => (q === null || perUnit === null ? null : perUnit * q * factor);
   const t = model.transport;
-  const param = (name: string, p: ImpactParameterInput): FactorUsed => ({ name, value: p.value, unit: p.unit, source: source(model, p.source), estimate: p.estimate });
+  const param = (name: string, p: ImpactParameterInput): FactorUsed => ({
+    name,
+    value: p.value,
+    unit: p.unit,
+    source: source(model, p.source),
+    estimate: p.estimate,
+  });
   const detour = param('detourFactor', t.detourFactor);
   const isMass = u.unit === 't';
   const fate = supply.currentFate?.mode ?? null;
-  const fig = (value: number | null, unit: string, method: Bilingual, factors: FactorUsed[] = []): ImpactFigure => ({ value, unit, method, factors, estimated: true });
+  const fig = (value: number | null, unit: string, method: Bilingual, factors: FactorUsed[] = []): ImpactFigure => ({
+    value,
+    unit,
+    method,
+    factors,
+    estimated: true,
+  });
 
   const transportEmissions = fig(
     scaled(u.transportKgPerUnit, 1 / 1000),
     't CO2e/an',
     isMass
-      ? { fr: `Quantité × ${u.roadKm.toFixed(1)} km par la route (vol d'oiseau × facteur de détour) × facteur du poids lourd.`, en: `Quantity × ${u.roadKm.toFixed(1)} road km (great circle × detour factor) × lorry factor.` }
-      : { fr: 'Énergie et eau sont acheminées par réseau : pas de transport routier compté.', en: 'Energy and water are piped: no road transport counted.' },
+      ? {
+          fr: `Quantité × ${u.roadKm.toFixed(1)} km par la route (vol d'oiseau × facteur de détour) × facteur du poids lourd.`,
+          en: `Quantity × ${u.roadKm.toFixed(1)} road km (great circle × detour factor) × lorry factor.`,
+        }
+      : {
+          fr: 'Énergie et eau sont acheminées par réseau : pas de transport routier compté.',
+          en: 'Energy and water are piped: no road transport counted.',
+        },
     isMass ? [param('kgCo2ePerTonneKm', t.kgCo2ePerTonneKm), detour] : [],
   );
   const co2Factor = u.co2Factor;
   const co2Used: FactorUsed[] = co2Factor
-    ? [{ name: `co2:${co2Factor.resource}:${co2Factor.mode}`, value: co2Factor.kgCo2ePerUnit, unit: `kgCO2e/${co2Factor.unit}`, source: source(model, co2Factor.source), estimate: co2Factor.estimate }]
+    ? [
+        {
+          name: `co2:${co2Factor.resource}:${co2Factor.mode}`,
+          value: co2Factor.kgCo2ePerUnit,
+          unit: `kgCO2e/${co2Factor.unit}`,
+          source: source(model, co2Factor.source),
+          estimate: co2Factor.estimate,
+        },
+      ]
     : [];
   const co2Net = u.co2KgPerUnit === null || u.transportKgPerUnit === null ? null : u.co2KgPerUnit - u.transportKgPerUnit;
   const co2eAvoided = fig(
@@ -194,18 +236,25 @@ export function synergyImpacts(model: ImpactModel, u: UnitImpacts, supply: Impac
           fr: `${co2Factor.method.fr} Moins les émissions du transport. ${co2Factor.kgCo2ePerUnit === null ? 'Facteur à sourcer : non chiffré.' : ''}`.trim(),
           en: `${co2Factor.method.en} Less transport emissions. ${co2Factor.kgCo2ePerUnit === null ? 'Factor to be sourced: not estimated.' : ''}`.trim(),
         }
-      : { fr: `Aucun facteur d'émission pour ce flux et ce mode (${u.mode}) : non chiffré.`, en: `No emission factor for this flow and mode (${u.mode}): not estimated.` },
+      : {
+          fr: `Aucun facteur d'émission pour ce flux et ce mode (${u.mode}) : non chiffré.`,
+          en: `No emission factor for this flow and mode (${u.mode}): not estimated.`,
+        },
     [...co2Used, ...transportEmissions.factors],
   );
   const transportCost = fig(
     scaled(u.transportEurPerUnit),
     '€/an',
-    isMass ? { fr: 'Quantité × km par la route × coût du transport routier par t·km.', en: 'Quantity × road km × road freight cost per t·km.' } : { fr: 'Acheminement par réseau : coût à étudier, non chiffré ici.', en: 'Piped: cost to be studied, not estimated here.' },
+    isMass
+      ? { fr: 'Quantité × km par la route × coût du transport routier par t·km.', en: 'Quantity × road km × road freight cost per t·km.' }
+      : { fr: 'Acheminement par réseau : coût à étudier, non chiffré ici.', en: 'Piped: cost to be studied, not estimated here.' },
     isMass ? [param('eurPerTonneKm', t.eurPerTonneKm), detour] : [],
   );
   const declared = (who: 'supplier' | 'receiver'): FactorUsed[] => {
     const perUnit = who === 'supplier' ? u.supplierEurPerUnit : u.receiverEurPerUnit;
-    return perUnit === null ? [] : [{ name: `${who}.declaredCostPerUnit`, value: perUnit, unit: `€/${u.unit ?? '?'}`, source: null, estimate: false }];
+    return perUnit === null
+      ? []
+      : [{ name: `${who}.declaredCostPerUnit`, value: perUnit, unit: `€/${u.unit ?? '?'}`, source: null, estimate: false }];
   };
   const supplierSaving = fig(
     scaled(u.supplierEurPerUnit),
@@ -249,14 +298,37 @@ export function synergyImpacts(model: ImpactModel, u: UnitImpacts, supply: Impac
   });
   const jobsFactors: FactorUsed[] = [u.jobRatios.scenario, u.jobRatios.baseline]
     .filter((j): j is NonNullable<typeof j> => j !== null)
-    .map((j) => ({ name: `jobs:${j.mode}`, value: j.perKiloTonne, unit: 'ETP/1000 t', source: source(model, j.source), estimate: j.estimate }));
-  const jobs = fig(scaled(u.jobsPerUnit), 'ETP', {
-    fr: `Quantité / 1000 × (emplois par 1000 t du mode ${u.mode} − ceux du devenir actuel ${fate ?? 'inconnu'}) ; non chiffré si un ratio manque.`,
-    en: `Quantity / 1000 × (jobs per 1,000 t of mode ${u.mode} − those of the current fate ${fate ?? 'unknown'}); not estimated when a ratio is missing.`,
-  }, jobsFactors);
+    .map((j) => ({
+      name: `jobs:${j.mode}`,
+      value: j.perKiloTonne,
+      unit: 'ETP/1000 t',
+      source: source(model, j.source),
+      estimate: j.estimate,
+    }));
+  const jobs = fig(
+    scaled(u.jobsPerUnit),
+    'ETP',
+    {
+      fr: `Quantité / 1000 × (emplois par 1000 t du mode ${u.mode} − ceux du devenir actuel ${fate ?? 'inconnu'}) ; non chiffré si un ratio manque.`,
+      en: `Quantity / 1000 × (jobs per 1,000 t of mode ${u.mode} − those of the current fate ${fate ?? 'unknown'}); not estimated when a ratio is missing.`,
+    },
+    jobsFactors,
+  );
   return {
     basis,
     mode: u.mode,
-    figures: { divertedFromDisposal, co2eAvoided, transportEmissions, transportCost, supplierSaving, receiverSaving, newSales, virginMaterialSaved, waterSaved, hazardousWasteReused, jobs },
+    figures: {
+      divertedFromDisposal,
+      co2eAvoided,
+      transportEmissions,
+      transportCost,
+      supplierSaving,
+      receiverSaving,
+      newSales,
+      virginMaterialSaved,
+      waterSaved,
+      hazardousWasteReused,
+      jobs,
+    },
   };
 }

@@ -59,7 +59,13 @@ function parameters(overrides: Partial<MutualisationParameters> = {}): Mutualisa
   };
 }
 
-const need = (id: string, actorId: string, category: NeedCategory = 'waste_collection', resourceCode: string | null = 'material.paper_cardboard', extra: Partial<MutualisationNeedInput> = {}): MutualisationNeedInput => ({
+const need = (
+  id: string,
+  actorId: string,
+  category: NeedCategory = 'waste_collection',
+  resourceCode: string | null = 'material.paper_cardboard',
+  extra: Partial<MutualisationNeedInput> = {},
+): MutualisationNeedInput => ({
   id,
   actorId,
   category,
@@ -94,11 +100,14 @@ test('three bakeries within 2 km needing cardboard collection form one group, ce
   assert.equal(g.category, 'waste_collection');
   assert.equal(g.resourceCode, 'material.paper_cardboard');
   assert.equal(g.radiusKm, 2);
-  assert.deepEqual(g.members.map((m) => [m.actorId, m.needIds, m.flowIds]), [
-    ['boulangerie-a', ['n-a'], []],
-    ['boulangerie-b', ['n-b'], []],
-    ['boulangerie-c', ['n-c'], []],
-  ]);
+  assert.deepEqual(
+    g.members.map((m) => [m.actorId, m.needIds, m.flowIds]),
+    [
+      ['boulangerie-a', ['n-a'], []],
+      ['boulangerie-b', ['n-b'], []],
+      ['boulangerie-c', ['n-c'], []],
+    ],
+  );
   const mean = { lat: (at(0).lat + at(1.2).lat + at(0.6, 0.9).lat) / 3, lon: (at(0).lon + at(1.2).lon + at(0.6, 0.9).lon) / 3 };
   assert.ok(distanceMetres(g.centre, mean) < 0.01, 'centre is the mean position');
   assert.ok(distanceMetres(g.centre, at(0.6, 0.3)) < 1, 'about 0.6 km east and 0.3 km north of the first bakery');
@@ -112,11 +121,18 @@ test('two members only make no group at the default minimum of three; the minimu
     { id: 'a', location: at(0) },
     { id: 'b', location: at(0.5) },
   ];
-  const input: MutualisationInput = { actors, needs: [need('n1', 'a', 'equipment', 'equipment.machinery'), need('n2', 'b', 'equipment', 'equipment.machinery')], flows: [] };
+  const input: MutualisationInput = {
+    actors,
+    needs: [need('n1', 'a', 'equipment', 'equipment.machinery'), need('n2', 'b', 'equipment', 'equipment.machinery')],
+    flows: [],
+  };
   assert.deepEqual(findMutualisations(input, parameters()).groups, []);
   const two = findMutualisations(input, parameters({ minMembers: 2 })).groups;
   assert.equal(two.length, 1);
-  assert.deepEqual(two[0]?.members.map((m) => m.actorId), ['a', 'b']);
+  assert.deepEqual(
+    two[0]?.members.map((m) => m.actorId),
+    ['a', 'b'],
+  );
   assert.throws(() => findMutualisations(input, parameters({ minMembers: 1 })), RangeError);
 });
 
@@ -127,12 +143,18 @@ test('an actor counts once in a group even with several needs of the same key, a
   ];
   const needs = [need('n1', 'a'), need('n2', 'a'), need('n3', 'a'), need('n4', 'b')];
   assert.deepEqual(findMutualisations({ actors, needs, flows: [] }, parameters()).groups, []);
-  const withC = findMutualisations({ actors: [...actors, { id: 'c', location: at(0.1, 0.1) }], needs: [...needs, need('n5', 'c')], flows: [] }, parameters());
-  assert.deepEqual(withC.groups[0]?.members.map((m) => [m.actorId, m.needIds]), [
-    ['a', ['n1', 'n2', 'n3']],
-    ['b', ['n4']],
-    ['c', ['n5']],
-  ]);
+  const withC = findMutualisations(
+    { actors: [...actors, { id: 'c', location: at(0.1, 0.1) }], needs: [...needs, need('n5', 'c')], flows: [] },
+    parameters(),
+  );
+  assert.deepEqual(
+    withC.groups[0]?.members.map((m) => [m.actorId, m.needIds]),
+    [
+      ['a', ['n1', 'n2', 'n3']],
+      ['b', ['n4']],
+      ['c', ['n5']],
+    ],
+  );
 });
 
 test('members beyond the radius are left out, and needs of another category or resource do not join', () => {
@@ -153,7 +175,10 @@ test('members beyond the radius are left out, and needs of another category or r
     need('n-cat', 'other-category', 'purchasing', 'material.paper_cardboard'),
   ];
   const { groups } = findMutualisations({ actors, needs, flows: [] }, parameters());
-  assert.deepEqual(groups.map((g) => g.members.map((m) => m.actorId)), [['a', 'b', 'c']]);
+  assert.deepEqual(
+    groups.map((g) => g.members.map((m) => m.actorId)),
+    [['a', 'b', 'c']],
+  );
   for (const m of groups[0]?.members ?? []) assert.ok(distanceMetres(m.location, at(0)) / 1000 <= 2);
 });
 
@@ -166,7 +191,10 @@ test('needs without a resource are grouped by category alone, apart from needs n
     need('s4', 'd', 'skills', 'service.skills'),
   ];
   const { groups } = findMutualisations({ actors, needs, flows: [] }, parameters());
-  assert.deepEqual(groups.map((g) => [g.category, g.resourceCode, g.members.length]), [['skills', null, 3]]);
+  assert.deepEqual(
+    groups.map((g) => [g.category, g.resourceCode, g.members.length]),
+    [['skills', null, 3]],
+  );
 });
 
 test('three workshops each with 0.5 t/yr of the same waste going to landfill form a group; a big producer that can recover it alone does not join', () => {
@@ -190,11 +218,14 @@ test('three workshops each with 0.5 t/yr of the same waste going to landfill for
   assert.equal(g.category, 'waste_collection');
   assert.equal(g.resourceCode, 'material.chemicals.solvents');
   assert.equal(g.hazardous, false);
-  assert.deepEqual(g.members.map((m) => [m.actorId, m.flowIds]), [
-    ['atelier-1', ['f1']],
-    ['atelier-2', ['f2']],
-    ['atelier-3', ['f3']],
-  ]);
+  assert.deepEqual(
+    g.members.map((m) => [m.actorId, m.flowIds]),
+    [
+      ['atelier-1', ['f1']],
+      ['atelier-2', ['f2']],
+      ['atelier-3', ['f3']],
+    ],
+  );
   assert.deepEqual(g.totalQuantity, { value: 1.5, unit: 't' });
 });
 
@@ -219,7 +250,12 @@ test('small streams already recovered, inputs, hazardous streams with non-hazard
 
 test('a stream of unknown quantity is counted as not assessed, not guessed small', () => {
   const actors: MutualisationActorInput[] = ['a', 'b', 'c'].map((id, i) => ({ id, location: at(i * 0.2) }));
-  const flows = [flow('f1', 'a', 0.5), flow('f2', 'b', 0.5), flow('f3', 'c', null), flow('f4', 'c', 0.5, { annualQuantity: { value: 500, unit: 'm3' } })];
+  const flows = [
+    flow('f1', 'a', 0.5),
+    flow('f2', 'b', 0.5),
+    flow('f3', 'c', null),
+    flow('f4', 'c', 0.5, { annualQuantity: { value: 500, unit: 'm3' } }),
+  ];
   const r = findMutualisations({ actors, needs: [], flows }, parameters());
   assert.deepEqual(r.groups, []);
   assert.equal(r.smallStreamFlowsNotAssessed, 2);
@@ -236,7 +272,10 @@ test('actors without a location are left out and counted, including actors missi
   const r = findMutualisations({ actors, needs, flows: [flow('f', 'sans-lieu', 0.5)] }, parameters());
   assert.equal(r.notLocated, 2);
   assert.deepEqual(r.notLocatedActorIds, ['inconnu', 'sans-lieu']);
-  assert.deepEqual(r.groups.map((g) => g.members.map((m) => m.actorId)), [['a', 'b', 'c']]);
+  assert.deepEqual(
+    r.groups.map((g) => g.members.map((m) => m.actorId)),
+    [['a', 'b', 'c']],
+  );
   assert.throws(() => findMutualisations({ actors: [...actors, { id: 'a', location: null }], needs, flows: [] }, parameters()), RangeError);
 });
 
@@ -244,7 +283,11 @@ test('the saving states its method in both languages; with no sourced rate or a 
   const actors: MutualisationActorInput[] = ['a', 'b', 'c'].map((id, i) => ({ id, location: at(i * 0.3) }));
   // Purchasing has no sourced rate: the saving is null even with every cost declared.
   const buying = findMutualisations(
-    { actors, needs: ['a', 'b', 'c'].map((id) => need(`p-${id}`, id, 'purchasing', 'material.plastics', { annualCostEur: 1000 })), flows: [] },
+    {
+      actors,
+      needs: ['a', 'b', 'c'].map((id) => need(`p-${id}`, id, 'purchasing', 'material.plastics', { annualCostEur: 1000 })),
+      flows: [],
+    },
     parameters(),
   ).groups[0];
   assert.ok(buying);
@@ -258,7 +301,15 @@ test('the saving states its method in both languages; with no sourced rate or a 
 
   // Collection has a rate: one member without a declared cost keeps the saving null.
   const partial = findMutualisations(
-    { actors, needs: [need('a1', 'a', undefined, undefined, { annualCostEur: 1200 }), need('b1', 'b', undefined, undefined, { annualCostEur: 800 }), need('c1', 'c')], flows: [] },
+    {
+      actors,
+      needs: [
+        need('a1', 'a', undefined, undefined, { annualCostEur: 1200 }),
+        need('b1', 'b', undefined, undefined, { annualCostEur: 800 }),
+        need('c1', 'c'),
+      ],
+      flows: [],
+    },
     parameters(),
   ).groups[0];
   assert.ok(partial);
@@ -270,21 +321,38 @@ test('the saving states its method in both languages; with no sourced rate or a 
 
   // Every cost declared: rate × sum, the rate's source named.
   const full = findMutualisations(
-    { actors, needs: [need('a1', 'a', undefined, undefined, { annualCostEur: 1200 }), need('b1', 'b', undefined, undefined, { annualCostEur: 800 }), need('c1', 'c', undefined, undefined, { annualCostEur: 1000 })], flows: [] },
+    {
+      actors,
+      needs: [
+        need('a1', 'a', undefined, undefined, { annualCostEur: 1200 }),
+        need('b1', 'b', undefined, undefined, { annualCostEur: 800 }),
+        need('c1', 'c', undefined, undefined, { annualCostEur: 1000 }),
+      ],
+      flows: [],
+    },
     parameters(),
   ).groups[0];
   assert.ok(full);
   assert.ok(Math.abs((full.saving.value ?? NaN) - 900) < 1e-9);
   assert.equal(full.saving.method.fr, 'Taux × coûts déclarés.');
-  assert.deepEqual(full.saving.parameters.find((p) => p.name === 'costReductionRate'), { name: 'costReductionRate', value: 0.3, source: 'optigede-genlis-auxonne', estimate: true });
-  for (const g of [buying, partial, full]) assert.ok(g.saving.method.fr.length > 0 && g.saving.method.en.length > 0 && g.explanation.fr.length > 0 && g.explanation.en.length > 0);
+  assert.deepEqual(
+    full.saving.parameters.find((p) => p.name === 'costReductionRate'),
+    { name: 'costReductionRate', value: 0.3, source: 'optigede-genlis-auxonne', estimate: true },
+  );
+  for (const g of [buying, partial, full])
+    assert.ok(g.saving.method.fr.length > 0 && g.saving.method.en.length > 0 && g.explanation.fr.length > 0 && g.explanation.en.length > 0);
 });
 
-test('the model\'s needs and flows can be given as they are', () => {
+test("the model's needs and flows can be given as they are", () => {
   const needs: readonly Need[] = [];
   const flows: readonly Flow[] = [];
   const input: MutualisationInput = { actors: [], needs, flows };
-  assert.deepEqual(findMutualisations(input, parameters()), { groups: [], notLocated: 0, notLocatedActorIds: [], smallStreamFlowsNotAssessed: 0 });
+  assert.deepEqual(findMutualisations(input, parameters()), {
+    groups: [],
+    notLocated: 0,
+    notLocatedActorIds: [],
+    smallStreamFlowsNotAssessed: 0,
+  });
 });
 
 test('the shipped parameter file is accepted as it is', () => {
@@ -301,9 +369,28 @@ test('the shipped parameter file is accepted as it is', () => {
 const resources = ['material.paper_cardboard', 'material.plastics', null] as const;
 const categories: NeedCategory[] = ['waste_collection', 'purchasing', 'equipment', 'skills'];
 const worldArb = fc.record({
-  actors: fc.array(fc.record({ x: fc.double({ min: 0, max: 12, noNaN: true }), y: fc.double({ min: 0, max: 12, noNaN: true }), located: fc.boolean() }), { minLength: 1, maxLength: 40 }),
-  needs: fc.array(fc.record({ actor: fc.nat(), category: fc.constantFrom(...categories), resource: fc.constantFrom(...resources), cost: fc.option(fc.integer({ min: 0, max: 5000 })) }), { maxLength: 80 }),
-  flows: fc.array(fc.record({ actor: fc.nat(), tonnes: fc.option(fc.double({ min: 0.01, max: 5, noNaN: true })), fate: fc.constantFrom('landfill', 'incineration', 'recycling', null), hazardous: fc.boolean() }), { maxLength: 80 }),
+  actors: fc.array(
+    fc.record({ x: fc.double({ min: 0, max: 12, noNaN: true }), y: fc.double({ min: 0, max: 12, noNaN: true }), located: fc.boolean() }),
+    { minLength: 1, maxLength: 40 },
+  ),
+  needs: fc.array(
+    fc.record({
+      actor: fc.nat(),
+      category: fc.constantFrom(...categories),
+      resource: fc.constantFrom(...resources),
+      cost: fc.option(fc.integer({ min: 0, max: 5000 })),
+    }),
+    { maxLength: 80 },
+  ),
+  flows: fc.array(
+    fc.record({
+      actor: fc.nat(),
+      tonnes: fc.option(fc.double({ min: 0.01, max: 5, noNaN: true })),
+      fate: fc.constantFrom('landfill', 'incineration', 'recycling', null),
+      hazardous: fc.boolean(),
+    }),
+    { maxLength: 80 },
+  ),
   seed: fc.integer(),
 });
 
@@ -326,18 +413,26 @@ test('input order does not change the result (property test)', () => {
         actors: actorInputs,
         needs: needs.map((n, i) => need(`N${i}`, `A${n.actor % actors.length}`, n.category, n.resource, { annualCostEur: n.cost })),
         flows: flows.map((f, i) =>
-          flow(`F${i}`, `A${f.actor % actors.length}`, f.tonnes, { resourceCode: 'material.paper_cardboard', currentFate: f.fate === null ? null : { mode: f.fate }, hazardous: f.hazardous }),
+          flow(`F${i}`, `A${f.actor % actors.length}`, f.tonnes, {
+            resourceCode: 'material.paper_cardboard',
+            currentFate: f.fate === null ? null : { mode: f.fate },
+            hazardous: f.hazardous,
+          }),
         ),
       };
       const p = parameters();
       const reference = findMutualisations(input, p);
-      const other = findMutualisations({ actors: shuffled(input.actors, seed), needs: shuffled(input.needs, seed + 1), flows: shuffled(input.flows, seed + 2) }, p);
+      const other = findMutualisations(
+        { actors: shuffled(input.actors, seed), needs: shuffled(input.needs, seed + 1), flows: shuffled(input.flows, seed + 2) },
+        p,
+      );
       assert.deepEqual(other, reference);
       // Every group is valid: enough members, actors once, no two members more than twice the radius apart.
       for (const g of reference.groups) {
         assert.ok(g.members.length >= p.minMembers);
         assert.equal(new Set(g.members.map((m) => m.actorId)).size, g.members.length);
-        for (const m of g.members) for (const o of g.members) assert.ok(distanceMetres(o.location, m.location) / 1000 <= 2 * g.radiusKm + 1e-9);
+        for (const m of g.members)
+          for (const o of g.members) assert.ok(distanceMetres(o.location, m.location) / 1000 <= 2 * g.radiusKm + 1e-9);
       }
     }),
     { numRuns: 150 },

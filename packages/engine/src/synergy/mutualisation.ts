@@ -203,7 +203,8 @@ interface Bucket {
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function checkParameters(p: MutualisationParameters): void {
-  if (!Number.isInteger(p.minMembers) || p.minMembers < 2) throw new RangeError(`minMembers must be an integer of at least 2, not ${p.minMembers}`);
+  if (!Number.isInteger(p.minMembers) || p.minMembers < 2)
+    throw new RangeError(`minMembers must be an integer of at least 2, not ${p.minMembers}`);
   const checkSaving = (where: string, s: MutualisationSavingParameters): void => {
     const r = s.costReductionRate.value;
     if (r !== null && !(r >= 0 && r <= 1)) throw new RangeError(`${where}: costReductionRate must be between 0 and 1, not ${r}`);
@@ -301,7 +302,15 @@ export function findMutualisations(input: MutualisationInput, parameters: Mutual
   for (const n of input.needs) {
     const key = `shared_need|${n.category}|${n.resourceCode ?? ''}`;
     const cp = parameters.categories[n.category];
-    const b = bucket(key, () => ({ kind: 'shared_need', category: n.category, resourceCode: n.resourceCode, hazardous: null, radiusKm: cp.radiusKm, saving: cp.saving, threshold: null }));
+    const b = bucket(key, () => ({
+      kind: 'shared_need',
+      category: n.category,
+      resourceCode: n.resourceCode,
+      hazardous: null,
+      radiusKm: cp.radiusKm,
+      saving: cp.saving,
+      threshold: null,
+    }));
     addItem(b, n.actorId, { kind: 'need', id: n.id, quantity: n.annualQuantity ?? null, annualCostEur: n.annualCostEur ?? null });
   }
 
@@ -318,7 +327,15 @@ export function findMutualisations(input: MutualisationInput, parameters: Mutual
     if (!(f.annualQuantity.value > 0 && f.annualQuantity.value < threshold.maxAnnualQuantity)) continue;
     const key = `small_waste_stream|${f.resourceCode}|${f.hazardous ? 'hazardous' : 'non-hazardous'}`;
     const ss = parameters.smallStreams;
-    const b = bucket(key, () => ({ kind: 'small_waste_stream', category: 'waste_collection', resourceCode: f.resourceCode, hazardous: f.hazardous, radiusKm: ss.radiusKm, saving: ss.saving, threshold }));
+    const b = bucket(key, () => ({
+      kind: 'small_waste_stream',
+      category: 'waste_collection',
+      resourceCode: f.resourceCode,
+      hazardous: f.hazardous,
+      radiusKm: ss.radiusKm,
+      saving: ss.saving,
+      threshold,
+    }));
     addItem(b, f.actorId, { kind: 'flow', id: f.id, quantity: f.annualQuantity, annualCostEur: f.annualCostEur ?? null });
   }
 
@@ -333,10 +350,18 @@ export function findMutualisations(input: MutualisationInput, parameters: Mutual
       else points.push({ item: actorId, at });
     }
     if (points.length < parameters.minMembers) continue;
-    for (const members of cluster(points, b.radiusKm, parameters.minMembers)) groups.push(makeGroup(b, members, parameters.minMembers, keys));
+    for (const members of cluster(points, b.radiusKm, parameters.minMembers))
+      groups.push(makeGroup(b, members, parameters.minMembers, keys));
   }
 
-  groups.sort((a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.category, b.category) || compareStrings(a.resourceCode ?? '', b.resourceCode ?? '') || compareStrings(String(a.hazardous), String(b.hazardous)) || compareStrings(a.members[0]?.actorId ?? '', b.members[0]?.actorId ?? ''));
+  groups.sort(
+    (a, b) =>
+      compareStrings(a.kind, b.kind) ||
+      compareStrings(a.category, b.category) ||
+      compareStrings(a.resourceCode ?? '', b.resourceCode ?? '') ||
+      compareStrings(String(a.hazardous), String(b.hazardous)) ||
+      compareStrings(a.members[0]?.actorId ?? '', b.members[0]?.actorId ?? ''),
+  );
   // Keys may coincide where IDs do not (actors alike in all they declared): number the repeats.
   const seen = new Map<string, number>();
   for (const g of groups) {
@@ -349,7 +374,11 @@ export function findMutualisations(input: MutualisationInput, parameters: Mutual
 }
 
 /** Greedy seeded clustering; `points` sorted by actor ID. Returns the kept groups' members. */
-function cluster(points: readonly { item: string; at: LatLon }[], radiusKm: number, minMembers: number): { actorId: string; at: LatLon }[][] {
+function cluster(
+  points: readonly { item: string; at: LatLon }[],
+  radiusKm: number,
+  minMembers: number,
+): { actorId: string; at: LatLon }[][] {
   const grid = new PointGrid(points, radiusKm);
   const neighbours = new Map<string, { actorId: string; at: LatLon }[]>();
   for (const p of points) {
@@ -357,7 +386,9 @@ function cluster(points: readonly { item: string; at: LatLon }[], radiusKm: numb
     near.sort((a, b) => compareStrings(a.actorId, b.actorId));
     neighbours.set(p.item, near);
   }
-  const seeds = [...points].sort((a, b) => (neighbours.get(b.item)?.length ?? 0) - (neighbours.get(a.item)?.length ?? 0) || compareStrings(a.item, b.item));
+  const seeds = [...points].sort(
+    (a, b) => (neighbours.get(b.item)?.length ?? 0) - (neighbours.get(a.item)?.length ?? 0) || compareStrings(a.item, b.item),
+  );
   const grouped = new Set<string>();
   const out: { actorId: string; at: LatLon }[][] = [];
   for (const seed of seeds) {
@@ -370,7 +401,12 @@ function cluster(points: readonly { item: string; at: LatLon }[], radiusKm: numb
   return out;
 }
 
-function makeGroup(b: Bucket, members: readonly { actorId: string; at: LatLon }[], minMembers: number, keys: ReadonlyMap<string, string>): MutualisationGroup {
+function makeGroup(
+  b: Bucket,
+  members: readonly { actorId: string; at: LatLon }[],
+  minMembers: number,
+  keys: ReadonlyMap<string, string>,
+): MutualisationGroup {
   const n = members.length;
   const centre = {
     lat: members.reduce((s, m) => s + m.at.lat, 0) / n,
@@ -416,7 +452,11 @@ function poolQuantity(items: readonly Item[]): { value: number; unit: string } |
   return { value, unit: first.unit };
 }
 
-function saving(b: Bucket, members: readonly { actorId: string }[], totalQuantity: { value: number; unit: string } | null): MutualisationSaving {
+function saving(
+  b: Bucket,
+  members: readonly { actorId: string }[],
+  totalQuantity: { value: number; unit: string } | null,
+): MutualisationSaving {
   const rate = b.saving.costReductionRate;
   let declaredMembers = 0;
   let declaredTotal = 0;
@@ -430,7 +470,12 @@ function saving(b: Bucket, members: readonly { actorId: string }[], totalQuantit
   const allDeclared = declaredMembers === members.length;
   const value = rate.value !== null && allDeclared ? rate.value * declaredTotal : null;
   const parameters: MutualisationSavingParameter[] = [
-    { name: 'costReductionRate', value: rate.value, source: rate.sources.length > 0 ? rate.sources.join(', ') : null, estimate: rate.estimate },
+    {
+      name: 'costReductionRate',
+      value: rate.value,
+      source: rate.sources.length > 0 ? rate.sources.join(', ') : null,
+      estimate: rate.estimate,
+    },
     { name: 'declaredAnnualCostEur', value: allDeclared ? declaredTotal : null, source: null, estimate: false },
     { name: 'membersWithDeclaredCost', value: declaredMembers, source: null, estimate: false },
     { name: 'separateArrangementsReplaced', value: members.length, source: null, estimate: false },
@@ -440,7 +485,10 @@ function saving(b: Bucket, members: readonly { actorId: string }[], totalQuantit
   if (value === null) {
     const why: Bilingual =
       rate.value === null
-        ? { fr: 'Aucun taux d’économie sourcé pour cette catégorie : l’économie n’est pas chiffrée.', en: 'No sourced saving rate for this category: the saving is not worked out.' }
+        ? {
+            fr: 'Aucun taux d’économie sourcé pour cette catégorie : l’économie n’est pas chiffrée.',
+            en: 'No sourced saving rate for this category: the saving is not worked out.',
+          }
         : {
             fr: `Seuls ${declaredMembers} membres sur ${members.length} ont déclaré un coût annuel : l’économie n’est pas chiffrée.`,
             en: `Only ${declaredMembers} of ${members.length} members declared a yearly cost: the saving is not worked out.`,
@@ -454,7 +502,10 @@ function explain(b: Bucket, n: number, total: { value: number; unit: string } | 
   const r = { fr: formatNumber(b.radiusKm, 'fr'), en: formatNumber(b.radiusKm, 'en') };
   const resource = b.resourceCode === null ? '' : ` (${b.resourceCode})`;
   const pooled = total
-    ? { fr: ` Quantité mise en commun : ${formatNumber(total.value, 'fr')} ${total.unit}/an.`, en: ` Pooled quantity: ${formatNumber(total.value, 'en')} ${total.unit}/yr.` }
+    ? {
+        fr: ` Quantité mise en commun : ${formatNumber(total.value, 'fr')} ${total.unit}/an.`,
+        en: ` Pooled quantity: ${formatNumber(total.value, 'en')} ${total.unit}/yr.`,
+      }
     : { fr: '', en: '' };
   if (b.kind === 'shared_need') {
     const label = CATEGORY_LABELS[b.category];

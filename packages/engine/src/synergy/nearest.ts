@@ -219,10 +219,30 @@ export class KdTree {
   nearest(queries: PointSet, q: number, radiusKm: number, exclude: (item: number) => boolean, out: NearestBuffer): void {
     out.reset();
     if (this.perm.length === 0 || out.k === 0) return;
-    this.search(0, 0, this.perm.length, queries.x[q] as number, queries.y[q] as number, queries.z[q] as number, kmToTerm(radiusKm), exclude, out);
+    this.search(
+      0,
+      0,
+      this.perm.length,
+      queries.x[q] as number,
+      queries.y[q] as number,
+      queries.z[q] as number,
+      kmToTerm(radiusKm),
+      exclude,
+      out,
+    );
   }
 
-  private search(node: number, lo: number, hi: number, qx: number, qy: number, qz: number, maxTerm: number, exclude: (item: number) => boolean, out: NearestBuffer): void {
+  private search(
+    node: number,
+    lo: number,
+    hi: number,
+    qx: number,
+    qy: number,
+    qz: number,
+    maxTerm: number,
+    exclude: (item: number) => boolean,
+    out: NearestBuffer,
+  ): void {
     const axis = this.axis[node] as number;
     if (axis === 3 || hi - lo <= KdTree.LEAF) {
       const x = this.x;

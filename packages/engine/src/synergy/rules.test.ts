@@ -4,7 +4,9 @@ import { test } from 'node:test';
 import { parseBilingual } from '../validation.js';
 import { compatibilityRulesFileSchema } from './rules.js';
 
-const shipped = JSON.parse(readFileSync(new URL('../../../reference-data/data/compatibility-rules.json', import.meta.url), 'utf8')) as { rules: { id: string }[] };
+const shipped = JSON.parse(readFileSync(new URL('../../../reference-data/data/compatibility-rules.json', import.meta.url), 'utf8')) as {
+  rules: { id: string }[];
+};
 
 test('the shipped compatibility rules follow the schema a --rules file must follow', () => {
   const r = parseBilingual(compatibilityRulesFileSchema, shipped);
@@ -13,9 +15,15 @@ test('the shipped compatibility rules follow the schema a --rules file must foll
 
 test('a rules file with a duplicate rule or a rule without input is refused, naming the field', () => {
   const first = shipped.rules[0] as Record<string, unknown>;
-  const r = parseBilingual(compatibilityRulesFileSchema, { version: 'x', rules: [first, first, { ...first, id: 'other', input: { resources: [] } }] });
+  const r = parseBilingual(compatibilityRulesFileSchema, {
+    version: 'x',
+    rules: [first, first, { ...first, id: 'other', input: { resources: [] } }],
+  });
   assert.equal(r.ok, false);
   const paths = r.ok ? [] : r.issues.map((i) => i.path);
   assert.ok(paths.includes('rules[1].id'), paths.join(' '));
-  assert.ok(paths.some((p) => p.startsWith('rules[2].input.resources')), paths.join(' '));
+  assert.ok(
+    paths.some((p) => p.startsWith('rules[2].input.resources')),
+    paths.join(' '),
+  );
 });

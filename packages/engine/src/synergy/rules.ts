@@ -44,12 +44,18 @@ export const compatibilityRuleSchema = z.object({
   id: z
     .string()
     .regex(
-      expecting(/^[a-z0-9][a-z0-9-]{0,99}$/, 'identifiant de règle : 1 à 100 minuscules sans accent, chiffres et tirets attendus', 'rule ID: 1 to 100 lowercase letters, digits and hyphens expected'),
+      expecting(
+        /^[a-z0-9][a-z0-9-]{0,99}$/,
+        'identifiant de règle : 1 à 100 minuscules sans accent, chiffres et tirets attendus',
+        'rule ID: 1 to 100 lowercase letters, digits and hyphens expected',
+      ),
     ),
   family: z.string().min(1).max(100),
   labelFr: z.string().min(1).max(300),
   labelEn: z.string().min(1).max(300),
-  output: z.object({ resources: codeList, wasteCodes: codeList.nullish() }).refine((o) => o.resources.length > 0 || (o.wasteCodes ?? []).length > 0, 'an output needs a resource or a waste code'),
+  output: z
+    .object({ resources: codeList, wasteCodes: codeList.nullish() })
+    .refine((o) => o.resources.length > 0 || (o.wasteCodes ?? []).length > 0, 'an output needs a resource or a waste code'),
   input: z.object({ resources: codeList.min(1), receiverNaf: codeList.nullish() }),
   conditions: z.object({
     temperatureMarginC: z.number().finite().min(0).max(1000).nullish(),

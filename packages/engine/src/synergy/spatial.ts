@@ -57,7 +57,8 @@ export class PointGrid<T> {
     const minSideKm = this.cellKm * Math.cos((poleward * Math.PI) / 180);
     const maxRing = Math.ceil(radiusKm / minSideKm) + 1;
     const best: { item: T; km: number }[] = [];
-    const better = (a: { item: T; km: number }, b: { item: T; km: number }): boolean => a.km < b.km || (a.km === b.km && order(a.item, b.item) < 0);
+    const better = (a: { item: T; km: number }, b: { item: T; km: number }): boolean =>
+      a.km < b.km || (a.km === b.km && order(a.item, b.item) < 0);
     const consider = (p: Located<T>): void => {
       if (!accept(p.item)) return;
       const km = distanceMetres(at, p.at) / 1000;

@@ -10,14 +10,62 @@ import type { MutualisationNeedInput } from './mutualisation.js';
 
 /** Activities and the flows they typically have: [direction, resource]. Illustrative, for load only. */
 const ACTIVITIES: readonly (readonly ['output' | 'input', string])[][] = [
-  [['output', 'material.wood.clean'], ['output', 'packaging.pallets'], ['input', 'material.wood.clean'], ['output', 'material.paper_cardboard'], ['input', 'energy.heat.low']],
-  [['output', 'material.biowaste.food_waste'], ['output', 'material.agrifood_byproducts.vegetable'], ['input', 'energy.heat.medium'], ['output', 'material.paper_cardboard'], ['input', 'water.process']],
-  [['input', 'energy.heat.medium'], ['input', 'gas.co2'], ['output', 'material.biowaste.green_waste'], ['input', 'water.process'], ['output', 'material.plastics.pe']],
-  [['output', 'material.construction.inert'], ['input', 'material.minerals_aggregates'], ['output', 'material.construction.mixed'], ['output', 'material.metals.ferrous'], ['output', 'material.wood.treated']],
-  [['output', 'material.metals.ferrous'], ['output', 'energy.heat.high'], ['input', 'material.metals.ferrous'], ['output', 'material.chemicals.solvents'], ['output', 'packaging.pallets']],
-  [['output', 'packaging.glass_bottles'], ['input', 'packaging.glass_bottles'], ['output', 'material.glass.cullet'], ['output', 'material.paper_cardboard'], ['output', 'material.plastics.pp']],
-  [['output', 'energy.heat.medium'], ['output', 'material.ashes_slags'], ['input', 'energy.fuels.biomass'], ['output', 'gas.co2'], ['output', 'water.cooling']],
-  [['input', 'energy.fuels.biomass'], ['output', 'material.biowaste.food_waste'], ['output', 'material.paper_cardboard'], ['input', 'energy.heat.low'], ['output', 'material.textiles']],
+  [
+    ['output', 'material.wood.clean'],
+    ['output', 'packaging.pallets'],
+    ['input', 'material.wood.clean'],
+    ['output', 'material.paper_cardboard'],
+    ['input', 'energy.heat.low'],
+  ],
+  [
+    ['output', 'material.biowaste.food_waste'],
+    ['output', 'material.agrifood_byproducts.vegetable'],
+    ['input', 'energy.heat.medium'],
+    ['output', 'material.paper_cardboard'],
+    ['input', 'water.process'],
+  ],
+  [
+    ['input', 'energy.heat.medium'],
+    ['input', 'gas.co2'],
+    ['output', 'material.biowaste.green_waste'],
+    ['input', 'water.process'],
+    ['output', 'material.plastics.pe'],
+  ],
+  [
+    ['output', 'material.construction.inert'],
+    ['input', 'material.minerals_aggregates'],
+    ['output', 'material.construction.mixed'],
+    ['output', 'material.metals.ferrous'],
+    ['output', 'material.wood.treated'],
+  ],
+  [
+    ['output', 'material.metals.ferrous'],
+    ['output', 'energy.heat.high'],
+    ['input', 'material.metals.ferrous'],
+    ['output', 'material.chemicals.solvents'],
+    ['output', 'packaging.pallets'],
+  ],
+  [
+    ['output', 'packaging.glass_bottles'],
+    ['input', 'packaging.glass_bottles'],
+    ['output', 'material.glass.cullet'],
+    ['output', 'material.paper_cardboard'],
+    ['output', 'material.plastics.pp'],
+  ],
+  [
+    ['output', 'energy.heat.medium'],
+    ['output', 'material.ashes_slags'],
+    ['input', 'energy.fuels.biomass'],
+    ['output', 'gas.co2'],
+    ['output', 'water.cooling'],
+  ],
+  [
+    ['input', 'energy.fuels.biomass'],
+    ['output', 'material.biowaste.food_waste'],
+    ['output', 'material.paper_cardboard'],
+    ['input', 'energy.heat.low'],
+    ['output', 'material.textiles'],
+  ],
 ];
 
 export interface SyntheticRegion {
@@ -68,7 +116,9 @@ export function syntheticRegion(siteCount: number, random: () => number, options
     const id = `s${i}`;
     sites.push({ id, actorId: `a${i}`, location: { lat, lon } });
     const activity = ACTIVITIES[Math.floor(random() * ACTIVITIES.length)] ?? [];
-    activity.forEach(([direction, resourceCode], j) => flows.push({ id: `${id}-f${j}`, siteId: id, direction, resourceCode, wasteCode: null }));
+    activity.forEach(([direction, resourceCode], j) =>
+      flows.push({ id: `${id}-f${j}`, siteId: id, direction, resourceCode, wasteCode: null }),
+    );
   }
   return { sites, flows };
 }
@@ -88,7 +138,12 @@ export function seededRandom(seed: number): () => number {
 /** Receiving activities (NAF) that the shipped rules name, so that synthetic receivers can qualify. */
 const SYNTHETIC_NAF = ['35.30Z', '01.13Z', '38.32Z', '38.22Z', '16.21Z', '24.10Z', '23.13Z', '17.12Z', '10.91Z', null] as const;
 const SYNTHETIC_QUANTITIES = [1, 2, 5, 10, 20, 50, 100, 200] as const;
-const SYNTHETIC_MONTHS: readonly (readonly number[] | null)[] = [null, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], [1, 2, 3, 4, 10, 11, 12], [5, 6, 7, 8, 9]];
+const SYNTHETIC_MONTHS: readonly (readonly number[] | null)[] = [
+  null,
+  [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+  [1, 2, 3, 4, 10, 11, 12],
+  [5, 6, 7, 8, 9],
+];
 const SYNTHETIC_FATES = [null, 'landfill', 'incineration', 'recycling'] as const;
 const SYNTHETIC_NEEDS: readonly (readonly [NeedCategory, string | null])[] = [
   ['waste_collection', 'material.paper_cardboard'],
@@ -158,7 +213,14 @@ export function syntheticTerritory(siteCount: number, random: () => number, opti
     const count = Math.floor(random() * 3);
     for (let j = 0; j < count; j++) {
       const [category, resourceCode] = pick(SYNTHETIC_NEEDS);
-      needs.push({ id: `${a.id}-n${j}`, actorId: a.id, category, resourceCode, annualCostEur: random() < 0.5 ? pick([1000, 5000]) : null, description: `Besoin ${j + 1} de ${a.name}` });
+      needs.push({
+        id: `${a.id}-n${j}`,
+        actorId: a.id,
+        category,
+        resourceCode,
+        annualCostEur: random() < 0.5 ? pick([1000, 5000]) : null,
+        description: `Besoin ${j + 1} de ${a.name}`,
+      });
     }
   }
   const box = options.box ?? { minLat: 49.0, maxLat: 51.1, minLon: 1.4, maxLon: 4.3 };
@@ -172,7 +234,14 @@ export function syntheticTerritory(siteCount: number, random: () => number, opti
       sites.push({ id: `${actorId}-s`, actorId, location: place(kmNorth) });
       return { actorId, siteId: `${actorId}-s` };
     };
-    const add = (at: { actorId: string; siteId: string }, direction: 'output' | 'input', resourceCode: string, label: string, value: number, extra: Partial<AnalysisFlow> = {}): void => {
+    const add = (
+      at: { actorId: string; siteId: string },
+      direction: 'output' | 'input',
+      resourceCode: string,
+      label: string,
+      value: number,
+      extra: Partial<AnalysisFlow> = {},
+    ): void => {
       flows.push({
         id: `${at.siteId}-f${flows.length}`,
         ...at,
@@ -189,10 +258,18 @@ export function syntheticTerritory(siteCount: number, random: () => number, opti
         ...extra,
       });
     };
-    for (let j = 0; j < 2; j++) add(party(`Menuiserie ${g}-${j}`, '16.23Z', 0), 'output', 'material.wood.clean', `Chutes de bois ${g}-${j}`, 100);
-    for (let j = 0; j < 3; j++) add(party(`Chaufferie ${g}-${j}`, '35.30Z', 2), 'input', 'energy.fuels.biomass', `Plaquettes ${g}-${j}`, 100);
-    for (let j = 0; j < 2; j++) add(party(`Usine ${g}-${j}`, '10.00Z', 4), 'output', 'energy.heat.medium', `Chaleur ${g}-${j}`, 500, { quality: { temperatureC: 90 } });
-    for (let j = 0; j < 2; j++) add(party(`Serres ${g}-${j}`, '01.13Z', 3), 'input', 'energy.heat.medium', `Chauffage ${g}-${j}`, 600, { quality: { temperatureC: 55 } });
+    for (let j = 0; j < 2; j++)
+      add(party(`Menuiserie ${g}-${j}`, '16.23Z', 0), 'output', 'material.wood.clean', `Chutes de bois ${g}-${j}`, 100);
+    for (let j = 0; j < 3; j++)
+      add(party(`Chaufferie ${g}-${j}`, '35.30Z', 2), 'input', 'energy.fuels.biomass', `Plaquettes ${g}-${j}`, 100);
+    for (let j = 0; j < 2; j++)
+      add(party(`Usine ${g}-${j}`, '10.00Z', 4), 'output', 'energy.heat.medium', `Chaleur ${g}-${j}`, 500, {
+        quality: { temperatureC: 90 },
+      });
+    for (let j = 0; j < 2; j++)
+      add(party(`Serres ${g}-${j}`, '01.13Z', 3), 'input', 'energy.heat.medium', `Chauffage ${g}-${j}`, 600, {
+        quality: { temperatureC: 55 },
+      });
   }
   return { actors, sites, flows, needs };
 }

@@ -30,14 +30,15 @@ const toKey = (r: Row): ApiKeyRecord => ({
 });
 
 export class ApiKeyRepository {
-  async insert(db: Queryable, territoryId: string, k: { name: string; prefix: string; keyHash: string; createdBy: string | null }): Promise<ApiKeyRecord> {
-    const [row] = await db.query<Row>('INSERT INTO api_key (territory_id, name, prefix, key_hash, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING *', [
-      territoryId,
-      k.name,
-      k.prefix,
-      k.keyHash,
-      k.createdBy,
-    ]);
+  async insert(
+    db: Queryable,
+    territoryId: string,
+    k: { name: string; prefix: string; keyHash: string; createdBy: string | null },
+  ): Promise<ApiKeyRecord> {
+    const [row] = await db.query<Row>(
+      'INSERT INTO api_key (territory_id, name, prefix, key_hash, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING *',
+      [territoryId, k.name, k.prefix, k.keyHash, k.createdBy],
+    );
     return toKey(row as Row);
   }
 
@@ -47,7 +48,14 @@ export class ApiKeyRepository {
 
   /** Revokes a key of that territory; the tenant is in the WHERE clause. */
   async revoke(db: Queryable, territoryId: string, id: string): Promise<boolean> {
-    return (await db.query('UPDATE api_key SET revoked_at = coalesce(revoked_at, now()) WHERE territory_id = $1 AND id = $2 RETURNING id', [territoryId, id])).length === 1;
+    return (
+      (
+        await db.query('UPDATE api_key SET revoked_at = coalesce(revoked_at, now()) WHERE territory_id = $1 AND id = $2 RETURNING id', [
+          territoryId,
+          id,
+        ])
+      ).length === 1
+    );
   }
 
   /** The live key of that digest: its ID and territory; the last use is recorded. */

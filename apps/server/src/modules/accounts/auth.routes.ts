@@ -21,7 +21,14 @@ export const meSchema = z
     isAdmin: z.boolean(),
     csrfToken: z.string(),
     roles: z.array(
-      z.object({ id: z.string(), territoryCode: z.string(), territoryName: z.string(), role: roleSchema, actorId: z.string().nullable(), actorName: z.string().nullable() }),
+      z.object({
+        id: z.string(),
+        territoryCode: z.string(),
+        territoryName: z.string(),
+        role: roleSchema,
+        actorId: z.string().nullable(),
+        actorName: z.string().nullable(),
+      }),
     ),
   })
   .meta({ id: 'Me' });
@@ -32,7 +39,12 @@ export function authRoutes(app: FastifyInstance, accounts: AccountService, cooki
     '/api/auth/login',
     {
       config: { public: true, noCsrf: true },
-      schema: { tags, summary: 'Sign in with e-mail and password: sets the session cookie (a new one every time)', body: z.strictObject({ email, password }), response: { 200: meSchema, ...errors } },
+      schema: {
+        tags,
+        summary: 'Sign in with e-mail and password: sets the session cookie (a new one every time)',
+        body: z.strictObject({ email, password }),
+        response: { 200: meSchema, ...errors },
+      },
     },
     async (req, reply) => {
       try {
@@ -47,17 +59,39 @@ export function authRoutes(app: FastifyInstance, accounts: AccountService, cooki
       }
     },
   );
-  r.post('/api/auth/logout', { config: { public: true }, schema: { tags, summary: 'Sign out: the session ends on the server', response: { 204: z.null(), ...errors } } }, async (req, reply) => {
-    if (req.session) await accounts.logout(req.session.token);
-    clearSessionCookie(reply, cookies);
-    return reply.code(204).send(null);
-  });
-  r.get('/api/auth/me', { schema: { tags, summary: 'The signed-in user, its roles and the CSRF token to send on changes', response: { 200: meSchema, ...errors } } }, (req) =>
-    accounts.me(who(req), req.session?.csrfToken ?? ''),
+  r.post(
+    '/api/auth/logout',
+    {
+      config: { public: true },
+      schema: { tags, summary: 'Sign out: the session ends on the server', response: { 204: z.null(), ...errors } },
+    },
+    async (req, reply) => {
+      if (req.session) await accounts.logout(req.session.token);
+      clearSessionCookie(reply, cookies);
+      return reply.code(204).send(null);
+    },
+  );
+  r.get(
+    '/api/auth/me',
+    {
+      schema: {
+        tags,
+        summary: 'The signed-in user, its roles and the CSRF token to send on changes',
+        response: { 200: meSchema, ...errors },
+      },
+    },
+    (req) => accounts.me(who(req), req.session?.csrfToken ?? ''),
   );
   r.post(
     '/api/auth/password',
-    { schema: { tags, summary: 'Change one’s password (the other sessions end)', body: z.strictObject({ currentPassword: password, newPassword: password }), response: { 204: z.null(), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change one’s password (the other sessions end)',
+        body: z.strictObject({ currentPassword: password, newPassword: password }),
+        response: { 204: z.null(), ...errors },
+      },
+    },
     async (req, reply) => {
       await accounts.changePassword(who(req), req.body.currentPassword, req.body.newPassword, req.session?.token ?? '');
       return reply.code(204).send(null);
@@ -67,7 +101,12 @@ export function authRoutes(app: FastifyInstance, accounts: AccountService, cooki
     '/api/auth/password-reset',
     {
       config: { public: true, noCsrf: true },
-      schema: { tags, summary: 'Ask for a reset link (always 202: whether the address has an account is not told)', body: z.strictObject({ email }), response: { 202: z.null(), ...errors } },
+      schema: {
+        tags,
+        summary: 'Ask for a reset link (always 202: whether the address has an account is not told)',
+        body: z.strictObject({ email }),
+        response: { 202: z.null(), ...errors },
+      },
     },
     async (req, reply) => {
       await accounts.requestReset(req.body.email, req.ip);
@@ -78,7 +117,12 @@ export function authRoutes(app: FastifyInstance, accounts: AccountService, cooki
     '/api/auth/password-reset/confirm',
     {
       config: { public: true, noCsrf: true },
-      schema: { tags, summary: 'Set a new password with a reset token (all sessions end)', body: z.strictObject({ token: z.string().min(1).max(200), newPassword: password }), response: { 204: z.null(), ...errors } },
+      schema: {
+        tags,
+        summary: 'Set a new password with a reset token (all sessions end)',
+        body: z.strictObject({ token: z.string().min(1).max(200), newPassword: password }),
+        response: { 204: z.null(), ...errors },
+      },
     },
     async (req, reply) => {
       await accounts.confirmReset(req.body.token, req.body.newPassword);

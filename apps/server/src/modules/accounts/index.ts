@@ -21,7 +21,10 @@ export { smtpMailer, smtpMailerFromEnv, type SmtpMailer, type SmtpSettings } fro
 export const accountsModule = defineModule({
   name: 'accounts',
   tags: [{ name: 'accounts', description: 'Sign-in, users, roles per territory, API keys, audit log' }],
-  routes(app: FastifyInstance, s: { accounts: AccountService; audit: AuditLog; oidc: OidcSignIn | undefined; cookies: SessionCookieOptions }) {
+  routes(
+    app: FastifyInstance,
+    s: { accounts: AccountService; audit: AuditLog; oidc: OidcSignIn | undefined; cookies: SessionCookieOptions },
+  ) {
     authRoutes(app, s.accounts, s.cookies);
     oidcRoutes(app, s.accounts, s.oidc, s.cookies);
     userRoutes(app, s.accounts, s.audit);

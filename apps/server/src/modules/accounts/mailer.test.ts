@@ -82,17 +82,29 @@ describe('password-reset messages by SMTP', () => {
 
   before(async () => {
     smtp = await startSmtp();
-    const m = smtpMailerFromEnv({ SMTP_URL: `smtp://boucles:secret%20smtp@127.0.0.1:${smtp.port}`, SMTP_FROM: 'Boucles <noreply@boucles.test>' }, (l) => logged.push(l));
+    const m = smtpMailerFromEnv(
+      { SMTP_URL: `smtp://boucles:secret%20smtp@127.0.0.1:${smtp.port}`, SMTP_FROM: 'Boucles <noreply@boucles.test>' },
+      (l) => logged.push(l),
+    );
     assert.ok(m);
     mailer = m;
     const db = await openPglite();
     await migrate(db);
-    ({ app, services } = await buildApp({ db, reference: new ReferenceCatalog(), mailer, publicUrl: 'https://boucles.test/', log: (l) => logged.push(l) }));
+    ({ app, services } = await buildApp({
+      db,
+      reference: new ReferenceCatalog(),
+      mailer,
+      publicUrl: 'https://boucles.test/',
+      log: (l) => logged.push(l),
+    }));
     close = async () => {
       await app.close();
       await db.close();
     };
-    await services.accounts.createUser({ kind: 'system' }, { email: 'Agent@Ville.test', displayName: 'Agent de la ville', password: 'un mot de passe initial' });
+    await services.accounts.createUser(
+      { kind: 'system' },
+      { email: 'Agent@Ville.test', displayName: 'Agent de la ville', password: 'un mot de passe initial' },
+    );
   });
   after(async () => {
     mailer.close();
@@ -122,11 +134,23 @@ describe('password-reset messages by SMTP', () => {
     // Nothing of the link went to the log.
     assert.ok(!logged.some((l) => l.includes(link[1] as string)), logged.join('\n'));
 
-    const confirm = await app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token: link[1], newPassword: 'un tout nouveau mot de passe' } });
+    const confirm = await app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token: link[1], newPassword: 'un tout nouveau mot de passe' },
+    });
     assert.equal(confirm.statusCode, 204, confirm.body);
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'agent@ville.test', password: 'un tout nouveau mot de passe' } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'agent@ville.test', password: 'un tout nouveau mot de passe' },
+    });
     assert.equal(login.statusCode, 200, login.body);
-    const again = await app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token: link[1], newPassword: 'encore un autre mot de passe' } });
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token: link[1], newPassword: 'encore un autre mot de passe' },
+    });
     assert.equal(again.statusCode, 400);
   });
 

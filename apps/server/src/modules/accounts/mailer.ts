@@ -29,7 +29,8 @@ function checkUrl(raw: string): void {
   } catch {
     throw new Error('SMTP_URL must be a URL such as smtp://user:password@host:587');
   }
-  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error(`SMTP_URL must start with smtp:// or smtps://, got "${url.protocol}//"`);
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+    throw new Error(`SMTP_URL must start with smtp:// or smtps://, got "${url.protocol}//"`);
   if (!url.hostname) throw new Error('SMTP_URL must name a host');
 }
 
@@ -44,7 +45,8 @@ export function smtpMailer(settings: SmtpSettings, log: (line: string) => void =
         .then(
           () => undefined,
           // Neither the address nor the message (it holds the reset link) goes to the log.
-          (e: unknown) => log(`Échec de l'envoi d'un courriel de réinitialisation par SMTP : ${e instanceof Error ? e.message : String(e)}`),
+          (e: unknown) =>
+            log(`Échec de l'envoi d'un courriel de réinitialisation par SMTP : ${e instanceof Error ? e.message : String(e)}`),
         )
         .finally(() => inFlight.delete(sending));
       inFlight.add(sending);
@@ -64,6 +66,7 @@ export function smtpMailerFromEnv(env: NodeJS.ProcessEnv = process.env, log?: (l
   const url = env.SMTP_URL?.trim();
   if (!url) return undefined;
   const from = env.SMTP_FROM?.trim();
-  if (!from) throw new Error('SMTP_FROM (the sender of password-reset messages, e.g. "Boucles <noreply@example.org>") is required with SMTP_URL');
+  if (!from)
+    throw new Error('SMTP_FROM (the sender of password-reset messages, e.g. "Boucles <noreply@example.org>") is required with SMTP_URL');
   return smtpMailer({ url, from }, log);
 }

@@ -77,7 +77,9 @@ class Browser {
       const eq = pair.indexOf('=');
       const name = pair.slice(0, eq).trim();
       const value = pair.slice(eq + 1).trim();
-      const expired = attrs.some((a) => /^\s*max-age=0\s*$/i.test(a) || (/^\s*expires=/i.test(a) && Date.parse(a.split('=')[1] ?? '') < Date.now()));
+      const expired = attrs.some(
+        (a) => /^\s*max-age=0\s*$/i.test(a) || (/^\s*expires=/i.test(a) && Date.parse(a.split('=')[1] ?? '') < Date.now()),
+      );
       if (expired || value === '') jar.delete(name);
       else jar.set(name, value);
     }
@@ -95,7 +97,11 @@ interface Flow {
  * Signs in from the app's button: follows redirections, types `login` into the provider's form,
  * consents, and stops at the app's answer to the callback. `tamper` may change the callback's URL.
  */
-async function signIn(appUrl: string, login: string, options: { tamper?: (url: URL) => void; browser?: Browser; start?: string } = {}): Promise<Flow> {
+async function signIn(
+  appUrl: string,
+  login: string,
+  options: { tamper?: (url: URL) => void; browser?: Browser; start?: string } = {},
+): Promise<Flow> {
   const browser = options.browser ?? new Browser();
   let res = await browser.request(`${appUrl}${options.start ?? '/api/auth/oidc/login'}`);
   for (let steps = 0; steps < 20; steps++) {
@@ -223,9 +229,15 @@ for (const claimsAt of ['userinfo', 'id_token'] as const) {
       // The pending sign-in is used up.
       assert.equal(browser.cookies(appUrl).has('boucles_oidc'), false);
       // The account is now linked to the provider's subject, and the sign-in is in the audit log.
-      const [linked] = await db.query<{ oidc_issuer: string; oidc_subject: string }>('SELECT oidc_issuer, oidc_subject FROM app_user WHERE id = $1', [agentId]);
+      const [linked] = await db.query<{ oidc_issuer: string; oidc_subject: string }>(
+        'SELECT oidc_issuer, oidc_subject FROM app_user WHERE id = $1',
+        [agentId],
+      );
       assert.deepEqual(linked, { oidc_issuer: issuer, oidc_subject: 'sub-agent' });
-      const signIns = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE user_id = $1 AND action = 'sign-in'`, [agentId]);
+      const signIns = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_event WHERE user_id = $1 AND action = 'sign-in'`,
+        [agentId],
+      );
       assert.ok((signIns[0]?.n ?? 0) >= 1);
     });
 
@@ -240,16 +252,24 @@ for (const claimsAt of ['userinfo', 'id_token'] as const) {
       const { callback, browser } = await signIn(appUrl, 'sub-inconnu');
       assert.equal(callback.status, 303);
       assert.equal(callback.headers.get('location'), '/connexion?erreur=compte-inconnu');
-      assert.equal(callback.headers.getSetCookie().some((c) => c.startsWith('boucles_session=')), false);
+      assert.equal(
+        callback.headers.getSetCookie().some((c) => c.startsWith('boucles_session=')),
+        false,
+      );
       assert.equal((await browser.request(`${appUrl}/api/auth/me`)).status, 401);
     });
 
     test('an e-mail the provider did not verify is refused, though an account has it', async () => {
       const { callback, browser } = await signIn(appUrl, 'sub-non-verifie');
       assert.equal(callback.headers.get('location'), '/connexion?erreur=compte-inconnu');
-      assert.equal(callback.headers.getSetCookie().some((c) => c.startsWith('boucles_session=')), false);
+      assert.equal(
+        callback.headers.getSetCookie().some((c) => c.startsWith('boucles_session=')),
+        false,
+      );
       assert.equal((await browser.request(`${appUrl}/api/auth/me`)).status, 401);
-      const links = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM app_user WHERE email = 'elu@ville.test' AND oidc_subject IS NOT NULL`);
+      const links = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM app_user WHERE email = 'elu@ville.test' AND oidc_subject IS NOT NULL`,
+      );
       assert.equal(links[0]?.n, 0);
     });
 
@@ -271,10 +291,15 @@ for (const claimsAt of ['userinfo', 'id_token'] as const) {
     });
 
     test('a tampered state is refused', async () => {
-      const { callback, browser } = await signIn(appUrl, 'sub-agent', { tamper: (url) => url.searchParams.set('state', `${url.searchParams.get('state') ?? ''}x`) });
+      const { callback, browser } = await signIn(appUrl, 'sub-agent', {
+        tamper: (url) => url.searchParams.set('state', `${url.searchParams.get('state') ?? ''}x`),
+      });
       assert.equal(callback.status, 303);
       assert.equal(callback.headers.get('location'), '/connexion?erreur=oidc-echec');
-      assert.equal(callback.headers.getSetCookie().some((c) => c.startsWith('boucles_session=')), false);
+      assert.equal(
+        callback.headers.getSetCookie().some((c) => c.startsWith('boucles_session=')),
+        false,
+      );
       assert.equal((await browser.request(`${appUrl}/api/auth/me`)).status, 401);
     });
 
@@ -299,7 +324,9 @@ for (const claimsAt of ['userinfo', 'id_token'] as const) {
       const browser = new Browser();
       const start = await browser.request(`${appUrl}/api/auth/oidc/login`);
       const state = new URL(start.headers.get('location') ?? '').searchParams.get('state') ?? '';
-      const res = await browser.request(`${appUrl}/api/auth/oidc/callback?error=access_denied&state=${state}&iss=${encodeURIComponent(issuer)}`);
+      const res = await browser.request(
+        `${appUrl}/api/auth/oidc/callback?error=access_denied&state=${state}&iss=${encodeURIComponent(issuer)}`,
+      );
       assert.equal(res.headers.get('location'), '/connexion?erreur=oidc-echec');
     });
   });
@@ -309,7 +336,12 @@ describe('OpenID Connect configuration', () => {
   test('read from the environment, with defaults, and refused when incomplete', () => {
     assert.equal(oidcConfigFromEnv({}), undefined);
     assert.deepEqual(
-      oidcConfigFromEnv({ OIDC_ISSUER: 'https://auth.agentconnect.gouv.fr/api/v2', OIDC_CLIENT_ID: 'id', OIDC_CLIENT_SECRET: 'secret', PUBLIC_URL: 'https://boucles.example.org/' }),
+      oidcConfigFromEnv({
+        OIDC_ISSUER: 'https://auth.agentconnect.gouv.fr/api/v2',
+        OIDC_CLIENT_ID: 'id',
+        OIDC_CLIENT_SECRET: 'secret',
+        PUBLIC_URL: 'https://boucles.example.org/',
+      }),
       {
         issuer: 'https://auth.agentconnect.gouv.fr/api/v2',
         clientId: 'id',
@@ -332,17 +364,43 @@ describe('OpenID Connect configuration', () => {
     assert.equal(custom?.scopes, 'openid email given_name usual_name');
     assert.equal(custom?.emailsTrusted, false);
     assert.equal(
-      oidcConfigFromEnv({ OIDC_ISSUER: 'https://sso.example', OIDC_CLIENT_ID: 'id', OIDC_CLIENT_SECRET: 's', PUBLIC_URL: 'https://b.example', OIDC_EMAILS_TRUSTED: 'true' })?.emailsTrusted,
+      oidcConfigFromEnv({
+        OIDC_ISSUER: 'https://sso.example',
+        OIDC_CLIENT_ID: 'id',
+        OIDC_CLIENT_SECRET: 's',
+        PUBLIC_URL: 'https://b.example',
+        OIDC_EMAILS_TRUSTED: 'true',
+      })?.emailsTrusted,
       true,
     );
-    assert.throws(() => oidcConfigFromEnv({ OIDC_ISSUER: 'https://sso.example', OIDC_CLIENT_ID: 'id' }), /OIDC_CLIENT_SECRET, PUBLIC_URL are missing/);
-    assert.throws(() => oidcConfigFromEnv({ OIDC_ISSUER: 'http://sso.example', OIDC_CLIENT_ID: 'id', OIDC_CLIENT_SECRET: 's', PUBLIC_URL: 'https://b.example' }), /https/);
-    assert.ok(oidcConfigFromEnv({ OIDC_ISSUER: 'http://127.0.0.1:9000', OIDC_CLIENT_ID: 'id', OIDC_CLIENT_SECRET: 's', PUBLIC_URL: 'http://127.0.0.1:3000' }));
+    assert.throws(
+      () => oidcConfigFromEnv({ OIDC_ISSUER: 'https://sso.example', OIDC_CLIENT_ID: 'id' }),
+      /OIDC_CLIENT_SECRET, PUBLIC_URL are missing/,
+    );
+    assert.throws(
+      () =>
+        oidcConfigFromEnv({
+          OIDC_ISSUER: 'http://sso.example',
+          OIDC_CLIENT_ID: 'id',
+          OIDC_CLIENT_SECRET: 's',
+          PUBLIC_URL: 'https://b.example',
+        }),
+      /https/,
+    );
+    assert.ok(
+      oidcConfigFromEnv({
+        OIDC_ISSUER: 'http://127.0.0.1:9000',
+        OIDC_CLIENT_ID: 'id',
+        OIDC_CLIENT_SECRET: 's',
+        PUBLIC_URL: 'http://127.0.0.1:3000',
+      }),
+    );
   });
 
   test('the page to come back to is a path of this app only', () => {
     assert.equal(safeReturnPath('/territoires/DEMO?x=1'), '/territoires/DEMO?x=1');
-    for (const bad of [undefined, '', 'https://evil.example', '//evil.example', '/\\evil.example', 'territoires', '/api/auth/me', '/a\nb']) assert.equal(safeReturnPath(bad), '/', String(bad));
+    for (const bad of [undefined, '', 'https://evil.example', '//evil.example', '/\\evil.example', 'territoires', '/api/auth/me', '/a\nb'])
+      assert.equal(safeReturnPath(bad), '/', String(bad));
   });
 
   test('without a provider the app says so and the sign-in route goes back to the sign-in page', async () => {

@@ -20,7 +20,12 @@ export const OIDC_ERRORS = { unknown_account: 'compte-inconnu', failed: 'oidc-ec
 
 const signInPage = (reason: keyof typeof OIDC_ERRORS): string => `/connexion?erreur=${OIDC_ERRORS[reason]}`;
 
-export function oidcRoutes(app: FastifyInstance, accounts: AccountService, oidc: OidcSignIn | undefined, cookies: SessionCookieOptions): void {
+export function oidcRoutes(
+  app: FastifyInstance,
+  accounts: AccountService,
+  oidc: OidcSignIn | undefined,
+  cookies: SessionCookieOptions,
+): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const pendingCookie = { httpOnly: true, sameSite: 'lax', path: COOKIE_PATH, secure: cookies.secure } as const;
   const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
@@ -29,7 +34,11 @@ export function oidcRoutes(app: FastifyInstance, accounts: AccountService, oidc:
     '/api/auth/oidc',
     {
       config: { public: true },
-      schema: { tags, summary: 'Whether sign-in through an OpenID Connect provider is offered, and the button’s label', response: { 200: z.object({ enabled: z.boolean(), label: z.string().nullable() }) } },
+      schema: {
+        tags,
+        summary: 'Whether sign-in through an OpenID Connect provider is offered, and the button’s label',
+        response: { 200: z.object({ enabled: z.boolean(), label: z.string().nullable() }) },
+      },
     },
     async () => ({ enabled: oidc !== undefined, label: oidc?.label ?? null }),
   );

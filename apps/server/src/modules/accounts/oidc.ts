@@ -62,7 +62,8 @@ export function oidcConfigFromEnv(env: NodeJS.ProcessEnv = process.env): OidcCon
   } catch {
     throw new Error(`OIDC_ISSUER must be a URL, got "${issuer}"`);
   }
-  if (issuerUrl.protocol !== 'https:' && !isLoopbackHttp(issuerUrl)) throw new Error('OIDC_ISSUER must be an https:// URL (http:// only on this machine, for tests)');
+  if (issuerUrl.protocol !== 'https:' && !isLoopbackHttp(issuerUrl))
+    throw new Error('OIDC_ISSUER must be an https:// URL (http:// only on this machine, for tests)');
   const scopes = (env.OIDC_SCOPES?.trim() || DEFAULT_SCOPES).split(/\s+/);
   if (!scopes.includes('openid')) scopes.unshift('openid');
   return {
@@ -138,11 +139,17 @@ export class OidcSignIn {
   private async discover(): Promise<client.Configuration> {
     const issuer = new URL(this.config.issuer);
     const insecure = isLoopbackHttp(issuer);
-    const found = await client.discovery(issuer, this.config.clientId, undefined, undefined, { timeout: 10, ...(insecure ? { execute: [client.allowInsecureRequests] } : {}) });
+    const found = await client.discovery(issuer, this.config.clientId, undefined, undefined, {
+      timeout: 10,
+      ...(insecure ? { execute: [client.allowInsecureRequests] } : {}),
+    });
     const server = found.serverMetadata();
     // client_secret_basic is the default of OpenID Connect; client_secret_post when it is the only one.
     const methods = server.token_endpoint_auth_methods_supported ?? ['client_secret_basic'];
-    const auth = methods.includes('client_secret_basic') || !methods.includes('client_secret_post') ? client.ClientSecretBasic(this.config.clientSecret) : client.ClientSecretPost(this.config.clientSecret);
+    const auth =
+      methods.includes('client_secret_basic') || !methods.includes('client_secret_post')
+        ? client.ClientSecretBasic(this.config.clientSecret)
+        : client.ClientSecretPost(this.config.clientSecret);
     const configuration = new client.Configuration(server, this.config.clientId, { client_secret: this.config.clientSecret }, auth);
     configuration.timeout = 10;
     if (insecure) client.allowInsecureRequests(configuration);
@@ -208,11 +215,19 @@ export class OidcSignIn {
     }
     const userId = await this.deps.accounts.userForOidc(issuer, subject, email, emailVerified);
     if (!userId) {
-      return { ok: false, reason: 'unknown_account', detail: email && !emailVerified ? 'the provider did not verify the e-mail address' : 'no account for this identity' };
+      return {
+        ok: false,
+        reason: 'unknown_account',
+        detail: email && !emailVerified ? 'the provider did not verify the e-mail address' : 'no account for this identity',
+      };
     }
     const session = await this.deps.accounts.startSession(userId);
     if (this.deps.audit && this.deps.db) {
-      await this.deps.audit.record(this.deps.db, { kind: 'user', userId, email: '', displayName: '', isAdmin: false, grants: [] }, { action: 'sign-in', entity: 'session', details: { method: 'oidc', issuer } });
+      await this.deps.audit.record(
+        this.deps.db,
+        { kind: 'user', userId, email: '', displayName: '', isAdmin: false, grants: [] },
+        { action: 'sign-in', entity: 'session', details: { method: 'oidc', issuer } },
+      );
     }
     return { ok: true, userId, session, returnTo: pending.returnTo };
   }
@@ -232,7 +247,14 @@ export class OidcSignIn {
       decipher.setAuthTag(raw.subarray(12, 28));
       const json = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
       const p = JSON.parse(json) as Partial<Pending>;
-      if (typeof p.state !== 'string' || typeof p.nonce !== 'string' || typeof p.verifier !== 'string' || typeof p.returnTo !== 'string' || typeof p.expiresAt !== 'number') return undefined;
+      if (
+        typeof p.state !== 'string' ||
+        typeof p.nonce !== 'string' ||
+        typeof p.verifier !== 'string' ||
+        typeof p.returnTo !== 'string' ||
+        typeof p.expiresAt !== 'number'
+      )
+        return undefined;
       if (p.expiresAt < Date.now() / 1000) return undefined;
       return { state: p.state, nonce: p.nonce, verifier: p.verifier, returnTo: safeReturnPath(p.returnTo), expiresAt: p.expiresAt };
     } catch {

@@ -73,7 +73,10 @@ export interface SessionRow {
 }
 
 export class AccountRepository {
-  async insertUser(db: Queryable, u: { email: string; displayName: string; passwordHash: string | null; isAdmin: boolean }): Promise<UserRecord> {
+  async insertUser(
+    db: Queryable,
+    u: { email: string; displayName: string; passwordHash: string | null; isAdmin: boolean },
+  ): Promise<UserRecord> {
     const [row] = await db.query<UserRow>(
       'INSERT INTO app_user (email, display_name, password_hash, is_admin) VALUES ($1, $2, $3, $4) RETURNING *',
       [u.email, u.displayName, u.passwordHash, u.isAdmin],
@@ -87,7 +90,9 @@ export class AccountRepository {
   }
 
   async credentials(db: Queryable, email: string): Promise<{ id: string; passwordHash: string | null } | undefined> {
-    const [row] = await db.query<{ id: string; password_hash: string | null }>('SELECT id, password_hash FROM app_user WHERE email = $1', [email]);
+    const [row] = await db.query<{ id: string; password_hash: string | null }>('SELECT id, password_hash FROM app_user WHERE email = $1', [
+      email,
+    ]);
     return row ? { id: row.id, passwordHash: row.password_hash } : undefined;
   }
 
@@ -122,7 +127,11 @@ export class AccountRepository {
     return rows.map(toUser);
   }
 
-  async updateUser(db: Queryable, id: string, patch: { displayName?: string | undefined; isAdmin?: boolean | undefined; passwordHash?: string | undefined }): Promise<UserRecord | undefined> {
+  async updateUser(
+    db: Queryable,
+    id: string,
+    patch: { displayName?: string | undefined; isAdmin?: boolean | undefined; passwordHash?: string | undefined },
+  ): Promise<UserRecord | undefined> {
     const [row] = await db.query<UserRow>(
       `UPDATE app_user SET display_name = coalesce($2, display_name), is_admin = coalesce($3, is_admin), password_hash = coalesce($4, password_hash), updated_at = now()
        WHERE id = $1 RETURNING *`,
@@ -148,7 +157,9 @@ export class AccountRepository {
   // Roles
 
   async rolesOfUsers(db: Queryable, userIds: readonly string[]): Promise<RoleRecord[]> {
-    const rows = await db.query<RoleRow>(`${ROLE_SELECT} WHERE r.user_id = ANY($1::uuid[]) ORDER BY t.code, r.role, a.name`, [[...userIds]]);
+    const rows = await db.query<RoleRow>(`${ROLE_SELECT} WHERE r.user_id = ANY($1::uuid[]) ORDER BY t.code, r.role, a.name`, [
+      [...userIds],
+    ]);
     return rows.map(toRole);
   }
 
@@ -158,25 +169,31 @@ export class AccountRepository {
   }
 
   async insertRole(db: Queryable, territoryId: string, r: { userId: string; role: Role; actorId: string | null }): Promise<string> {
-    const [row] = await db.query<{ id: string }>('INSERT INTO user_role (user_id, territory_id, role, actor_id) VALUES ($1, $2, $3, $4) RETURNING id', [
-      r.userId,
-      territoryId,
-      r.role,
-      r.actorId,
-    ]);
+    const [row] = await db.query<{ id: string }>(
+      'INSERT INTO user_role (user_id, territory_id, role, actor_id) VALUES ($1, $2, $3, $4) RETURNING id',
+      [r.userId, territoryId, r.role, r.actorId],
+    );
     return (row as { id: string }).id;
   }
 
   /** Deletes a role of that territory; the tenant is in the WHERE clause. */
   async deleteRole(db: Queryable, territoryId: string, roleId: string): Promise<{ userId: string } | undefined> {
-    const [row] = await db.query<{ user_id: string }>('DELETE FROM user_role WHERE territory_id = $1 AND id = $2 RETURNING user_id', [territoryId, roleId]);
+    const [row] = await db.query<{ user_id: string }>('DELETE FROM user_role WHERE territory_id = $1 AND id = $2 RETURNING user_id', [
+      territoryId,
+      roleId,
+    ]);
     return row ? { userId: row.user_id } : undefined;
   }
 
   // Sessions
 
   async insertSession(db: Queryable, s: { tokenHash: string; userId: string; csrfToken: string; expiresAt: Date }): Promise<void> {
-    await db.query('INSERT INTO user_session (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, $4)', [s.tokenHash, s.userId, s.csrfToken, s.expiresAt]);
+    await db.query('INSERT INTO user_session (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, $4)', [
+      s.tokenHash,
+      s.userId,
+      s.csrfToken,
+      s.expiresAt,
+    ]);
   }
 
   /** A live session (not expired, not idle too long) with its user. */

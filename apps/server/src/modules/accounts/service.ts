@@ -11,7 +11,7 @@ import type { RoleRecord, UserRecord } from './repository.js';
 import type { ApiKeyRecord } from './api-keys.repository.js';
 import type { ApiKeyRepository } from './api-keys.repository.js';
 import type { AccountRepository } from './repository.js';
-import type { Access} from '../../platform/access/access.js';
+import type { Access } from '../../platform/access/access.js';
 import { ForbiddenError, requirePlatformAdmin, UnauthenticatedError, type Principal, type Role } from '../../platform/access/access.js';
 import type { AuditLog } from '../../platform/audit/service.js';
 import { LoginThrottle } from '../../platform/access/login-throttle.js';
@@ -63,7 +63,6 @@ export interface AccountOptions {
 export const digest = (token: string): string => createHash('sha256').update(token).digest('hex');
 const token = (): string => randomBytes(32).toString('base64url');
 
-
 /** The repositories this service reads and writes. */
 export interface AccountRepos {
   accounts: AccountRepository;
@@ -79,7 +78,10 @@ export class TooManyAttemptsError extends AppError {
   }
 }
 
-const INVALID_CREDENTIALS = new AppError('invalid_credentials', { fr: 'adresse ou mot de passe incorrect', en: 'wrong e-mail or password' });
+const INVALID_CREDENTIALS = new AppError('invalid_credentials', {
+  fr: 'adresse ou mot de passe incorrect',
+  en: 'wrong e-mail or password',
+});
 const USER = { fr: 'Utilisateur', en: 'User' };
 const ROLE = { fr: 'Rôle', en: 'Role' };
 const API_KEY = { fr: 'Clé d’API', en: 'API key' };
@@ -125,7 +127,10 @@ export class AccountService {
       db,
       users.map((u) => u.id),
     );
-    return users.map((u) => ({ ...u, roles: roles.filter((r) => r.userId === u.id && (territoryId === undefined || r.territoryId === territoryId)) }));
+    return users.map((u) => ({
+      ...u,
+      roles: roles.filter((r) => r.userId === u.id && (territoryId === undefined || r.territoryId === territoryId)),
+    }));
   }
 
   async listUsers(who: Principal): Promise<User[]> {
@@ -156,13 +161,25 @@ export class AccountService {
       for (const r of roles) scopes.push({ r, scope: await this.access.scope(tx, who, r.territoryCode, 'territory:manage') });
       let user: UserRecord;
       try {
-        user = await this.repos.accounts.insertUser(tx, { email, displayName: input.displayName.trim(), passwordHash, isAdmin: input.isAdmin ?? false });
+        user = await this.repos.accounts.insertUser(tx, {
+          email,
+          displayName: input.displayName.trim(),
+          passwordHash,
+          isAdmin: input.isAdmin ?? false,
+        });
       } catch (e) {
-        if (isUniqueViolation(e)) throw new ConflictError({ fr: 'un compte existe déjà avec cette adresse', en: 'an account already has this e-mail' });
+        if (isUniqueViolation(e))
+          throw new ConflictError({ fr: 'un compte existe déjà avec cette adresse', en: 'an account already has this e-mail' });
         throw e;
       }
       // Created by a territory administrator: the fact belongs to that territory's log too.
-      await this.audit.record(tx, who, { territoryId: scopes[0]?.scope.territory.id ?? null, action: 'create', entity: 'user', entityId: user.id, details: { isAdmin: user.isAdmin } });
+      await this.audit.record(tx, who, {
+        territoryId: scopes[0]?.scope.territory.id ?? null,
+        action: 'create',
+        entity: 'user',
+        entityId: user.id,
+        details: { isAdmin: user.isAdmin },
+      });
       for (const { r, scope } of scopes) {
         await this.insertRole(tx, who, scope.territory.id, { userId: user.id, role: r.role, actorId: r.actorId ?? null });
       }
@@ -171,14 +188,26 @@ export class AccountService {
     });
   }
 
-  async updateUser(who: Principal, id: string, patch: { displayName?: string | undefined; isAdmin?: boolean | undefined; password?: string | undefined }): Promise<User> {
+  async updateUser(
+    who: Principal,
+    id: string,
+    patch: { displayName?: string | undefined; isAdmin?: boolean | undefined; password?: string | undefined },
+  ): Promise<User> {
     requirePlatformAdmin(who);
     const passwordHash = patch.password !== undefined ? await this.hashPassword(patch.password) : undefined;
     return this.db.transaction(async (tx) => {
-      if (patch.isAdmin === false && (await this.repos.accounts.userById(tx, id))?.isAdmin && (await this.repos.accounts.countAdmins(tx)) <= 1) {
+      if (
+        patch.isAdmin === false &&
+        (await this.repos.accounts.userById(tx, id))?.isAdmin &&
+        (await this.repos.accounts.countAdmins(tx)) <= 1
+      ) {
         throw new ConflictError({ fr: 'c’est le dernier administrateur de la plateforme', en: 'this is the last platform administrator' });
       }
-      const u = await this.repos.accounts.updateUser(tx, id, { displayName: patch.displayName?.trim(), isAdmin: patch.isAdmin, passwordHash });
+      const u = await this.repos.accounts.updateUser(tx, id, {
+        displayName: patch.displayName?.trim(),
+        isAdmin: patch.isAdmin,
+        passwordHash,
+      });
       if (!u) throw new NotFoundError(USER);
       // A password set by an administrator ends the user's sessions.
       if (passwordHash) await this.repos.accounts.deleteSessionsOf(tx, id);
@@ -216,9 +245,17 @@ export class AccountService {
     return this.withRoles(this.db, users, scope.territory.id);
   }
 
-  private async insertRole(tx: Queryable, who: Principal, territoryId: string, r: { userId: string; role: Role; actorId: string | null }): Promise<string> {
+  private async insertRole(
+    tx: Queryable,
+    who: Principal,
+    territoryId: string,
+    r: { userId: string; role: Role; actorId: string | null },
+  ): Promise<string> {
     if (ROLE_DEFINITIONS[r.role].forActor !== (r.actorId !== null)) {
-      const message = { fr: 'un contributeur parle pour un acteur : actorId est requis pour lui seul', en: 'a contributor speaks for one actor: actorId is required for contributors only' };
+      const message = {
+        fr: 'un contributeur parle pour un acteur : actorId est requis pour lui seul',
+        en: 'a contributor speaks for one actor: actorId is required for contributors only',
+      };
       throw invalid([{ path: 'actorId', code: 'contributor_actor', message }], message);
     }
     let id: string;
@@ -226,14 +263,25 @@ export class AccountService {
       id = await this.repos.accounts.insertRole(tx, territoryId, r);
     } catch (e) {
       if (isUniqueViolation(e)) throw new ConflictError({ fr: 'cet utilisateur a déjà ce rôle', en: 'this user already has this role' });
-      if (isForeignKeyViolation(e)) throw new NotFoundError(r.actorId && e.constraint?.includes('actor') ? { fr: 'Acteur', en: 'Actor' } : USER);
+      if (isForeignKeyViolation(e))
+        throw new NotFoundError(r.actorId && e.constraint?.includes('actor') ? { fr: 'Acteur', en: 'Actor' } : USER);
       throw e;
     }
-    await this.audit.record(tx, who, { territoryId, action: 'grant', entity: 'role', entityId: id, details: { userId: r.userId, role: r.role, actorId: r.actorId } });
+    await this.audit.record(tx, who, {
+      territoryId,
+      action: 'grant',
+      entity: 'role',
+      entityId: id,
+      details: { userId: r.userId, role: r.role, actorId: r.actorId },
+    });
     return id;
   }
 
-  async grantRole(who: Principal, code: string, r: { userId: string; role: Role; actorId?: string | null | undefined }): Promise<RoleRecord> {
+  async grantRole(
+    who: Principal,
+    code: string,
+    r: { userId: string; role: Role; actorId?: string | null | undefined },
+  ): Promise<RoleRecord> {
     return this.db.transaction(async (tx) => {
       const scope = await this.access.scope(tx, who, code, 'territory:manage');
       if (!(await this.repos.accounts.userById(tx, r.userId))) throw new NotFoundError(USER);
@@ -248,7 +296,13 @@ export class AccountService {
       const scope = await this.access.scope(tx, who, code, 'territory:manage');
       const deleted = await this.repos.accounts.deleteRole(tx, scope.territory.id, roleId);
       if (!deleted) throw new NotFoundError(ROLE);
-      await this.audit.record(tx, who, { territoryId: scope.territory.id, action: 'revoke', entity: 'role', entityId: roleId, details: { userId: deleted.userId } });
+      await this.audit.record(tx, who, {
+        territoryId: scope.territory.id,
+        action: 'revoke',
+        entity: 'role',
+        entityId: roleId,
+        details: { userId: deleted.userId },
+      });
     });
   }
 
@@ -259,7 +313,12 @@ export class AccountService {
     const t = token();
     const csrfToken = token();
     await this.repos.accounts.deleteExpiredSessions(this.db);
-    await this.repos.accounts.insertSession(this.db, { tokenHash: digest(t), userId, csrfToken, expiresAt: new Date(Date.now() + SESSION_MAX_SECONDS * 1000) });
+    await this.repos.accounts.insertSession(this.db, {
+      tokenHash: digest(t),
+      userId,
+      csrfToken,
+      expiresAt: new Date(Date.now() + SESSION_MAX_SECONDS * 1000),
+    });
     return { token: t, csrfToken, maxAgeSeconds: SESSION_MAX_SECONDS };
   }
 
@@ -267,7 +326,11 @@ export class AccountService {
    * Checks an e-mail and password. Unknown e-mails cost the same Argon2 verification as known
    * ones, so that timing does not tell which addresses have an account.
    */
-  async login(emailInput: string, password: string, address: string): Promise<{ token: string; csrfToken: string; maxAgeSeconds: number; userId: string }> {
+  async login(
+    emailInput: string,
+    password: string,
+    address: string,
+  ): Promise<{ token: string; csrfToken: string; maxAgeSeconds: number; userId: string }> {
     const email = normaliseEmail(emailInput);
     const wait = this.throttle.retryAfter(email, address);
     if (wait > 0) throw new TooManyAttemptsError(wait);
@@ -281,7 +344,11 @@ export class AccountService {
     }
     this.throttle.succeeded(email);
     const session = await this.startSession(cred.id);
-    await this.audit.record(this.db, { kind: 'user', userId: cred.id, email, displayName: '', isAdmin: false, grants: [] }, { action: 'sign-in', entity: 'session' });
+    await this.audit.record(
+      this.db,
+      { kind: 'user', userId: cred.id, email, displayName: '', isAdmin: false, grants: [] },
+      { action: 'sign-in', entity: 'session' },
+    );
     return { ...session, userId: cred.id };
   }
 
@@ -330,7 +397,14 @@ export class AccountService {
       displayName: u.displayName,
       isAdmin: u.isAdmin,
       csrfToken,
-      roles: roles.map((r) => ({ id: r.id, territoryCode: r.territoryCode, territoryName: r.territoryName, role: r.role, actorId: r.actorId, actorName: r.actorName })),
+      roles: roles.map((r) => ({
+        id: r.id,
+        territoryCode: r.territoryCode,
+        territoryName: r.territoryName,
+        role: r.role,
+        actorId: r.actorId,
+        actorName: r.actorName,
+      })),
     };
   }
 
@@ -372,11 +446,18 @@ export class AccountService {
     await this.db.transaction(async (tx) => {
       const userId = await this.repos.accounts.consumeReset(tx, digest(resetToken));
       if (!userId) {
-        throw new AppError('invalid_token', { fr: 'lien de réinitialisation inconnu, déjà utilisé ou expiré', en: 'reset link unknown, already used or expired' });
+        throw new AppError('invalid_token', {
+          fr: 'lien de réinitialisation inconnu, déjà utilisé ou expiré',
+          en: 'reset link unknown, already used or expired',
+        });
       }
       await this.repos.accounts.updateUser(tx, userId, { passwordHash });
       await this.repos.accounts.deleteSessionsOf(tx, userId);
-      await this.audit.record(tx, { kind: 'user', userId, email: '', displayName: '', isAdmin: false, grants: [] }, { action: 'password', entity: 'user', entityId: userId, details: { by: 'reset' } });
+      await this.audit.record(
+        tx,
+        { kind: 'user', userId, email: '', displayName: '', isAdmin: false, grants: [] },
+        { action: 'password', entity: 'user', entityId: userId, details: { by: 'reset' } },
+      );
     });
   }
 
@@ -436,7 +517,11 @@ export class AccountService {
     const byEmail = await this.repos.accounts.userByEmail(this.db, normaliseEmail(email));
     if (!byEmail) return undefined;
     if (!(await this.repos.accounts.linkOidc(this.db, byEmail.id, issuer, subject))) return undefined;
-    await this.audit.record(this.db, { kind: 'system' }, { action: 'update', entity: 'user', entityId: byEmail.id, details: { linked: 'oidc', issuer } });
+    await this.audit.record(
+      this.db,
+      { kind: 'system' },
+      { action: 'update', entity: 'user', entityId: byEmail.id, details: { linked: 'oidc', issuer } },
+    );
     return byEmail.id;
   }
 }

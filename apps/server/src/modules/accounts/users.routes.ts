@@ -37,7 +37,14 @@ const userSchema = z
   .meta({ id: 'User' });
 
 const apiKeySchema = z
-  .object({ id: z.string(), name: z.string(), prefix: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string(),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
   .meta({ id: 'ApiKey' });
 
 const userParams = z.strictObject({ id: z.uuid() });
@@ -47,9 +54,19 @@ const newPassword = z.string().min(1).max(256);
 export function userRoutes(app: FastifyInstance, accounts: AccountService, audit: AuditLog): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['accounts'];
-  r.get('/api/users', { schema: { tags, summary: 'Every user (platform administrators)', response: { 200: z.object({ items: z.array(userSchema) }), ...errors } } }, async (req) => ({
-    items: await accounts.listUsers(who(req)),
-  }));
+  r.get(
+    '/api/users',
+    {
+      schema: {
+        tags,
+        summary: 'Every user (platform administrators)',
+        response: { 200: z.object({ items: z.array(userSchema) }), ...errors },
+      },
+    },
+    async (req) => ({
+      items: await accounts.listUsers(who(req)),
+    }),
+  );
   r.post(
     '/api/users',
     {
@@ -61,14 +78,21 @@ export function userRoutes(app: FastifyInstance, accounts: AccountService, audit
           displayName,
           password: newPassword.optional(),
           isAdmin: z.boolean().optional(),
-          roles: z.array(z.strictObject({ territoryCode: z.string().min(1).max(40), role: roleSchema, actorId: z.uuid().nullish() })).max(50).optional(),
+          roles: z
+            .array(z.strictObject({ territoryCode: z.string().min(1).max(40), role: roleSchema, actorId: z.uuid().nullish() }))
+            .max(50)
+            .optional(),
         }),
         response: { 201: userSchema, ...errors },
       },
     },
     async (req, reply) => reply.code(201).send(await accounts.createUser(who(req), req.body)),
   );
-  r.get('/api/users/:id', { schema: { tags, summary: 'Read a user', params: userParams, response: { 200: userSchema, ...errors } } }, (req) => accounts.getUser(who(req), req.params.id));
+  r.get(
+    '/api/users/:id',
+    { schema: { tags, summary: 'Read a user', params: userParams, response: { 200: userSchema, ...errors } } },
+    (req) => accounts.getUser(who(req), req.params.id),
+  );
   r.patch(
     '/api/users/:id',
     {
@@ -82,31 +106,72 @@ export function userRoutes(app: FastifyInstance, accounts: AccountService, audit
     },
     (req) => accounts.updateUser(who(req), req.params.id, req.body),
   );
-  r.delete('/api/users/:id', { schema: { tags, summary: 'Delete a user: it loses access at once', params: userParams, response: { 204: z.null(), ...errors } } }, async (req, reply) => {
-    await accounts.deleteUser(who(req), req.params.id);
-    return reply.code(204).send(null);
-  });
+  r.delete(
+    '/api/users/:id',
+    { schema: { tags, summary: 'Delete a user: it loses access at once', params: userParams, response: { 204: z.null(), ...errors } } },
+    async (req, reply) => {
+      await accounts.deleteUser(who(req), req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
 
-  r.get('/api/territories/:code/members', { schema: { tags, summary: 'The users with a role in the territory', params: codeParams, response: { 200: z.object({ items: z.array(userSchema) }), ...errors } } }, async (req) => ({
-    items: await accounts.members(who(req), req.params.code),
-  }));
+  r.get(
+    '/api/territories/:code/members',
+    {
+      schema: {
+        tags,
+        summary: 'The users with a role in the territory',
+        params: codeParams,
+        response: { 200: z.object({ items: z.array(userSchema) }), ...errors },
+      },
+    },
+    async (req) => ({
+      items: await accounts.members(who(req), req.params.code),
+    }),
+  );
   r.post(
     '/api/territories/:code/roles',
-    { schema: { tags, summary: 'Give a user a role in the territory', params: codeParams, body: z.strictObject({ userId: z.uuid(), role: roleSchema, actorId: z.uuid().nullish() }), response: { 201: roleRecord, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Give a user a role in the territory',
+        params: codeParams,
+        body: z.strictObject({ userId: z.uuid(), role: roleSchema, actorId: z.uuid().nullish() }),
+        response: { 201: roleRecord, ...errors },
+      },
+    },
     async (req, reply) => reply.code(201).send(await accounts.grantRole(who(req), req.params.code, req.body)),
   );
   r.delete(
     '/api/territories/:code/roles/:roleId',
-    { schema: { tags, summary: 'Take a role back', params: z.strictObject({ code: codeParams.shape.code, roleId: z.uuid() }), response: { 204: z.null(), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Take a role back',
+        params: z.strictObject({ code: codeParams.shape.code, roleId: z.uuid() }),
+        response: { 204: z.null(), ...errors },
+      },
+    },
     async (req, reply) => {
       await accounts.revokeRole(who(req), req.params.code, req.params.roleId);
       return reply.code(204).send(null);
     },
   );
 
-  r.get('/api/territories/:code/api-keys', { schema: { tags, summary: 'The territory’s API keys (never the keys themselves)', params: codeParams, response: { 200: z.object({ items: z.array(apiKeySchema) }), ...errors } } }, async (req) => ({
-    items: await accounts.listApiKeys(who(req), req.params.code),
-  }));
+  r.get(
+    '/api/territories/:code/api-keys',
+    {
+      schema: {
+        tags,
+        summary: 'The territory’s API keys (never the keys themselves)',
+        params: codeParams,
+        response: { 200: z.object({ items: z.array(apiKeySchema) }), ...errors },
+      },
+    },
+    async (req) => ({
+      items: await accounts.listApiKeys(who(req), req.params.code),
+    }),
+  );
   r.post(
     '/api/territories/:code/api-keys',
     {
@@ -122,14 +187,25 @@ export function userRoutes(app: FastifyInstance, accounts: AccountService, audit
   );
   r.delete(
     '/api/territories/:code/api-keys/:id',
-    { schema: { tags, summary: 'Revoke an API key, at once', params: z.strictObject({ code: codeParams.shape.code, id: z.uuid() }), response: { 204: z.null(), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Revoke an API key, at once',
+        params: z.strictObject({ code: codeParams.shape.code, id: z.uuid() }),
+        response: { 204: z.null(), ...errors },
+      },
+    },
     async (req, reply) => {
       await accounts.revokeApiKey(who(req), req.params.code, req.params.id);
       return reply.code(204).send(null);
     },
   );
 
-  const auditQuery = z.strictObject({ territory: z.string().min(1).max(40).optional(), limit: z.coerce.number().int().min(1).max(500).default(100), offset: z.coerce.number().int().min(0).default(0) });
+  const auditQuery = z.strictObject({
+    territory: z.string().min(1).max(40).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    offset: z.coerce.number().int().min(0).default(0),
+  });
   const auditRecord = z.object({
     id: z.number(),
     at: z.string(),
@@ -157,13 +233,22 @@ export function userRoutes(app: FastifyInstance, accounts: AccountService, audit
   );
   r.get(
     '/api/audit/export',
-    { schema: { tags, summary: 'The audit log as CSV (; and UTF-8 with BOM)', querystring: z.strictObject({ territory: z.string().min(1).max(40).optional() }) } },
+    {
+      schema: {
+        tags,
+        summary: 'The audit log as CSV (; and UTF-8 with BOM)',
+        querystring: z.strictObject({ territory: z.string().min(1).max(40).optional() }),
+      },
+    },
     async (req, reply) => {
       // The file is made first: a refusal answers JSON, not an attachment.
       const csv = await audit.exportCsv(who(req), req.query.territory);
       return reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="journal-${(req.query.territory ?? 'plateforme').replace(/[^\w-]/g, '_')}.csv"`)
+        .header(
+          'content-disposition',
+          `attachment; filename="journal-${(req.query.territory ?? 'plateforme').replace(/[^\w-]/g, '_')}.csv"`,
+        )
         .send(csv);
     },
   );

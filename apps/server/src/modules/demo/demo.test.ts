@@ -37,24 +37,52 @@ test('every demo site lies within 1 km of the reference point of its commune', (
     communes: { code: string; lat: number; lon: number }[];
   };
   assert.match(positions.source.licence, /ODbL/);
-  const sites = (readDemoDocument() as { sites: { externalId: string; communeCode: string; location: { lat: number; lon: number } }[] }).sites;
+  const sites = (readDemoDocument() as { sites: { externalId: string; communeCode: string; location: { lat: number; lon: number } }[] })
+    .sites;
   for (const s of sites) {
     const ref = positions.communes.find((c) => c.code === s.communeCode);
     assert.ok(ref, `${s.externalId}: commune ${s.communeCode} has a reference point`);
-    assert.ok(distanceMetres(ref, s.location) < 1000, `${s.externalId} is ${Math.round(distanceMetres(ref, s.location))} m from ${s.communeCode}`);
+    assert.ok(
+      distanceMetres(ref, s.location) < 1000,
+      `${s.externalId} is ${Math.round(distanceMetres(ref, s.location))} m from ${s.communeCode}`,
+    );
   }
 });
 
 test("the demo territory holds the seeds' examples", () => {
   const has = (pred: (f: DemoFlow) => boolean) => doc.flows.some(pred);
-  assert.ok(has((f) => f.direction === 'output' && f.resourceCode.startsWith('energy.heat') && f.quality?.temperatureC === 65), 'heat at 65 °C');
-  assert.ok(has((f) => f.direction === 'input' && f.resourceCode.startsWith('energy.heat')), 'greenhouses taking heat');
-  assert.ok(has((f) => f.resourceCode === 'packaging.glass_bottles'), 'glass bottles for reuse');
-  assert.ok(has((f) => f.resourceCode === 'material.wood.clean' && f.direction === 'output'), 'wood waste');
-  assert.ok(has((f) => f.resourceCode === 'energy.fuels.biomass' && f.direction === 'input'), 'a biomass boiler');
-  assert.ok(has((f) => f.resourceCode === 'material.biowaste.food_waste'), 'food waste');
-  assert.ok(has((f) => f.resourceCode.startsWith('material.construction')), 'construction materials');
-  assert.ok(doc.actors.some((a) => a.kind === 'ess'), 'a ressourcerie or another ESS structure');
+  assert.ok(
+    has((f) => f.direction === 'output' && f.resourceCode.startsWith('energy.heat') && f.quality?.temperatureC === 65),
+    'heat at 65 °C',
+  );
+  assert.ok(
+    has((f) => f.direction === 'input' && f.resourceCode.startsWith('energy.heat')),
+    'greenhouses taking heat',
+  );
+  assert.ok(
+    has((f) => f.resourceCode === 'packaging.glass_bottles'),
+    'glass bottles for reuse',
+  );
+  assert.ok(
+    has((f) => f.resourceCode === 'material.wood.clean' && f.direction === 'output'),
+    'wood waste',
+  );
+  assert.ok(
+    has((f) => f.resourceCode === 'energy.fuels.biomass' && f.direction === 'input'),
+    'a biomass boiler',
+  );
+  assert.ok(
+    has((f) => f.resourceCode === 'material.biowaste.food_waste'),
+    'food waste',
+  );
+  assert.ok(
+    has((f) => f.resourceCode.startsWith('material.construction')),
+    'construction materials',
+  );
+  assert.ok(
+    doc.actors.some((a) => a.kind === 'ess'),
+    'a ressourcerie or another ESS structure',
+  );
   assert.ok(new Set(doc.needs.map((n) => n.category)).size >= 4, 'needs of several categories for mutualisation');
 });
 
@@ -78,7 +106,11 @@ for (const target of testDatabases()) {
       const flows = await services.territoryData.listFlows(SYSTEM, doc.territory.code, {}, { limit: 1, offset: 0 });
       assert.equal(flows.total, doc.flows.length);
       assert.equal(await loadDemoOnFirstStart(db, services.territoryDocuments), null);
-      assert.equal((await services.territoryData.listTerritories(SYSTEM, {}, { limit: 10, offset: 0 })).total, 2, 'the neighbour territory is loaded too');
+      assert.equal(
+        (await services.territoryData.listTerritories(SYSTEM, {}, { limit: 10, offset: 0 })).total,
+        2,
+        'the neighbour territory is loaded too',
+      );
       await services.territoryData.deleteTerritory(SYSTEM, doc.territory.code);
       await services.territoryData.deleteTerritory(SYSTEM, 'DEMO-DUNKERQUE');
       assert.equal(await loadDemoOnFirstStart(db, services.territoryDocuments), null);

@@ -61,7 +61,9 @@ export async function loadDemoOnFirstStart(
   if (seen && seen.state !== 'loading') return null;
   if (!seen) {
     const empty = (await territories.count(db)) === 0;
-    const state: DemoState = empty ? { state: 'loading', loaded: false, territory: null } : { state: 'done', loaded: false, territory: null };
+    const state: DemoState = empty
+      ? { state: 'loading', loaded: false, territory: null }
+      : { state: 'done', loaded: false, territory: null };
     const inserted = await meta.insertIfAbsent(db, DEMO_KEY, state);
     if (!empty || !inserted) return null;
   } else {
@@ -76,7 +78,9 @@ export async function loadDemoOnFirstStart(
     const loaded = await documents.importNew(SYSTEM, doc);
     report ??= loaded;
     const c = loaded.created;
-    log(`Territoire de démonstration chargé : ${loaded.territory.name} — acteurs : ${c.actors}, sites : ${c.sites}, flux : ${c.flows}, besoins : ${c.needs}`);
+    log(
+      `Territoire de démonstration chargé : ${loaded.territory.name} — acteurs : ${c.actors}, sites : ${c.sites}, flux : ${c.flows}, besoins : ${c.needs}`,
+    );
     faultPoint('demo-territory-loaded');
   }
   if (accounts) await createDemoAccounts(db, accounts, log);
@@ -85,7 +89,12 @@ export async function loadDemoOnFirstStart(
 }
 
 /** The accounts that let one try every role on the demo territories. */
-export const DEMO_ACCOUNTS: readonly { email: string; name: string; isAdmin?: boolean; roles: { territory: string; role: Role; actorExternalId?: string }[] }[] = [
+export const DEMO_ACCOUNTS: readonly {
+  email: string;
+  name: string;
+  isAdmin?: boolean;
+  roles: { territory: string; role: Role; actorExternalId?: string }[];
+}[] = [
   { email: 'administrateur@demo.example.org', name: 'Administratrice de la plateforme', isAdmin: true, roles: [] },
   {
     email: 'animatrice@demo.example.org',
@@ -95,7 +104,11 @@ export const DEMO_ACCOUNTS: readonly { email: string; name: string; isAdmin?: bo
       { territory: 'DEMO-DUNKERQUE', role: 'facilitator' },
     ],
   },
-  { email: 'entreprise@demo.example.org', name: 'Responsable environnement, Brasserie de la Haute-Colme', roles: [{ territory: 'DEMO-VALBOUCLES', role: 'contributor', actorExternalId: 'A036' }] },
+  {
+    email: 'entreprise@demo.example.org',
+    name: 'Responsable environnement, Brasserie de la Haute-Colme',
+    roles: [{ territory: 'DEMO-VALBOUCLES', role: 'contributor', actorExternalId: 'A036' }],
+  },
   { email: 'elu@demo.example.org', name: 'Élu délégué à l’économie circulaire', roles: [{ territory: 'DEMO-VALBOUCLES', role: 'reader' }] },
   {
     email: 'centre-ressources@demo.example.org',
@@ -112,7 +125,12 @@ export const DEMO_ACCOUNTS: readonly { email: string; name: string; isAdmin?: bo
  * drawn at random and written once to the log, unless BOUCLES_DEMO_PASSWORD gives one for all
  * (at least 12 characters). Nothing secret is in the repository.
  */
-export async function createDemoAccounts(db: Database, accounts: AccountService, log: (line: string) => void, shared = process.env.BOUCLES_DEMO_PASSWORD): Promise<number> {
+export async function createDemoAccounts(
+  db: Database,
+  accounts: AccountService,
+  log: (line: string) => void,
+  shared = process.env.BOUCLES_DEMO_PASSWORD,
+): Promise<number> {
   // Only while the demo loads (the loader calls this), accounts a previous, interrupted start
   // created already are kept as they are.
   const missing: (typeof DEMO_ACCOUNTS)[number][] = [];
@@ -130,7 +148,13 @@ export async function createDemoAccounts(db: Database, accounts: AccountService,
       }
       roles.push({ territoryCode: r.territory, role: r.role, actorId });
     }
-    await accounts.createUser(SYSTEM, { email: account.email, displayName: account.name, password, isAdmin: account.isAdmin ?? false, roles: roles.length ? roles : undefined });
+    await accounts.createUser(SYSTEM, {
+      email: account.email,
+      displayName: account.name,
+      password,
+      isAdmin: account.isAdmin ?? false,
+      roles: roles.length ? roles : undefined,
+    });
     log(`  ${account.email.padEnd(38)} ${shared ? '(BOUCLES_DEMO_PASSWORD)' : password}   ${account.name}`);
     faultPoint('demo-account-created');
   }

@@ -250,23 +250,34 @@ export class SynergyCaseRepository {
   }
 
   /** One synergy of the latest analysis, with the whole of its impacts (figures with methods). */
-  async latestSynergy(db: Queryable, territoryId: string, synergyId: string): Promise<(StoredSynergyRow & { impacts: unknown }) | undefined> {
-    const [row] = await db.query<StoredRow & { impacts: unknown }>(`${latestSynergiesSql("s->'impacts' AS impacts, ")} WHERE s->>'id' = $2`, [
-      territoryId,
-      synergyId,
-    ]);
+  async latestSynergy(
+    db: Queryable,
+    territoryId: string,
+    synergyId: string,
+  ): Promise<(StoredSynergyRow & { impacts: unknown }) | undefined> {
+    const [row] = await db.query<StoredRow & { impacts: unknown }>(
+      `${latestSynergiesSql("s->'impacts' AS impacts, ")} WHERE s->>'id' = $2`,
+      [territoryId, synergyId],
+    );
     return row ? { ...toStored(row), impacts: row.impacts } : undefined;
   }
 
   /** The case of that ID in the territory; with a lock, the row stays locked until the end of the transaction. */
   async get(db: Queryable, territoryId: string, id: string, lock?: 'update'): Promise<SynergyCaseRecord | undefined> {
     if (!UUID.test(id)) return undefined;
-    const [row] = await db.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.territory_id = $1 AND c.id = $2${lock ? ' FOR UPDATE OF c' : ''}`, [territoryId, id]);
+    const [row] = await db.query<CaseRow>(
+      `SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.territory_id = $1 AND c.id = $2${lock ? ' FOR UPDATE OF c' : ''}`,
+      [territoryId, id],
+    );
     return row && toCase(row);
   }
 
   async all(db: Queryable, territoryId: string): Promise<SynergyCaseRecord[]> {
-    return (await db.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.territory_id = $1 ORDER BY c.created_at, c.id`, [territoryId])).map(toCase);
+    return (
+      await db.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.territory_id = $1 ORDER BY c.created_at, c.id`, [
+        territoryId,
+      ])
+    ).map(toCase);
   }
 
   /** Opens a case; undefined when the pair already has one in the territory. */
@@ -336,14 +347,10 @@ export class SynergyCaseRepository {
     caseId: string,
     e: { userId: string | null; fromStatus: SynergyStatus | null; toStatus: SynergyStatus; comment: string | null },
   ): Promise<void> {
-    await db.query('INSERT INTO synergy_case_event (case_id, territory_id, user_id, from_status, to_status, comment) VALUES ($1, $2, $3, $4, $5, $6)', [
-      caseId,
-      territoryId,
-      e.userId,
-      e.fromStatus,
-      e.toStatus,
-      e.comment,
-    ]);
+    await db.query(
+      'INSERT INTO synergy_case_event (case_id, territory_id, user_id, from_status, to_status, comment) VALUES ($1, $2, $3, $4, $5, $6)',
+      [caseId, territoryId, e.userId, e.fromStatus, e.toStatus, e.comment],
+    );
   }
 
   /** The case's events, oldest first, with the display name of who made each. */
@@ -377,12 +384,24 @@ export class SynergyCaseRepository {
 
   /** The consents recorded on the territory's cases (all of them, or those of the cases given). */
   async consents(db: Queryable, territoryId: string, caseIds?: readonly string[]): Promise<DisclosureConsent[]> {
-    const rows = await db.query<{ case_id: string; actor_id: string; consented_by: string | null; consented_at: Date; withdrawn_at: Date | null }>(
+    const rows = await db.query<{
+      case_id: string;
+      actor_id: string;
+      consented_by: string | null;
+      consented_at: Date;
+      withdrawn_at: Date | null;
+    }>(
       `SELECT case_id, actor_id, consented_by, consented_at, withdrawn_at FROM disclosure_consent
        WHERE territory_id = $1${caseIds ? ' AND case_id = ANY($2::uuid[])' : ''} ORDER BY case_id, actor_id`,
       caseIds ? [territoryId, [...caseIds]] : [territoryId],
     );
-    return rows.map((r) => ({ caseId: r.case_id, actorId: r.actor_id, consentedBy: r.consented_by, consentedAt: iso(r.consented_at), withdrawnAt: isoOrNull(r.withdrawn_at) }));
+    return rows.map((r) => ({
+      caseId: r.case_id,
+      actorId: r.actor_id,
+      consentedBy: r.consented_by,
+      consentedAt: iso(r.consented_at),
+      withdrawnAt: isoOrNull(r.withdrawn_at),
+    }));
   }
 
   /** Records (or renews, after a withdrawal) an actor's consent to disclosure on a case; false when it was live already. */
@@ -410,7 +429,9 @@ export class SynergyCaseRepository {
    * use with the random value given (kept in `app_meta`).
    */
   async idSecret(db: Queryable, candidate: string): Promise<string> {
-    await db.query(`INSERT INTO app_meta (key, value) VALUES ('synergy_id_secret', $1) ON CONFLICT (key) DO NOTHING`, [JSON.stringify(candidate)]);
+    await db.query(`INSERT INTO app_meta (key, value) VALUES ('synergy_id_secret', $1) ON CONFLICT (key) DO NOTHING`, [
+      JSON.stringify(candidate),
+    ]);
     const [row] = await db.query<{ value: unknown }>(`SELECT value FROM app_meta WHERE key = 'synergy_id_secret'`);
     if (typeof row?.value !== 'string') throw new Error('synergy_id_secret missing from app_meta');
     return row.value;

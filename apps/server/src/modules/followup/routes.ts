@@ -21,13 +21,17 @@ const bilingual = z.object({ fr: z.string(), en: z.string() });
 const partySchema = z
   .union([
     z.object({ disclosed: z.literal(true), actorId: z.string(), name: z.string() }),
-    z.object({ disclosed: z.literal(false), description: bilingual.meta({ description: 'Kind, activity and rounded distance; never a name or an ID' }) }),
+    z.object({
+      disclosed: z.literal(false),
+      description: bilingual.meta({ description: 'Kind, activity and rounded distance; never a name or an ID' }),
+    }),
   ])
   .meta({ id: 'SynergyParty' });
 const status = z.enum(SYNERGY_STATUSES);
 const side = z.enum(SIDES);
 const quantity = z.object({ value: z.number(), unit: z.string() });
-const counts = <T extends readonly [string, ...string[]]>(keys: T) => z.object(Object.fromEntries(keys.map((k) => [k, z.number()])) as Record<T[number], z.ZodNumber>);
+const counts = <T extends readonly [string, ...string[]]>(keys: T) =>
+  z.object(Object.fromEntries(keys.map((k) => [k, z.number()])) as Record<T[number], z.ZodNumber>);
 const impacts = z.object({
   tonnesDiverted: z.number().nullable(),
   co2eAvoidedT: z.number().nullable(),
@@ -111,7 +115,9 @@ const caseSchema = z
     supplier: partySchema,
     receiver: partySchema,
     consents: z.array(z.object({ actorId: z.string().optional(), side, consentedAt: z.string(), withdrawnAt: stamp })),
-    events: z.array(z.object({ at: z.string(), fromStatus: status.nullable(), toStatus: status, comment: z.string().nullable(), user: person })),
+    events: z.array(
+      z.object({ at: z.string(), fromStatus: status.nullable(), toStatus: status, comment: z.string().nullable(), user: person }),
+    ),
     createdAt: z.string(),
     updatedAt: z.string(),
     proposedAt: stamp,
@@ -139,12 +145,27 @@ export function synergyCaseRoutes(app: FastifyInstance, service: SynergyFollowUp
   );
   r.get(
     '/api/territories/:code/pipeline',
-    { schema: { tags, summary: 'How many synergies are at each step, reached each, the conversion and the reasons for abandoning', params: codeParams, response: { 200: pipelineSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'How many synergies are at each step, reached each, the conversion and the reasons for abandoning',
+        params: codeParams,
+        response: { 200: pipelineSchema, ...errors },
+      },
+    },
     (req) => service.pipeline(who(req), req.params.code),
   );
   r.post(
     '/api/territories/:code/synergy-cases',
-    { schema: { tags, summary: 'Take a synergy of the latest analysis into follow-up (facilitators)', params: codeParams, body: openCaseSchema, response: { 201: caseSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Take a synergy of the latest analysis into follow-up (facilitators)',
+        params: codeParams,
+        body: openCaseSchema,
+        response: { 201: caseSchema, ...errors },
+      },
+    },
     async (req, reply) => {
       const c = await service.openCase(who(req), req.params.code, req.body);
       return reply
@@ -155,7 +176,14 @@ export function synergyCaseRoutes(app: FastifyInstance, service: SynergyFollowUp
   );
   r.get(
     '/api/territories/:code/synergy-cases/:id',
-    { schema: { tags, summary: 'One case in follow-up, as the principal may see it', params: itemParams, response: { 200: caseSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'One case in follow-up, as the principal may see it',
+        params: itemParams,
+        response: { 200: caseSchema, ...errors },
+      },
+    },
     (req) => service.getCase(who(req), req.params.code, req.params.id),
   );
   r.patch(
@@ -187,7 +215,12 @@ export function synergyCaseRoutes(app: FastifyInstance, service: SynergyFollowUp
   r.delete(
     '/api/territories/:code/synergy-cases/:id/consent/:side',
     {
-      schema: { tags, summary: 'Withdraw one side’s consent to disclosure', params: itemParams.extend({ side }), response: { 200: caseSchema, ...errors } },
+      schema: {
+        tags,
+        summary: 'Withdraw one side’s consent to disclosure',
+        params: itemParams.extend({ side }),
+        response: { 200: caseSchema, ...errors },
+      },
     },
     (req) => service.withdrawConsent(who(req), req.params.code, req.params.id, req.params.side),
   );

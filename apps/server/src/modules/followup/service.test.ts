@@ -21,7 +21,8 @@ const named = (p: Party): p is Extract<Party, { disclosed: true }> => p.disclose
 const rejectsWith = (p: Promise<unknown>, status: number, code?: string) =>
   assert.rejects(p, (e: unknown) => e instanceof AppError && e.status === status && (code === undefined || e.code === code));
 /** Rejects with a validation error naming that field. */
-const rejectsOn = (p: Promise<unknown>, path: string) => assert.rejects(p, (e: unknown) => e instanceof ValidationError && e.issues.some((i) => i.path === path));
+const rejectsOn = (p: Promise<unknown>, path: string) =>
+  assert.rejects(p, (e: unknown) => e instanceof ValidationError && e.issues.some((i) => i.path === path));
 
 test('distances are rounded so that they do not pinpoint a site, and the description names no one', () => {
   assert.deepEqual([0.2, 1.4, 3.6, 9.4, 9.6, 12.4, 12.6, 31].map(roundedDistanceKm), [1, 1, 4, 9, 10, 10, 15, 30]);
@@ -63,7 +64,9 @@ for (const target of testDatabases()) {
     /** Synergies between two different actors, not followed yet. */
     async function freshPairs(count: number): Promise<SynergyItem[]> {
       const list = (await services.followUp.synergies(SYSTEM, CODE)).items;
-      const found = list.filter((s) => s.caseId === null && named(s.supplier) && named(s.receiver) && s.supplier.actorId !== s.receiver.actorId).slice(0, count);
+      const found = list
+        .filter((s) => s.caseId === null && named(s.supplier) && named(s.receiver) && s.supplier.actorId !== s.receiver.actorId)
+        .slice(0, count);
       assert.equal(found.length, count, 'the demo has enough synergies');
       return found;
     }
@@ -102,7 +105,9 @@ for (const target of testDatabases()) {
       facilitator = await principal('facilitator');
       supplierContributor = await principal('contributor', supplierId);
       receiverContributor = await principal('contributor', receiverId);
-      const third = all.flatMap((s) => [s.supplier, s.receiver]).find((p) => named(p) && p.actorId !== supplierId && p.actorId !== receiverId);
+      const third = all
+        .flatMap((s) => [s.supplier, s.receiver])
+        .find((p) => named(p) && p.actorId !== supplierId && p.actorId !== receiverId);
       assert.ok(third && named(third));
       outsider = await principal('contributor', third.actorId);
       reader = await principal('reader');
@@ -118,8 +123,13 @@ for (const target of testDatabases()) {
 
     test('facilitators see every synergy of the latest analysis with names, one per pair of flows, all detected', async () => {
       assert.ok(all.length > 5);
-      assert.ok(all.every((s) => s.status === 'detected' && s.caseId === null && s.supplier.disclosed && s.receiver.disclosed && s.role === null));
-      assert.ok(all.every((s) => s.id.includes('>')), 'facilitators get the analysis IDs');
+      assert.ok(
+        all.every((s) => s.status === 'detected' && s.caseId === null && s.supplier.disclosed && s.receiver.disclosed && s.role === null),
+      );
+      assert.ok(
+        all.every((s) => s.id.includes('>')),
+        'facilitators get the analysis IDs',
+      );
       assert.equal(new Set(all.map((s) => s.id.split('@')[0])).size, all.length);
       const mine = (await services.followUp.synergies(facilitator, CODE)).items;
       assert.deepEqual(mine, all);
@@ -127,7 +137,9 @@ for (const target of testDatabases()) {
 
     test('a contributor sees only its own synergies, with the counterpart anonymous and no counterpart ID anywhere in the JSON', async () => {
       const list = await services.followUp.synergies(supplierContributor, CODE);
-      const own = all.filter((s) => (named(s.supplier) && s.supplier.actorId === supplierId) || (named(s.receiver) && s.receiver.actorId === supplierId));
+      const own = all.filter(
+        (s) => (named(s.supplier) && s.supplier.actorId === supplierId) || (named(s.receiver) && s.receiver.actorId === supplierId),
+      );
       assert.equal(list.total, own.length);
       assert.ok(list.total > 0);
       for (const s of list.items) {
@@ -141,7 +153,10 @@ for (const target of testDatabases()) {
       }
       assertNoneIn(JSON.stringify(list), await secretsExcept(supplierId), 'the contributor’s list');
       // The same opaque IDs at every request.
-      assert.deepEqual((await services.followUp.synergies(supplierContributor, CODE)).items.map((s) => s.id), list.items.map((s) => s.id));
+      assert.deepEqual(
+        (await services.followUp.synergies(supplierContributor, CODE)).items.map((s) => s.id),
+        list.items.map((s) => s.id),
+      );
     });
 
     test('disclosure needs both consents and withdrawal hides the name again', async () => {
@@ -178,7 +193,10 @@ for (const target of testDatabases()) {
       assert.equal(counterpartOf(withdrawn).disclosed, false);
       assert.ok(withdrawn.consents.some((c) => c.side === 'receiver' && c.withdrawnAt !== null));
       assert.equal(counterpartOf(await view(supplierContributor)).disclosed, false);
-      assert.equal((await services.followUp.synergies(supplierContributor, CODE)).items.find((s) => s.caseId === opened.id)?.receiver.disclosed, false);
+      assert.equal(
+        (await services.followUp.synergies(supplierContributor, CODE)).items.find((s) => s.caseId === opened.id)?.receiver.disclosed,
+        false,
+      );
 
       // A facilitator records the receiver's renewed consent on its behalf.
       const renewed = await services.followUp.consent(facilitator, CODE, opened.id, 'receiver');
@@ -220,7 +238,8 @@ for (const target of testDatabases()) {
       const c = await services.followUp.openCase(facilitator, CODE, { synergyId: s.id });
       assert.equal(c.status, 'detected');
       await rejectsWith(services.followUp.openCase(facilitator, CODE, { synergyId: s.id }), 409);
-      const update = (patch: Parameters<Services['followUp']['updateCase']>[3]) => services.followUp.updateCase(facilitator, CODE, c.id, patch);
+      const update = (patch: Parameters<Services['followUp']['updateCase']>[3]) =>
+        services.followUp.updateCase(facilitator, CODE, c.id, patch);
 
       // Forward several steps at once: each step gets its date.
       const talking = await update({ status: 'in_discussion', comment: 'Réunion le 12' });
@@ -248,7 +267,13 @@ for (const target of testDatabases()) {
       await rejectsWith(update({ status: 'abandoned', abandonReason: 'trust' }), 400, 'invalid_transition');
       assert.deepEqual(
         done.events.map((e) => [e.fromStatus, e.toStatus]),
-        [[null, 'detected'], ['detected', 'in_discussion'], ['in_discussion', 'abandoned'], ['abandoned', 'proposed'], ['proposed', 'implemented']],
+        [
+          [null, 'detected'],
+          ['detected', 'in_discussion'],
+          ['in_discussion', 'abandoned'],
+          ['abandoned', 'proposed'],
+          ['proposed', 'implemented'],
+        ],
       );
       assert.equal(done.events[1]?.comment, 'Réunion le 12');
     });
@@ -266,10 +291,26 @@ for (const target of testDatabases()) {
       assert.equal(estimated.impacts.tonnesDiverted, s.impacts.tonnesDiverted);
       assert.deepEqual(estimated.quantity && { value: estimated.quantity.value, unit: estimated.quantity.unit }, s.quantity);
 
-      const measured = { tonnesDiverted: 12.5, co2eAvoidedT: 3.2, savingsEur: { supplier: 1800, receiver: 400 }, jobs: 0.5, waterM3: 0, comment: 'Pesées du 1er semestre' };
+      const measured = {
+        tonnesDiverted: 12.5,
+        co2eAvoidedT: 3.2,
+        savingsEur: { supplier: 1800, receiver: 400 },
+        jobs: 0.5,
+        waterM3: 0,
+        comment: 'Pesées du 1er semestre',
+      };
       await rejectsOn(services.followUp.updateCase(facilitator, CODE, c.id, { verifiedImpacts: measured }), 'verifiedImpacts');
-      await rejectsOn(services.followUp.updateCase(facilitator, CODE, c.id, { status: 'being_implemented', verifiedImpacts: { ...measured, tonnesDiverted: -1 } }), 'verifiedImpacts.tonnesDiverted');
-      await rejectsOn(services.followUp.updateCase(facilitator, CODE, c.id, { ownerUserId: (supplierContributor as { userId: string }).userId }), 'ownerUserId');
+      await rejectsOn(
+        services.followUp.updateCase(facilitator, CODE, c.id, {
+          status: 'being_implemented',
+          verifiedImpacts: { ...measured, tonnesDiverted: -1 },
+        }),
+        'verifiedImpacts.tonnesDiverted',
+      );
+      await rejectsOn(
+        services.followUp.updateCase(facilitator, CODE, c.id, { ownerUserId: (supplierContributor as { userId: string }).userId }),
+        'ownerUserId',
+      );
       const updated = await services.followUp.updateCase(facilitator, CODE, c.id, {
         status: 'being_implemented',
         verifiedImpacts: measured,
@@ -303,7 +344,10 @@ for (const target of testDatabases()) {
       const before = await services.followUp.pipeline(facilitator, CODE);
       const total = before.total;
       assert.equal(total, all.length);
-      assert.equal(Object.values(before.counts).reduce((a, b) => a + b, 0), total);
+      assert.equal(
+        Object.values(before.counts).reduce((a, b) => a + b, 0),
+        total,
+      );
       assert.equal(before.reached.detected, total);
 
       const [a, b] = await freshPairs(2);
@@ -347,11 +391,20 @@ for (const target of testDatabases()) {
       const details = JSON.stringify(events.map((e) => e.details));
       const people = await db.query<{ email: string; display_name: string }>('SELECT email, display_name FROM app_user');
       const actorNames = await db.query<{ name: string }>('SELECT name FROM actor');
-      for (const text of [...people.flatMap((p) => [p.email, p.display_name]), ...actorNames.map((a) => a.name), 'Dupont', 'Réunion le 12', 'Transport trop cher', 'Pesées']) {
+      for (const text of [
+        ...people.flatMap((p) => [p.email, p.display_name]),
+        ...actorNames.map((a) => a.name),
+        'Dupont',
+        'Réunion le 12',
+        'Transport trop cher',
+        'Pesées',
+      ]) {
         assert.ok(!details.includes(text), `the audit log holds ${text}`);
       }
       // A case's events are there too: every change made one.
-      const cases = await db.query<{ id: string; n: number }>('SELECT c.id, (SELECT count(*)::int FROM synergy_case_event e WHERE e.case_id = c.id) AS n FROM synergy_case c');
+      const cases = await db.query<{ id: string; n: number }>(
+        'SELECT c.id, (SELECT count(*)::int FROM synergy_case_event e WHERE e.case_id = c.id) AS n FROM synergy_case c',
+      );
       for (const c of cases) {
         const audited = events.filter((e) => e.entityId === c.id && (e.action === 'create' || e.action === 'update')).length;
         assert.equal(c.n, audited, `events and audit entries of case ${c.id}`);
@@ -365,13 +418,22 @@ for (const target of testDatabases()) {
       assert.equal(list.body.total, all.length);
       const [s] = await freshPairs(1);
       assert.ok(s);
-      const created = await admin.json<SynergyCase>('POST', `/api/territories/${CODE}/synergy-cases`, { synergyId: s.id, status: 'proposed' });
+      const created = await admin.json<SynergyCase>('POST', `/api/territories/${CODE}/synergy-cases`, {
+        synergyId: s.id,
+        status: 'proposed',
+      });
       assert.equal(created.status, 201, JSON.stringify(created.body));
       const id = created.body.id;
-      const patched = await admin.json<SynergyCase>('PATCH', `/api/territories/${CODE}/synergy-cases/${id}`, { status: 'abandoned', abandonReason: 'timing', comment: 'Pas avant 2027' });
+      const patched = await admin.json<SynergyCase>('PATCH', `/api/territories/${CODE}/synergy-cases/${id}`, {
+        status: 'abandoned',
+        abandonReason: 'timing',
+        comment: 'Pas avant 2027',
+      });
       assert.equal(patched.status, 200, JSON.stringify(patched.body));
       assert.equal(patched.body.abandonReason, 'timing');
-      const bad = await admin.json<{ issues: { path: string }[] }>('PATCH', `/api/territories/${CODE}/synergy-cases/${id}`, { verifiedImpacts: { jobs: -2 } });
+      const bad = await admin.json<{ issues: { path: string }[] }>('PATCH', `/api/territories/${CODE}/synergy-cases/${id}`, {
+        verifiedImpacts: { jobs: -2 },
+      });
       assert.equal(bad.status, 400);
       assert.ok(bad.body.issues.some((i) => i.path === 'verifiedImpacts.jobs'));
       const consent = await admin.json<SynergyCase>('POST', `/api/territories/${CODE}/synergy-cases/${id}/consent`, { side: 'supplier' });
@@ -401,7 +463,12 @@ for (const target of testDatabases()) {
       assert.ok(s);
       const c = await services.followUp.openCase(facilitator, CODE, { synergyId: s.id, status: 'proposed' });
       const email = 'marc.dupont@example.org';
-      await services.followUp.updateCase(facilitator, CODE, c.id, { notes: `Appeler Marc.Dupont@example.org avant le 12`, nextSteps: `écrire à ${email}`, status: 'in_discussion', comment: `vu avec ${email}` });
+      await services.followUp.updateCase(facilitator, CODE, c.id, {
+        notes: `Appeler Marc.Dupont@example.org avant le 12`,
+        nextSteps: `écrire à ${email}`,
+        status: 'in_discussion',
+        comment: `vu avec ${email}`,
+      });
       const erased = await services.privacy.erase(SYSTEM, email);
       assert.equal(erased.followUpTexts, 2);
       const after = await services.followUp.getCase(facilitator, CODE, c.id);

@@ -40,16 +40,22 @@ import {
   type SynergyStatus,
   type SynergyStep,
 } from '@boucles/engine';
-import {
-  type DisclosureConsent,
-  type StoredSynergyRow,
-  type SynergyCaseRecord,
-  type SynergyCaseState,
-} from './repository.js';
+import { type DisclosureConsent, type StoredSynergyRow, type SynergyCaseRecord, type SynergyCaseState } from './repository.js';
 import { Access, can, ForbiddenError, principalUserId, type Principal, type Scope } from '../../platform/access/access.js';
 import type { AuditLog } from '../../platform/audit/service.js';
 
-export { ABANDON_REASONS, SIDES, SYNERGY_STATUSES, SYNERGY_STEPS, roundedDistanceKm, transitionError, type AbandonReason, type Side, type SynergyStatus, type SynergyStep } from '@boucles/engine';
+export {
+  ABANDON_REASONS,
+  SIDES,
+  SYNERGY_STATUSES,
+  SYNERGY_STEPS,
+  roundedDistanceKm,
+  transitionError,
+  type AbandonReason,
+  type Side,
+  type SynergyStatus,
+  type SynergyStep,
+} from '@boucles/engine';
 
 export type Party = { disclosed: true; actorId: string; name: string } | { disclosed: false; description: Bilingual };
 
@@ -127,8 +133,13 @@ const text = (max: number) => noNul(z.string().trim().max(max));
 export const verifiedImpactsSchema = z
   .strictObject({
     tonnesDiverted: nonNegative.optional().meta({ description: 'Tonnes a year diverted from landfill or incineration, measured' }),
-    co2eAvoidedT: amount.optional().meta({ description: 't CO2e a year avoided, net of transport (negative when the exchange emits more)' }),
-    savingsEur: z.strictObject({ supplier: amount.optional(), receiver: amount.optional() }).optional().meta({ description: 'Euros a year saved by each party' }),
+    co2eAvoidedT: amount
+      .optional()
+      .meta({ description: 't CO2e a year avoided, net of transport (negative when the exchange emits more)' }),
+    savingsEur: z
+      .strictObject({ supplier: amount.optional(), receiver: amount.optional() })
+      .optional()
+      .meta({ description: 'Euros a year saved by each party' }),
     jobs: nonNegative.optional().meta({ description: 'Jobs (FTE) created or kept' }),
     waterM3: nonNegative.optional().meta({ description: 'Cubic metres of water a year saved' }),
     comment: text(2000).optional().meta({ description: 'How the figures were measured' }),
@@ -147,11 +158,18 @@ export const casePatchSchema = z.strictObject({
   status: z.enum(SYNERGY_STATUSES).optional(),
   abandonReason: z.enum(ABANDON_REASONS).optional().meta({ description: 'Required when abandoning' }),
   abandonComment: text(2000).nullable().optional().meta({ description: 'Required with the reason `other`' }),
-  ownerUserId: z.uuid().nullable().optional().meta({ description: 'The person in charge: a facilitator or administrator of the territory' }),
+  ownerUserId: z
+    .uuid()
+    .nullable()
+    .optional()
+    .meta({ description: 'The person in charge: a facilitator or administrator of the territory' }),
   nextSteps: text(2000).nullable().optional(),
   nextStepDue: z.iso.date().nullable().optional(),
   notes: text(10000).nullable().optional(),
-  verifiedImpacts: verifiedImpactsSchema.nullable().optional().meta({ description: 'Measured impacts; only once being implemented or implemented' }),
+  verifiedImpacts: verifiedImpactsSchema
+    .nullable()
+    .optional()
+    .meta({ description: 'Measured impacts; only once being implemented or implemented' }),
   comment: text(2000).optional().meta({ description: 'Kept with the event this change makes' }),
 });
 export type CasePatch = z.input<typeof casePatchSchema>;
@@ -234,7 +252,11 @@ function activityOf(nafCode: string | null): Bilingual | undefined {
   const division = nafCode && /^\d{2}/.test(nafCode) ? nafCode.slice(0, 2) : undefined;
   if (!division) return undefined;
   nafLabels ??= {
-    divisionsFr: new Map(loadNaf().filter((n) => n.level === 'division').map((n) => [n.code, n.labelFr])),
+    divisionsFr: new Map(
+      loadNaf()
+        .filter((n) => n.level === 'division')
+        .map((n) => [n.code, n.labelFr]),
+    ),
     sections: loadNafSections().sections.map((s) => ({ from: s.divisions[0], to: s.divisions[1], labelEn: s.labelEn, labelFr: s.labelFr })),
   };
   const section = nafLabels.sections.find((s) => division >= s.from && division <= s.to);
@@ -300,7 +322,6 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   return r.value;
 }
 
-
 /** The repositories this service reads and writes. */
 export interface FollowUpRepos {
   accounts: AccountRepository;
@@ -329,7 +350,11 @@ export class SynergyFollowUpService {
     const scope = await this.access.scope(this.db, who, code, 'synergies:read');
     const view = viewOf(scope);
     const territoryId = scope.territory.id;
-    const [entries, consents, actors] = await Promise.all([this.entries(this.db, territoryId), this.repos.synergyCases.consents(this.db, territoryId), this.actors(this.db, territoryId)]);
+    const [entries, consents, actors] = await Promise.all([
+      this.entries(this.db, territoryId),
+      this.repos.synergyCases.consents(this.db, territoryId),
+      this.actors(this.db, territoryId),
+    ]);
     const consentsByCase = new Map<string, DisclosureConsent[]>();
     for (const c of consents) consentsByCase.set(c.caseId, [...(consentsByCase.get(c.caseId) ?? []), c]);
     const items: SynergyItem[] = [];
@@ -347,7 +372,10 @@ export class SynergyFollowUpService {
         family: e.family,
         quantity: view.kind === 'reader' ? null : e.quantity,
         distanceKm: full ? e.distanceKm : roundedDistanceKm(e.distanceKm),
-        impacts: view.kind === 'reader' ? { co2eAvoidedT: null, tonnesDiverted: null } : { co2eAvoidedT: e.impacts.co2eAvoidedT, tonnesDiverted: e.impacts.tonnesDiverted },
+        impacts:
+          view.kind === 'reader'
+            ? { co2eAvoidedT: null, tonnesDiverted: null }
+            : { co2eAvoidedT: e.impacts.co2eAvoidedT, tonnesDiverted: e.impacts.tonnesDiverted },
         role: roleOf(view, e.supplierActorId, e.receiverActorId),
         supplier: this.party(view, e.supplierActorId, disclosed, e.distanceKm, actors),
         receiver: this.party(view, e.receiverActorId, disclosed, e.distanceKm, actors),
@@ -421,8 +449,19 @@ export class SynergyFollowUpService {
         throw e;
       }
       if (!created) throw new ConflictError({ fr: 'cette synergie est déjà suivie', en: 'this synergy is followed already' });
-      await this.repos.synergyCases.addEvent(tx, territoryId, created.id, { userId: principalUserId(who), fromStatus: null, toStatus: status, comment: null });
-      await this.audit.record(tx, who, { territoryId, action: 'create', entity: 'synergy_case', entityId: created.id, details: { synergyId: s.id, status } });
+      await this.repos.synergyCases.addEvent(tx, territoryId, created.id, {
+        userId: principalUserId(who),
+        fromStatus: null,
+        toStatus: status,
+        comment: null,
+      });
+      await this.audit.record(tx, who, {
+        territoryId,
+        action: 'create',
+        entity: 'synergy_case',
+        entityId: created.id,
+        details: { synergyId: s.id, status },
+      });
       return this.caseView(tx, scope, created);
     });
   }
@@ -477,16 +516,32 @@ export class SynergyFollowUpService {
       if (to === 'abandoned') {
         if (patch.abandonReason !== undefined) next.abandonReason = patch.abandonReason;
         if (patch.abandonComment !== undefined) next.abandonComment = patch.abandonComment || null;
-        if (!next.abandonReason) throw invalid('abandonReason', 'required', 'raison de l’abandon requise', 'a reason for abandoning is required');
+        if (!next.abandonReason)
+          throw invalid('abandonReason', 'required', 'raison de l’abandon requise', 'a reason for abandoning is required');
         if (next.abandonReason === 'other' && !next.abandonComment) {
-          throw invalid('abandonComment', 'required', 'un commentaire est requis avec la raison « autre »', 'a comment is required with the reason “other”');
+          throw invalid(
+            'abandonComment',
+            'required',
+            'un commentaire est requis avec la raison « autre »',
+            'a comment is required with the reason “other”',
+          );
         }
       } else if (patch.abandonReason !== undefined || (patch.abandonComment !== undefined && patch.abandonComment !== null)) {
-        throw invalid('abandonReason', 'not_abandoned', 'raison d’abandon donnée pour une synergie qui n’est pas abandonnée', 'abandon reason given for a synergy that is not abandoned');
+        throw invalid(
+          'abandonReason',
+          'not_abandoned',
+          'raison d’abandon donnée pour une synergie qui n’est pas abandonnée',
+          'abandon reason given for a synergy that is not abandoned',
+        );
       }
       if (patch.ownerUserId !== undefined) {
         if (patch.ownerUserId !== null && !(await this.mayBeInCharge(tx, territoryId, patch.ownerUserId))) {
-          throw invalid('ownerUserId', 'invalid_owner', 'la personne en charge doit animer ou administrer ce territoire', 'the person in charge must be a facilitator or administrator of this territory');
+          throw invalid(
+            'ownerUserId',
+            'invalid_owner',
+            'la personne en charge doit animer ou administrer ce territoire',
+            'the person in charge must be a facilitator or administrator of this territory',
+          );
         }
         next.ownerUserId = patch.ownerUserId;
       }
@@ -502,13 +557,21 @@ export class SynergyFollowUpService {
             'verified impacts are entered once the synergy is being implemented or implemented',
           );
         }
-        next.verifiedImpacts = patch.verifiedImpacts === null ? null : ({ ...patch.verifiedImpacts, recordedAt: now } satisfies StoredVerifiedImpacts);
+        next.verifiedImpacts =
+          patch.verifiedImpacts === null ? null : ({ ...patch.verifiedImpacts, recordedAt: now } satisfies StoredVerifiedImpacts);
       }
-      const changed = (Object.keys(next) as (keyof SynergyCaseState)[]).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(c[k]) && !k.endsWith('At'));
+      const changed = (Object.keys(next) as (keyof SynergyCaseState)[]).filter(
+        (k) => JSON.stringify(next[k]) !== JSON.stringify(c[k]) && !k.endsWith('At'),
+      );
       if (changed.length === 0 && patch.comment === undefined) return this.caseView(tx, scope, c);
       const updated = await this.repos.synergyCases.update(tx, territoryId, c.id, next);
       if (!updated) throw new NotFoundError(CASE);
-      await this.repos.synergyCases.addEvent(tx, territoryId, c.id, { userId: principalUserId(who), fromStatus: c.status, toStatus: next.status, comment: patch.comment ?? null });
+      await this.repos.synergyCases.addEvent(tx, territoryId, c.id, {
+        userId: principalUserId(who),
+        fromStatus: c.status,
+        toStatus: next.status,
+        comment: patch.comment ?? null,
+      });
       // Field names and statuses only: notes, comments and next steps are free text and may hold personal data.
       await this.audit.record(tx, who, {
         territoryId,
@@ -537,7 +600,13 @@ export class SynergyFollowUpService {
     return this.changeConsent(who, code, caseId, side, 'withdraw');
   }
 
-  private async changeConsent(who: Principal, code: string, caseId: string, sideInput: Side, action: 'disclose' | 'withdraw'): Promise<SynergyCase> {
+  private async changeConsent(
+    who: Principal,
+    code: string,
+    caseId: string,
+    sideInput: Side,
+    action: 'disclose' | 'withdraw',
+  ): Promise<SynergyCase> {
     const side = parse(z.enum(SIDES), sideInput);
     return this.db.transaction(async (tx) => {
       const scope = await this.access.scope(tx, who, code, 'records:own');
@@ -549,7 +618,8 @@ export class SynergyFollowUpService {
         action === 'disclose'
           ? await this.repos.synergyCases.consent(tx, territoryId, c.id, actorId, principalUserId(who))
           : await this.repos.synergyCases.withdraw(tx, territoryId, c.id, actorId);
-      if (changed) await this.audit.record(tx, who, { territoryId, action, entity: 'synergy_case', entityId: c.id, details: { side, actorId } });
+      if (changed)
+        await this.audit.record(tx, who, { territoryId, action, entity: 'synergy_case', entityId: c.id, details: { side, actorId } });
       return this.caseView(tx, scope, c);
     });
   }
@@ -586,19 +656,23 @@ export class SynergyFollowUpService {
       if (seen.has(key)) continue;
       seen.add(key);
       const c = casesByKey.get(key);
-      entries.push(c ? this.caseEntry(c) : {
-        key,
-        synergyId: s.id,
-        caseRecord: undefined,
-        status: 'detected',
-        supplierActorId: s.supplierActorId,
-        receiverActorId: s.receiverActorId,
-        resourceCode: s.resourceCode,
-        family: s.family,
-        quantity: s.quantity !== null && s.unit !== null ? { value: s.quantity, unit: s.unit } : null,
-        distanceKm: s.distanceKm,
-        impacts: impactsOf(s),
-      });
+      entries.push(
+        c
+          ? this.caseEntry(c)
+          : {
+              key,
+              synergyId: s.id,
+              caseRecord: undefined,
+              status: 'detected',
+              supplierActorId: s.supplierActorId,
+              receiverActorId: s.receiverActorId,
+              resourceCode: s.resourceCode,
+              family: s.family,
+              quantity: s.quantity !== null && s.unit !== null ? { value: s.quantity, unit: s.unit } : null,
+              distanceKm: s.distanceKm,
+              impacts: impactsOf(s),
+            },
+      );
     }
     for (const c of cases) if (!seen.has(c.synergyKey)) entries.push(this.caseEntry(c));
     return entries;
@@ -659,7 +733,8 @@ export class SynergyFollowUpService {
     const estimated = snapshotOf(c);
     const full = view.kind === 'full';
     const role = roleOf(view, c.supplierActorId, c.receiverActorId);
-    const own = (side: Side): boolean => view.kind === 'contributor' && view.own.has(side === 'supplier' ? c.supplierActorId : c.receiverActorId);
+    const own = (side: Side): boolean =>
+      view.kind === 'contributor' && view.own.has(side === 'supplier' ? c.supplierActorId : c.receiverActorId);
     const consentList: CaseConsent[] = [];
     for (const side of SIDES) {
       const actorId = side === 'supplier' ? c.supplierActorId : c.receiverActorId;
@@ -674,7 +749,14 @@ export class SynergyFollowUpService {
       const { comment: _comment, savingsEur, ...figures } = verified;
       verifiedView = {
         ...figures,
-        ...(savingsEur ? { savingsEur: { ...(own('supplier') ? { supplier: savingsEur.supplier } : {}), ...(own('receiver') ? { receiver: savingsEur.receiver } : {}) } } : {}),
+        ...(savingsEur
+          ? {
+              savingsEur: {
+                ...(own('supplier') ? { supplier: savingsEur.supplier } : {}),
+                ...(own('receiver') ? { receiver: savingsEur.receiver } : {}),
+              },
+            }
+          : {}),
       };
     }
     const estimatedView: EstimatedSnapshot | EstimatedView = full
@@ -683,7 +765,8 @@ export class SynergyFollowUpService {
           resourceCode: estimated.resourceCode,
           family: estimated.family,
           distanceKm: roundedDistanceKm(estimated.distanceKm),
-          quantity: view.kind === 'reader' || !estimated.quantity ? null : { value: estimated.quantity.value, unit: estimated.quantity.unit },
+          quantity:
+            view.kind === 'reader' || !estimated.quantity ? null : { value: estimated.quantity.value, unit: estimated.quantity.unit },
           impacts:
             view.kind === 'reader'
               ? { tonnesDiverted: null, co2eAvoidedT: null, savingsEur: { supplier: null, receiver: null }, jobs: null, waterM3: null }

@@ -26,7 +26,14 @@ import {
 import type * as z from 'zod';
 import type { Database } from '../../platform/db/database.js';
 import { ConflictError } from '../../platform/errors.js';
-import type { ActorRepository, AggregateRepository, FlowRepository, NeedRepository, SiteRepository, TerritoryRepository } from '../territories/index.js';
+import type {
+  ActorRepository,
+  AggregateRepository,
+  FlowRepository,
+  NeedRepository,
+  SiteRepository,
+  TerritoryRepository,
+} from '../territories/index.js';
 import { nest, prepareActor, prepareAggregate, prepareFlow, prepareNeed, prepareSite } from '../territories/index.js';
 import type { TerritoryDataService } from '../territories/index.js';
 import { requirePlatformAdmin, type Principal } from '../../platform/access/access.js';
@@ -93,7 +100,6 @@ interface Planned {
   aggregates: AggregateData[];
 }
 
-
 /** The repositories this service reads and writes. */
 export interface DocumentRepos {
   actors: ActorRepository;
@@ -118,7 +124,11 @@ export class TerritoryDocumentService {
     if (!envelope.ok) throw new ValidationError(envelope.issues.slice(0, MAX_ISSUES));
     const issues: ValidationIssue[] = [];
     // Each element is checked on its own, so that every faulty element is reported.
-    const elements = <S extends z.ZodType>(collection: string, items: readonly unknown[], schema: S): { i: number; value: z.output<S> }[] => {
+    const elements = <S extends z.ZodType>(
+      collection: string,
+      items: readonly unknown[],
+      schema: S,
+    ): { i: number; value: z.output<S> }[] => {
       const valid: { i: number; value: z.output<S> }[] = [];
       items.forEach((item, i) => {
         const r = parseBilingual(schema, item);
@@ -146,7 +156,12 @@ export class TerritoryDocumentService {
     if (!territory.ok) issues.push(...nest('territory', territory.issues));
     const communes = new Set(territory.ok ? territory.data.communes : []);
 
-    issues.push(...duplicates(e.actors, 'actors'), ...duplicates(e.sites, 'sites'), ...duplicates(e.flows, 'flows'), ...duplicates(e.needs, 'needs'));
+    issues.push(
+      ...duplicates(e.actors, 'actors'),
+      ...duplicates(e.sites, 'sites'),
+      ...duplicates(e.flows, 'flows'),
+      ...duplicates(e.needs, 'needs'),
+    );
     // References may point at an element that is faulty for another reason: that is reported once, there.
     const actorIds = new Set(externalIds(e.actors));
     const siteIds = new Set(externalIds(e.sites));
@@ -157,7 +172,14 @@ export class TerritoryDocumentService {
       if (a.siret) {
         const first = sirets.get(a.siret);
         if (first !== undefined) {
-          issues.push(issue(`actors[${i}].siret`, 'duplicate_key', `SIRET ${a.siret} déjà utilisé par actors[${first}]`, `SIRET ${a.siret} already used by actors[${first}]`));
+          issues.push(
+            issue(
+              `actors[${i}].siret`,
+              'duplicate_key',
+              `SIRET ${a.siret} déjà utilisé par actors[${first}]`,
+              `SIRET ${a.siret} already used by actors[${first}]`,
+            ),
+          );
         } else sirets.set(a.siret, i);
       }
       const p = prepareActor(a, this.ref);
@@ -199,9 +221,16 @@ export class TerritoryDocumentService {
     const { doc } = plan;
     return this.db.transaction(async (tx) => {
       if (await this.repos.territories.findByCode(tx, doc.territory.code)) {
-        throw new ConflictError({ fr: `le territoire ${doc.territory.code} existe déjà`, en: `territory ${doc.territory.code} already exists` });
+        throw new ConflictError({
+          fr: `le territoire ${doc.territory.code} existe déjà`,
+          en: `territory ${doc.territory.code} already exists`,
+        });
       }
-      const territory = await this.territories.createTerritory(who, { ...doc.territory, fictional: doc.territory.fictional ?? doc.fictional }, tx);
+      const territory = await this.territories.createTerritory(
+        who,
+        { ...doc.territory, fictional: doc.territory.fictional ?? doc.fictional },
+        tx,
+      );
       const actorIds = new Map<string, string>();
       for (const a of plan.actors) {
         const created = await this.repos.actors.insert(tx, territory.id, a);
@@ -219,10 +248,22 @@ export class TerritoryDocumentService {
         await this.repos.needs.insert(tx, territory.id, { ...n, actorId: actorIds.get(actorExternalId) ?? NIL });
       }
       for (const a of plan.aggregates) await this.repos.aggregates.insert(tx, territory.id, a);
-      await this.territories.audit.record(tx, who, { territoryId: territory.id, action: 'import', entity: 'territory_document', entityId: territory.id, details: { actors: plan.actors.length, sites: plan.sites.length, flows: plan.flows.length } });
+      await this.territories.audit.record(tx, who, {
+        territoryId: territory.id,
+        action: 'import',
+        entity: 'territory_document',
+        entityId: territory.id,
+        details: { actors: plan.actors.length, sites: plan.sites.length, flows: plan.flows.length },
+      });
       return {
         territory,
-        created: { actors: plan.actors.length, sites: plan.sites.length, flows: plan.flows.length, needs: plan.needs.length, aggregates: plan.aggregates.length },
+        created: {
+          actors: plan.actors.length,
+          sites: plan.sites.length,
+          flows: plan.flows.length,
+          needs: plan.needs.length,
+          aggregates: plan.aggregates.length,
+        },
       };
     });
   }

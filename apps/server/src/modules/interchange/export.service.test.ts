@@ -87,7 +87,9 @@ for (const target of testDatabases()) {
     });
 
     test('the sites export as GeoJSON points in longitude, latitude order', async () => {
-      const geo = (await services.territoryExports.geojson(SYSTEM, SOURCE, 'sites')) as { features: { geometry: { coordinates: [number, number] } | null }[] };
+      const geo = (await services.territoryExports.geojson(SYSTEM, SOURCE, 'sites')) as {
+        features: { geometry: { coordinates: [number, number] } | null }[];
+      };
       const located = geo.features.filter((f) => f.geometry);
       assert.ok(located.length > 50);
       const [lon, lat] = located[0]?.geometry?.coordinates ?? [0, 0];

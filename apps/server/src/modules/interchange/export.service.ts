@@ -40,7 +40,9 @@ const NEED_ELEMENT_FIELDS = NEED_INPUT_FIELDS.filter((f) => f !== 'externalId' &
 /** Leaves out null and undefined fields and empty objects: documents only say what is known. */
 function compact(o: Record<string, unknown>): Element {
   return Object.fromEntries(
-    Object.entries(o).filter(([, v]) => v !== null && v !== undefined && !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0)),
+    Object.entries(o).filter(
+      ([, v]) => v !== null && v !== undefined && !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0),
+    ),
   );
 }
 
@@ -51,7 +53,6 @@ export interface TerritoryElements {
   flows: Element[];
   needs: Element[];
 }
-
 
 /** The repositories this service reads and writes. */
 export interface ExportRepos {
@@ -73,20 +74,31 @@ export class TerritoryExportService {
   /** Every record of the territory as document elements, keyed as the import keys them. */
   async elements(who: Principal, code: string, format = 'elements'): Promise<TerritoryElements> {
     const territory = (await this.territories.access.scope(this.db, who, code, 'territory:facilitate')).territory;
-    await this.territories.audit.record(this.db, who, { territoryId: territory.id, action: 'export', entity: 'territory', entityId: territory.id, details: { format } });
+    await this.territories.audit.record(this.db, who, {
+      territoryId: territory.id,
+      action: 'export',
+      entity: 'territory',
+      entityId: territory.id,
+      details: { format },
+    });
     const [actors, sites, flows, needs] = await Promise.all([
       this.repos.actors.all(this.db, territory.id),
       this.repos.sites.all(this.db, territory.id),
       this.repos.flows.all(this.db, territory.id),
       this.repos.needs.all(this.db, territory.id),
     ]);
-    const byName = <T extends { id: string }>(rows: T[], name: (r: T) => string): T[] => [...rows].sort((a, b) => name(a).localeCompare(name(b), 'fr') || (a.id < b.id ? -1 : 1));
+    const byName = <T extends { id: string }>(rows: T[], name: (r: T) => string): T[] =>
+      [...rows].sort((a, b) => name(a).localeCompare(name(b), 'fr') || (a.id < b.id ? -1 : 1));
     const actorKey = new Map(actors.map((a) => [a.id, a.externalId ?? a.siret ?? a.id]));
     const siteKey = new Map(sites.map((s) => [s.id, s.externalId ?? s.id]));
-    const actor = (a: Actor): Element => compact({ ...pickFields(a, ACTOR_INPUT_FIELDS), externalId: actorKey.get(a.id), contact: compact({ ...a.contact }) });
-    const site = (s: Site): Element => compact({ externalId: siteKey.get(s.id), actorExternalId: actorKey.get(s.actorId), ...pickFields(s, SITE_ELEMENT_FIELDS) });
-    const flow = (f: Flow): Element => compact({ externalId: f.externalId, siteExternalId: siteKey.get(f.siteId), ...pickFields(f, FLOW_ELEMENT_FIELDS) });
-    const need = (n: Need): Element => compact({ externalId: n.externalId, actorExternalId: actorKey.get(n.actorId), ...pickFields(n, NEED_ELEMENT_FIELDS) });
+    const actor = (a: Actor): Element =>
+      compact({ ...pickFields(a, ACTOR_INPUT_FIELDS), externalId: actorKey.get(a.id), contact: compact({ ...a.contact }) });
+    const site = (s: Site): Element =>
+      compact({ externalId: siteKey.get(s.id), actorExternalId: actorKey.get(s.actorId), ...pickFields(s, SITE_ELEMENT_FIELDS) });
+    const flow = (f: Flow): Element =>
+      compact({ externalId: f.externalId, siteExternalId: siteKey.get(f.siteId), ...pickFields(f, FLOW_ELEMENT_FIELDS) });
+    const need = (n: Need): Element =>
+      compact({ externalId: n.externalId, actorExternalId: actorKey.get(n.actorId), ...pickFields(n, NEED_ELEMENT_FIELDS) });
     return {
       territory,
       actors: byName(actors, (a) => String(actorKey.get(a.id))).map(actor),
@@ -105,7 +117,15 @@ export class TerritoryExportService {
       format: TERRITORY_DOCUMENT_FORMAT,
       formatVersion: TERRITORY_DOCUMENT_VERSION,
       ...(t.fictional ? { fictional: true } : {}),
-      territory: compact({ code: t.code, level: t.level, name: t.name, description: t.description, fictional: t.fictional || undefined, communes: t.communes, boundary: t.boundary }),
+      territory: compact({
+        code: t.code,
+        level: t.level,
+        name: t.name,
+        description: t.description,
+        fictional: t.fictional || undefined,
+        communes: t.communes,
+        boundary: t.boundary,
+      }),
       actors: e.actors,
       sites: e.sites,
       flows: withId(e.flows, 'flux-'),

@@ -18,7 +18,10 @@ export function exportRoutes(app: FastifyInstance, exports: TerritoryExportServi
     { schema: { tags: ['imports'], summary: 'The workbook to fill in: notes on each column, drop-down lists, an example row per sheet' } },
     async (_req, reply) => {
       template ??= buildWorkbook({}, { template: true, lists: lists() });
-      return reply.type(XLSX).header('content-disposition', 'attachment; filename="territoire.xlsx"').send(await template);
+      return reply
+        .type(XLSX)
+        .header('content-disposition', 'attachment; filename="territoire.xlsx"')
+        .send(await template);
     },
   );
   r.get(
@@ -26,17 +29,22 @@ export function exportRoutes(app: FastifyInstance, exports: TerritoryExportServi
     {
       schema: {
         tags: ['imports'],
-        summary: 'Export the territory: json (territory document), xlsx (template layout), csv (one sheet: ; and UTF-8 with BOM), geojson (sites or flux)',
+        summary:
+          'Export the territory: json (territory document), xlsx (template layout), csv (one sheet: ; and UTF-8 with BOM), geojson (sites or flux)',
         params: codeParams,
         querystring: z.strictObject({
           format: z.enum(['json', 'xlsx', 'csv', 'geojson']),
-          sheet: z.enum(['acteurs', 'sites', 'flux', 'besoins']).optional().meta({ description: 'csv: the sheet (default acteurs); geojson: sites (default) or flux' }),
+          sheet: z
+            .enum(['acteurs', 'sites', 'flux', 'besoins'])
+            .optional()
+            .meta({ description: 'csv: the sheet (default acteurs); geojson: sites (default) or flux' }),
         }),
       },
     },
     async (req, reply) => {
       const { code } = req.params;
-      const file = (ext: string) => `attachment; filename="${code.replace(/[^\w-]/g, '_')}${req.query.sheet ? `-${req.query.sheet}` : ''}.${ext}"`;
+      const file = (ext: string) =>
+        `attachment; filename="${code.replace(/[^\w-]/g, '_')}${req.query.sheet ? `-${req.query.sheet}` : ''}.${ext}"`;
       // The file is made first: an error (no such territory, a role too low) answers JSON, not an attachment.
       switch (req.query.format) {
         case 'json': {

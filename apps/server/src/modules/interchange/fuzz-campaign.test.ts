@@ -108,8 +108,10 @@ function checkRow(row: RawRow, limits: ReadLimits): string | null {
   const L = withDefaults(limits);
   if (row.cells.length > L.maxColumns) return `row ${row.row}: ${row.cells.length} cells`;
   for (const c of row.cells) {
-    if (!(c === null || typeof c === 'boolean' || typeof c === 'number' || typeof c === 'string')) return `row ${row.row}: a cell of type ${typeof c}`;
-    if (typeof c === 'string' && (c.length > L.maxCellLength || c.includes('\u0000'))) return `row ${row.row}: a cell of ${c.length} characters or with NUL`;
+    if (!(c === null || typeof c === 'boolean' || typeof c === 'number' || typeof c === 'string'))
+      return `row ${row.row}: a cell of type ${typeof c}`;
+    if (typeof c === 'string' && (c.length > L.maxCellLength || c.includes('\u0000')))
+      return `row ${row.row}: a cell of ${c.length} characters or with NUL`;
   }
   return null;
 }
@@ -147,7 +149,9 @@ function guarded(label: string, run: () => Promise<void>): Promise<Outcome> {
         clearTimeout(timer);
         if (e instanceof UnreadableFileError && e.fr.length > 10 && e.en.length > 10 && !ENGLISH.test(e.fr)) resolve('unreadable');
         else {
-          failures.push(`${label}: ${e instanceof UnreadableFileError ? `French message with English text or empty: ${e.fr}` : e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+          failures.push(
+            `${label}: ${e instanceof UnreadableFileError ? `French message with English text or empty: ${e.fr}` : e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+          );
           resolve('other');
         }
       },
@@ -171,14 +175,24 @@ async function readInProcess(format: Format, bytes: Buffer, limits: ReadLimits, 
 }
 
 async function countRows(): Promise<number> {
-  const [r] = await db.query<{ n: number }>('SELECT ((SELECT count(*) FROM actor) + (SELECT count(*) FROM site) + (SELECT count(*) FROM flow) + (SELECT count(*) FROM need))::int AS n');
+  const [r] = await db.query<{ n: number }>(
+    'SELECT ((SELECT count(*) FROM actor) + (SELECT count(*) FROM site) + (SELECT count(*) FROM flow) + (SELECT count(*) FROM need))::int AS n',
+  );
   return r?.n ?? 0;
 }
 
 const SHEETS = ['acteurs', 'sites', 'flux', 'besoins'];
 
 /** The whole path: a file, the worker, the import service; returns whether rows were written wrongly. */
-async function importWhole(format: Format, bytes: Buffer, limits: ReadLimits, mode: ImportMode, label: string, tally: Tally, sheetGiven?: string): Promise<Outcome> {
+async function importWhole(
+  format: Format,
+  bytes: Buffer,
+  limits: ReadLimits,
+  mode: ImportMode,
+  label: string,
+  tally: Tally,
+  sheetGiven?: string,
+): Promise<Outcome> {
   const path = join(dir, `input.${format}`);
   writeFileSync(path, bytes);
   tally.imports++;
@@ -193,7 +207,8 @@ async function importWhole(format: Format, bytes: Buffer, limits: ReadLimits, mo
     const report = await services.territoryImports.import(SYSTEM, 'FUZZ', rowsOfFiles([{ path, sheet }], limits), mode);
     written = report.written;
     if (mode === 'dry-run' && report.written) throw new Error('a dry run says it wrote');
-    if (report.written && report.issues.length > 0 && mode === 'all-or-nothing') throw new Error('an all-or-nothing import with errors says it wrote');
+    if (report.written && report.issues.length > 0 && mode === 'all-or-nothing')
+      throw new Error('an all-or-nothing import with errors says it wrote');
   });
   const changed = (await countRows()) !== before;
   if (changed && !(mode === 'all-or-nothing' && written)) {
@@ -226,18 +241,28 @@ test('every input of the regression corpus and the issue’s big crashers gives 
   for (const format of FORMATS) {
     const folder = join(CORPUS, format);
     if (!existsSync(folder)) continue;
-    for (const name of readdirSync(folder).sort()) if (!name.startsWith('.') && name !== 'README.md') inputs.push({ format, name, bytes: readFileSync(join(folder, name)) });
+    for (const name of readdirSync(folder).sort())
+      if (!name.startsWith('.') && name !== 'README.md') inputs.push({ format, name, bytes: readFileSync(join(folder, name)) });
   }
   // Too big to keep in the repository: made here.
-  inputs.push({ format: 'csv', name: 'cell-of-2-MB', bytes: Buffer.from(`id_acteur;raison_sociale;type\nA1;${'x'.repeat(2 * 1024 * 1024)};entreprise\n`) });
+  inputs.push({
+    format: 'csv',
+    name: 'cell-of-2-MB',
+    bytes: Buffer.from(`id_acteur;raison_sociale;type\nA1;${'x'.repeat(2 * 1024 * 1024)};entreprise\n`),
+  });
   inputs.push({ format: 'csv', name: '20-MB-without-a-line-break', bytes: Buffer.from('id_acteur;'.repeat(2 * 1024 * 1024)) });
-  inputs.push({ format: 'csv', name: 'more-than-16384-columns', bytes: Buffer.from(`id_acteur;raison_sociale;type\n${'A1;'.repeat(16_400)}\n`) });
+  inputs.push({
+    format: 'csv',
+    name: 'more-than-16384-columns',
+    bytes: Buffer.from(`id_acteur;raison_sociale;type\n${'A1;'.repeat(16_400)}\n`),
+  });
   assert.ok(inputs.some((i) => i.name === 'quote-never-closed.csv'));
   const failed = failures.length;
   for (const input of inputs) {
     tally.inputs++;
     record(tally, await readInProcess(input.format, input.bytes, DEFAULT_LIMITS, `corpus ${input.name}`));
-    for (const mode of ['dry-run', 'all-or-nothing'] as const) record(tally, await importWhole(input.format, input.bytes, DEFAULT_LIMITS, mode, `corpus ${input.name}`, tally));
+    for (const mode of ['dry-run', 'all-or-nothing'] as const)
+      record(tally, await importWhole(input.format, input.bytes, DEFAULT_LIMITS, mode, `corpus ${input.name}`, tally));
   }
   console.log(`fuzz corpus: ${JSON.stringify(tally)}`);
   assert.deepEqual(failures.slice(failed), []);
@@ -254,7 +279,8 @@ for (const format of FORMATS) {
     const deadline = SECONDS > 0 ? start + (SECONDS * 1000) / 3 : Infinity;
     const failed = failures.length;
     for (let i = 0; SECONDS > 0 ? performance.now() < deadline : i < INPUTS; i++) {
-      const bytes = format === 'csv' ? generateCsv(rand, SCALE) : format === 'xlsx' ? generateXlsx(rand, SCALE) : generateJson(rand, SCALE.depth);
+      const bytes =
+        format === 'csv' ? generateCsv(rand, SCALE) : format === 'xlsx' ? generateXlsx(rand, SCALE) : generateJson(rand, SCALE.depth);
       const limits = i % 4 === 3 ? DEFAULT_LIMITS : SMALL;
       const label = `${format} seed ${SEED} input ${i}`;
       const before = failures.length;
@@ -266,13 +292,26 @@ for (const format of FORMATS) {
           // Valid actors first, then the generated lines (or nothing, one time in four): an
           // all-or-nothing import writes them only when nothing after them is wrong.
           const valid = Buffer.from(`id_acteur;raison_sociale;type\nV${i};Valide ${i};entreprise\n`);
-          record(tally, await importWhole(format, Buffer.concat([valid, (i / SAMPLE) % 4 === 1 ? Buffer.alloc(0) : bytes]), limits, mode, label, tally, 'acteurs'));
+          record(
+            tally,
+            await importWhole(
+              format,
+              Buffer.concat([valid, (i / SAMPLE) % 4 === 1 ? Buffer.alloc(0) : bytes]),
+              limits,
+              mode,
+              label,
+              tally,
+              'acteurs',
+            ),
+          );
         } else record(tally, await importWhole(format, bytes, limits, mode, label, tally));
       }
       if (failures.length > before) save(format, `found-${SEED}-${i}`, bytes);
     }
     tally.seconds = Math.round((performance.now() - start) / 100) / 10;
-    console.log(`fuzz ${format}: ${tally.inputs} inputs (${tally.imports} through the whole import), ${tally.read} read, ${tally.unreadable} unreadable, ${tally.crashes} crashes, ${tally.others} other errors, ${tally.writes} wrong writes (${tally.written} valid all-or-nothing imports wrote), ${tally.seconds} s`);
+    console.log(
+      `fuzz ${format}: ${tally.inputs} inputs (${tally.imports} through the whole import), ${tally.read} read, ${tally.unreadable} unreadable, ${tally.crashes} crashes, ${tally.others} other errors, ${tally.writes} wrong writes (${tally.written} valid all-or-nothing imports wrote), ${tally.seconds} s`,
+    );
     assert.deepEqual(failures.slice(failed, failed + 5), []);
     assert.equal(tally.crashes + tally.others + tally.writes, 0);
     if (SECONDS === 0) assert.ok(tally.inputs >= INPUTS);

@@ -22,15 +22,96 @@ export interface Scale {
 }
 
 const HEADERS = [
-  'id_acteur', 'siret', 'raison_sociale', 'code_naf', 'type', 'id_site', 'acteur', 'nom', 'adresse', 'code_commune', 'latitude', 'longitude',
-  'id_flux', 'sens', 'code_ressource', 'code_dechet', 'libelle', 'quantite', 'unite', 'periode', 'mois_disponibles', 'temperature_c', 'dangereux',
-  'id_besoin', 'categorie', 'description', 'erreurs', '', 'Raison Sociale', 'QUANTITÉ',
+  'id_acteur',
+  'siret',
+  'raison_sociale',
+  'code_naf',
+  'type',
+  'id_site',
+  'acteur',
+  'nom',
+  'adresse',
+  'code_commune',
+  'latitude',
+  'longitude',
+  'id_flux',
+  'sens',
+  'code_ressource',
+  'code_dechet',
+  'libelle',
+  'quantite',
+  'unite',
+  'periode',
+  'mois_disponibles',
+  'temperature_c',
+  'dangereux',
+  'id_besoin',
+  'categorie',
+  'description',
+  'erreurs',
+  '',
+  'Raison Sociale',
+  'QUANTITÉ',
 ];
 const WORDS = [
-  'A1', 'S1', 'F1', '73282932000074', '12345678901234', 'Scierie', 'entreprise', 'Structure ESS', 'sortant', 'entrant', 'material.wood.clean', '02 03 04', '020304*',
-  '59350', '2A004', '50,6292', '3.0573', '1 234,5', '-0', '1e308', '1e400', 'NaN', 'Infinity', 't', 'MWh', 'an', 'oct-mars', 'toute l’année', 'oui', 'non',
-  'valorisation énergétique', 'R1', 'D15', '=HYPERLINK("http://x.example")', "'=1+1", '+33 3', '@SUM(A1)', 'Sciure « fine »', 'œuvre', '€', '𝄞', '\u200b', '\u202e',
-  'Ω', '\uFEFF', '\uFFFD', 'ligne 1\nligne 2', 'a\rb', ' espace ', '"', '""', 'x"y', '\\', '%s%n', '<script>', "Robert'); DROP TABLE actor;--", '0x1F', '   ',
+  'A1',
+  'S1',
+  'F1',
+  '73282932000074',
+  '12345678901234',
+  'Scierie',
+  'entreprise',
+  'Structure ESS',
+  'sortant',
+  'entrant',
+  'material.wood.clean',
+  '02 03 04',
+  '020304*',
+  '59350',
+  '2A004',
+  '50,6292',
+  '3.0573',
+  '1 234,5',
+  '-0',
+  '1e308',
+  '1e400',
+  'NaN',
+  'Infinity',
+  't',
+  'MWh',
+  'an',
+  'oct-mars',
+  'toute l’année',
+  'oui',
+  'non',
+  'valorisation énergétique',
+  'R1',
+  'D15',
+  '=HYPERLINK("http://x.example")',
+  "'=1+1",
+  '+33 3',
+  '@SUM(A1)',
+  'Sciure « fine »',
+  'œuvre',
+  '€',
+  '𝄞',
+  '\u200b',
+  '\u202e',
+  'Ω',
+  '\uFEFF',
+  '\uFFFD',
+  'ligne 1\nligne 2',
+  'a\rb',
+  ' espace ',
+  '"',
+  '""',
+  'x"y',
+  '\\',
+  '%s%n',
+  '<script>',
+  "Robert'); DROP TABLE actor;--",
+  '0x1F',
+  '   ',
 ];
 
 function text(r: Rand, s: Scale): string {
@@ -157,7 +238,8 @@ export function zip(parts: readonly ZipPart[]): Buffer {
 }
 
 const esc = (v: string): string => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const NS =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 /** Letters of a 0-based column. */
 function letters(col: number): string {
@@ -168,7 +250,18 @@ function letters(col: number): string {
 
 function cellXml(r: Rand, s: Scale, row: number, col: number, strings: number): string {
   const k = int(r, 100);
-  const ref = int(r, 100) < 98 ? ` r="${letters(col)}${row}"` : pick(r, ['', ` r="${letters(s.columns + int(r, 3))}${row}"`, ' r="1A"', ' r="XFE1"', ` r="${'Z'.repeat(1 + int(r, 12))}1"`, ' r=""', ' r="a1"']);
+  const ref =
+    int(r, 100) < 98
+      ? ` r="${letters(col)}${row}"`
+      : pick(r, [
+          '',
+          ` r="${letters(s.columns + int(r, 3))}${row}"`,
+          ' r="1A"',
+          ' r="XFE1"',
+          ` r="${'Z'.repeat(1 + int(r, 12))}1"`,
+          ' r=""',
+          ' r="a1"',
+        ]);
   if (k < 35) return `<c${ref} t="s"><v>${chance(r, 0.9) ? int(r, strings + 1) : pick(r, ['-1', '1e9', 'x', ''])}</v></c>`;
   if (k < 55) return `<c${ref}><v>${esc(pick(r, ['1', '0.5', '-3', '1e308', '1e999', 'NaN', 'abc', '', ' ']))}</v></c>`;
   if (k < 62) return `<c${ref} t="b"><v>${pick(r, ['0', '1', '2'])}</v></c>`;
@@ -184,7 +277,9 @@ function sheetXml(r: Rand, s: Scale, strings: number): string {
   const n = chance(r, 0.95) ? int(r, 10) : s.rows + int(r, 3);
   const width = chance(r, 0.95) ? 1 + int(r, 8) : s.columns + int(r, 3);
   for (let i = 1; i <= n; i++) {
-    const rowRef = chance(r, 0.97) ? ` r="${i}"` : pick(r, ['', ' r="0"', ' r="-4"', ' r="x"', ' r="1048577"', ' r="99999999999999999999"']);
+    const rowRef = chance(r, 0.97)
+      ? ` r="${i}"`
+      : pick(r, ['', ' r="0"', ' r="-4"', ' r="x"', ' r="1048577"', ' r="99999999999999999999"']);
     rows.push(`<row${rowRef}>${Array.from({ length: width }, (_, c) => cellXml(r, s, i, c, strings)).join('')}</row>`);
   }
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}><sheetData>${rows.join('')}</sheetData></worksheet>`;
@@ -204,29 +299,37 @@ function sharedStringsXml(r: Rand, s: Scale, n: number): string {
 const SHEET_NAMES = ['acteurs', 'sites', 'flux', 'besoins', 'lisez-moi', 'Feuil1', '', 'acteurs', 'x'.repeat(40), 'été'];
 
 function workbookXml(r: Rand, s: Scale, sheets: number): string {
-  const list = Array.from({ length: sheets }, (_, i) => `<sheet name="${esc(pick(r, SHEET_NAMES))}" sheetId="${i + 1}" r:id="rId${chance(r, 0.95) ? i + 1 : int(r, 99)}"/>`);
+  const list = Array.from(
+    { length: sheets },
+    (_, i) => `<sheet name="${esc(pick(r, SHEET_NAMES))}" sheetId="${i + 1}" r:id="rId${chance(r, 0.95) ? i + 1 : int(r, 99)}"/>`,
+  );
   if (chance(r, 0.03)) for (let i = 0; i < s.columns; i++) list.push(`<sheet name="S${i}" sheetId="${i + 9}" r:id="rId1"/>`);
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook ${NS}><sheets>${list.join('')}</sheets></workbook>`;
 }
 
 function relsXml(r: Rand, sheets: number): string {
   const list = Array.from({ length: sheets }, (_, i) => {
-    const target = chance(r, 0.9) ? `worksheets/sheet${i + 1}.xml` : pick(r, ['/xl/worksheets/sheet1.xml', '../../etc/passwd', 'worksheets/none.xml', '', 'xl/worksheets/sheet1.xml']);
+    const target = chance(r, 0.9)
+      ? `worksheets/sheet${i + 1}.xml`
+      : pick(r, ['/xl/worksheets/sheet1.xml', '../../etc/passwd', 'worksheets/none.xml', '', 'xl/worksheets/sheet1.xml']);
     return `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${esc(target)}"/>`;
   });
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${list.join('')}</Relationships>`;
 }
 
-const CONTENT_TYPES = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>';
+const CONTENT_TYPES =
+  '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>';
 
 /** XML damage: DOCTYPEs and entities (XXE, billion laughs), deep nesting, cuts, bad characters. */
 export function damageXmlPart(r: Rand, xml: string, s: Scale & { depth: number }): string {
   const k = int(r, 100);
   const afterDecl = xml.indexOf('?>') + 2;
   const rootEnd = xml.indexOf('>', afterDecl + 1) + 1;
-  if (k < 12) return `${xml.slice(0, afterDecl)}<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${xml.slice(afterDecl).replace('<t>', '<t>&xxe;').replace('<v>', '<v>&xxe;')}`;
+  if (k < 12)
+    return `${xml.slice(0, afterDecl)}<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${xml.slice(afterDecl).replace('<t>', '<t>&xxe;').replace('<v>', '<v>&xxe;')}`;
   if (k < 20) {
-    const lol = '<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">';
+    const lol =
+      '<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">';
     return `${xml.slice(0, afterDecl)}<!DOCTYPE x [${lol}]>${xml.slice(afterDecl).replace('<t>', '<t>&d;')}`;
   }
   if (k < 34) {
@@ -236,7 +339,28 @@ export function damageXmlPart(r: Rand, xml: string, s: Scale & { depth: number }
   if (k < 50) return xml.slice(0, int(r, xml.length));
   if (k < 66) {
     const at = int(r, xml.length);
-    return xml.slice(0, at) + pick(r, ['&#0;', '&#xD800;', '\u0000', '\u0001', '<![CDATA[x]]>', '&unknown;', '&amp', '<', '>', '"', '</c>', '<c>', '<row>', '<?pi x?>', '<!-- -->', '\uFFFF']) + xml.slice(at);
+    return (
+      xml.slice(0, at) +
+      pick(r, [
+        '&#0;',
+        '&#xD800;',
+        '\u0000',
+        '\u0001',
+        '<![CDATA[x]]>',
+        '&unknown;',
+        '&amp',
+        '<',
+        '>',
+        '"',
+        '</c>',
+        '<c>',
+        '<row>',
+        '<?pi x?>',
+        '<!-- -->',
+        '\uFFFF',
+      ]) +
+      xml.slice(at)
+    );
   }
   if (k < 76) return xml.replace(/<v>/g, '<v>' + 'x'.repeat(s.cell));
   if (k < 86) return xml.replace('encoding="UTF-8"', pick(r, ['encoding="UTF-16"', 'encoding="ISO-8859-1"', 'encoding="EBCDIC"']));
@@ -254,15 +378,19 @@ export function generateXlsx(r: Rand, s: Scale & { depth: number; uncompressed: 
     { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(damageXml(r, relsXml(r, sheets), s)) },
     { name: 'xl/sharedStrings.xml', data: Buffer.from(damageXml(r, sharedStringsXml(r, s, strings), s)) },
   ];
-  for (let i = 1; i <= sheets; i++) parts.push({ name: `xl/worksheets/sheet${i}.xml`, data: Buffer.from(damageXml(r, sheetXml(r, s, strings), s)) });
+  for (let i = 1; i <= sheets; i++)
+    parts.push({ name: `xl/worksheets/sheet${i}.xml`, data: Buffer.from(damageXml(r, sheetXml(r, s, strings), s)) });
   const k = int(r, 100);
-  if (k < 5) parts.splice(1 + int(r, parts.length - 1), 1); // a part missing
-  else if (k < 10) parts.push({ name: 'xl/bomb.xml', data: Buffer.alloc(s.uncompressed + int(r, 1000), 0x20) }); // compresses to almost nothing
+  if (k < 5)
+    parts.splice(1 + int(r, parts.length - 1), 1); // a part missing
+  else if (k < 10)
+    parts.push({ name: 'xl/bomb.xml', data: Buffer.alloc(s.uncompressed + int(r, 1000), 0x20) }); // compresses to almost nothing
   else if (k < 14) {
     const p = parts[int(r, parts.length)] as ZipPart;
     p.declaredSize = int(r, 3) === 0 ? 0xffffffff : int(r, p.data.length + 2);
   } else if (k < 18) (parts[int(r, parts.length)] as ZipPart).badCrc = true;
-  else if (k < 22) parts.push({ ...(parts[1] as ZipPart) }); // the same name twice
+  else if (k < 22)
+    parts.push({ ...(parts[1] as ZipPart) }); // the same name twice
   else if (k < 26) parts.forEach((p) => (p.store = true));
   else if (k < 28) parts.push({ name: '../../evil.xml', data: Buffer.from('<x/>') });
   const archive = zip(parts);
@@ -280,13 +408,49 @@ function jsonValue(r: Rand, depth: number, maxDepth: number): string {
     return `[${Array.from({ length: n }, () => jsonValue(r, depth + 1, maxDepth)).join(',')}]`;
   }
   if (depth < maxDepth && k < 60) {
-    const keys = ['format', 'formatVersion', 'territory', 'actors', 'sites', 'flows', 'needs', 'externalId', 'siret', 'name', 'kind', 'quantity', '__proto__', 'constructor', '', 'é', 'a'];
+    const keys = [
+      'format',
+      'formatVersion',
+      'territory',
+      'actors',
+      'sites',
+      'flows',
+      'needs',
+      'externalId',
+      'siret',
+      'name',
+      'kind',
+      'quantity',
+      '__proto__',
+      'constructor',
+      '',
+      'é',
+      'a',
+    ];
     const n = int(r, width + 1);
     return `{${Array.from({ length: n }, () => `${JSON.stringify(pick(r, keys))}:${jsonValue(r, depth + 1, maxDepth)}`).join(',')}}`;
   }
   return pick(r, [
-    '0', '-0', '1e400', '-1e400', '1.7976931348623157e308', '5e-324', '123456789012345678901234567890', '0.1', 'true', 'false', 'null',
-    '"boucles-territory"', '"\\u0000"', '"\\ud800"', '"\\udc00\\ud800"', '"é"', '"\\"quoted\\""', '"a\\nb"', '"𝄞"', JSON.stringify('x'.repeat(int(r, 2000))),
+    '0',
+    '-0',
+    '1e400',
+    '-1e400',
+    '1.7976931348623157e308',
+    '5e-324',
+    '123456789012345678901234567890',
+    '0.1',
+    'true',
+    'false',
+    'null',
+    '"boucles-territory"',
+    '"\\u0000"',
+    '"\\ud800"',
+    '"\\udc00\\ud800"',
+    '"é"',
+    '"\\"quoted\\""',
+    '"a\\nb"',
+    '"𝄞"',
+    JSON.stringify('x'.repeat(int(r, 2000))),
   ]);
 }
 

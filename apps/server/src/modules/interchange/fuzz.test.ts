@@ -28,8 +28,10 @@ function mutate(source: Buffer, rand: () => number): Buffer {
   const n = 1 + Math.floor(rand() * 20);
   for (let i = 0; i < n; i++) {
     const at = Math.floor(rand() * bytes.length);
-    if (kind === 1) bytes[at] = Math.floor(rand() * 256); // flipped bytes
-    else if (kind === 2) bytes[at] = bytes[Math.floor(rand() * bytes.length)] ?? 0; // copied bytes
+    if (kind === 1)
+      bytes[at] = Math.floor(rand() * 256); // flipped bytes
+    else if (kind === 2)
+      bytes[at] = bytes[Math.floor(rand() * bytes.length)] ?? 0; // copied bytes
     else bytes.fill(0, at, Math.min(bytes.length, at + 64)); // zeroed run
   }
   return bytes;
@@ -75,7 +77,10 @@ test('three hundred damaged copies of the template each give a report or a clear
 
 test('three hundred damaged CSV files each give a report or a clear error, never a crash', async () => {
   const rand = random(42);
-  const csv = Buffer.from('\uFEFFid_flux;id_site;sens;code_ressource;libelle;quantite;unite;periode\r\nF1;S1;sortant;material.wood.clean;Sciure « fine »;1,5;t;an\r\n', 'utf8');
+  const csv = Buffer.from(
+    '\uFEFFid_flux;id_site;sens;code_ressource;libelle;quantite;unite;periode\r\nF1;S1;sortant;material.wood.clean;Sciure « fine »;1,5;t;an\r\n',
+    'utf8',
+  );
   for (let i = 0; i < 300; i++) {
     const path = join(dir, `damaged-${i}.csv`);
     writeFileSync(path, mutate(csv, rand));
@@ -94,7 +99,10 @@ test('merged cells are read as one value in their first cell, the others empty',
   writeFileSync(path, Buffer.from(await wb.xlsx.writeBuffer()));
   const report = await services.territoryImports.import(SYSTEM, 'FUZZ', rowsOfFiles([{ path }]), 'dry-run');
   assert.deepEqual(report.counts.acteurs, { created: 1, updated: 0, unchanged: 0, rejected: 1 });
-  assert.deepEqual(report.issues.map((i) => [i.row, i.column, i.code]), [[3, 'raison_sociale', 'required']]);
+  assert.deepEqual(
+    report.issues.map((i) => [i.row, i.column, i.code]),
+    [[3, 'raison_sociale', 'required']],
+  );
 });
 
 test('a million empty rows are skipped, in a CSV file and in a workbook whose last row is the millionth', async () => {
@@ -119,7 +127,12 @@ test('more rows than the configured limit stop the import with a clear error', a
   const path = join(dir, 'trop.csv');
   writeFileSync(path, `id_acteur;raison_sociale;type\n${Array.from({ length: 20 }, (_, i) => `L${i};Nom ${i};entreprise`).join('\n')}\n`);
   await assert.rejects(
-    services.territoryImports.import(SYSTEM, 'FUZZ', rowsOfFiles([{ path, sheet: 'acteurs' }], { maxUncompressedBytes: 1e9, maxRows: 10, maxCellLength: 32_767 }), 'dry-run'),
+    services.territoryImports.import(
+      SYSTEM,
+      'FUZZ',
+      rowsOfFiles([{ path, sheet: 'acteurs' }], { maxUncompressedBytes: 1e9, maxRows: 10, maxCellLength: 32_767 }),
+      'dry-run',
+    ),
     (e: UnreadableFileError) => /dépasse 10 lignes/.test(e.fr),
   );
 });

@@ -37,7 +37,11 @@ const toRun = (r: ImportRunRow): ImportRun => ({
 const COLUMNS = 'id, territory_id, mode, file_name, written, report, rejected_file IS NOT NULL AS has_rejected_file, created_at';
 
 export class ImportRunRepository {
-  async insert(db: Queryable, territoryId: string, run: { mode: string; fileName: string | null; written: boolean; report: unknown; rejectedFile: Buffer | null }): Promise<ImportRun> {
+  async insert(
+    db: Queryable,
+    territoryId: string,
+    run: { mode: string; fileName: string | null; written: boolean; report: unknown; rejectedFile: Buffer | null },
+  ): Promise<ImportRun> {
     const [row] = await db.query<ImportRunRow>(
       `INSERT INTO import_run (territory_id, mode, file_name, written, report, rejected_file) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
       [territoryId, run.mode, run.fileName, run.written, JSON.stringify(run.report), run.rejectedFile],
@@ -47,11 +51,19 @@ export class ImportRunRepository {
   }
 
   async list(db: Queryable, territoryId: string, limit: number): Promise<ImportRun[]> {
-    return (await db.query<ImportRunRow>(`SELECT ${COLUMNS} FROM import_run WHERE territory_id = $1 ORDER BY created_at DESC, id LIMIT $2`, [territoryId, limit])).map(toRun);
+    return (
+      await db.query<ImportRunRow>(`SELECT ${COLUMNS} FROM import_run WHERE territory_id = $1 ORDER BY created_at DESC, id LIMIT $2`, [
+        territoryId,
+        limit,
+      ])
+    ).map(toRun);
   }
 
   async rejectedFile(db: Queryable, territoryId: string, id: string): Promise<Buffer | undefined> {
-    const [row] = await db.query<{ rejected_file: Uint8Array | null }>('SELECT rejected_file FROM import_run WHERE territory_id = $1 AND id = $2', [territoryId, id]);
+    const [row] = await db.query<{ rejected_file: Uint8Array | null }>(
+      'SELECT rejected_file FROM import_run WHERE territory_id = $1 AND id = $2',
+      [territoryId, id],
+    );
     return row?.rejected_file ? Buffer.from(row.rejected_file) : undefined;
   }
 }

@@ -24,8 +24,16 @@ function csv(name: string, lines: string[]): string {
   return path;
 }
 
-const ACTEURS = ['id_acteur;siret;raison_sociale;code_naf;type;tranche_effectif', 'A1;732 829 320 00074;Scierie du Val;16.10A;entreprise;11', 'A2;;Ressourcerie;88.99B;structure ESS;03'];
-const SITES = ['id_site;acteur;nom;code_commune;latitude;longitude', 'S1;A1;Scierie;59350;50,6292;3,0573', 'S2;73282932000074;Dépôt;59350;;'];
+const ACTEURS = [
+  'id_acteur;siret;raison_sociale;code_naf;type;tranche_effectif',
+  'A1;732 829 320 00074;Scierie du Val;16.10A;entreprise;11',
+  'A2;;Ressourcerie;88.99B;structure ESS;03',
+];
+const SITES = [
+  'id_site;acteur;nom;code_commune;latitude;longitude',
+  'S1;A1;Scierie;59350;50,6292;3,0573',
+  'S2;73282932000074;Dépôt;59350;;',
+];
 const FLUX = [
   'id_flux;id_site;sens;code_ressource;code_dechet;libelle;quantite;unite;periode;mois_disponibles',
   'F1;S1;sortant;material.wood.clean;03 01 05;Sciure;120;t;an;1-12',
@@ -44,7 +52,12 @@ for (const target of testDatabases()) {
     before(async () => {
       ({ db, dispose } = await target.open());
       services = createServices(db, reference);
-      await services.territoryData.createTerritory(SYSTEM, { code: 'IMPORT', level: 'custom', name: 'Import', communes: ['59350', '59009'] });
+      await services.territoryData.createTerritory(SYSTEM, {
+        code: 'IMPORT',
+        level: 'custom',
+        name: 'Import',
+        communes: ['59350', '59009'],
+      });
     });
     after(() => dispose());
 
@@ -67,7 +80,10 @@ for (const target of testDatabases()) {
       assert.deepEqual(again.counts.acteurs, { created: 0, updated: 0, unchanged: 2, rejected: 0 });
       assert.deepEqual(again.counts.sites, { created: 0, updated: 0, unchanged: 2, rejected: 0 });
       assert.deepEqual(again.counts.flux, { created: 0, updated: 0, unchanged: 2, rejected: 0 });
-      const edited = await run([csv('flux.csv', [FLUX[0] as string, 'F1;S1;sortant;material.wood.clean;030105;Sciure;150;t;an;1-12'])], 'all-or-nothing');
+      const edited = await run(
+        [csv('flux.csv', [FLUX[0] as string, 'F1;S1;sortant;material.wood.clean;030105;Sciure;150;t;an;1-12'])],
+        'all-or-nothing',
+      );
       assert.deepEqual(edited.counts.flux, { created: 0, updated: 1, unchanged: 0, rejected: 0 });
       const flows = await services.territoryData.listFlows(SYSTEM, 'IMPORT', { q: 'Sciure' }, { limit: 5, offset: 0 });
       assert.equal(flows.items[0]?.quantity?.value, 150);
@@ -78,8 +94,19 @@ for (const target of testDatabases()) {
       const before = [await count('actor'), await count('site'), await count('flow')];
       const report = await run(
         [
-          csv('acteurs.csv', ['id_acteur;siret;raison_sociale;code_naf;type', 'B1;73282932000075;Mauvais SIRET;16.10A;entreprise', 'B2;;NAF inconnu;99.99Z;entreprise', 'B3;;Bon;;entreprise']),
-          csv('sites.csv', ['id_site;acteur;nom;code_commune;latitude;longitude', 'T1;B3;Hors territoire;75056;;', 'T2;B3;Hors de France;59350;3,06;50,63', 'T3;B3;Bon site;59350;;', 'T4;B3;À Marseille;59350;43,2965;5,3698']),
+          csv('acteurs.csv', [
+            'id_acteur;siret;raison_sociale;code_naf;type',
+            'B1;73282932000075;Mauvais SIRET;16.10A;entreprise',
+            'B2;;NAF inconnu;99.99Z;entreprise',
+            'B3;;Bon;;entreprise',
+          ]),
+          csv('sites.csv', [
+            'id_site;acteur;nom;code_commune;latitude;longitude',
+            'T1;B3;Hors territoire;75056;;',
+            'T2;B3;Hors de France;59350;3,06;50,63',
+            'T3;B3;Bon site;59350;;',
+            'T4;B3;À Marseille;59350;43,2965;5,3698',
+          ]),
           csv('flux.csv', [
             'id_flux;id_site;sens;code_ressource;code_dechet;libelle;quantite;unite;periode',
             'G1;T3;sortant;material.wood.clean;999999;Code déchet inconnu;1;t;an',
@@ -124,24 +151,40 @@ for (const target of testDatabases()) {
       assert.equal(report.written, true);
       assert.deepEqual(report.counts.acteurs, { created: 1, updated: 0, unchanged: 0, rejected: 1 });
       assert.deepEqual(report.counts.sites, { created: 1, updated: 0, unchanged: 0, rejected: 1 });
-      assert.deepEqual(report.rejected.sites?.rows.map((r) => [r.row, r.cells[0]]), [[3, 'U2']]);
+      assert.deepEqual(
+        report.rejected.sites?.rows.map((r) => [r.row, r.cells[0]]),
+        [[3, 'U2']],
+      );
       assert.match(report.rejected.sites?.rows[0]?.errors ?? '', /acteur C2 est rejeté \(ligne 3\)/);
       assert.equal((await services.territoryData.listSites(SYSTEM, 'IMPORT', { q: 'Site du bon' }, { limit: 5, offset: 0 })).total, 1);
     });
 
     test('every error of a row is reported in one go, the reference checks included, not only the first', async () => {
       const report = await run(
-        [csv('flux.csv', ['id_flux;id_site;sens;code_ressource;code_dechet;libelle;quantite;unite;periode', 'G1;S1;sortant;material.nope;99 99 99;Truc;-5;boisseau;an', 'G2;S404;dehors;material.wood.clean;;Truc;abc;t;an'])],
+        [
+          csv('flux.csv', [
+            'id_flux;id_site;sens;code_ressource;code_dechet;libelle;quantite;unite;periode',
+            'G1;S1;sortant;material.nope;99 99 99;Truc;-5;boisseau;an',
+            'G2;S404;dehors;material.wood.clean;;Truc;abc;t;an',
+          ]),
+        ],
         'dry-run',
       );
-      const at = (row: number) => report.issues.filter((i) => i.row === row).map((i) => i.column).sort();
+      const at = (row: number) =>
+        report.issues
+          .filter((i) => i.row === row)
+          .map((i) => i.column)
+          .sort();
       assert.deepEqual(at(2), ['code_dechet', 'code_ressource', 'quantite', 'unite']);
       assert.ok(at(3).includes('id_site') && at(3).includes('sens') && at(3).includes('quantite'), JSON.stringify(at(3)));
     });
 
     test('in valid-rows mode a file whose every row is rejected says it wrote nothing', async () => {
       const before = await count('actor');
-      const report = await run([csv('acteurs.csv', ['id_acteur;raison_sociale;type', 'R1;Mauvais;vaisseau', 'R2;Pire;navire'])], 'valid-rows');
+      const report = await run(
+        [csv('acteurs.csv', ['id_acteur;raison_sociale;type', 'R1;Mauvais;vaisseau', 'R2;Pire;navire'])],
+        'valid-rows',
+      );
       assert.deepEqual(report.counts.acteurs, { created: 0, updated: 0, unchanged: 0, rejected: 2 });
       assert.equal(report.written, false);
       assert.equal(await count('actor'), before);
@@ -170,9 +213,15 @@ for (const target of testDatabases()) {
       async function* failing(): AsyncGenerator<RawRow> {
         yield { sheet: 'acteurs', row: 1, cells: ['id_acteur', 'raison_sociale', 'type'], problems: [] };
         yield { sheet: 'acteurs', row: 2, cells: ['Z1', 'Zinguerie', 'entreprise'], problems: [] };
-        throw new UnreadableFileError('fichier CSV illisible vers la ligne 3 : guillemet non refermé', 'unreadable CSV file near line 3: unclosed quote');
+        throw new UnreadableFileError(
+          'fichier CSV illisible vers la ligne 3 : guillemet non refermé',
+          'unreadable CSV file near line 3: unclosed quote',
+        );
       }
-      await assert.rejects(services.territoryImports.importAndRecord(SYSTEM, 'IMPORT', failing(), 'valid-rows', 'casse.csv'), UnreadableFileError);
+      await assert.rejects(
+        services.territoryImports.importAndRecord(SYSTEM, 'IMPORT', failing(), 'valid-rows', 'casse.csv'),
+        UnreadableFileError,
+      );
       const runs = await services.territoryImports.listRuns(SYSTEM, 'IMPORT', 200);
       assert.equal(runs.length, runsBefore + 1);
       const last = runs.find((r) => r.fileName === 'casse.csv');
@@ -187,7 +236,23 @@ for (const target of testDatabases()) {
       const territoryId = territory[0]?.id as string;
       const actors = await count('actor');
       const stage = { runId: randomUUID(), territoryId };
-      await stageRows(db, stage, createRepositories().actors.bulkRows(territoryId, [{ id: randomUUID(), externalId: 'FANTOME', siret: null, name: 'Fantôme', nafCode: null, kind: 'company', headcountBand: null, ess: false, contact: {} }]));
+      await stageRows(
+        db,
+        stage,
+        createRepositories().actors.bulkRows(territoryId, [
+          {
+            id: randomUUID(),
+            externalId: 'FANTOME',
+            siret: null,
+            name: 'Fantôme',
+            nafCode: null,
+            kind: 'company',
+            headcountBand: null,
+            ess: false,
+            contact: {},
+          },
+        ]),
+      );
       assert.equal(await count('actor'), actors, 'a staged row is not in the territory');
       assert.equal(await count('import_stage'), 1);
       assert.equal(await dropAbandonedStages(db, true), 1);
@@ -196,7 +261,10 @@ for (const target of testDatabases()) {
 
     test('a Windows-1252 CSV with commas is read as well as a UTF-8 one with semicolons', async () => {
       const path = join(dir, 'acteurs-1252.csv');
-      writeFileSync(path, Buffer.from('id_acteur,raison_sociale,type\r\nD1,Soci\xe9t\xe9 g\xe9n\xe9rale des d\xe9chets,entreprise\r\n', 'latin1'));
+      writeFileSync(
+        path,
+        Buffer.from('id_acteur,raison_sociale,type\r\nD1,Soci\xe9t\xe9 g\xe9n\xe9rale des d\xe9chets,entreprise\r\n', 'latin1'),
+      );
       const report = await services.territoryImports.import(SYSTEM, 'IMPORT', rowsOfFiles([{ path, sheet: 'acteurs' }]), 'all-or-nothing');
       assert.deepEqual(report.issues, []);
       const actors = await services.territoryData.listActors(SYSTEM, 'IMPORT', { q: 'déchets' }, { limit: 5, offset: 0 });

@@ -223,7 +223,8 @@ function convert<S extends z.ZodType>(
   return { value, issues: all };
 }
 
-const cells = (sheet: SheetInput, parsed: ParsedRow, issues: ValidationIssue[]): CellIssue[] => issues.map((i) => issueToCell(sheet.spec, parsed.row, i));
+const cells = (sheet: SheetInput, parsed: ParsedRow, issues: ValidationIssue[]): CellIssue[] =>
+  issues.map((i) => issueToCell(sheet.spec, parsed.row, i));
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 /** The data a row writes, once prepared (checked against the reference data, derived fields filled in); its issues go to the row's. */
 function prepared<D>(sheet: SheetInput, parsed: ParsedRow, p: Prepared<D>, issues: CellIssue[]): D | undefined {
@@ -236,9 +237,23 @@ const duplicate = (spec: SheetSpec, row: number, column: string, key: string, fi
 const rejectedParent = (spec: SheetSpec, row: number, column: string, what: string, parentRow: number): CellIssue =>
   issueAt(spec, row, column, 'parent_rejected', `${what} est rejeté (ligne ${parentRow})`, `${what} is rejected (row ${parentRow})`);
 const unknownActor = (spec: SheetSpec, row: number, ref: string): CellIssue =>
-  issueAt(spec, row, 'acteur', 'unknown_reference', `aucun acteur ${ref} (ni dans la feuille acteurs, ni dans le territoire)`, `no actor ${ref} (neither in the acteurs sheet nor in the territory)`);
+  issueAt(
+    spec,
+    row,
+    'acteur',
+    'unknown_reference',
+    `aucun acteur ${ref} (ni dans la feuille acteurs, ni dans le territoire)`,
+    `no actor ${ref} (neither in the acteurs sheet nor in the territory)`,
+  );
 const unknownSite = (spec: SheetSpec, row: number, ref: string): CellIssue =>
-  issueAt(spec, row, 'id_site', 'unknown_reference', `aucun site ${ref} (ni dans la feuille sites, ni dans le territoire)`, `no site ${ref} (neither in the sites sheet nor in the territory)`);
+  issueAt(
+    spec,
+    row,
+    'id_site',
+    'unknown_reference',
+    `aucun site ${ref} (ni dans la feuille sites, ni dans le territoire)`,
+    `no site ${ref} (neither in the sites sheet nor in the territory)`,
+  );
 
 /** What a site or need may name as its actor: a key of the file, an existing actor's key or SIRET. */
 function resolveActor(c: Checking, ref: string): { candidate?: ActorCandidate; existing?: Actor } | undefined {
@@ -264,7 +279,11 @@ function summarise(report: ImportReport, candidates: Candidates): void {
         counts.rejected++;
         report.issues.push(...c.issues);
         const rejected = (report.rejected[name] ??= { headers: c.sheet.headers, rows: [] });
-        rejected.rows.push({ row: c.parsed.row, cells: c.parsed.raw ? (JSON.parse(c.parsed.raw) as Cell[]) : [], errors: c.issues.map((i) => `${i.column ? `${i.column} : ` : ''}${i.message.fr}`).join(' | ') });
+        rejected.rows.push({
+          row: c.parsed.row,
+          cells: c.parsed.raw ? (JSON.parse(c.parsed.raw) as Cell[]) : [],
+          errors: c.issues.map((i) => `${i.column ? `${i.column} : ` : ''}${i.message.fr}`).join(' | '),
+        });
       } else counts[c.status]++;
     }
   }
@@ -294,7 +313,11 @@ export class TerritoryImportService {
    * Read: groups the rows of a file by sheet, checking each sheet's header row, and turns each row
    * into a document element as it comes (no map of cells is kept).
    */
-  private async read(rows: AsyncIterable<RawRow>, report: ImportReport, onProgress?: (p: ImportProgress) => void): Promise<Map<SheetName, SheetInput>> {
+  private async read(
+    rows: AsyncIterable<RawRow>,
+    report: ImportReport,
+    onProgress?: (p: ImportProgress) => void,
+  ): Promise<Map<SheetName, SheetInput>> {
     const sheets = new Map<SheetName, SheetInput>();
     const columnsOf = new Map<SheetName, Map<number, string>>();
     let count = 0;
@@ -320,10 +343,17 @@ export class TerritoryImportService {
       const columns = columnsOf.get(spec.name) ?? new Map<number, string>();
       const cells = new Map<string, Cell>();
       for (const [i, header] of columns) cells.set(header, raw.cells[i] ?? null);
-      const issues = raw.problems.map((p) => issueAt(spec, raw.row, columns.get(p.column) ?? sheet.headers[p.column] ?? '', 'unreadable_cell', p.fr, p.en));
+      const issues = raw.problems.map((p) =>
+        issueAt(spec, raw.row, columns.get(p.column) ?? sheet.headers[p.column] ?? '', 'unreadable_cell', p.fr, p.en),
+      );
       const converted = rowToElement(spec, cells, raw.row);
       issues.push(...converted.issues);
-      const keys = spec.name === 'acteurs' ? { idActeur: cells.get('id_acteur'), siret: cells.get('siret') } : spec.name === 'sites' ? { idSite: cells.get('id_site') } : {};
+      const keys =
+        spec.name === 'acteurs'
+          ? { idActeur: cells.get('id_acteur'), siret: cells.get('siret') }
+          : spec.name === 'sites'
+            ? { idSite: cells.get('id_site') }
+            : {};
       sheet.rows.push({ row: raw.row, raw: JSON.stringify(raw.cells), element: converted.element, keys, issues });
       if (++count % 5000 === 0) onProgress?.({ phase: 'read', rows: count });
     }
@@ -335,7 +365,13 @@ export class TerritoryImportService {
    * Imports the rows of a file into the territory of that code. The report says, sheet by sheet,
    * what was (or, in dry-run, would be) created, updated, left unchanged and rejected, and why.
    */
-  async import(who: Principal, code: string, rows: AsyncIterable<RawRow>, mode: ImportMode, onProgress?: (p: ImportProgress) => void): Promise<ImportReport> {
+  async import(
+    who: Principal,
+    code: string,
+    rows: AsyncIterable<RawRow>,
+    mode: ImportMode,
+    onProgress?: (p: ImportProgress) => void,
+  ): Promise<ImportReport> {
     return (await this.execute(who, code, rows, mode, onProgress, null)).report;
   }
 
@@ -358,10 +394,28 @@ export class TerritoryImportService {
     const sheets = await this.read(rows, report, onProgress);
     const headerIssues = report.issues.length > 0;
     if (sheets.size === 0) {
-      report.issues.push(issueAt(SHEETS[0] as SheetSpec, 1, '', 'no_data_sheet', 'aucune feuille acteurs, sites, flux ou besoins dans le fichier', 'no acteurs, sites, flux or besoins sheet in the file'));
+      report.issues.push(
+        issueAt(
+          SHEETS[0] as SheetSpec,
+          1,
+          '',
+          'no_data_sheet',
+          'aucune feuille acteurs, sites, flux ou besoins dans le fichier',
+          'no acteurs, sites, flux or besoins sheet in the file',
+        ),
+      );
     }
     for (const [name, cols] of Object.entries(report.ignoredColumns)) {
-      report.warnings.push(issueAt(SHEETS.find((s) => s.name === name) as SheetSpec, 1, cols.join(', '), 'ignored_columns', `colonnes ignorées : ${cols.join(', ')}`, `columns ignored: ${cols.join(', ')}`));
+      report.warnings.push(
+        issueAt(
+          SHEETS.find((s) => s.name === name) as SheetSpec,
+          1,
+          cols.join(', '),
+          'ignored_columns',
+          `colonnes ignorées : ${cols.join(', ')}`,
+          `columns ignored: ${cols.join(', ')}`,
+        ),
+      );
     }
 
     const existing = await this.existing(territory);
@@ -370,11 +424,20 @@ export class TerritoryImportService {
     summarise(report, candidates);
 
     const blocked = headerIssues || sheets.size === 0 || (mode === 'all-or-nothing' && report.issueCount > 0);
-    const changes = (['acteurs', 'sites', 'flux', 'besoins'] as const).some((name) => report.counts[name].created + report.counts[name].updated > 0);
+    const changes = (['acteurs', 'sites', 'flux', 'besoins'] as const).some(
+      (name) => report.counts[name].created + report.counts[name].updated > 0,
+    );
     // Built before anything is written: a file of rejected rows that cannot be made fails the
     // import before its valid rows are committed, not after.
-    const rejectedFile = record && mode === 'valid-rows' && Object.keys(report.rejected).length ? await rejectedWorkbook(report.rejected) : null;
-    const runOf = (written: boolean) => ({ mode, fileName: record?.fileName ?? null, written, report: { ...report, rejected: {} }, rejectedFile });
+    const rejectedFile =
+      record && mode === 'valid-rows' && Object.keys(report.rejected).length ? await rejectedWorkbook(report.rejected) : null;
+    const runOf = (written: boolean) => ({
+      mode,
+      fileName: record?.fileName ?? null,
+      written,
+      report: { ...report, rejected: {} },
+      rejectedFile,
+    });
     if (mode === 'dry-run' || blocked || !changes) {
       const run = record ? await this.repos.imports.insert(this.db, territory.id, runOf(false)) : undefined;
       return { report, run };
@@ -389,7 +452,12 @@ export class TerritoryImportService {
       const run = await this.db.transaction(async (tx) => {
         await this.territories.access.scope(tx, who, code, 'territory:facilitate', 'share');
         await this.apply(tx, stage, updates);
-        await this.territories.audit.record(tx, who, { territoryId: territory.id, action: 'import', entity: 'spreadsheet', details: { mode, rows: { acteurs: actorRows.length, sites: siteRows.length, flux: flowRows.length, besoins: needRows.length } } });
+        await this.territories.audit.record(tx, who, {
+          territoryId: territory.id,
+          action: 'import',
+          entity: 'spreadsheet',
+          details: { mode, rows: { acteurs: actorRows.length, sites: siteRows.length, flux: flowRows.length, besoins: needRows.length } },
+        });
         const inserted = record ? await this.repos.imports.insert(tx, territory.id, runOf(true)) : undefined;
         await dropStaged(tx, stage);
         return inserted;
@@ -433,7 +501,12 @@ export class TerritoryImportService {
    * Check: every row of every sheet, parents first (a site names its actor, a flow its site), on
    * its own, against the rows before it and against the territory's records. Nothing is written.
    */
-  private async check(existing: Existing, sheets: Map<SheetName, SheetInput>, report: ImportReport, onProgress: ((p: ImportProgress) => void) | undefined): Promise<Candidates> {
+  private async check(
+    existing: Existing,
+    sheets: Map<SheetName, SheetInput>,
+    report: ImportReport,
+    onProgress: ((p: ImportProgress) => void) | undefined,
+  ): Promise<Candidates> {
     let beat = 0;
     const c: Checking = {
       existing,
@@ -470,9 +543,21 @@ export class TerritoryImportService {
         },
         (raw) => cells(sheet, parsed, checkActorReferences({ nafCode: str(raw.nafCode), headcountBand: str(raw.headcountBand) }, this.ref)),
       );
-      const key = String(parsed.keys.idActeur ?? siretCell ?? '').trim().replace(/\s/g, '');
+      const key = String(parsed.keys.idActeur ?? siretCell ?? '')
+        .trim()
+        .replace(/\s/g, '');
       const candidate: ActorCandidate = { sheet, parsed, key, issues };
-      if (!key) issues.push(issueAt(spec, parsed.row, 'id_acteur', 'missing_key', 'id_acteur ou siret requis pour identifier l’acteur', 'id_acteur or siret is needed to identify the actor'));
+      if (!key)
+        issues.push(
+          issueAt(
+            spec,
+            parsed.row,
+            'id_acteur',
+            'missing_key',
+            'id_acteur ou siret requis pour identifier l’acteur',
+            'id_acteur or siret is needed to identify the actor',
+          ),
+        );
       const first = c.actorKeyInFile.get(key);
       if (key && first) issues.push(duplicate(spec, parsed.row, 'id_acteur', key, first.parsed.row));
       else if (key) c.actorKeyInFile.set(key, candidate);
@@ -480,19 +565,33 @@ export class TerritoryImportService {
         const data = prepared(sheet, parsed, prepareActor(value, this.ref), issues);
         if (data?.siret) {
           const firstSiret = c.actorKeyOfSiretInFile.get(data.siret);
-          if (firstSiret !== undefined && firstSiret !== key) issues.push(duplicate(spec, parsed.row, 'siret', data.siret, c.actorKeyInFile.get(firstSiret)?.parsed.row ?? 0));
+          if (firstSiret !== undefined && firstSiret !== key)
+            issues.push(duplicate(spec, parsed.row, 'siret', data.siret, c.actorKeyInFile.get(firstSiret)?.parsed.row ?? 0));
           else c.actorKeyOfSiretInFile.set(data.siret, key);
         }
         const byKey = c.existing.actorByKey.get(key);
         const bySiret = data?.siret ? c.existing.actorBySiret.get(data.siret) : undefined;
         if (byKey && bySiret && byKey.id !== bySiret.id) {
-          issues.push(issueAt(spec, parsed.row, 'siret', 'siret_conflict', `le SIRET ${data?.siret} appartient déjà à un autre acteur (${bySiret.name})`, `SIRET ${data?.siret} already belongs to another actor (${bySiret.name})`));
+          issues.push(
+            issueAt(
+              spec,
+              parsed.row,
+              'siret',
+              'siret_conflict',
+              `le SIRET ${data?.siret} appartient déjà à un autre acteur (${bySiret.name})`,
+              `SIRET ${data?.siret} already belongs to another actor (${bySiret.name})`,
+            ),
+          );
         }
         const existing = byKey ?? bySiret;
         if (data && issues.length === 0) {
           candidate.data = { ...data, externalId: existing?.externalId ?? data.externalId };
           candidate.existingId = existing?.id;
-          candidate.status = !existing ? 'created' : canonical(actorData(existing)) === canonical({ ...candidate.data }) ? 'unchanged' : 'updated';
+          candidate.status = !existing
+            ? 'created'
+            : canonical(actorData(existing)) === canonical({ ...candidate.data })
+              ? 'unchanged'
+              : 'updated';
         }
       }
       actorRows.push(candidate);
@@ -509,14 +608,20 @@ export class TerritoryImportService {
     let geocoded = 0;
     for (const parsed of sheet.rows) {
       await c.breathe();
-      const { value, issues } = convert(sheet, parsed, documentSiteSchema, () => undefined, (raw) => {
-        const found: CellIssue[] = [];
-        const commune = str(raw.communeCode);
-        if (commune) found.push(...cells(sheet, parsed, checkSiteReferences({ communeCode: commune }, communes, this.ref)));
-        const actorRef = str(raw.actorExternalId);
-        if (actorRef && !resolveActor(c, actorRef)) found.push(unknownActor(spec, parsed.row, actorRef));
-        return found;
-      });
+      const { value, issues } = convert(
+        sheet,
+        parsed,
+        documentSiteSchema,
+        () => undefined,
+        (raw) => {
+          const found: CellIssue[] = [];
+          const commune = str(raw.communeCode);
+          if (commune) found.push(...cells(sheet, parsed, checkSiteReferences({ communeCode: commune }, communes, this.ref)));
+          const actorRef = str(raw.actorExternalId);
+          if (actorRef && !resolveActor(c, actorRef)) found.push(unknownActor(spec, parsed.row, actorRef));
+          return found;
+        },
+      );
       const key = String(parsed.keys.idSite ?? '').trim();
       const candidate: SiteCandidate = { sheet, parsed, key, issues };
       const first = c.siteKeyInFile.get(key);
@@ -536,11 +641,29 @@ export class TerritoryImportService {
             geocoded++;
             if (found) {
               data.location = { lat: Math.round(found.location.lat * 1e7) / 1e7, lon: Math.round(found.location.lon * 1e7) / 1e7 };
-              c.report.warnings.push(issueAt(spec, parsed.row, 'adresse', 'geocoded', `site ${key} placé à l'adresse « ${found.label} » (score ${found.score.toFixed(2)})`, `site ${key} placed at "${found.label}" (score ${found.score.toFixed(2)})`));
+              c.report.warnings.push(
+                issueAt(
+                  spec,
+                  parsed.row,
+                  'adresse',
+                  'geocoded',
+                  `site ${key} placé à l'adresse « ${found.label} » (score ${found.score.toFixed(2)})`,
+                  `site ${key} placed at "${found.label}" (score ${found.score.toFixed(2)})`,
+                ),
+              );
             }
           } catch (e) {
             geocoderDown = true;
-            c.report.warnings.push(issueAt(spec, parsed.row, 'adresse', 'geocoder_unreachable', `géocodeur injoignable (${(e as Error).message}) : les sites sans coordonnées restent non localisés`, `geocoder unreachable (${(e as Error).message}): sites without coordinates stay not located`));
+            c.report.warnings.push(
+              issueAt(
+                spec,
+                parsed.row,
+                'adresse',
+                'geocoder_unreachable',
+                `géocodeur injoignable (${(e as Error).message}) : les sites sans coordonnées restent non localisés`,
+                `geocoder unreachable (${(e as Error).message}): sites without coordinates stay not located`,
+              ),
+            );
           }
         }
         if (data && issues.length === 0) {
@@ -548,10 +671,23 @@ export class TerritoryImportService {
           candidate.data = { ...data, actorRef: value.actorExternalId };
           candidate.existingId = existing?.id;
           if (!data.location) {
-            c.report.warnings.push(issueAt(spec, parsed.row, 'latitude', 'not_located', `site ${key} non localisé : il sera tenu à l'écart des calculs de distance`, `site ${key} not located: it is left out of distance checks`));
+            c.report.warnings.push(
+              issueAt(
+                spec,
+                parsed.row,
+                'latitude',
+                'not_located',
+                `site ${key} non localisé : il sera tenu à l'écart des calculs de distance`,
+                `site ${key} not located: it is left out of distance checks`,
+              ),
+            );
           }
           const actorId = actor?.existing?.id ?? actor?.candidate?.existingId;
-          candidate.status = !existing ? 'created' : actorId && canonical(siteData(existing)) === canonical({ ...data, actorId }) ? 'unchanged' : 'updated';
+          candidate.status = !existing
+            ? 'created'
+            : actorId && canonical(siteData(existing)) === canonical({ ...data, actorId })
+              ? 'unchanged'
+              : 'updated';
         }
       }
       siteRows.push(candidate);
@@ -568,21 +704,38 @@ export class TerritoryImportService {
     let checked = 0;
     for (const parsed of sheet.rows) {
       await c.breathe();
-      const { value, issues } = convert(sheet, parsed, rowFlowSchema, () => undefined, (raw) => {
-        const found: CellIssue[] = [];
-        const quantity = raw.quantity as { value?: unknown; unit?: unknown } | undefined;
-        const readable = { resourceCode: str(raw.resourceCode) ?? '', wasteCode: str(raw.wasteCode), quantity: quantity && typeof quantity.value === 'number' && typeof quantity.unit === 'string' ? quantity : undefined };
-        found.push(...cells(sheet, parsed, checkFlowReferences(readable as FlowInput, this.ref).filter((i) => i.path !== 'resourceCode' || readable.resourceCode !== '')));
-        const siteRef = str(raw.siteExternalId);
-        if (siteRef && !c.siteKeyInFile.has(siteRef) && !siteByKey.has(siteRef)) found.push(unknownSite(spec, parsed.row, siteRef));
-        return found;
-      });
+      const { value, issues } = convert(
+        sheet,
+        parsed,
+        rowFlowSchema,
+        () => undefined,
+        (raw) => {
+          const found: CellIssue[] = [];
+          const quantity = raw.quantity as { value?: unknown; unit?: unknown } | undefined;
+          const readable = {
+            resourceCode: str(raw.resourceCode) ?? '',
+            wasteCode: str(raw.wasteCode),
+            quantity: quantity && typeof quantity.value === 'number' && typeof quantity.unit === 'string' ? quantity : undefined,
+          };
+          found.push(
+            ...cells(
+              sheet,
+              parsed,
+              checkFlowReferences(readable as FlowInput, this.ref).filter((i) => i.path !== 'resourceCode' || readable.resourceCode !== ''),
+            ),
+          );
+          const siteRef = str(raw.siteExternalId);
+          if (siteRef && !c.siteKeyInFile.has(siteRef) && !siteByKey.has(siteRef)) found.push(unknownSite(spec, parsed.row, siteRef));
+          return found;
+        },
+      );
       const candidate: FlowCandidate = { sheet, parsed, key: '', issues };
       if (value) {
         const key = value.externalId ?? flowNaturalKey(value.siteExternalId, value);
         candidate.key = key;
         const first = flowKeyInFile.get(key);
-        if (first !== undefined) issues.push(duplicate(spec, parsed.row, value.externalId ? 'id_flux' : 'libelle', value.externalId ?? value.label, first));
+        if (first !== undefined)
+          issues.push(duplicate(spec, parsed.row, value.externalId ? 'id_flux' : 'libelle', value.externalId ?? value.label, first));
         else flowKeyInFile.set(key, parsed.row);
         const inFile = c.siteKeyInFile.get(value.siteExternalId);
         const existingSite = siteByKey.get(value.siteExternalId);
@@ -597,7 +750,11 @@ export class TerritoryImportService {
           const siteId = existingSite?.id ?? inFile?.existingId;
           candidate.data = { ...data, siteRef: value.siteExternalId };
           candidate.existingId = existing?.id;
-          candidate.status = !existing ? 'created' : siteId && canonical(flowData(existing)) === canonical({ ...data, siteId }) ? 'unchanged' : 'updated';
+          candidate.status = !existing
+            ? 'created'
+            : siteId && canonical(flowData(existing)) === canonical({ ...data, siteId })
+              ? 'unchanged'
+              : 'updated';
         }
       }
       if (candidate.data) parsed.raw = ''; // accepted: its cells will not be given back
@@ -614,14 +771,20 @@ export class TerritoryImportService {
     const needKeyInFile = new Map<string, number>();
     for (const parsed of sheet.rows) {
       await c.breathe();
-      const { value, issues } = convert(sheet, parsed, rowNeedSchema, () => undefined, (raw) => {
-        const found: CellIssue[] = [];
-        const resourceCode = str(raw.resourceCode);
-        if (resourceCode) found.push(...cells(sheet, parsed, checkNeedReferences({ resourceCode } as NeedInput, this.ref)));
-        const actorRef = str(raw.actorExternalId);
-        if (actorRef && !resolveActor(c, actorRef)) found.push(unknownActor(spec, parsed.row, actorRef));
-        return found;
-      });
+      const { value, issues } = convert(
+        sheet,
+        parsed,
+        rowNeedSchema,
+        () => undefined,
+        (raw) => {
+          const found: CellIssue[] = [];
+          const resourceCode = str(raw.resourceCode);
+          if (resourceCode) found.push(...cells(sheet, parsed, checkNeedReferences({ resourceCode } as NeedInput, this.ref)));
+          const actorRef = str(raw.actorExternalId);
+          if (actorRef && !resolveActor(c, actorRef)) found.push(unknownActor(spec, parsed.row, actorRef));
+          return found;
+        },
+      );
       const candidate: NeedCandidate = { sheet, parsed, key: '', issues };
       if (value) {
         const actor = resolveActor(c, value.actorExternalId);
@@ -629,7 +792,10 @@ export class TerritoryImportService {
         const key = value.externalId ?? needNaturalKey(actorKey, value);
         candidate.key = key;
         const first = needKeyInFile.get(key);
-        if (first !== undefined) issues.push(duplicate(spec, parsed.row, value.externalId ? 'id_besoin' : 'description', value.externalId ?? value.description, first));
+        if (first !== undefined)
+          issues.push(
+            duplicate(spec, parsed.row, value.externalId ? 'id_besoin' : 'description', value.externalId ?? value.description, first),
+          );
         else needKeyInFile.set(key, parsed.row);
         if (!actor) {
           issues.push(unknownActor(spec, parsed.row, value.actorExternalId));
@@ -642,7 +808,11 @@ export class TerritoryImportService {
           const actorId = actor?.existing?.id ?? actor?.candidate?.existingId;
           candidate.data = { ...data, actorRef: value.actorExternalId };
           candidate.existingId = existing?.id;
-          candidate.status = !existing ? 'created' : actorId && canonical(needData(existing)) === canonical({ ...data, actorId }) ? 'unchanged' : 'updated';
+          candidate.status = !existing
+            ? 'created'
+            : actorId && canonical(needData(existing)) === canonical({ ...data, actorId })
+              ? 'unchanged'
+              : 'updated';
         }
       }
       needRows.push(candidate);
@@ -669,11 +839,24 @@ export class TerritoryImportService {
       if (!run) throw new Error('import run not recorded');
       return { run, report };
     } catch (e) {
-      const message = e instanceof UnreadableFileError ? { fr: `fichier illisible : ${e.fr}`, en: `unreadable file: ${e.en}` } : { fr: 'l’import a échoué, rien n’a été écrit', en: 'the import failed, nothing was written' };
+      const message =
+        e instanceof UnreadableFileError
+          ? { fr: `fichier illisible : ${e.fr}`, en: `unreadable file: ${e.en}` }
+          : { fr: 'l’import a échoué, rien n’a été écrit', en: 'the import failed, nothing was written' };
       const failed = emptyReport(code, mode);
-      failed.issues = [{ sheet: (SHEETS[0] as SheetSpec).name, row: 0, column: '', code: e instanceof UnreadableFileError ? 'unreadable_file' : 'import_failed', message }];
+      failed.issues = [
+        {
+          sheet: (SHEETS[0] as SheetSpec).name,
+          row: 0,
+          column: '',
+          code: e instanceof UnreadableFileError ? 'unreadable_file' : 'import_failed',
+          message,
+        },
+      ];
       failed.issueCount = 1;
-      await this.repos.imports.insert(this.db, territory.id, { mode, fileName, written: false, report: failed, rejectedFile: null }).catch(() => undefined);
+      await this.repos.imports
+        .insert(this.db, territory.id, { mode, fileName, written: false, report: failed, rejectedFile: null })
+        .catch(() => undefined);
       throw e;
     }
   }
@@ -700,7 +883,8 @@ export class TerritoryImportService {
     existing: Pick<Existing, 'actorByKey' | 'actorBySiret' | 'siteByKey'>,
     onProgress?: (p: ImportProgress) => void,
   ): Promise<Updates> {
-    const ok = <D>(c: Candidate<D>): c is Candidate<D> & { data: D } => c.data !== undefined && c.issues.length === 0 && c.status !== undefined;
+    const ok = <D>(c: Candidate<D>): c is Candidate<D> & { data: D } =>
+      c.data !== undefined && c.issues.length === 0 && c.status !== undefined;
     const territoryId = stage.territoryId;
     const updates: Updates = { actors: [], sites: [], flows: [], needs: [] };
 
@@ -739,7 +923,14 @@ export class TerritoryImportService {
     const flowRows = rows.flowRows.filter(ok);
     const newFlows = flowRows.filter((c) => c.status === 'created');
     for (let start = 0; start < newFlows.length; start += WRITE_BATCH) {
-      await stageRows(db, stage, this.repos.flows.bulkRows(territoryId, newFlows.slice(start, start + WRITE_BATCH).map((c) => toFlow(c.data))));
+      await stageRows(
+        db,
+        stage,
+        this.repos.flows.bulkRows(
+          territoryId,
+          newFlows.slice(start, start + WRITE_BATCH).map((c) => toFlow(c.data)),
+        ),
+      );
       onProgress?.({ phase: 'write', rows: Math.min(start + WRITE_BATCH, newFlows.length) });
     }
     for (const c of flowRows) if (c.existingId && c.status === 'updated') updates.flows.push([c.existingId, toFlow(c.data)]);
@@ -747,7 +938,14 @@ export class TerritoryImportService {
     // Needs
     const toNeed = ({ actorRef, ...n }: NeedData & { actorRef: string }): NeedData => ({ ...n, actorId: actorId(actorRef) });
     const needRows = rows.needRows.filter(ok);
-    await stageRows(db, stage, this.repos.needs.bulkRows(territoryId, needRows.filter((c) => c.status === 'created').map((c) => toNeed(c.data))));
+    await stageRows(
+      db,
+      stage,
+      this.repos.needs.bulkRows(
+        territoryId,
+        needRows.filter((c) => c.status === 'created').map((c) => toNeed(c.data)),
+      ),
+    );
     for (const c of needRows) if (c.existingId && c.status === 'updated') updates.needs.push([c.existingId, toNeed(c.data)]);
     return updates;
   }
@@ -755,7 +953,12 @@ export class TerritoryImportService {
   /** Apply: the final step, in one transaction: staged rows moved into place (parents first), then the updates. */
   private async apply(tx: Queryable, stage: { runId: string; territoryId: string }, updates: Updates): Promise<void> {
     const t = stage.territoryId;
-    for (const bulk of [this.repos.actors.bulkRows(t, []), this.repos.sites.bulkRows(t, []), this.repos.flows.bulkRows(t, []), this.repos.needs.bulkRows(t, [])]) {
+    for (const bulk of [
+      this.repos.actors.bulkRows(t, []),
+      this.repos.sites.bulkRows(t, []),
+      this.repos.flows.bulkRows(t, []),
+      this.repos.needs.bulkRows(t, []),
+    ]) {
       await applyStaged(tx, stage, bulk.table, bulk.columns);
     }
     for (const [id, a] of updates.actors) await this.repos.actors.update(tx, t, id, a);

@@ -48,10 +48,19 @@ for (const target of testDatabases()) {
 
     before(async () => {
       ({ db, dispose } = await target.open());
-      const built = await buildApp({ db, reference: new ReferenceCatalog(), importLimits: { ...DEFAULT_LIMITS, maxUncompressedBytes: 1024 * 1024 }, maxUploadBytes: 4 * 1024 * 1024 });
+      const built = await buildApp({
+        db,
+        reference: new ReferenceCatalog(),
+        importLimits: { ...DEFAULT_LIMITS, maxUncompressedBytes: 1024 * 1024 },
+        maxUploadBytes: 4 * 1024 * 1024,
+      });
       app = built.app;
       admin = await signedIn(app, built.services);
-      const t = await admin.inject({ method: 'POST', url: '/api/territories', payload: { code: 'UP', level: 'custom', name: 'Upload', communes: ['59350'] } });
+      const t = await admin.inject({
+        method: 'POST',
+        url: '/api/territories',
+        payload: { code: 'UP', level: 'custom', name: 'Upload', communes: ['59350'] },
+      });
       assert.equal(t.statusCode, 201);
     });
     after(async () => {

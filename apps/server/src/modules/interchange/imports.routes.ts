@@ -23,7 +23,13 @@ export const UPLOAD_TYPES = [
   'application/octet-stream',
 ];
 
-const cellIssue = z.object({ sheet: z.string(), row: z.number(), column: z.string(), code: z.string(), message: z.object({ fr: z.string(), en: z.string() }) });
+const cellIssue = z.object({
+  sheet: z.string(),
+  row: z.number(),
+  column: z.string(),
+  code: z.string(),
+  message: z.object({ fr: z.string(), en: z.string() }),
+});
 const counts = z.object({ created: z.number(), updated: z.number(), unchanged: z.number(), rejected: z.number() });
 const importAnswer = z
   .object({
@@ -37,7 +43,10 @@ const importAnswer = z
     warnings: z.array(cellIssue),
     ignoredSheets: z.array(z.string()),
     ignoredColumns: z.record(z.string(), z.array(z.string())),
-    rejectedFile: z.string().nullable().meta({ description: 'Where to download the rejected rows (valid-rows mode), to correct and import again' }),
+    rejectedFile: z
+      .string()
+      .nullable()
+      .meta({ description: 'Where to download the rejected rows (valid-rows mode), to correct and import again' }),
   })
   .meta({ id: 'ImportReport' });
 
@@ -71,14 +80,24 @@ async function saveUpload(body: Readable, path: string, maxBytes: number): Promi
   const limit = new Transform({
     transform(chunk: Buffer, _enc, done) {
       size += chunk.length;
-      if (size > maxBytes) done(new AppError('body_too_large', { fr: `fichier trop gros : plus de ${Math.round(maxBytes / 1048576)} Mo`, en: `file too large: over ${Math.round(maxBytes / 1048576)} MB` }));
+      if (size > maxBytes)
+        done(
+          new AppError('body_too_large', {
+            fr: `fichier trop gros : plus de ${Math.round(maxBytes / 1048576)} Mo`,
+            en: `file too large: over ${Math.round(maxBytes / 1048576)} MB`,
+          }),
+        );
       else done(null, chunk);
     },
   });
   await pipeline(body, limit, createWriteStream(path));
 }
 
-export function importRoutes(app: FastifyInstance, service: TerritoryImportService, options: { maxUploadBytes: number; limits: ReadLimits }): void {
+export function importRoutes(
+  app: FastifyInstance,
+  service: TerritoryImportService,
+  options: { maxUploadBytes: number; limits: ReadLimits },
+): void {
   app.register(async (scope) => {
     // Uploads are streamed to a temporary file, never parsed as JSON nor held in memory.
     scope.addContentTypeParser(UPLOAD_TYPES, (_req, payload, done) => done(null, payload));
@@ -113,9 +132,21 @@ export function importRoutes(app: FastifyInstance, service: TerritoryImportServi
           const path = join(dir, 'upload');
           await saveUpload(body, path, options.maxUploadBytes);
           const file: ImportFile = { path, sheet: req.query.sheet, name: req.query.fileName };
-          const { run, report } = await service.importAndRecord(who(req), req.params.code, rowsOfFiles([file], options.limits), req.query.mode, req.query.fileName ?? null);
+          const { run, report } = await service.importAndRecord(
+            who(req),
+            req.params.code,
+            rowsOfFiles([file], options.limits),
+            req.query.mode,
+            req.query.fileName ?? null,
+          );
           const { rejected: _rejected, ...rest } = report;
-          return { ...rest, id: run.id, rejectedFile: run.hasRejectedFile ? `/api/territories/${encodeURIComponent(req.params.code)}/imports/${run.id}/rejets.xlsx` : null };
+          return {
+            ...rest,
+            id: run.id,
+            rejectedFile: run.hasRejectedFile
+              ? `/api/territories/${encodeURIComponent(req.params.code)}/imports/${run.id}/rejets.xlsx`
+              : null,
+          };
         } finally {
           await rm(dir, { recursive: true, force: true });
         }
@@ -123,7 +154,13 @@ export function importRoutes(app: FastifyInstance, service: TerritoryImportServi
     );
     r.get(
       '/api/territories/:code/imports/:id/rejets.xlsx',
-      { schema: { tags: ['imports'], summary: 'The rejected rows of a valid-rows import, with an `erreurs` column', params: z.strictObject({ code: z.string().min(1).max(40), id: z.uuid() }) } },
+      {
+        schema: {
+          tags: ['imports'],
+          summary: 'The rejected rows of a valid-rows import, with an `erreurs` column',
+          params: z.strictObject({ code: z.string().min(1).max(40), id: z.uuid() }),
+        },
+      },
       async (req, reply) => {
         const file = await service.rejectedFile(who(req), req.params.code, req.params.id);
         if (!file) throw new NotFoundError({ fr: 'Fichier de lignes rejetées', en: 'Rejected-rows file' });
@@ -135,7 +172,14 @@ export function importRoutes(app: FastifyInstance, service: TerritoryImportServi
     );
     r.get(
       '/api/territories/:code/imports',
-      { schema: { tags: ['imports'], summary: 'The last imports of the territory, with their reports', params: codeParams, querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(20) }) } },
+      {
+        schema: {
+          tags: ['imports'],
+          summary: 'The last imports of the territory, with their reports',
+          params: codeParams,
+          querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(20) }),
+        },
+      },
       async (req) => ({ items: await service.listRuns(who(req), req.params.code, req.query.limit) }),
     );
   });

@@ -40,7 +40,10 @@ export interface UploadSettings {
 export const interchangeModule = defineModule({
   name: 'interchange',
   tags: [{ name: 'imports', description: 'Spreadsheet imports (XLSX, CSV) into a territory' }],
-  routes(app: FastifyInstance, s: { territoryExports: TerritoryExportService; territoryImports: TerritoryImportService; uploads: UploadSettings }) {
+  routes(
+    app: FastifyInstance,
+    s: { territoryExports: TerritoryExportService; territoryImports: TerritoryImportService; uploads: UploadSettings },
+  ) {
     exportRoutes(app, s.territoryExports, workbookLists);
     importRoutes(app, s.territoryImports, { maxUploadBytes: s.uploads.maxUploadBytes, limits: s.uploads.limits });
   },

@@ -18,7 +18,11 @@ function located(file: string | undefined, text: string, at: number, fr: string,
   const column = at - lineStart + 1;
   const f = file ? `fichier « ${file} », ` : '';
   const e = file ? `file "${file}", ` : '';
-  return new UnreadableFileError(`${f}ligne ${line}, colonne ${column} : ${fr}`, `${e}line ${line}, column ${column}: ${en}`, { file, row: line, column });
+  return new UnreadableFileError(`${f}ligne ${line}, colonne ${column} : ${fr}`, `${e}line ${line}, column ${column}: ${en}`, {
+    file,
+    row: line,
+    column,
+  });
 }
 
 /** The offset of the first array or object nested deeper than `max`, or -1. Strings are skipped. */
@@ -28,7 +32,8 @@ export function tooDeepAt(text: string, max: number): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
@@ -155,13 +160,15 @@ export function parseJsonText(text: string, file: string | undefined, limits: Re
     const at = found < 0 ? body.length : found;
     const end = at >= body.length;
     throw located(
-        file,
-        body,
-        at,
-        end
-          ? 'le document JSON s’arrête avant la fin (fichier tronqué, ou accolade ou crochet non refermé) : vérifier la fin du fichier'
-          : 'JSON incorrect à cet endroit ou juste avant (virgule en trop ou manquante, guillemet, accolade ou crochet) : corriger le fichier',
-        end ? `the JSON document stops before its end (truncated file, or a brace or bracket not closed): ${message}` : `invalid JSON here or just before: ${message}`,
+      file,
+      body,
+      at,
+      end
+        ? 'le document JSON s’arrête avant la fin (fichier tronqué, ou accolade ou crochet non refermé) : vérifier la fin du fichier'
+        : 'JSON incorrect à cet endroit ou juste avant (virgule en trop ou manquante, guillemet, accolade ou crochet) : corriger le fichier',
+      end
+        ? `the JSON document stops before its end (truncated file, or a brace or bracket not closed): ${message}`
+        : `invalid JSON here or just before: ${message}`,
     );
   }
 }
@@ -174,15 +181,27 @@ export async function readJsonInProcess(source: string | Buffer, file: string | 
   let bytes: Buffer;
   try {
     if (typeof source === 'string' && (await stat(source)).size > L.maxJsonBytes) {
-      throw new UnreadableFileError(`${f}document JSON de plus de ${L.maxJsonBytes} octets, au-delà de la limite : le découper`, `${e}JSON document of more than ${L.maxJsonBytes} bytes, beyond the limit: split it`, { file });
+      throw new UnreadableFileError(
+        `${f}document JSON de plus de ${L.maxJsonBytes} octets, au-delà de la limite : le découper`,
+        `${e}JSON document of more than ${L.maxJsonBytes} bytes, beyond the limit: split it`,
+        { file },
+      );
     }
     bytes = typeof source === 'string' ? await readFile(source) : source;
   } catch (err) {
     if (err instanceof UnreadableFileError) throw err;
-    throw new UnreadableFileError(`${f}le fichier n’a pas pu être ouvert : vérifier son chemin et ses droits`, `${e}the file could not be opened (${(err as Error).message}): check its path and permissions`, { file });
+    throw new UnreadableFileError(
+      `${f}le fichier n’a pas pu être ouvert : vérifier son chemin et ses droits`,
+      `${e}the file could not be opened (${(err as Error).message}): check its path and permissions`,
+      { file },
+    );
   }
   if (bytes.length > L.maxJsonBytes) {
-    throw new UnreadableFileError(`${f}document JSON de plus de ${L.maxJsonBytes} octets, au-delà de la limite : le découper`, `${e}JSON document of more than ${L.maxJsonBytes} bytes, beyond the limit: split it`, { file });
+    throw new UnreadableFileError(
+      `${f}document JSON de plus de ${L.maxJsonBytes} octets, au-delà de la limite : le découper`,
+      `${e}JSON document of more than ${L.maxJsonBytes} bytes, beyond the limit: split it`,
+      { file },
+    );
   }
   let text: string;
   try {
@@ -190,7 +209,13 @@ export async function readJsonInProcess(source: string | Buffer, file: string | 
   } catch {
     const bad = firstInvalidUtf8(bytes);
     const lossy = bytes.subarray(0, bad).toString('utf8');
-    throw located(file, lossy, lossy.length, 'encodage incorrect : un document JSON est en UTF-8 ; l’enregistrer en UTF-8', 'invalid encoding: a JSON document is in UTF-8; save it as UTF-8');
+    throw located(
+      file,
+      lossy,
+      lossy.length,
+      'encodage incorrect : un document JSON est en UTF-8 ; l’enregistrer en UTF-8',
+      'invalid encoding: a JSON document is in UTF-8; save it as UTF-8',
+    );
   }
   return parseJsonText(text, file, L);
 }

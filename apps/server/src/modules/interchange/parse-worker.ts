@@ -10,7 +10,8 @@ import { readJsonInProcess } from './json-reader.js';
 import { readFilesInProcess, type ImportFile } from './read.js';
 import { UnreadableFileError, type Location, type RawRow, type ReadLimits } from './types.js';
 
-export type WorkerJob = { kind: 'rows'; files: ImportFile[]; limits: ReadLimits } | { kind: 'json'; path: string; file: string | undefined; limits: ReadLimits };
+export type WorkerJob =
+  { kind: 'rows'; files: ImportFile[]; limits: ReadLimits } | { kind: 'json'; path: string; file: string | undefined; limits: ReadLimits };
 
 /** A job starts a batch at once; each 'next' asks for the following one. */
 export type ToWorker = { type: 'job'; job: WorkerJob } | { type: 'next' };

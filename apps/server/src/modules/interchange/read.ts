@@ -53,7 +53,10 @@ async function* bytesOf(source: ByteSource): AsyncGenerator<Buffer> {
 export async function sniffKind(source: ByteSource): Promise<FileKind> {
   const head = await headOf(source, 8);
   if (head[0] === 0x50 && head[1] === 0x4b) return 'xlsx';
-  const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const text = head
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (text.startsWith('{')) return 'json';
   return 'csv';
 }
@@ -117,7 +120,9 @@ function countLines(text: string, end = text.length): number {
 
 /** The sheet a CSV file holds by default: its name without extension (`flux.csv` → `flux`). */
 export function sheetOfPath(path: string): string {
-  return basename(path).replace(/\.[^.]*$/, '').toLowerCase();
+  return basename(path)
+    .replace(/\.[^.]*$/, '')
+    .toLowerCase();
 }
 
 /**
@@ -129,7 +134,12 @@ export function readCsv(path: string, sheet?: string, limits: ReadLimits = DEFAU
 }
 
 /** The rows of a CSV file or buffer as the sheet `sheet`; `file` names it in error messages. */
-export async function* readCsvSource(source: ByteSource, sheet: string, limits: ReadLimits = DEFAULT_LIMITS, file?: string): AsyncGenerator<RawRow> {
+export async function* readCsvSource(
+  source: ByteSource,
+  sheet: string,
+  limits: ReadLimits = DEFAULT_LIMITS,
+  file?: string,
+): AsyncGenerator<RawRow> {
   const L = withDefaults(limits);
   const encoding = await sniffEncoding(source, file);
   // UTF-8 through StringDecoder, which keeps its own copy of a character cut between chunks;
@@ -241,7 +251,8 @@ export async function* readCsvSource(source: ByteSource, sheet: string, limits: 
         return v;
       });
       if (rowNo > 1 && !problems.length && cells.every((x) => x === null || (typeof x === 'string' && x.trim() === ''))) continue;
-      if (++kept > L.maxRows + 1) throw unreadableAt({ file }, `le fichier dépasse ${L.maxRows} lignes`, `the file has more than ${L.maxRows} rows`);
+      if (++kept > L.maxRows + 1)
+        throw unreadableAt({ file }, `le fichier dépasse ${L.maxRows} lignes`, `the file has more than ${L.maxRows} rows`);
       yield { sheet, row: rowNo, cells, problems };
     }
     if (sourceError) throw sourceError;
@@ -311,7 +322,11 @@ export async function* readFilesInProcess(files: readonly ImportFile[], limits: 
     try {
       kind = await sniffKind(f.path);
     } catch (e) {
-      throw unreadableAt({ file: name }, 'le fichier n’a pas pu être ouvert : vérifier son chemin et ses droits', `the file could not be opened (${(e as Error).message}): check its path and permissions`);
+      throw unreadableAt(
+        { file: name },
+        'le fichier n’a pas pu être ouvert : vérifier son chemin et ses droits',
+        `the file could not be opened (${(e as Error).message}): check its path and permissions`,
+      );
     }
     if (kind === 'xlsx') yield* readXlsx(f.path, limits, name);
     else if (kind === 'csv') yield* readCsvSource(f.path, f.sheet ?? sheetOfPath(f.name ?? f.path), limits, name);

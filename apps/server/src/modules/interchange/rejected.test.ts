@@ -13,5 +13,8 @@ test('the rejected rows of a sheet as wide as a spreadsheet still make a workboo
   const ws = wb.getWorksheet('acteurs');
   const row = ws?.getRow(2).values as unknown[];
   // The empty columns are left out; the value at XFD is kept, then the errors.
-  assert.deepEqual(row.filter((v) => v !== undefined), ['A1', 'entreprise', 'tout au bout', 'raison_sociale : obligatoire']);
+  assert.deepEqual(
+    row.filter((v) => v !== undefined),
+    ['A1', 'entreprise', 'tout au bout', 'raison_sociale : obligatoire'],
+  );
 });

@@ -22,7 +22,14 @@ const MAX_COLUMNS = 16_384;
 function keptColumns(sheet: NonNullable<ImportReport['rejected'][SheetName]>): number[] {
   const all = sheet.headers.map((_, i) => i);
   if (all.length < MAX_COLUMNS) return all;
-  const used = all.filter((i) => (sheet.headers[i] ?? '') !== '' || sheet.rows.some((r) => { const c = r.cells[i]; return c !== null && c !== undefined && c !== ''; }));
+  const used = all.filter(
+    (i) =>
+      (sheet.headers[i] ?? '') !== '' ||
+      sheet.rows.some((r) => {
+        const c = r.cells[i];
+        return c !== null && c !== undefined && c !== '';
+      }),
+  );
   return used.slice(0, MAX_COLUMNS - 1);
 }
 

@@ -39,7 +39,11 @@ function acquire(heap: number): Worker {
     return reused;
   }
   const worker = new Worker(new URL('./parse-worker.js', import.meta.url), {
-    resourceLimits: { maxOldGenerationSizeMb: heap, maxYoungGenerationSizeMb: Math.min(64, Math.max(4, Math.floor(heap / 8))), stackSizeMb: 4 },
+    resourceLimits: {
+      maxOldGenerationSizeMb: heap,
+      maxYoungGenerationSizeMb: Math.min(64, Math.max(4, Math.floor(heap / 8))),
+      stackSizeMb: 4,
+    },
   });
   running.add(worker);
   worker.once('exit', () => {

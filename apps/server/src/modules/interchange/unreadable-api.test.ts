@@ -14,7 +14,12 @@ let app: FastifyInstance;
 let admin: TestClient;
 let db: Database;
 const upload = (payload: Buffer | string, mode: string) =>
-  admin.inject({ method: 'POST', url: `/api/territories/HOSTILE/imports?mode=${mode}&sheet=acteurs`, headers: { 'content-type': 'text/csv' }, payload });
+  admin.inject({
+    method: 'POST',
+    url: `/api/territories/HOSTILE/imports?mode=${mode}&sheet=acteurs`,
+    headers: { 'content-type': 'text/csv' },
+    payload,
+  });
 const actors = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM actor'))[0]?.n;
 
 before(async () => {
@@ -23,7 +28,11 @@ before(async () => {
   const built = await buildApp({ db, reference: new ReferenceCatalog(), maxUploadBytes: 64 * 1024 * 1024 });
   app = built.app;
   admin = await signedIn(app, built.services);
-  const t = await admin.inject({ method: 'POST', url: '/api/territories', payload: { code: 'HOSTILE', level: 'custom', name: 'Hostile', communes: ['59350'] } });
+  const t = await admin.inject({
+    method: 'POST',
+    url: '/api/territories',
+    payload: { code: 'HOSTILE', level: 'custom', name: 'Hostile', communes: ['59350'] },
+  });
   assert.equal(t.statusCode, 201, t.body);
 });
 after(async () => {

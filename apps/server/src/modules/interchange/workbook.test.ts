@@ -67,7 +67,11 @@ describe('the template workbook', () => {
   test('has the French headers of each sheet exactly, in bold, with the header row frozen', () => {
     for (const spec of SHEETS) {
       const ws = sheet(workbook, spec.name);
-      assert.deepEqual(headerRow(ws), spec.columns.map((c) => c.header), spec.name);
+      assert.deepEqual(
+        headerRow(ws),
+        spec.columns.map((c) => c.header),
+        spec.name,
+      );
       assert.equal(ws.getCell('A1').font?.bold, true);
       assert.equal(ws.views[0]?.state, 'frozen');
       assert.equal((ws.views[0] as ExcelJS.WorksheetViewFrozen | undefined)?.ySplit, 1);
@@ -140,7 +144,11 @@ describe('the template workbook', () => {
       const values: unknown[] = [];
       for (let r = 2; r <= Number(match[2]); r++) values.push(listes.getCell(`${match[1]}${r}`).value);
       const spec = sheetSpec(name as 'flux' | 'besoins').columns.find((c) => c.header === header);
-      assert.deepEqual(values, spec?.values?.map((x) => x.fr), `${name}.${header}`);
+      assert.deepEqual(
+        values,
+        spec?.values?.map((x) => x.fr),
+        `${name}.${header}`,
+      );
     }
   });
 
@@ -199,7 +207,10 @@ describe('the template workbook', () => {
 
     const site = { externalId: 'S9', actorExternalId: 'A1', name: 'Ambérieu', communeCode: '01001', location: { lat: 45.95, lon: 5.36 } };
     const written = await read(
-      await buildWorkbook({ sites: [elementToRow(sheetSpec('sites'), site)], flux: [[null, 'S9', 'sortant', 'material.wood.clean', 30105]] }, { template: true, lists }),
+      await buildWorkbook(
+        { sites: [elementToRow(sheetSpec('sites'), site)], flux: [[null, 'S9', 'sortant', 'material.wood.clean', 30105]] },
+        { template: true, lists },
+      ),
     );
     const ws = sheet(written, 'sites');
     const cell = ws.getCell(`${letterOf(ws, 'code_commune')}2`);
@@ -207,7 +218,11 @@ describe('the template workbook', () => {
     assert.equal(cell.numFmt, '@');
     assert.equal(ws.getCell(`${letterOf(ws, 'latitude')}2`).value, 45.95);
     const flux = sheet(written, 'flux');
-    assert.equal(flux.getCell(`${letterOf(flux, 'code_dechet')}2`).value, '030105', 'a waste code handed over as a number gets its zero back');
+    assert.equal(
+      flux.getCell(`${letterOf(flux, 'code_dechet')}2`).value,
+      '030105',
+      'a waste code handed over as a number gets its zero back',
+    );
   });
 
   test('explains the sheets, identifiers, units, months, re-import and format version in lisez-moi', () => {
@@ -215,7 +230,21 @@ describe('the template workbook', () => {
     const text: string[] = [];
     ws.eachRow((row) => text.push(String(row.getCell(1).value ?? '')));
     const all = text.join('\n');
-    for (const word of ['acteurs', 'sites', 'flux', 'besoins', 'id_acteur', 'SIRET', 'id_site', 'Unités', 't, kg', '1-12', 'oct-mars', 'ré-importé', `version ${TABULAR_FORMAT_VERSION}`]) {
+    for (const word of [
+      'acteurs',
+      'sites',
+      'flux',
+      'besoins',
+      'id_acteur',
+      'SIRET',
+      'id_site',
+      'Unités',
+      't, kg',
+      '1-12',
+      'oct-mars',
+      'ré-importé',
+      `version ${TABULAR_FORMAT_VERSION}`,
+    ]) {
       assert.ok(all.includes(word), `lisez-moi lacks ${word}`);
     }
     assert.equal(WORKBOOK_FORMAT_MARKER, 'boucles-tableur v1');
@@ -314,7 +343,21 @@ describe('the streaming writer', () => {
       }
     }
     assert.equal(rows, count + 1);
-    assert.deepEqual(first, sheetSpec('flux').columns.map((c) => c.header));
-    assert.deepEqual(last.slice(0, 10), [`F${count - 1}`, 'S49', 'sortant', 'material.wood.clean', '030105', `Sciure ${count - 1}`, count - 0.5, 't', 'an', '1-12']);
+    assert.deepEqual(
+      first,
+      sheetSpec('flux').columns.map((c) => c.header),
+    );
+    assert.deepEqual(last.slice(0, 10), [
+      `F${count - 1}`,
+      'S49',
+      'sortant',
+      'material.wood.clean',
+      '030105',
+      `Sciure ${count - 1}`,
+      count - 0.5,
+      't',
+      'an',
+      '1-12',
+    ]);
   });
 });

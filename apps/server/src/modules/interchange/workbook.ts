@@ -99,7 +99,11 @@ function columnWidths(spec: SheetSpec, extraColumn: { header: string } | undefin
   });
 }
 
-function columnDefinitions(spec: SheetSpec, extraColumn: { header: string } | undefined, sample: readonly (readonly Cell[])[]): Partial<ExcelJS.Column>[] {
+function columnDefinitions(
+  spec: SheetSpec,
+  extraColumn: { header: string } | undefined,
+  sample: readonly (readonly Cell[])[],
+): Partial<ExcelJS.Column>[] {
   const widths = columnWidths(spec, extraColumn, sample);
   return widths.map((width, i) => {
     const col = spec.columns[i];
@@ -153,8 +157,16 @@ function addListsSheet(workbook: ExcelJS.Workbook, lists: WorkbookLists): ListRa
     const letter = columnLetter(column);
     return `${LISTS_SHEET}!$${letter}$2:$${letter}$${values.length + 1}`;
   };
-  const resources = put(1, 'code_ressource', lists.resourceCodes.map((r) => r.code));
-  put(2, 'libelle_ressource', lists.resourceCodes.map((r) => r.labelFr));
+  const resources = put(
+    1,
+    'code_ressource',
+    lists.resourceCodes.map((r) => r.code),
+  );
+  put(
+    2,
+    'libelle_ressource',
+    lists.resourceCodes.map((r) => r.labelFr),
+  );
   if (resources) ranges.set('resources', resources);
   const units = put(3, 'unite', lists.units);
   if (units) ranges.set('units', units);
@@ -164,7 +176,11 @@ function addListsSheet(workbook: ExcelJS.Workbook, lists: WorkbookLists): ListRa
   for (const spec of SHEETS) {
     for (const col of spec.columns) {
       if (col.type !== 'enum' || ranges.has(col.header)) continue;
-      const range = put(column++, col.header, (col.values ?? []).map((v) => v.fr));
+      const range = put(
+        column++,
+        col.header,
+        (col.values ?? []).map((v) => v.fr),
+      );
       if (range) ranges.set(col.header, range);
     }
   }
@@ -189,7 +205,15 @@ function validationOf(col: ColumnSpec, ranges: ListRanges): ExcelJS.DataValidati
     };
   }
   if (col.type === 'boolean') {
-    return { type: 'list', allowBlank: true, formulae: ['"oui,non"'], showErrorMessage: true, errorStyle: 'stop', errorTitle: 'Valeur non prévue', error: 'Répondez oui ou non.' };
+    return {
+      type: 'list',
+      allowBlank: true,
+      formulae: ['"oui,non"'],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: 'Valeur non prévue',
+      error: 'Répondez oui ou non.',
+    };
   }
   const list = col.header === 'code_ressource' ? ranges.get('resources') : col.header === 'unite' ? ranges.get('units') : undefined;
   if (!list) return undefined;
@@ -209,10 +233,12 @@ function validationOf(col: ColumnSpec, ranges: ListRanges): ExcelJS.DataValidati
 }
 
 const SHEET_PURPOSE: Readonly<Record<SheetName, string>> = {
-  acteurs: "les structures du territoire (entreprises, structures de l'ESS, organismes publics, associations, exploitations agricoles) : une ligne par acteur.",
+  acteurs:
+    "les structures du territoire (entreprises, structures de l'ESS, organismes publics, associations, exploitations agricoles) : une ligne par acteur.",
   sites: "les lieux d'activité des acteurs, avec leur commune (code INSEE) et leurs coordonnées : une ligne par site.",
-  flux: "ce que chaque site rejette ou cède (sortant) et ce dont il a besoin (entrant) : matières, déchets, énergie, eau… une ligne par flux.",
-  besoins: "ce qu'un acteur pourrait mutualiser avec d'autres (collecte des déchets, achats, équipements, services, compétences, logistique) : une ligne par besoin.",
+  flux: 'ce que chaque site rejette ou cède (sortant) et ce dont il a besoin (entrant) : matières, déchets, énergie, eau… une ligne par flux.',
+  besoins:
+    "ce qu'un acteur pourrait mutualiser avec d'autres (collecte des déchets, achats, équipements, services, compétences, logistique) : une ligne par besoin.",
 };
 
 /** The `lisez-moi` sheet of the template: a short French explanation of the workbook. */
@@ -227,27 +253,35 @@ function addReadmeSheet(workbook: ExcelJS.Workbook, lists: WorkbookLists): void 
     ...SHEETS.map((s) => ({ text: `• ${s.name} : ${SHEET_PURPOSE[s.name]}` })),
     { text: '' },
     { text: 'Les colonnes', kind: 'section' },
-    { text: "• La première ligne de chaque feuille porte les noms des colonnes : ne les renommez pas. Les colonnes ajoutées sont ignorées à l'import." },
+    {
+      text: "• La première ligne de chaque feuille porte les noms des colonnes : ne les renommez pas. Les colonnes ajoutées sont ignorées à l'import.",
+    },
     { text: "• Passez la souris sur un en-tête pour lire l'explication de la colonne ; les colonnes obligatoires y sont signalées." },
     { text: '• Les listes déroulantes donnent les valeurs possibles (type, sens, période, devenir actuel, oui/non…).' },
     { text: "• La ligne 2 de chaque feuille est un exemple : remplacez-la ou supprimez-la avant l'import." },
     { text: '' },
     { text: 'Les identifiants relient les feuilles', kind: 'section' },
-    { text: "• La colonne acteur des feuilles sites et besoins reprend l'id_acteur d'une ligne de la feuille acteurs, ou à défaut son SIRET (ou celui d'un acteur déjà enregistré)." },
+    {
+      text: "• La colonne acteur des feuilles sites et besoins reprend l'id_acteur d'une ligne de la feuille acteurs, ou à défaut son SIRET (ou celui d'un acteur déjà enregistré).",
+    },
     { text: "• La colonne id_site de la feuille flux reprend l'id_site d'une ligne de la feuille sites (ou d'un site déjà enregistré)." },
-    { text: '• Les codes (SIRET, code_commune, code_dechet, code_naf, tranche_effectif) sont en format texte : gardez les zéros en tête (ex. 01001).' },
+    {
+      text: '• Les codes (SIRET, code_commune, code_dechet, code_naf, tranche_effectif) sont en format texte : gardez les zéros en tête (ex. 01001).',
+    },
     { text: '' },
     { text: 'Quantités, unités et mois', kind: 'section' },
     { text: `• Unités : ${lists.units.join(', ')}. Les nombres s'écrivent avec une virgule ou un point décimal (120,5).` },
     { text: '• Période de la quantité : an, mois, semaine, jour ou ponctuel.' },
-    { text: "• Mois disponibles : 1-12 (toute l'année), 1;2;3 (janvier à mars), oct-mars (d'octobre à mars, à cheval sur deux années), janv;fev. Vide = non précisé." },
+    {
+      text: "• Mois disponibles : 1-12 (toute l'année), 1;2;3 (janvier à mars), oct-mars (d'octobre à mars, à cheval sur deux années), janv;fev. Vide = non précisé.",
+    },
     { text: '• Codes de ressource : voir la liste déroulante de la colonne code_ressource (taxonomie des ressources de Boucles).' },
     { text: '' },
     { text: 'Ré-importer le fichier', kind: 'section' },
     {
       text: "• Le fichier peut être ré-importé autant de fois que nécessaire : une ligne met à jour l'élément qui a le même identifiant (id_acteur ou SIRET, id_site, id_flux, id_besoin) au lieu d'en créer un autre.",
     },
-    { text: "• Les lignes refusées sont rendues dans un fichier avec une colonne erreurs : corrigez-les et ré-importez ce fichier." },
+    { text: '• Les lignes refusées sont rendues dans un fichier avec une colonne erreurs : corrigez-les et ré-importez ce fichier.' },
   ];
   lines.forEach((line, i) => {
     const cell = sheet.getCell(i + 1, 1);

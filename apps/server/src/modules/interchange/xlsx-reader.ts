@@ -52,7 +52,13 @@ function listEntries(zip: yauzl.ZipFile, max: number, file: string | undefined):
     let count = 0;
     zip.on('entry', (e: yauzl.Entry) => {
       if (++count > max) {
-        reject(unreadableAt({ file }, `fichier XLSX refusé : l’archive contient plus de ${max} parties, bien plus qu’un classeur ; ${RESAVE_FR}`, `XLSX file refused: the archive holds more than ${max} parts, far more than a workbook; ${RESAVE_EN}`));
+        reject(
+          unreadableAt(
+            { file },
+            `fichier XLSX refusé : l’archive contient plus de ${max} parties, bien plus qu’un classeur ; ${RESAVE_FR}`,
+            `XLSX file refused: the archive holds more than ${max} parts, far more than a workbook; ${RESAVE_EN}`,
+          ),
+        );
         return;
       }
       entries.set(e.fileName.replace(/^\/+/, ''), e);
@@ -156,7 +162,10 @@ async function* parseXml(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: Budget,
     'opentag',
     guard((tag: SaxesTagPlain) => {
       if (++depth > ctx.limits.maxXmlDepth) {
-        throw new UnreadableFileError(`éléments XML imbriqués sur plus de ${ctx.limits.maxXmlDepth} niveaux`, `XML elements nested more than ${ctx.limits.maxXmlDepth} levels deep`);
+        throw new UnreadableFileError(
+          `éléments XML imbriqués sur plus de ${ctx.limits.maxXmlDepth} niveaux`,
+          `XML elements nested more than ${ctx.limits.maxXmlDepth} levels deep`,
+        );
       }
       on.open?.(tag);
     }),
@@ -230,17 +239,30 @@ export async function* readXlsxStream(source: string | Buffer, limits: ReadLimit
     const declared = [...entries.values()].reduce((s, e) => s + e.uncompressedSize, 0);
     if (declared > L.maxUncompressedBytes) budget.take(declared);
     const workbook = entries.get('xl/workbook.xml');
-    if (!workbook) throw unreadableAt({ file }, `ce fichier n’est pas un classeur XLSX (pas de partie xl/workbook.xml) ; ${RESAVE_FR}`, `this file is not an XLSX workbook (no xl/workbook.xml part); ${RESAVE_EN}`);
+    if (!workbook)
+      throw unreadableAt(
+        { file },
+        `ce fichier n’est pas un classeur XLSX (pas de partie xl/workbook.xml) ; ${RESAVE_FR}`,
+        `this file is not an XLSX workbook (no xl/workbook.xml part); ${RESAVE_EN}`,
+      );
 
     // Sheet names and their parts, in workbook order.
     const sheets: { name: string; rid: string }[] = [];
     await readXml(zip, workbook, budget, ctx, {
       open(tag) {
         if (tag.name !== 'sheet') return;
-        if (sheets.length >= L.maxSheets) throw new UnreadableFileError(`le classeur a plus de ${L.maxSheets} feuilles`, `the workbook has more than ${L.maxSheets} sheets`);
+        if (sheets.length >= L.maxSheets)
+          throw new UnreadableFileError(
+            `le classeur a plus de ${L.maxSheets} feuilles`,
+            `the workbook has more than ${L.maxSheets} sheets`,
+          );
         const name = attr(tag, 'name') ?? '';
         // Excel allows 31 characters; a name far longer is not a spreadsheet's.
-        if (name.length > 255) throw new UnreadableFileError(`une feuille a un nom de ${name.length} caractères (Excel en permet 31)`, `a sheet has a name of ${name.length} characters (Excel allows 31)`);
+        if (name.length > 255)
+          throw new UnreadableFileError(
+            `une feuille a un nom de ${name.length} caractères (Excel en permet 31)`,
+            `a sheet has a name of ${name.length} characters (Excel allows 31)`,
+          );
         sheets.push({ name, rid: attr(tag, 'r:id') ?? '' });
       },
     });
@@ -273,7 +295,10 @@ export async function* readXlsxStream(source: string | Buffer, limits: ReadLimit
           if (!inText || !current) return;
           total += t.length;
           if (total > L.maxSharedStringsLength) {
-            throw new UnreadableFileError(`les textes du classeur dépassent ${L.maxSharedStringsLength} caractères au total`, `the workbook's texts exceed ${L.maxSharedStringsLength} characters in all`);
+            throw new UnreadableFileError(
+              `les textes du classeur dépassent ${L.maxSharedStringsLength} caractères au total`,
+              `the workbook's texts exceed ${L.maxSharedStringsLength} characters in all`,
+            );
           }
           current.push(t);
         },
@@ -282,7 +307,10 @@ export async function* readXlsxStream(source: string | Buffer, limits: ReadLimit
           else if (tag.name === 'rPh') phonetic--;
           else if (tag.name === 'si') {
             if (strings.length >= L.maxSharedStrings) {
-              throw new UnreadableFileError(`le classeur a plus de ${L.maxSharedStrings} textes différents`, `the workbook has more than ${L.maxSharedStrings} distinct texts`);
+              throw new UnreadableFileError(
+                `le classeur a plus de ${L.maxSharedStrings} textes différents`,
+                `the workbook has more than ${L.maxSharedStrings} distinct texts`,
+              );
             }
             strings.push((current ?? []).join(''));
             current = null;
@@ -326,8 +354,12 @@ export async function* readXlsxStream(source: string | Buffer, limits: ReadLimit
                 const shown = ref && ref.length <= 20 ? ref : `${(ref ?? '').slice(0, 20)}…`;
                 throw unreadableAt(
                   here(),
-                  col < 0 ? `référence de cellule incorrecte « ${shown} » ; ${RESAVE_FR}` : `une cellule (${ref ? `« ${shown} »` : `colonne ${col + 1}`}) est au-delà de la colonne ${L.maxColumns}, la dernière d’un tableur (XFD) : retirer les colonnes en trop`,
-                  col < 0 ? `invalid cell reference "${shown}"; ${RESAVE_EN}` : `a cell (${ref ? `"${shown}"` : `column ${col + 1}`}) is beyond column ${L.maxColumns}, a spreadsheet's last (XFD): remove the extra columns`,
+                  col < 0
+                    ? `référence de cellule incorrecte « ${shown} » ; ${RESAVE_FR}`
+                    : `une cellule (${ref ? `« ${shown} »` : `colonne ${col + 1}`}) est au-delà de la colonne ${L.maxColumns}, la dernière d’un tableur (XFD) : retirer les colonnes en trop`,
+                  col < 0
+                    ? `invalid cell reference "${shown}"; ${RESAVE_EN}`
+                    : `a cell (${ref ? `"${shown}"` : `column ${col + 1}`}) is beyond column ${L.maxColumns}, a spreadsheet's last (XFD): remove the extra columns`,
                 );
               }
               type = attr(tag, 't') ?? 'n';
@@ -363,10 +395,20 @@ export async function* readXlsxStream(source: string | Buffer, limits: ReadLimit
               let cell: Cell = null;
               const raw = value === null ? null : (value as string[]).join('');
               if (raw === null) {
-                if (hasFormula) problems.push({ column: col, fr: 'formule sans valeur enregistrée : recalculer et enregistrer le fichier dans Excel, ou coller la valeur', en: 'formula without a stored value: recalculate and save the file in Excel, or paste the value' });
+                if (hasFormula)
+                  problems.push({
+                    column: col,
+                    fr: 'formule sans valeur enregistrée : recalculer et enregistrer le fichier dans Excel, ou coller la valeur',
+                    en: 'formula without a stored value: recalculate and save the file in Excel, or paste the value',
+                  });
               } else if (type === 's') cell = strings[Number(raw)] ?? null;
               else if (type === 'b') cell = raw === '1';
-              else if (type === 'e') problems.push({ column: col, fr: `valeur d'erreur Excel ${raw.slice(0, 20)}`, en: `Excel error value ${raw.slice(0, 20)}` });
+              else if (type === 'e')
+                problems.push({
+                  column: col,
+                  fr: `valeur d'erreur Excel ${raw.slice(0, 20)}`,
+                  en: `Excel error value ${raw.slice(0, 20)}`,
+                });
               else if (type === 'str' || type === 'inlineStr') cell = raw;
               else {
                 const n = Number(raw);
@@ -397,7 +439,11 @@ export async function* readXlsxStream(source: string | Buffer, limits: ReadLimit
               const blank = cells.every((x) => x === null || (typeof x === 'string' && x.trim() === ''));
               if (rowNumber === 1 || !blank || problems.length) {
                 if (++count > L.maxRows + 1) {
-                  throw unreadableAt({ file, sheet: sheet.name }, `la feuille dépasse ${L.maxRows} lignes`, `the sheet has more than ${L.maxRows} rows`);
+                  throw unreadableAt(
+                    { file, sheet: sheet.name },
+                    `la feuille dépasse ${L.maxRows} lignes`,
+                    `the sheet has more than ${L.maxRows} rows`,
+                  );
                 }
                 ready.push({ sheet: sheet.name, row: rowNumber, cells, problems });
               }

@@ -24,7 +24,10 @@ import type { MetabolismService } from './service.js';
 // The service's answers must be what these functions take: checked when compiling.
 type ServiceMetabolism = Awaited<ReturnType<MetabolismService['fullMetabolism']>>;
 type ServiceInterdependencies = Awaited<ReturnType<MetabolismService['fullInterdependencies']>>;
-export const serviceAnswersFit: [(v: ServiceMetabolism) => MetabolismView, (r: ServiceInterdependencies) => InterdependencyResult] = [(v) => v, (r) => r];
+export const serviceAnswersFit: [(v: ServiceMetabolism) => MetabolismView, (r: ServiceInterdependencies) => InterdependencyResult] = [
+  (v) => v,
+  (r) => r,
+];
 
 const catalog = new ReferenceCatalog();
 
@@ -102,7 +105,12 @@ function serviceView(code: string, name: string, input: MetabolismInput, scenari
   const families = loadMetabolismFamilies();
   const figures = (i: MetabolismInput) => {
     const accounts = buildAccounts(i, families);
-    return { accounts, indicators: indicators(accounts), massBalance: massBalance(accounts), sankey: Object.fromEntries(LAYERS.map((l) => [l, sankey(accounts, l)])) };
+    return {
+      accounts,
+      indicators: indicators(accounts),
+      massBalance: massBalance(accounts),
+      sankey: Object.fromEntries(LAYERS.map((l) => [l, sankey(accounts, l)])),
+    };
   };
   const current = figures(input);
   if (!scenario) return { territory: { code, name }, ...current, scenario: null };
@@ -175,7 +183,13 @@ test('the interdependencies of the two demo territories are disclosed with each 
   // The exchanges of the demo are aggregates entered by the facilitators: territory figures, shown.
   const shown = reader.rows.filter((r) => r.declaredBySource !== null && r.declaredByDestination !== null);
   assert.ok(shown.length > 0);
-  const byMap = suppressInterdependencies(result, new Map([[a.code, a.input], [b.code, b.input]]));
+  const byMap = suppressInterdependencies(
+    result,
+    new Map([
+      [a.code, a.input],
+      [b.code, b.input],
+    ]),
+  );
   assert.deepEqual(byMap.rows, reader.rows);
   assert.throws(() => suppressInterdependencies(result, { [a.code]: a.input }), /no metabolism input/);
 });

@@ -66,7 +66,10 @@ export function suppressMetabolism(
     indicators: d.indicators,
     massBalance: d.massBalance,
     sankey: d.sankey,
-    scenario: view.scenario && d.scenario ? { analysisId: view.scenario.analysisId, analysisCreatedAt: view.scenario.analysisCreatedAt, ...d.scenario } : null,
+    scenario:
+      view.scenario && d.scenario
+        ? { analysisId: view.scenario.analysisId, analysisCreatedAt: view.scenario.analysisCreatedAt, ...d.scenario }
+        : null,
     disclosure: d.disclosure,
   };
 }
@@ -100,7 +103,8 @@ export function suppressInterdependencies(
 export function publicMetabolismFlowIds(flows: Iterable<Pick<Flow, 'id' | 'direction' | 'confidentiality'>>): Set<string> {
   const out = new Set<string>();
   for (const f of flows) {
-    if (shownFlowFields(f.confidentiality, ['public']).has(f.direction === 'output' ? 'metabolismOutput' : 'metabolismInput')) out.add(f.id);
+    if (shownFlowFields(f.confidentiality, ['public']).has(f.direction === 'output' ? 'metabolismOutput' : 'metabolismInput'))
+      out.add(f.id);
   }
   return out;
 }

@@ -14,7 +14,8 @@ const reference = new ReferenceCatalog();
 const CODE = 'DEMO-VALBOUCLES';
 const NEIGHBOUR = 'DEMO-DUNKERQUE';
 
-const closure = (list: Indicator[]): number | null => list.find((i) => i.id === 'local_loop_closure' && i.layer === 'material' && i.family === undefined)?.value ?? null;
+const closure = (list: Indicator[]): number | null =>
+  list.find((i) => i.id === 'local_loop_closure' && i.layer === 'material' && i.family === undefined)?.value ?? null;
 
 for (const target of testDatabases()) {
   describe(`the metabolism of the demo territories on ${target.name}`, () => {
@@ -38,7 +39,12 @@ for (const target of testDatabases()) {
     test('the API gives the accounts by layer, the indicators, the mass balance and the Sankey data', async () => {
       const r = await admin.inject({ method: 'GET', url: `/api/territories/${CODE}/metabolism` });
       assert.equal(r.statusCode, 200, r.body);
-      const body = r.json<{ indicators: Indicator[]; massBalance: Record<string, { unit: string }>; sankey: Record<string, { nodes: unknown[]; links: { value: number }[] }>; scenario: null }>();
+      const body = r.json<{
+        indicators: Indicator[];
+        massBalance: Record<string, { unit: string }>;
+        sankey: Record<string, { nodes: unknown[]; links: { value: number }[] }>;
+        scenario: null;
+      }>();
       assert.deepEqual(Object.keys(body.sankey).sort(), ['energy', 'material', 'water']);
       assert.deepEqual(
         Object.values(body.massBalance).map((b) => b.unit),
@@ -54,7 +60,14 @@ for (const target of testDatabases()) {
       assert.equal((await admin.inject({ method: 'POST', url: `/api/territories/${CODE}/analyses`, payload: {} })).statusCode, 201);
       const r = await admin.inject({ method: 'GET', url: `/api/territories/${CODE}/metabolism?scenario=latest` });
       assert.equal(r.statusCode, 200, r.body);
-      const { indicators, scenario } = r.json<{ indicators: Indicator[]; scenario: { applied: unknown[]; indicators: Indicator[]; comparison: { id: string; layer: string; family?: string; delta: number | null }[] } }>();
+      const { indicators, scenario } = r.json<{
+        indicators: Indicator[];
+        scenario: {
+          applied: unknown[];
+          indicators: Indicator[];
+          comparison: { id: string; layer: string; family?: string; delta: number | null }[];
+        };
+      }>();
       const before = closure(indicators) as number;
       const afterValue = closure(scenario.indicators) as number;
       assert.ok(scenario.applied.length > 10);
@@ -69,7 +82,10 @@ for (const target of testDatabases()) {
       const result = r.json<InterdependencyResult>();
       assert.ok(result.rows.some((row) => row.from === CODE && row.to === NEIGHBOUR));
       assert.ok(result.rows.some((row) => row.from === NEIGHBOUR && row.to === CODE));
-      assert.ok(result.rows.some((row) => row.gap !== 0), 'the two sides do not declare the same figures somewhere');
+      assert.ok(
+        result.rows.some((row) => row.gap !== 0),
+        'the two sides do not declare the same figures somewhere',
+      );
       assert.ok((result.matrices.material.values[0]?.[1] ?? 0) > 0);
       const csv = await admin.inject({ method: 'GET', url: `/api/interdependencies/export?territories=${CODE},${NEIGHBOUR}&format=csv` });
       assert.equal(csv.statusCode, 200);
@@ -100,7 +116,11 @@ for (const target of testDatabases()) {
         source: { title: 'Rapport annuel du service déchets', url: 'https://example.org/rapport' },
         estimate: false,
       };
-      const bad = await admin.inject({ method: 'POST', url: `/api/territories/${CODE}/aggregates`, payload: { ...body, origin: 'local', quantity: { value: 3, unit: 'unit', period: 'year' } } });
+      const bad = await admin.inject({
+        method: 'POST',
+        url: `/api/territories/${CODE}/aggregates`,
+        payload: { ...body, origin: 'local', quantity: { value: 3, unit: 'unit', period: 'year' } },
+      });
       assert.equal(bad.statusCode, 400);
       const paths = bad.json<{ issues: { path: string }[] }>().issues.map((i) => i.path);
       assert.ok(paths.includes('origin'), paths.join(' '));
@@ -110,13 +130,29 @@ for (const target of testDatabases()) {
       assert.equal(unknownUnit.statusCode, 400);
       assert.ok(unknownUnit.json<{ issues: { path: string }[] }>().issues.some((i) => i.path === 'quantity.unit'));
 
-      const created = await admin.inject({ method: 'POST', url: `/api/territories/${CODE}/aggregates`, payload: { ...body, quantity: { value: 12500, unit: 't', period: 'year' } } });
+      const created = await admin.inject({
+        method: 'POST',
+        url: `/api/territories/${CODE}/aggregates`,
+        payload: { ...body, quantity: { value: 12500, unit: 't', period: 'year' } },
+      });
       assert.equal(created.statusCode, 201, created.body);
       const a = created.json<{ id: string; annualQuantity: { value: number; unit: string } }>();
       assert.deepEqual(a.annualQuantity, { value: 12500, unit: 't' });
-      assert.equal((await admin.inject({ method: 'GET', url: `/api/territories/${NEIGHBOUR}/aggregates/${a.id}` })).statusCode, 404, 'not through another territory');
-      assert.equal((await admin.inject({ method: 'DELETE', url: `/api/territories/${NEIGHBOUR}/aggregates/${a.id}` })).statusCode, 404, 'nor deleted through it');
-      const replaced = await admin.inject({ method: 'PUT', url: `/api/territories/${CODE}/aggregates/${a.id}`, payload: { ...body, quantity: { value: 1000, unit: 'kg', period: 'month' } } });
+      assert.equal(
+        (await admin.inject({ method: 'GET', url: `/api/territories/${NEIGHBOUR}/aggregates/${a.id}` })).statusCode,
+        404,
+        'not through another territory',
+      );
+      assert.equal(
+        (await admin.inject({ method: 'DELETE', url: `/api/territories/${NEIGHBOUR}/aggregates/${a.id}` })).statusCode,
+        404,
+        'nor deleted through it',
+      );
+      const replaced = await admin.inject({
+        method: 'PUT',
+        url: `/api/territories/${CODE}/aggregates/${a.id}`,
+        payload: { ...body, quantity: { value: 1000, unit: 'kg', period: 'month' } },
+      });
       assert.equal(replaced.statusCode, 200, replaced.body);
       assert.deepEqual(replaced.json<{ annualQuantity: unknown }>().annualQuantity, { value: 12, unit: 't' });
       assert.equal((await admin.inject({ method: 'DELETE', url: `/api/territories/${CODE}/aggregates/${a.id}` })).statusCode, 204);
@@ -124,7 +160,9 @@ for (const target of testDatabases()) {
     });
 
     test('where a flow goes and comes from (inside or not, which partner) is kept through the API', async () => {
-      const flows = (await admin.inject({ method: 'GET', url: `/api/territories/${CODE}/flows?direction=output&limit=500` })).json<{ items: { currentFate: { local?: boolean; partner?: string } | null }[] }>();
+      const flows = (await admin.inject({ method: 'GET', url: `/api/territories/${CODE}/flows?direction=output&limit=500` })).json<{
+        items: { currentFate: { local?: boolean; partner?: string } | null }[];
+      }>();
       assert.ok(flows.items.some((f) => f.currentFate?.local === true));
       assert.ok(flows.items.some((f) => f.currentFate?.partner === NEIGHBOUR));
     });

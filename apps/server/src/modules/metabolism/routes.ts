@@ -15,27 +15,67 @@ export function metabolismRoutes(app: FastifyInstance, metabolism: MetabolismSer
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['metabolism'];
   const base = '/api/territories/:code/aggregates';
-  r.get(base, { schema: { tags, summary: 'The aggregates entered for the territory (figures actors do not declare)', params: codeParams, response: { 200: z.object({ items: z.array(aggregateSchema) }), ...errors } } }, async (req) => ({
-    items: await metabolism.listAggregates(who(req), req.params.code),
-  }));
-  r.post(base, { schema: { tags, summary: 'Enter an aggregate, with its year and source', params: codeParams, body: aggregateInputSchema, response: { 201: aggregateSchema, ...errors } } }, async (req, reply) =>
-    reply.code(201).send(await metabolism.createAggregate(who(req), req.params.code, req.body)),
+  r.get(
+    base,
+    {
+      schema: {
+        tags,
+        summary: 'The aggregates entered for the territory (figures actors do not declare)',
+        params: codeParams,
+        response: { 200: z.object({ items: z.array(aggregateSchema) }), ...errors },
+      },
+    },
+    async (req) => ({
+      items: await metabolism.listAggregates(who(req), req.params.code),
+    }),
   );
-  r.get(`${base}/:id`, { schema: { tags, summary: 'Read an aggregate', params: itemParams, response: { 200: aggregateSchema, ...errors } } }, (req) => metabolism.getAggregate(who(req), req.params.code, req.params.id));
-  r.put(`${base}/:id`, { schema: { tags, summary: 'Replace an aggregate', params: itemParams, body: aggregateInputSchema, response: { 200: aggregateSchema, ...errors } } }, (req) =>
-    metabolism.replaceAggregate(who(req), req.params.code, req.params.id, req.body),
+  r.post(
+    base,
+    {
+      schema: {
+        tags,
+        summary: 'Enter an aggregate, with its year and source',
+        params: codeParams,
+        body: aggregateInputSchema,
+        response: { 201: aggregateSchema, ...errors },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await metabolism.createAggregate(who(req), req.params.code, req.body)),
   );
-  r.delete(`${base}/:id`, { schema: { tags, summary: 'Delete an aggregate', params: itemParams, response: { 204: z.null(), ...errors } } }, async (req, reply) => {
-    await metabolism.deleteAggregate(who(req), req.params.code, req.params.id);
-    return reply.code(204).send(null);
-  });
+  r.get(
+    `${base}/:id`,
+    { schema: { tags, summary: 'Read an aggregate', params: itemParams, response: { 200: aggregateSchema, ...errors } } },
+    (req) => metabolism.getAggregate(who(req), req.params.code, req.params.id),
+  );
+  r.put(
+    `${base}/:id`,
+    {
+      schema: {
+        tags,
+        summary: 'Replace an aggregate',
+        params: itemParams,
+        body: aggregateInputSchema,
+        response: { 200: aggregateSchema, ...errors },
+      },
+    },
+    (req) => metabolism.replaceAggregate(who(req), req.params.code, req.params.id, req.body),
+  );
+  r.delete(
+    `${base}/:id`,
+    { schema: { tags, summary: 'Delete an aggregate', params: itemParams, response: { 204: z.null(), ...errors } } },
+    async (req, reply) => {
+      await metabolism.deleteAggregate(who(req), req.params.code, req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
 
   r.get(
     '/api/territories/:code/metabolism',
     {
       schema: {
         tags,
-        summary: 'Flow accounts by layer (t, MWh, m3), indicators, mass balance and Sankey graphs; with scenario, the same after an analysis’s synergies',
+        summary:
+          'Flow accounts by layer (t, MWh, m3), indicators, mass balance and Sankey graphs; with scenario, the same after an analysis’s synergies',
         params: codeParams,
         querystring: z.strictObject({ scenario: z.string().max(64).optional().meta({ description: 'An analysis ID, or latest' }) }),
       },
@@ -70,12 +110,25 @@ export function metabolismRoutes(app: FastifyInstance, metabolism: MetabolismSer
     .meta({ description: 'Two or more territory codes, separated by commas' });
   r.get(
     '/api/interdependencies',
-    { schema: { tags, summary: 'Flows crossing the boundaries of two or more territories: declarations on both sides and their gap, matrix, dependencies by family', querystring: z.strictObject({ territories }) } },
+    {
+      schema: {
+        tags,
+        summary:
+          'Flows crossing the boundaries of two or more territories: declarations on both sides and their gap, matrix, dependencies by family',
+        querystring: z.strictObject({ territories }),
+      },
+    },
     (req) => metabolism.interdependencies(who(req), req.query.territories),
   );
   r.get(
     '/api/interdependencies/export',
-    { schema: { tags, summary: 'The interdependency table, for a negotiation: CSV or XLSX', querystring: z.strictObject({ territories, format: z.enum(['csv', 'xlsx']) }) } },
+    {
+      schema: {
+        tags,
+        summary: 'The interdependency table, for a negotiation: CSV or XLSX',
+        querystring: z.strictObject({ territories, format: z.enum(['csv', 'xlsx']) }),
+      },
+    },
     async (req, reply) => {
       const body = await metabolism.exportInterdependencies(who(req), req.query.territories, req.query.format);
       return reply

@@ -38,7 +38,13 @@ import { prepareAggregate } from '../territories/index.js';
 import type { SynergyAnalysisService } from '../synergies/index.js';
 import type { TerritoryDataService } from '../territories/index.js';
 import { can, type Capability, type Principal, type Scope } from '../../platform/access/access.js';
-import { publicMetabolismFlowIds, suppressInterdependencies, suppressMetabolism, type MetabolismView, type ReaderMetabolism } from './disclosure.js';
+import {
+  publicMetabolismFlowIds,
+  suppressInterdependencies,
+  suppressMetabolism,
+  type MetabolismView,
+  type ReaderMetabolism,
+} from './disclosure.js';
 
 const AGGREGATE = { fr: 'Agrégat', en: 'Aggregate' };
 
@@ -72,7 +78,6 @@ function metabolismAggregate(a: Aggregate): MetabolismInput['aggregates'][number
     estimate: a.estimate,
   };
 }
-
 
 /** The repositories this service reads and writes. */
 export interface MetabolismRepos {
@@ -143,10 +148,17 @@ export class MetabolismService {
   }
 
   /** The engine's input for a stored territory. */
-  private async input(who: Principal, code: string, capability: Capability = 'aggregates:read'): Promise<{ scope: Scope; territory: Territory; flows: Flow[]; input: MetabolismInput }> {
+  private async input(
+    who: Principal,
+    code: string,
+    capability: Capability = 'aggregates:read',
+  ): Promise<{ scope: Scope; territory: Territory; flows: Flow[]; input: MetabolismInput }> {
     const scope = await this.scope(this.db, who, code, capability);
     const territory = scope.territory;
-    const [flows, aggregates] = await Promise.all([this.repos.flows.all(this.db, territory.id), this.repos.aggregates.all(this.db, territory.id)]);
+    const [flows, aggregates] = await Promise.all([
+      this.repos.flows.all(this.db, territory.id),
+      this.repos.aggregates.all(this.db, territory.id),
+    ]);
     return { scope, territory, flows, input: { flows: flows.map(metabolismFlow), aggregates: aggregates.map(metabolismAggregate) } };
   }
 
@@ -155,7 +167,11 @@ export class MetabolismService {
    * and API keys, with every figure that rests on fewer than three actors (or on one dominant
    * actor) withheld, and those that would let one be recomputed (docs/metabolism.md, §9).
    */
-  async metabolism(who: Principal, code: string, options: { scenario?: string | undefined } = {}): Promise<MetabolismView | ReaderMetabolism> {
+  async metabolism(
+    who: Principal,
+    code: string,
+    options: { scenario?: string | undefined } = {},
+  ): Promise<MetabolismView | ReaderMetabolism> {
     const read = await this.input(who, code);
     const view = await this.figures(read.territory, read.input, options);
     if (can(read.scope, 'records:all')) return view;
@@ -204,9 +220,19 @@ export class MetabolismService {
   }
 
   /** The accounts and indicators as a CSV (one table) or an XLSX workbook (one sheet each). */
-  async exportMetabolism(who: Principal, code: string, format: 'csv' | 'xlsx', table: 'comptes' | 'indicateurs' = 'comptes'): Promise<Buffer> {
+  async exportMetabolism(
+    who: Principal,
+    code: string,
+    format: 'csv' | 'xlsx',
+    table: 'comptes' | 'indicateurs' = 'comptes',
+  ): Promise<Buffer> {
     const { input, territory } = await this.input(who, code, 'territory:facilitate');
-    await this.territories.audit.record(this.db, who, { territoryId: territory.id, action: 'export', entity: 'metabolism', details: { format, table } });
+    await this.territories.audit.record(this.db, who, {
+      territoryId: territory.id,
+      action: 'export',
+      entity: 'metabolism',
+      details: { format, table },
+    });
     const accounts = buildAccounts(input, this.families());
     const tables = { comptes: accountsTable(accounts), indicateurs: indicatorsTable(indicators(accounts)) };
     if (format === 'csv') return tableToCsv(tables[table]);

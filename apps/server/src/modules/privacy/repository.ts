@@ -22,7 +22,10 @@ export class PrivacyRepository {
 
   /** Empties the contact of those actors; the tenant is in the WHERE clause. */
   async eraseContact(db: Queryable, territoryId: string, actorId: string): Promise<boolean> {
-    const rows = await db.query(`UPDATE actor SET contact = '{}'::jsonb, updated_at = now() WHERE territory_id = $1 AND id = $2 RETURNING id`, [territoryId, actorId]);
+    const rows = await db.query(
+      `UPDATE actor SET contact = '{}'::jsonb, updated_at = now() WHERE territory_id = $1 AND id = $2 RETURNING id`,
+      [territoryId, actorId],
+    );
     return rows.length === 1;
   }
 

@@ -17,14 +17,28 @@ export function privacyRoutes(app: FastifyInstance, privacy: PrivacyService): vo
     {
       schema: {
         tags,
-        summary: 'Everything held under an e-mail: actors’ contacts (in the territories one administers) and the account (platform administrators)',
+        summary:
+          'Everything held under an e-mail: actors’ contacts (in the territories one administers) and the account (platform administrators)',
         querystring: z.strictObject({ email }),
         response: {
           200: z.object({
             email: z.string(),
-            contacts: z.array(z.object({ territoryCode: z.string(), actorId: z.string(), actorName: z.string(), contact: z.object({ name: z.string().optional(), email: z.string().optional(), phone: z.string().optional() }) })),
+            contacts: z.array(
+              z.object({
+                territoryCode: z.string(),
+                actorId: z.string(),
+                actorName: z.string(),
+                contact: z.object({ name: z.string().optional(), email: z.string().optional(), phone: z.string().optional() }),
+              }),
+            ),
             account: z
-              .object({ id: z.string(), email: z.string(), displayName: z.string(), createdAt: z.string(), roles: z.array(z.object({ territoryCode: z.string(), role: z.string(), actorId: z.string().nullable() })) })
+              .object({
+                id: z.string(),
+                email: z.string(),
+                displayName: z.string(),
+                createdAt: z.string(),
+                roles: z.array(z.object({ territoryCode: z.string(), role: z.string(), actorId: z.string().nullable() })),
+              })
               .nullable(),
           }),
           ...errors,
@@ -40,7 +54,10 @@ export function privacyRoutes(app: FastifyInstance, privacy: PrivacyService): vo
         tags,
         summary: 'Erase a person’s data: contacts emptied, account deleted; the audit log keeps the fact, not the data',
         body: z.strictObject({ email }),
-        response: { 200: z.object({ erased: z.object({ contacts: z.number(), accounts: z.number(), followUpTexts: z.number() }) }), ...errors },
+        response: {
+          200: z.object({ erased: z.object({ contacts: z.number(), accounts: z.number(), followUpTexts: z.number() }) }),
+          ...errors,
+        },
       },
     },
     async (req) => ({ erased: await privacy.erase(who(req), req.body.email) }),

@@ -15,9 +15,14 @@ import { normaliseEmail } from '../accounts/index.js';
 export interface PersonalData {
   email: string;
   contacts: Omit<ContactHolding, 'territoryId'>[];
-  account: { id: string; email: string; displayName: string; createdAt: string; roles: { territoryCode: string; role: string; actorId: string | null }[] } | null;
+  account: {
+    id: string;
+    email: string;
+    displayName: string;
+    createdAt: string;
+    roles: { territoryCode: string; role: string; actorId: string | null }[];
+  } | null;
 }
-
 
 /** The repositories this service reads and writes. */
 export interface PrivacyRepos {
@@ -57,7 +62,13 @@ export class PrivacyService {
       email,
       contacts: contacts.map(({ territoryId: _t, ...c }) => c),
       account: user
-        ? { id: user.id, email: user.email, displayName: user.displayName, createdAt: user.createdAt, roles: roles.map((r) => ({ territoryCode: r.territoryCode, role: r.role, actorId: r.actorId })) }
+        ? {
+            id: user.id,
+            email: user.email,
+            displayName: user.displayName,
+            createdAt: user.createdAt,
+            roles: roles.map((r) => ({ territoryCode: r.territoryCode, role: r.role, actorId: r.actorId })),
+          }
         : null,
     };
   }
@@ -78,7 +89,10 @@ export class PrivacyService {
       const user = scope.all ? await this.repos.accounts.userByEmail(tx, email) : undefined;
       if (user) {
         if (user.isAdmin && (await this.repos.accounts.countAdmins(tx)) <= 1) {
-          throw new ConflictError({ fr: 'c’est le dernier administrateur de la plateforme', en: 'this is the last platform administrator' });
+          throw new ConflictError({
+            fr: 'c’est le dernier administrateur de la plateforme',
+            en: 'this is the last platform administrator',
+          });
         }
         await this.repos.accounts.deleteUser(tx, user.id);
         accounts = 1;
@@ -86,7 +100,11 @@ export class PrivacyService {
       for (const c of contacts) {
         await this.audit.record(tx, who, { territoryId: c.territoryId, action: 'erase', entity: 'actor_contact', entityId: c.actorId });
       }
-      await this.audit.record(tx, who, { action: 'erase', entity: 'personal_data', details: { contacts: contacts.length, accounts, account: user?.id ?? null, followUpTexts: texts } });
+      await this.audit.record(tx, who, {
+        action: 'erase',
+        entity: 'personal_data',
+        details: { contacts: contacts.length, accounts, account: user?.id ?? null, followUpTexts: texts },
+      });
       return { contacts: contacts.length, accounts, followUpTexts: texts };
     });
   }

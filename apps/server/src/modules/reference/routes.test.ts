@@ -64,7 +64,10 @@ describe('reference lists for the forms’ pickers', () => {
     assert.equal((await get<Naf>('/api/reference/naf?q=1071c')).items[0]?.code, '10.71C');
     // Every word must match, accents and case ignored.
     const bakery = await get<Naf>(`/api/reference/naf?q=${encodeURIComponent('PATISSERIE boulangerie')}`);
-    assert.ok(bakery.items.some((n) => n.code === '10.71C'), bakery.items.map((n) => n.code).join(' '));
+    assert.ok(
+      bakery.items.some((n) => n.code === '10.71C'),
+      bakery.items.map((n) => n.code).join(' '),
+    );
     assert.ok(bakery.items.every((n) => /p[aâ]tisserie/i.test(n.labelFr) && /boulangerie/i.test(n.labelFr)));
     // Sub-classes only: no section, division, group or class.
     const all = await get<Naf>('/api/reference/naf?limit=100');
@@ -95,7 +98,10 @@ describe('reference lists for the forms’ pickers', () => {
     assert.equal(oils.items[0]?.code, '130205');
     assert.equal(oils.items[0]?.hazardous, true);
     const french = await get<Waste>(`/api/reference/waste-codes?q=${encodeURIComponent('DECHETS biodegradables')}`);
-    assert.ok(french.items.some((w) => w.code === '200201'), JSON.stringify(french.items));
+    assert.ok(
+      french.items.some((w) => w.code === '200201'),
+      JSON.stringify(french.items),
+    );
     assert.ok(french.items.every((w) => /biodégradables/i.test(w.labelFr)));
     const english = await get<Waste>('/api/reference/waste-codes?q=sawdust');
     assert.ok(english.items.length > 0 && english.items.every((w) => /sawdust/i.test(w.labelEn)));
@@ -132,7 +138,9 @@ describe('reference lists for the forms’ pickers', () => {
   });
 
   test('communes are found by name regardless of accents, or named from a list of codes', async () => {
-    const found = await get<{ code: string; name: string; postalCodes: string[] }>(`/api/reference/communes?q=${encodeURIComponent('esquelbecq')}`);
+    const found = await get<{ code: string; name: string; postalCodes: string[] }>(
+      `/api/reference/communes?q=${encodeURIComponent('esquelbecq')}`,
+    );
     assert.equal(found.items[0]?.code, '59210');
     assert.equal(found.items[0]?.name, 'Esquelbecq');
     const accents = await get<{ code: string; name: string }>(`/api/reference/communes?q=${encodeURIComponent('SAINT-MOMELIN')}`);
@@ -155,6 +163,14 @@ describe('reference lists for the forms’ pickers', () => {
 
   test('the reference routes are in the OpenAPI document', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, unknown> }>();
-    for (const path of ['/api/reference/naf', '/api/reference/waste-codes', '/api/reference/resources', '/api/reference/units', '/api/reference/communes', '/api/reference/headcount-bands']) assert.ok(doc.paths[path], path);
+    for (const path of [
+      '/api/reference/naf',
+      '/api/reference/waste-codes',
+      '/api/reference/resources',
+      '/api/reference/units',
+      '/api/reference/communes',
+      '/api/reference/headcount-bands',
+    ])
+      assert.ok(doc.paths[path], path);
   });
 });

@@ -5,7 +5,15 @@
  * Search is case- and accent-insensitive, on the code and the label; every word must match.
  */
 import { expecting, noNul, unitsFor, type ReferenceLookup } from '@boucles/engine';
-import { loadCommunes, loadHeadcountBands, loadNaf, loadNafSections, loadResourceTaxonomy, loadUnits, loadWasteList } from '@boucles/reference-data';
+import {
+  loadCommunes,
+  loadHeadcountBands,
+  loadNaf,
+  loadNafSections,
+  loadResourceTaxonomy,
+  loadUnits,
+  loadWasteList,
+} from '@boucles/reference-data';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod';
@@ -16,7 +24,9 @@ export const REFERENCE_DEFAULT_LIMIT = 20;
 export const REFERENCE_MAX_LIMIT = 100;
 
 const referenceQuery = z.strictObject({
-  q: noNul(z.string().trim().max(200)).optional().meta({ description: 'Words to find in the code or the label (case and accents ignored); none: the first entries' }),
+  q: noNul(z.string().trim().max(200))
+    .optional()
+    .meta({ description: 'Words to find in the code or the label (case and accents ignored); none: the first entries' }),
   limit: z.coerce.number().int().min(1).max(REFERENCE_MAX_LIMIT).default(REFERENCE_DEFAULT_LIMIT),
 });
 
@@ -52,7 +62,10 @@ const nafItem = z
     sectionLabelFr: z.string(),
     sectionLabelEn: z.string(),
   })
-  .meta({ id: 'NafSubclass', description: 'A NAF rév. 2 sub-class. labelEn is null: the reference data (@socialgouv/codes-naf) holds French labels only.' });
+  .meta({
+    id: 'NafSubclass',
+    description: 'A NAF rév. 2 sub-class. labelEn is null: the reference data (@socialgouv/codes-naf) holds French labels only.',
+  });
 
 const wasteItem = z
   .object({ code: z.string(), chapter: z.string(), ...bilingualNullable, hazardous: z.boolean() })
@@ -69,7 +82,10 @@ const resourceItem = z
     defaultUnit: z.string(),
     acceptedDimensions: z.array(z.string()).meta({ description: 'Unit dimensions a quantity of this class may be given in' }),
     units: z.array(z.string()).meta({ description: 'Codes of the units a quantity of this class may be given in' }),
-    temperatureC: z.object({ min: z.number().nullable(), max: z.number().nullable() }).nullable().meta({ description: 'Temperature band of heat classes: min included, max excluded' }),
+    temperatureC: z
+      .object({ min: z.number().nullable(), max: z.number().nullable() })
+      .nullable()
+      .meta({ description: 'Temperature band of heat classes: min included, max excluded' }),
     wasteCodes: z.array(z.string()),
   })
   .meta({ id: 'ResourceClass' });
@@ -124,7 +140,11 @@ function indexOf<T>(items: readonly T[], code: (item: T) => string, labels: (ite
  * starting with the query, then labels with a word starting with each query word, then the rest;
  * in code order within each rank.
  */
-export function search<T>(index: readonly Searchable<T>[], q: string | undefined, limit: number): { items: T[]; total: number; limit: number } {
+export function search<T>(
+  index: readonly Searchable<T>[],
+  q: string | undefined,
+  limit: number,
+): { items: T[]; total: number; limit: number } {
   const query = fold(q ?? '');
   if (!query) return { items: index.slice(0, limit).map((e) => e.item), total: index.length, limit };
   const tokens = query.split(' ');
@@ -133,7 +153,8 @@ export function search<T>(index: readonly Searchable<T>[], q: string | undefined
   for (const entry of index) {
     const codeMatch = compact.length > 0 && entry.compact.startsWith(compact);
     if (!codeMatch && !tokens.every((t) => entry.words.includes(t))) continue;
-    const rank = compact.length > 0 && entry.compact === compact ? 0 : codeMatch ? 1 : tokens.every((t) => entry.words.includes(` ${t}`)) ? 2 : 3;
+    const rank =
+      compact.length > 0 && entry.compact === compact ? 0 : codeMatch ? 1 : tokens.every((t) => entry.words.includes(` ${t}`)) ? 2 : 3;
     ranked.push({ rank, entry });
   }
   ranked.sort((a, b) => a.rank - b.rank || (a.entry.code < b.entry.code ? -1 : a.entry.code > b.entry.code ? 1 : 0));
@@ -161,11 +182,21 @@ export function referenceRoutes(app: FastifyInstance, reference: ReferenceLookup
           sectionLabelEn: section?.labelEn ?? '',
         };
       });
-    return indexOf(items, (n) => n.code, (n) => [n.labelFr]);
+    return indexOf(
+      items,
+      (n) => n.code,
+      (n) => [n.labelFr],
+    );
   });
   const waste = lazy(() =>
     indexOf(
-      loadWasteList().entries.map((w) => ({ code: w.code, chapter: w.chapter, labelFr: w.labelFr ?? w.labelEn, labelEn: w.labelEn, hazardous: w.hazardous })),
+      loadWasteList().entries.map((w) => ({
+        code: w.code,
+        chapter: w.chapter,
+        labelFr: w.labelFr ?? w.labelEn,
+        labelEn: w.labelEn,
+        hazardous: w.hazardous,
+      })),
       (w) => w.code,
       (w) => [w.labelFr, w.labelEn],
     ),
@@ -190,7 +221,11 @@ export function referenceRoutes(app: FastifyInstance, reference: ReferenceLookup
       };
     });
     // The taxonomy's own order (a class after its parent) is kept when nothing is searched.
-    return indexOf(items, (r) => r.code, (r) => [r.labelFr, r.labelEn]);
+    return indexOf(
+      items,
+      (r) => r.code,
+      (r) => [r.labelFr, r.labelEn],
+    );
   });
 
   const communes = lazy(() =>
@@ -207,12 +242,26 @@ export function referenceRoutes(app: FastifyInstance, reference: ReferenceLookup
   const response = <T extends z.ZodType>(item: T) => ({ 200: resultsOf(item), 400: errorSchema });
   r.get(
     '/api/reference/naf',
-    { schema: { tags, summary: 'Search the NAF rév. 2 sub-classes (activity codes of actors) by code or label', querystring: referenceQuery, response: response(nafItem) } },
+    {
+      schema: {
+        tags,
+        summary: 'Search the NAF rév. 2 sub-classes (activity codes of actors) by code or label',
+        querystring: referenceQuery,
+        response: response(nafItem),
+      },
+    },
     async (req) => search(naf(), req.query.q, req.query.limit),
   );
   r.get(
     '/api/reference/waste-codes',
-    { schema: { tags, summary: 'Search the European List of Waste by code or label', querystring: referenceQuery, response: response(wasteItem) } },
+    {
+      schema: {
+        tags,
+        summary: 'Search the European List of Waste by code or label',
+        querystring: referenceQuery,
+        response: response(wasteItem),
+      },
+    },
     async (req) => search(waste(), req.query.q, req.query.limit),
   );
   r.get(
@@ -229,12 +278,21 @@ export function referenceRoutes(app: FastifyInstance, reference: ReferenceLookup
   );
   r.get(
     '/api/reference/communes',
-    { schema: { tags, summary: 'Search the COG communes by code, name or postal code, or name the communes given by code', querystring: communeQuery, response: response(communeItem) } },
+    {
+      schema: {
+        tags,
+        summary: 'Search the COG communes by code, name or postal code, or name the communes given by code',
+        querystring: communeQuery,
+        response: response(communeItem),
+      },
+    },
     async (req) => {
       const { q, codes, limit } = req.query;
       if (!codes) return search(communes(), q, limit);
       const index = communeByCode();
-      const subset = [...new Set(codes.split(','))].map((c) => index.get(c)).filter((c): c is Searchable<z.output<typeof communeItem>> => c !== undefined)
+      const subset = [...new Set(codes.split(','))]
+        .map((c) => index.get(c))
+        .filter((c): c is Searchable<z.output<typeof communeItem>> => c !== undefined)
         .sort((a, b) => (a.code < b.code ? -1 : 1));
       return search(subset, q, limit);
     },
@@ -245,17 +303,35 @@ export function referenceRoutes(app: FastifyInstance, reference: ReferenceLookup
       schema: {
         tags,
         summary: 'INSEE’s headcount bands (tranches d’effectif salarié) of actors',
-        response: { 200: z.object({ items: z.array(z.object({ code: z.string(), labelFr: z.string(), labelEn: z.string(), min: z.number().nullable(), max: z.number().nullable() })) }) },
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                code: z.string(),
+                labelFr: z.string(),
+                labelEn: z.string(),
+                min: z.number().nullable(),
+                max: z.number().nullable(),
+              }),
+            ),
+          }),
+        },
       },
     },
-    async () => ({ items: loadHeadcountBands().entries.map((b) => ({ code: b.code, labelFr: b.labelFr, labelEn: b.labelEn, min: b.min, max: b.max })) }),
+    async () => ({
+      items: loadHeadcountBands().entries.map((b) => ({ code: b.code, labelFr: b.labelFr, labelEn: b.labelEn, min: b.min, max: b.max })),
+    }),
   );
-  r.get('/api/reference/units', { schema: { tags, summary: 'The units and periods quantities are given in', response: { 200: unitsAnswer } } }, async () => {
-    const file = loadUnits();
-    return {
-      version: file.version,
-      units: file.units.map((u) => ({ code: u.code, dimension: u.dimension, toBase: u.toBase, labelFr: u.labelFr, labelEn: u.labelEn })),
-      periods: file.periods.map((p) => ({ code: p.code, perYear: p.perYear, labelFr: p.labelFr, labelEn: p.labelEn })),
-    };
-  });
+  r.get(
+    '/api/reference/units',
+    { schema: { tags, summary: 'The units and periods quantities are given in', response: { 200: unitsAnswer } } },
+    async () => {
+      const file = loadUnits();
+      return {
+        version: file.version,
+        units: file.units.map((u) => ({ code: u.code, dimension: u.dimension, toBase: u.toBase, labelFr: u.labelFr, labelEn: u.labelEn })),
+        periods: file.periods.map((p) => ({ code: p.code, perYear: p.perYear, labelFr: p.labelFr, labelEn: p.labelEn })),
+      };
+    },
+  );
 }

@@ -14,7 +14,9 @@ export type { Interaction, InteractionFilter } from './repository.js';
 
 export const relationshipsModule = defineModule({
   name: 'relationships',
-  tags: [{ name: 'relationships', description: 'The company relationship log: visits, meetings, workshops, clubs, weak signals (facilitators)' }],
+  tags: [
+    { name: 'relationships', description: 'The company relationship log: visits, meetings, workshops, clubs, weak signals (facilitators)' },
+  ],
   routes(app: FastifyInstance, s: { relationships: RelationshipLogService }) {
     relationshipRoutes(app, s.relationships);
   },

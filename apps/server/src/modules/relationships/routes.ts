@@ -31,14 +31,27 @@ export function relationshipRoutes(app: FastifyInstance, service: RelationshipLo
   );
   r.post(
     base,
-    { schema: { tags, summary: 'Write down an exchange with a company', params: codeParams, body: interactionInputSchema, response: { 201: interactionSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Write down an exchange with a company',
+        params: codeParams,
+        body: interactionInputSchema,
+        response: { 201: interactionSchema, ...errors },
+      },
+    },
     async (req, reply) => {
       const created = await service.create(who(req), req.params.code, req.body);
-      return reply.code(201).header('location', `/api/territories/${encodeURIComponent(req.params.code)}/interactions/${created.id}`).send(created);
+      return reply
+        .code(201)
+        .header('location', `/api/territories/${encodeURIComponent(req.params.code)}/interactions/${created.id}`)
+        .send(created);
     },
   );
-  r.get(`${base}/:id`, { schema: { tags, summary: 'One exchange of the log', params: itemParams, response: { 200: interactionSchema, ...errors } } }, (req) =>
-    service.get(who(req), req.params.code, req.params.id),
+  r.get(
+    `${base}/:id`,
+    { schema: { tags, summary: 'One exchange of the log', params: itemParams, response: { 200: interactionSchema, ...errors } } },
+    (req) => service.get(who(req), req.params.code, req.params.id),
   );
   r.patch(
     `${base}/:id`,
@@ -53,8 +66,12 @@ export function relationshipRoutes(app: FastifyInstance, service: RelationshipLo
     },
     (req) => service.update(who(req), req.params.code, req.params.id, req.body),
   );
-  r.delete(`${base}/:id`, { schema: { tags, summary: 'Delete an exchange', params: itemParams, response: { 204: z.null(), ...errors } } }, async (req, reply) => {
-    await service.delete(who(req), req.params.code, req.params.id);
-    return reply.code(204).send(null);
-  });
+  r.delete(
+    `${base}/:id`,
+    { schema: { tags, summary: 'Delete an exchange', params: itemParams, response: { 204: z.null(), ...errors } } },
+    async (req, reply) => {
+      await service.delete(who(req), req.params.code, req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
 }

@@ -18,17 +18,23 @@ export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 
 /** A calendar day, `YYYY-MM-DD`, in years PostgreSQL and people both read plainly. */
 const day = z.iso.date().superRefine((value, ctx) => {
-  if (value < '1900-01-01' || value > '2999-12-31') addIssue(ctx, [], { code: 'date_out_of_range', fr: 'date entre 1900 et 2999 attendue', en: 'a date between 1900 and 2999 expected' });
+  if (value < '1900-01-01' || value > '2999-12-31')
+    addIssue(ctx, [], { code: 'date_out_of_range', fr: 'date entre 1900 et 2999 attendue', en: 'a date between 1900 and 2999 expected' });
 });
 const text = (max: number) => noNul(z.string().trim().max(max));
 
 const fields = {
   actorId: z.uuid().meta({ description: 'The company (or other actor) met: an actor of the same territory' }),
   occurredOn: day.meta({ description: 'The day of the exchange (YYYY-MM-DD)' }),
-  kind: z.enum(INTERACTION_KINDS).meta({ description: 'visit (visite), meeting (rencontre), company_workshop (atelier en entreprise), club' }),
+  kind: z
+    .enum(INTERACTION_KINDS)
+    .meta({ description: 'visit (visite), meeting (rencontre), company_workshop (atelier en entreprise), club' }),
   participants: text(2000).nullish().meta({ description: 'Who took part, for the company and for the authority' }),
   topics: text(4000).nullish().meta({ description: 'What was talked about' }),
-  weakSignal: z.boolean().optional().meta({ description: 'A weak signal was noticed (« signal faible »): a difficulty or an opportunity to anticipate' }),
+  weakSignal: z
+    .boolean()
+    .optional()
+    .meta({ description: 'A weak signal was noticed (« signal faible »): a difficulty or an opportunity to anticipate' }),
   weakSignalText: text(2000).nullish().meta({ description: 'What the weak signal is; required with weakSignal, refused without it' }),
   serviceOffered: text(2000)
     .nullish()
@@ -37,16 +43,36 @@ const fields = {
 };
 
 /** The rules between fields, checked on a whole record (a creation, or a partial update merged with the stored one). */
-function rules(v: { occurredOn: string; weakSignal?: boolean | undefined; weakSignalText?: string | null | undefined; followUpOn?: string | null | undefined }, ctx: z.core.$RefinementCtx): void {
+function rules(
+  v: {
+    occurredOn: string;
+    weakSignal?: boolean | undefined;
+    weakSignalText?: string | null | undefined;
+    followUpOn?: string | null | undefined;
+  },
+  ctx: z.core.$RefinementCtx,
+): void {
   const said = (v.weakSignalText ?? '').trim() !== '';
   if (v.weakSignal && !said) {
-    addIssue(ctx, ['weakSignalText'], { code: 'weak_signal_text_required', fr: 'dire quel est le signal faible repéré', en: 'say what the weak signal noticed is' });
+    addIssue(ctx, ['weakSignalText'], {
+      code: 'weak_signal_text_required',
+      fr: 'dire quel est le signal faible repéré',
+      en: 'say what the weak signal noticed is',
+    });
   }
   if (!v.weakSignal && said) {
-    addIssue(ctx, ['weakSignalText'], { code: 'weak_signal_not_flagged', fr: 'un texte de signal faible va avec la case « signal faible » cochée', en: 'a weak signal text goes with weakSignal set' });
+    addIssue(ctx, ['weakSignalText'], {
+      code: 'weak_signal_not_flagged',
+      fr: 'un texte de signal faible va avec la case « signal faible » cochée',
+      en: 'a weak signal text goes with weakSignal set',
+    });
   }
   if (v.followUpOn && v.followUpOn < v.occurredOn) {
-    addIssue(ctx, ['followUpOn'], { code: 'follow_up_before_exchange', fr: 'la relance ne peut précéder l’échange', en: 'the follow-up cannot come before the exchange' });
+    addIssue(ctx, ['followUpOn'], {
+      code: 'follow_up_before_exchange',
+      fr: 'la relance ne peut précéder l’échange',
+      en: 'the follow-up cannot come before the exchange',
+    });
   }
 }
 
@@ -79,7 +105,10 @@ export const interactionSchema = z
     weakSignalText: z.string().nullable(),
     serviceOffered: z.string().nullable(),
     followUpOn: z.string().nullable(),
-    createdBy: z.object({ id: z.string(), displayName: z.string() }).nullable().meta({ description: 'Who wrote it down; null once that account is deleted' }),
+    createdBy: z
+      .object({ id: z.string(), displayName: z.string() })
+      .nullable()
+      .meta({ description: 'Who wrote it down; null once that account is deleted' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -50,11 +50,15 @@ for (const target of testDatabases()) {
       db = opened.db;
       dispose = opened.dispose;
       ({ app, services } = await buildApp({ db, reference }));
-      for (const code of [T1, T2]) await services.territoryData.createTerritory(SYSTEM, { code, level: 'custom', name: `Territoire ${code}`, communes: ['59350'] });
+      for (const code of [T1, T2])
+        await services.territoryData.createTerritory(SYSTEM, { code, level: 'custom', name: `Territoire ${code}`, communes: ['59350'] });
       actors.brewery = (await services.territoryData.createActor(SYSTEM, T1, { name: 'Brasserie des Essais', kind: 'company' })).id;
       actors.foundry = (await services.territoryData.createActor(SYSTEM, T1, { name: 'Fonderie du Test', kind: 'company' })).id;
       actors.t2 = (await services.territoryData.createActor(SYSTEM, T2, { name: 'Voisine SA', kind: 'company' })).id;
-      facilitator = await signedIn(app, services, { displayName: 'Camille Animatrice', roles: [{ territoryCode: T1, role: 'facilitator' }] });
+      facilitator = await signedIn(app, services, {
+        displayName: 'Camille Animatrice',
+        roles: [{ territoryCode: T1, role: 'facilitator' }],
+      });
       administrator = await signedIn(app, services, { roles: [{ territoryCode: T1, role: 'administrator' }] });
       contributor = await signedIn(app, services, { roles: [{ territoryCode: T1, role: 'contributor', actorId: actors.brewery }] });
       reader = await signedIn(app, services, { roles: [{ territoryCode: T1, role: 'reader' }] });
@@ -86,7 +90,10 @@ for (const target of testDatabases()) {
     }
 
     async function auditOf(id: string): Promise<{ action: string; user_id: string | null; details: Record<string, unknown> }[]> {
-      return db.query('SELECT action, user_id, details FROM audit_event WHERE entity = $1 AND entity_id = $2 ORDER BY id', ['interaction', id]);
+      return db.query('SELECT action, user_id, details FROM audit_event WHERE entity = $1 AND entity_id = $2 ORDER BY id', [
+        'interaction',
+        id,
+      ]);
     }
 
     test('a facilitator writes down an exchange, reads it, changes it and deletes it, and each change is in the audit log without its text', async () => {
@@ -104,7 +111,12 @@ for (const target of testDatabases()) {
       assert.deepEqual(read.body, e);
 
       // A partial change keeps the other fields; unsetting the weak signal clears its text; null clears an optional field.
-      const changed = await facilitator.json<Interaction>('PATCH', `${log(T1)}/${e.id}`, { kind: 'club', weakSignal: false, followUpOn: null, topics: '  ' });
+      const changed = await facilitator.json<Interaction>('PATCH', `${log(T1)}/${e.id}`, {
+        kind: 'club',
+        weakSignal: false,
+        followUpOn: null,
+        topics: '  ',
+      });
       assert.equal(changed.status, 200, JSON.stringify(changed.body));
       assert.equal(changed.body.kind, 'club');
       assert.equal(changed.body.weakSignal, false);
@@ -130,13 +142,23 @@ for (const target of testDatabases()) {
       );
       assert.ok(audit.every((a) => a.user_id === facilitator.userId));
       assert.deepEqual((audit[1]?.details.fields as string[]).sort(), ['followUpOn', 'kind', 'topics', 'weakSignal']);
-      assert.doesNotMatch(JSON.stringify(audit), /repreneur|Dirigeante|Drêches/, 'the audit log names records, it does not copy their text');
+      assert.doesNotMatch(
+        JSON.stringify(audit),
+        /repreneur|Dirigeante|Drêches/,
+        'the audit log names records, it does not copy their text',
+      );
     });
 
     test('the list is newest first and filters weak signals, one company and a range of days', async () => {
       const a = await entry(facilitator, T1, { occurredOn: '2025-01-10', weakSignal: false, weakSignalText: null, followUpOn: null });
       const b = await entry(facilitator, T1, { occurredOn: '2025-02-20', actorId: actors.foundry });
-      const c = await entry(facilitator, T1, { occurredOn: '2025-03-05', kind: 'company_workshop', weakSignal: false, weakSignalText: null, followUpOn: null });
+      const c = await entry(facilitator, T1, {
+        occurredOn: '2025-03-05',
+        kind: 'company_workshop',
+        weakSignal: false,
+        weakSignalText: null,
+        followUpOn: null,
+      });
       const ids = (body: PageBody) => body.items.map((i) => i.id).filter((id) => [a.id, b.id, c.id].includes(id));
 
       const all = await facilitator.json<PageBody>('GET', log(T1));
@@ -165,8 +187,16 @@ for (const target of testDatabases()) {
       const asKey = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
         app.inject({ method, url, headers: { authorization: `Bearer ${apiKey}` }, ...(payload ? { payload } : {}) });
       for (const [who, send] of [
-        ['contributor', (m: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) => contributor.inject({ method: m, url, ...(payload ? { payload } : {}) })],
-        ['reader', (m: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) => reader.inject({ method: m, url, ...(payload ? { payload } : {}) })],
+        [
+          'contributor',
+          (m: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+            contributor.inject({ method: m, url, ...(payload ? { payload } : {}) }),
+        ],
+        [
+          'reader',
+          (m: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+            reader.inject({ method: m, url, ...(payload ? { payload } : {}) }),
+        ],
         ['API key', asKey],
       ] as const) {
         for (const [method, url, payload] of [
@@ -230,7 +260,11 @@ for (const target of testDatabases()) {
       assert.equal(missing.occurredOn?.message.fr, 'champ obligatoire');
       assert.equal(missing.occurredOn?.message.en, 'required field');
 
-      const wrong = await issuesOf('POST', log(T1), visit({ kind: 'déjeuner', occurredOn: '2026-02-30', actorId: 'la brasserie', participants: 'x'.repeat(2001), colour: 'vert' }));
+      const wrong = await issuesOf(
+        'POST',
+        log(T1),
+        visit({ kind: 'déjeuner', occurredOn: '2026-02-30', actorId: 'la brasserie', participants: 'x'.repeat(2001), colour: 'vert' }),
+      );
       assert.deepEqual(Object.keys(wrong).sort(), ['', 'actorId', 'kind', 'occurredOn', 'participants']);
       assert.equal(wrong.occurredOn?.message.fr, 'date invalide : AAAA-MM-JJ attendu');
       assert.equal(wrong['']?.message.fr, 'champ inconnu : colour');
@@ -271,7 +305,10 @@ for (const target of testDatabases()) {
       const moved = await facilitator.json<Interaction>('PATCH', `${log(T1)}/${e.id}`, { actorId: actors.foundry });
       assert.equal(moved.status, 200);
       assert.equal(moved.body.actorName, 'Fonderie du Test');
-      const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM interaction i JOIN territory t ON t.id = i.territory_id WHERE t.code = $1', [T2]);
+      const rows = await db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM interaction i JOIN territory t ON t.id = i.territory_id WHERE t.code = $1',
+        [T2],
+      );
       assert.equal(rows[0]?.n, 0, 'nothing was written in the other territory');
     });
 

@@ -99,7 +99,13 @@ export class RelationshipLogService {
       const data = toData(checked(input));
       await this.actorOfTerritory(tx, scope, data.actorId);
       const id = await this.saving(data.actorId, () => this.interactions.insert(tx, scope.territory.id, data, principalUserId(who)));
-      await this.audit.record(tx, who, { territoryId: scope.territory.id, action: 'create', entity: 'interaction', entityId: id, details: { actorId: data.actorId } });
+      await this.audit.record(tx, who, {
+        territoryId: scope.territory.id,
+        action: 'create',
+        entity: 'interaction',
+        entityId: id,
+        details: { actorId: data.actorId },
+      });
       return this.reread(tx, scope, id);
     });
   }
@@ -120,7 +126,13 @@ export class RelationshipLogService {
       if (data.actorId !== current.actorId) await this.actorOfTerritory(tx, scope, data.actorId);
       const updated = await this.saving(data.actorId, () => this.interactions.update(tx, scope.territory.id, id, data));
       if (!updated) throw new NotFoundError(WHAT);
-      await this.audit.record(tx, who, { territoryId: scope.territory.id, action: 'update', entity: 'interaction', entityId: id, details: { fields: Object.keys(patch) } });
+      await this.audit.record(tx, who, {
+        territoryId: scope.territory.id,
+        action: 'update',
+        entity: 'interaction',
+        entityId: id,
+        details: { fields: Object.keys(patch) },
+      });
       return this.reread(tx, scope, id);
     });
   }

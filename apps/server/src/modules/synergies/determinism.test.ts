@@ -34,7 +34,9 @@ function shuffled<T>(list: readonly T[], random: () => number): T[] {
 function reordered(code: string, seed: number): Document {
   const doc = readDemoDocument() as Document;
   const random = seededRandom(seed);
-  const lists = Object.fromEntries((['actors', 'sites', 'flows', 'needs', 'aggregates'] as const).map((name) => [name, shuffled(doc[name], random)]));
+  const lists = Object.fromEntries(
+    (['actors', 'sites', 'flows', 'needs', 'aggregates'] as const).map((name) => [name, shuffled(doc[name], random)]),
+  );
   return { ...doc, ...lists, territory: { ...doc.territory, code } };
 }
 
@@ -104,7 +106,10 @@ for (const target of testDatabases()) {
         assert.notEqual(JSON.stringify(first.result), JSON.stringify(second.result));
         let at = 0;
         while (at < first.text.length && first.text[at] === second.text[at]) at++;
-        assert.ok(first.text === second.text, `${objective}: the results differ from character ${at}:\n…${first.text.slice(Math.max(0, at - 200), at + 200)}\n…${second.text.slice(Math.max(0, at - 200), at + 200)}`);
+        assert.ok(
+          first.text === second.text,
+          `${objective}: the results differ from character ${at}:\n…${first.text.slice(Math.max(0, at - 200), at + 200)}\n…${second.text.slice(Math.max(0, at - 200), at + 200)}`,
+        );
       }
     });
   });

@@ -45,7 +45,8 @@ const toRun = (r: AnalysisRow): AnalysisRun => ({
   createdAt: iso(r.created_at),
 });
 
-const COLUMNS = 'id, territory_id, engine_version, rules_version, rules_source, impact_factors_version, objective, k, seconds, summary, created_at';
+const COLUMNS =
+  'id, territory_id, engine_version, rules_version, rules_source, impact_factors_version, objective, k, seconds, summary, created_at';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class AnalysisRepository {
@@ -57,14 +58,30 @@ export class AnalysisRepository {
     const [row] = await db.query<AnalysisRow>(
       `INSERT INTO synergy_analysis (territory_id, engine_version, rules_version, rules_source, impact_factors_version, objective, k, seconds, summary, result)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
-      [territoryId, run.engineVersion, run.rulesVersion, run.rulesSource, run.impactFactorsVersion, run.objective, run.k, run.seconds, JSON.stringify(run.summary), JSON.stringify(run.result)],
+      [
+        territoryId,
+        run.engineVersion,
+        run.rulesVersion,
+        run.rulesSource,
+        run.impactFactorsVersion,
+        run.objective,
+        run.k,
+        run.seconds,
+        JSON.stringify(run.summary),
+        JSON.stringify(run.result),
+      ],
     );
     if (!row) throw new Error('insert returned no row');
     return toRun(row);
   }
 
   async list(db: Queryable, territoryId: string, limit: number): Promise<AnalysisRun[]> {
-    return (await db.query<AnalysisRow>(`SELECT ${COLUMNS} FROM synergy_analysis WHERE territory_id = $1 ORDER BY created_at DESC, id LIMIT $2`, [territoryId, limit])).map(toRun);
+    return (
+      await db.query<AnalysisRow>(`SELECT ${COLUMNS} FROM synergy_analysis WHERE territory_id = $1 ORDER BY created_at DESC, id LIMIT $2`, [
+        territoryId,
+        limit,
+      ])
+    ).map(toRun);
   }
 
   /** One run with its result; `latest` for the newest. Undefined when the territory has no such run. */

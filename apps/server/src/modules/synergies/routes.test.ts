@@ -34,7 +34,14 @@ for (const target of testDatabases()) {
     test('an analysis runs on the stored territory and is stored with the engine, rule and factor versions', async () => {
       const post = await admin.inject({ method: 'POST', url: `/api/territories/${CODE}/analyses`, payload: { objective: 'co2' } });
       assert.equal(post.statusCode, 201, post.body);
-      const run = post.json<{ id: string; engineVersion: string; rulesVersion: string; rulesSource: string; impactFactorsVersion: string; summary: AnalysisResult['summary'] }>();
+      const run = post.json<{
+        id: string;
+        engineVersion: string;
+        rulesVersion: string;
+        rulesSource: string;
+        impactFactorsVersion: string;
+        summary: AnalysisResult['summary'];
+      }>();
       assert.equal(run.rulesVersion, loadCompatibilityRules().version);
       assert.equal(run.rulesSource, 'built-in');
       assert.match(run.engineVersion, /^\d+\.\d+\.\d+$/);
@@ -47,11 +54,13 @@ for (const target of testDatabases()) {
       assert.equal(result.synergies.length, run.summary.proposed);
       // The seeds' examples are found in the demo territory.
       const rules = new Set(result.synergies.map((s) => s.ruleId));
-      for (const rule of ['heat-medium-to-greenhouses', 'glass-bottles-washing-reuse', 'clean-wood-to-biomass-boiler']) assert.ok(rules.has(rule), `a synergy under ${rule}`);
+      for (const rule of ['heat-medium-to-greenhouses', 'glass-bottles-washing-reuse', 'clean-wood-to-biomass-boiler'])
+        assert.ok(rules.has(rule), `a synergy under ${rule}`);
       const heat = result.synergies.find((s) => s.ruleId === 'heat-medium-to-greenhouses');
       assert.ok(heat && heat.explanation.fr.length > 50 && heat.explanation.en.length > 50);
       // Ranked by score.
-      for (let i = 1; i < result.synergies.length; i++) assert.ok((result.synergies[i - 1]?.score.value ?? 0) >= (result.synergies[i]?.score.value ?? 0));
+      for (let i = 1; i < result.synergies.length; i++)
+        assert.ok((result.synergies[i - 1]?.score.value ?? 0) >= (result.synergies[i]?.score.value ?? 0));
       assert.ok(result.mutualisations.length > 0, 'the demo needs make at least one mutualisation');
 
       const list = await admin.inject({ method: 'GET', url: `/api/territories/${CODE}/analyses` });
@@ -63,15 +72,26 @@ for (const target of testDatabases()) {
 
     test('rules given with the request replace the built-in ones, and bad rules are refused by field', async () => {
       const only = loadCompatibilityRules().rules.filter((r) => r.family === 'glass');
-      const ok = await admin.inject({ method: 'POST', url: `/api/territories/${CODE}/analyses`, payload: { rules: { version: 'essai-1', rules: only } } });
+      const ok = await admin.inject({
+        method: 'POST',
+        url: `/api/territories/${CODE}/analyses`,
+        payload: { rules: { version: 'essai-1', rules: only } },
+      });
       assert.equal(ok.statusCode, 201, ok.body);
       const id = ok.json<{ id: string }>().id;
-      const { result, rulesSource } = (await admin.inject({ method: 'GET', url: `/api/territories/${CODE}/analyses/${id}` })).json<{ result: AnalysisResult; rulesSource: string }>();
+      const { result, rulesSource } = (await admin.inject({ method: 'GET', url: `/api/territories/${CODE}/analyses/${id}` })).json<{
+        result: AnalysisResult;
+        rulesSource: string;
+      }>();
       assert.equal(rulesSource, 'request');
       assert.equal(result.rulesVersion, 'essai-1');
       assert.ok(result.synergies.every((s) => s.family === 'glass'));
 
-      const bad = await admin.inject({ method: 'POST', url: `/api/territories/${CODE}/analyses`, payload: { rules: { version: 'x', rules: [{ ...only[0], maxDistanceKm: -1 }] }, k: 0 } });
+      const bad = await admin.inject({
+        method: 'POST',
+        url: `/api/territories/${CODE}/analyses`,
+        payload: { rules: { version: 'x', rules: [{ ...only[0], maxDistanceKm: -1 }] }, k: 0 },
+      });
       assert.equal(bad.statusCode, 400);
       const paths = bad.json<{ issues: { path: string }[] }>().issues.map((i) => i.path);
       assert.ok(paths.includes('rules.rules[0].maxDistanceKm') && paths.includes('k'), paths.join(' '));
@@ -79,7 +99,10 @@ for (const target of testDatabases()) {
 
     test('an unknown territory or analysis answers 404', async () => {
       assert.equal((await admin.inject({ method: 'POST', url: '/api/territories/NOPE/analyses', payload: {} })).statusCode, 404);
-      assert.equal((await admin.inject({ method: 'GET', url: `/api/territories/${CODE}/analyses/00000000-0000-4000-8000-000000000000` })).statusCode, 404);
+      assert.equal(
+        (await admin.inject({ method: 'GET', url: `/api/territories/${CODE}/analyses/00000000-0000-4000-8000-000000000000` })).statusCode,
+        404,
+      );
       assert.equal((await admin.inject({ method: 'GET', url: `/api/territories/${CODE}/analyses/not-an-id` })).statusCode, 404);
     });
   });

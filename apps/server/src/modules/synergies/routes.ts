@@ -7,13 +7,23 @@ import * as z from 'zod';
 import type { SynergyAnalysisService } from './service.js';
 import { codeParams } from '../../platform/http/schemas.js';
 
-const weightsSchema = z.strictObject(Object.fromEntries(SCORE_COMPONENTS.map((c) => [c, z.number().finite().min(0).max(100).optional()])) as Record<(typeof SCORE_COMPONENTS)[number], z.ZodOptional<z.ZodNumber>>);
+const weightsSchema = z.strictObject(
+  Object.fromEntries(SCORE_COMPONENTS.map((c) => [c, z.number().finite().min(0).max(100).optional()])) as Record<
+    (typeof SCORE_COMPONENTS)[number],
+    z.ZodOptional<z.ZodNumber>
+  >,
+);
 
 export const analysisRequestSchema = z.strictObject({
-  objective: z.enum(['co2', 'cost']).default('co2').meta({ description: 'What allocation maximises: CO2e avoided or euros saved, net of transport' }),
+  objective: z
+    .enum(['co2', 'cost'])
+    .default('co2')
+    .meta({ description: 'What allocation maximises: CO2e avoided or euros saved, net of transport' }),
   k: z.number().int().min(1).max(100).default(10).meta({ description: 'Nearest inputs kept per output flow and input resource' }),
   weights: weightsSchema.optional().meta({ description: 'Score weights (docs/synergies.md); missing ones keep their default' }),
-  rules: compatibilityRulesFileSchema.optional().meta({ description: 'Compatibility rules replacing the built-in ones, in the same schema' }),
+  rules: compatibilityRulesFileSchema
+    .optional()
+    .meta({ description: 'Compatibility rules replacing the built-in ones, in the same schema' }),
 });
 
 export function analysisRoutes(app: FastifyInstance, analyses: SynergyAnalysisService): void {
@@ -30,7 +40,10 @@ export function analysisRoutes(app: FastifyInstance, analyses: SynergyAnalysisSe
     },
     async (req, reply) => {
       const { rules, ...rest } = req.body;
-      const run = await analyses.run(who(req), req.params.code, { ...rest, rules: rules ? { version: rules.version, rules: rules.rules, source: 'request' } : undefined });
+      const run = await analyses.run(who(req), req.params.code, {
+        ...rest,
+        rules: rules ? { version: rules.version, rules: rules.rules, source: 'request' } : undefined,
+      });
       const { result: _result, ...meta } = run;
       return reply
         .code(201)
@@ -40,7 +53,9 @@ export function analysisRoutes(app: FastifyInstance, analyses: SynergyAnalysisSe
   );
   r.get(
     '/api/territories/:code/analyses',
-    { schema: { tags: ['synergies'], summary: 'The territory’s stored analyses, newest first, without their results', params: codeParams } },
+    {
+      schema: { tags: ['synergies'], summary: 'The territory’s stored analyses, newest first, without their results', params: codeParams },
+    },
     async (req) => ({ items: await analyses.list(who(req), req.params.code) }),
   );
   r.get(

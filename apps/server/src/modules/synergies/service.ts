@@ -33,7 +33,6 @@ export interface AnalysisRequest {
 
 const ANALYSIS = { fr: 'Analyse', en: 'Analysis' };
 
-
 /** The repositories this service reads and writes. */
 export interface AnalysisRepos {
   actors: ActorRepository;
@@ -56,7 +55,11 @@ export class SynergyAnalysisService {
   ) {}
 
   /** Runs the analysis on the territory's current data, without storing it. */
-  async compute(who: Principal, code: string, request: AnalysisRequest): Promise<{ territoryId: string; result: AnalysisResult; seconds: number; rulesSource: string }> {
+  async compute(
+    who: Principal,
+    code: string,
+    request: AnalysisRequest,
+  ): Promise<{ territoryId: string; result: AnalysisResult; seconds: number; rulesSource: string }> {
     const territory = (await this.territories.access.scope(this.db, who, code, 'territory:facilitate')).territory;
     const [actors, sites, flows, needs] = await Promise.all([
       this.repos.actors.all(this.db, territory.id),
@@ -109,7 +112,8 @@ export class SynergyAnalysisService {
     try {
       result = await work;
     } catch (e) {
-      if (e instanceof RangeError) throw new AppError('invalid_analysis', { fr: `Analyse impossible : ${e.message}`, en: `Cannot analyse: ${e.message}` });
+      if (e instanceof RangeError)
+        throw new AppError('invalid_analysis', { fr: `Analyse impossible : ${e.message}`, en: `Cannot analyse: ${e.message}` });
       throw e;
     }
     return { territoryId: territory.id, result, seconds: (performance.now() - started) / 1000, rulesSource: rules.source };
@@ -129,7 +133,13 @@ export class SynergyAnalysisService {
       summary: result.summary,
       result,
     });
-    await this.territories.audit.record(this.db, who, { territoryId, action: 'analyse', entity: 'synergy_analysis', entityId: run.id, details: { objective: result.objective, rules: rulesSource } });
+    await this.territories.audit.record(this.db, who, {
+      territoryId,
+      action: 'analyse',
+      entity: 'synergy_analysis',
+      entityId: run.id,
+      details: { objective: result.objective, rules: rulesSource },
+    });
     return { ...run, result };
   }
 

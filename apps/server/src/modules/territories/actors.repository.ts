@@ -60,7 +60,10 @@ export class ActorRepository {
     if (filter.siret) c.add('a.siret = $?', filter.siret);
     if (filter.actorIds) c.add('a.id = ANY($?::uuid[])', [...filter.actorIds]);
     if (filter.communeCode) {
-      c.add('EXISTS (SELECT 1 FROM site s WHERE s.actor_id = a.id AND s.territory_id = a.territory_id AND s.commune_code = $?)', filter.communeCode);
+      c.add(
+        'EXISTS (SELECT 1 FROM site s WHERE s.actor_id = a.id AND s.territory_id = a.territory_id AND s.commune_code = $?)',
+        filter.communeCode,
+      );
     }
     const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM actor a ${c.where}`, c.params);
     const rows = await db.query<ActorRow>(
@@ -77,12 +80,26 @@ export class ActorRepository {
 
   /** Rows for new actors whose ids are drawn beforehand, to stage (`stageRows`). */
   bulkRows(territoryId: string, actors: readonly (ActorData & { id: string })[]): BulkRows {
-    return { table: 'actor', columns: ['id', 'territory_id', ...ACTORS.columns], rows: actors.map((a) => [a.id, territoryId, ...ACTORS.values(a)]) };
+    return {
+      table: 'actor',
+      columns: ['id', 'territory_id', ...ACTORS.columns],
+      rows: actors.map((a) => [a.id, territoryId, ...ACTORS.values(a)]),
+    };
   }
 
   /** Inserts many actors at once; gives back each one's id with its external ID. */
-  async insertMany(db: Queryable, territoryId: string, actors: readonly ActorData[]): Promise<{ id: string; external_id: string | null }[]> {
-    return insertMany(db, 'actor', ['territory_id', ...ACTORS.columns], actors.map((a) => [territoryId, ...ACTORS.values(a)]), 'id, external_id');
+  async insertMany(
+    db: Queryable,
+    territoryId: string,
+    actors: readonly ActorData[],
+  ): Promise<{ id: string; external_id: string | null }[]> {
+    return insertMany(
+      db,
+      'actor',
+      ['territory_id', ...ACTORS.columns],
+      actors.map((a) => [territoryId, ...ACTORS.values(a)]),
+      'id, external_id',
+    );
   }
 
   async get(db: Queryable, territoryId: string, id: string): Promise<Actor | undefined> {

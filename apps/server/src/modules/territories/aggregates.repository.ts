@@ -41,7 +41,11 @@ const AGGREGATES = new RecordTable<Aggregate, AggregateData, AggregateRow>(
       (q) => [q.value, q.unit, q.period],
       (r) => ({ value: r.quantity_value, unit: r.quantity_unit, period: r.quantity_period }),
     ),
-    annualQuantity: c.custom<AggregateData['annualQuantity']>(['annual_quantity', 'annual_unit'], (q) => [q.value, q.unit], (r) => ({ value: r.annual_quantity, unit: r.annual_unit })),
+    annualQuantity: c.custom<AggregateData['annualQuantity']>(
+      ['annual_quantity', 'annual_unit'],
+      (q) => [q.value, q.unit],
+      (r) => ({ value: r.annual_quantity, unit: r.annual_unit }),
+    ),
     origin: c.same('origin'),
     destination: c.same('destination'),
     partner: c.same('partner'),
@@ -60,7 +64,11 @@ const toAggregate = (r: AggregateRow): Aggregate => AGGREGATES.read(r);
 /** Aggregates of a territory: every statement has `territory_id` in its WHERE clause. */
 export class AggregateRepository {
   async all(db: Queryable, territoryId: string): Promise<Aggregate[]> {
-    return (await db.query<AggregateRow>('SELECT * FROM territory_aggregate WHERE territory_id = $1 ORDER BY year, kind, label, id', [territoryId])).map(toAggregate);
+    return (
+      await db.query<AggregateRow>('SELECT * FROM territory_aggregate WHERE territory_id = $1 ORDER BY year, kind, label, id', [
+        territoryId,
+      ])
+    ).map(toAggregate);
   }
 
   async get(db: Queryable, territoryId: string, id: string): Promise<Aggregate | undefined> {
@@ -86,7 +94,10 @@ export class AggregateRepository {
   }
 
   async delete(db: Queryable, territoryId: string, id: string): Promise<boolean> {
-    const rows = await db.query<{ id: string }>('DELETE FROM territory_aggregate WHERE territory_id = $1 AND id = $2 RETURNING id', [territoryId, id]);
+    const rows = await db.query<{ id: string }>('DELETE FROM territory_aggregate WHERE territory_id = $1 AND id = $2 RETURNING id', [
+      territoryId,
+      id,
+    ]);
     return rows.length > 0;
   }
 }

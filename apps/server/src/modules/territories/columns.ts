@@ -53,7 +53,10 @@ export function optionalQuantity<Row extends QuantityColumns>(): FieldColumns<Qu
   return columnsOf<Row>().custom<Quantity | null>(
     ['quantity_value', 'quantity_unit', 'quantity_period'],
     (q) => [q?.value ?? null, q?.unit ?? null, q?.period ?? null],
-    (r) => (r.quantity_value !== null && r.quantity_unit !== null && r.quantity_period !== null ? { value: r.quantity_value, unit: r.quantity_unit, period: r.quantity_period } : null),
+    (r) =>
+      r.quantity_value !== null && r.quantity_unit !== null && r.quantity_period !== null
+        ? { value: r.quantity_value, unit: r.quantity_unit, period: r.quantity_period }
+        : null,
   );
 }
 
@@ -95,11 +98,7 @@ export class RecordTable<R, D, Row> {
    * @param data how each field the repository writes is stored
    * @param readOnly how each other field (identity, timestamps, what the database derives or joins) is read
    */
-  constructor(
-    order: readonly (keyof R)[],
-    data: ColumnMapping<D, Row>,
-    readOnly: ReadOnlyFields<R, D, Row>,
-  ) {
+  constructor(order: readonly (keyof R)[], data: ColumnMapping<D, Row>, readOnly: ReadOnlyFields<R, D, Row>) {
     const fields = Object.keys(data) as (keyof D)[];
     this.columns = fields.flatMap((f) => data[f].columns);
     // Imports write a row per record, hundreds of thousands at a time: each field's writer pushes its values.

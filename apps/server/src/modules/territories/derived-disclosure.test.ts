@@ -57,19 +57,32 @@ for (const target of testDatabases()) {
     before(async () => {
       const opened = await target.open();
       dispose = opened.dispose;
-      ({ app, services } = await buildApp({ db: opened.db, reference, throttle: new LoginThrottle({ perEmail: 1000, perAddress: 1000, windowMs: 60_000 }) }));
+      ({ app, services } = await buildApp({
+        db: opened.db,
+        reference,
+        throttle: new LoginThrottle({ perEmail: 1000, perAddress: 1000, windowMs: 60_000 }),
+      }));
       const data = services.territoryData;
       await data.createTerritory(SYSTEM, { code: CODE, level: 'custom', name: 'Champs dérivés', communes: ['59350'] });
       const site = async (name: string) => {
         const actor = await data.createActor(SYSTEM, CODE, { name, kind: 'company' });
-        return { actor: actor.id, site: (await data.createSite(SYSTEM, CODE, { actorId: actor.id, name: `Site ${name}`, communeCode: '59350' })).id };
+        return {
+          actor: actor.id,
+          site: (await data.createSite(SYSTEM, CODE, { actorId: actor.id, name: `Site ${name}`, communeCode: '59350' })).id,
+        };
       };
       const a = await site('Société A');
       const b = await site('Société B');
       const c = await site('Société C');
       const d = await site('Société D');
       ids.own = a.actor;
-      await data.createFlow(SYSTEM, CODE, { siteId: a.site, direction: 'output', resourceCode: 'material.chemicals.waste_oils', wasteCode: HAZARDOUS_WASTE, label: 'Huiles de A' });
+      await data.createFlow(SYSTEM, CODE, {
+        siteId: a.site,
+        direction: 'output',
+        resourceCode: 'material.chemicals.waste_oils',
+        wasteCode: HAZARDOUS_WASTE,
+        label: 'Huiles de A',
+      });
       // Hazardous, but its waste code and quality are private: `hazardous` must be too.
       ids.hazardSecret = (
         await data.createFlow(SYSTEM, CODE, {
@@ -110,7 +123,17 @@ for (const target of testDatabases()) {
       ids.siteHidden = d.site;
       const hidden = [];
       for (let i = 0; i < 2; i++) {
-        hidden.push((await data.createFlow(SYSTEM, CODE, { siteId: d.site, direction: 'output', resourceCode: 'material.wood', label: 'Bois de D', confidentiality: { label: 'private' } })).id);
+        hidden.push(
+          (
+            await data.createFlow(SYSTEM, CODE, {
+              siteId: d.site,
+              direction: 'output',
+              resourceCode: 'material.wood',
+              label: 'Bois de D',
+              confidentiality: { label: 'private' },
+            })
+          ).id,
+        );
       }
       const [first, second] = hidden.sort();
       assert.ok(first && second);
@@ -143,7 +166,11 @@ for (const target of testDatabases()) {
           assert.deepEqual(shown.quality, {});
           assert.equal(shown.hazardous, null, 'hazardous derives from the hidden waste code and quality');
           assert.equal(listed.items.find((f) => f.id === ids.hazardSecret)?.hazardous, null, 'in the list too');
-          assert.equal((await get(who, `${base}/${ids.hazardPublic}`)).json<ShownFlow>().hazardous, true, 'shown where its sources are public');
+          assert.equal(
+            (await get(who, `${base}/${ids.hazardPublic}`)).json<ShownFlow>().hazardous,
+            true,
+            'shown where its sources are public',
+          );
         } else {
           // Readers see no record; a contributor sees another actor's flow as missing.
           assert.equal(one.statusCode, who === 'reader' ? 403 : 404, who);
@@ -176,11 +203,22 @@ for (const target of testDatabases()) {
             continue;
           }
           assert.equal(filtered.status, 200, where);
-          if (readsHidden !== false) assert.ok(!filtered.items.some((f) => f.id === ids.hazardSecret), `${where} finds the flow whose waste code and quality are hidden`);
+          if (readsHidden !== false)
+            assert.ok(
+              !filtered.items.some((f) => f.id === ids.hazardSecret),
+              `${where} finds the flow whose waste code and quality are hidden`,
+            );
           // Exactly the rows it sees with that field shown.
-          const expected = everything.items.filter(matches).map((f) => f.id).sort();
+          const expected = everything.items
+            .filter(matches)
+            .map((f) => f.id)
+            .sort();
           assert.deepEqual(filtered.items.map((f) => f.id).sort(), expected, where);
-          if (who === 'contributor') assert.ok(filtered.items.every((f) => f.actorId === ids.own), where);
+          if (who === 'contributor')
+            assert.ok(
+              filtered.items.every((f) => f.actorId === ids.own),
+              where,
+            );
         }
       }
     });
@@ -197,12 +235,20 @@ for (const target of testDatabases()) {
         'sorted as shown (same label, then ID), not by the hidden labels',
       );
       const full = await list('facilitator', `siteId=${ids.siteHidden}`);
-      assert.deepEqual(full.items.map((f) => f.id), [ids.hiddenSecond, ids.hiddenFirst], 'the facilitator’s list is sorted by the labels');
+      assert.deepEqual(
+        full.items.map((f) => f.id),
+        [ids.hiddenSecond, ids.hiddenFirst],
+        'the facilitator’s list is sorted by the labels',
+      );
     });
 
     test('the metabolism below the facilitators withholds a figure resting on one flow whose quantity is public but whose fate is hidden', async () => {
       type Cell = { value: number | null };
-      type View = { accounts: { layers: { material: { outputs: { wastes: { landfill: Cell } }; totals: { outputsByDestination: { landfill: Cell } } } } } };
+      type View = {
+        accounts: {
+          layers: { material: { outputs: { wastes: { landfill: Cell } }; totals: { outputsByDestination: { landfill: Cell } } } };
+        };
+      };
       const url = `/api/territories/${CODE}/metabolism`;
       const full = (await get('facilitator', url)).json<View>();
       assert.equal(full.accounts.layers.material.outputs.wastes.landfill.value, PUBLIC_QUANTITY);

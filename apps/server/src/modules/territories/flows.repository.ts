@@ -88,17 +88,31 @@ const FLOWS = new RecordTable<Flow, FlowData, FlowRow>(
     currentFate: c.custom<FlowData['currentFate']>(
       ['fate_mode', 'fate_operation_code', 'fate_local', 'fate_partner'],
       (f) => [f?.mode ?? null, f?.operationCode ?? null, f?.local ?? null, f?.partner ?? null],
-      (r) => (r.fate_mode ? definedOnly({ mode: r.fate_mode, operationCode: r.fate_operation_code ?? undefined, local: r.fate_local ?? undefined, partner: r.fate_partner ?? undefined }) : null),
+      (r) =>
+        r.fate_mode
+          ? definedOnly({
+              mode: r.fate_mode,
+              operationCode: r.fate_operation_code ?? undefined,
+              local: r.fate_local ?? undefined,
+              partner: r.fate_partner ?? undefined,
+            })
+          : null,
     ),
     currentOrigin: c.custom<FlowData['currentOrigin']>(
       ['origin_recycled', 'origin_local', 'origin_partner'],
       (o) => [o?.recycled ?? null, o?.local ?? null, o?.partner ?? null],
-      (r) => (r.origin_recycled !== null && r.origin_local !== null ? definedOnly({ recycled: r.origin_recycled, local: r.origin_local, partner: r.origin_partner ?? undefined }) : null),
+      (r) =>
+        r.origin_recycled !== null && r.origin_local !== null
+          ? definedOnly({ recycled: r.origin_recycled, local: r.origin_local, partner: r.origin_partner ?? undefined })
+          : null,
     ),
     cost: c.custom<FlowData['cost']>(
       ['cost_amount_eur', 'cost_per', 'cost_kind'],
       (k) => [k?.amountEur ?? null, k?.per ?? null, k?.kind ?? null],
-      (r) => (r.cost_amount_eur !== null && r.cost_per !== null && r.cost_kind !== null ? { amountEur: r.cost_amount_eur, per: r.cost_per, kind: r.cost_kind } : null),
+      (r) =>
+        r.cost_amount_eur !== null && r.cost_per !== null && r.cost_kind !== null
+          ? { amountEur: r.cost_amount_eur, per: r.cost_per, kind: r.cost_kind }
+          : null,
     ),
     confidentiality: c.json('confidentiality'),
   },
@@ -143,7 +157,9 @@ function publicSql(c: Conditions, field: ShownFlowField): string {
   const sources: readonly (keyof typeof DEFAULT_CONFIDENTIALITY)[] = FLOW_FIELD_SOURCES[field];
   if (sources.length === 0) return 'TRUE';
   // The field names come from the engine's constant table (letters only), never from a request.
-  return sources.map((source) => `coalesce(f.confidentiality->>'${source}', ${c.param(DEFAULT_CONFIDENTIALITY[source])}::text) = 'public'`).join(' AND ');
+  return sources
+    .map((source) => `coalesce(f.confidentiality->>'${source}', ${c.param(DEFAULT_CONFIDENTIALITY[source])}::text) = 'public'`)
+    .join(' AND ');
 }
 
 const SELECT = 'SELECT f.*, s.actor_id FROM flow f JOIN site s ON s.id = f.site_id AND s.territory_id = f.territory_id';
@@ -168,7 +184,10 @@ export class FlowRepository {
     const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n ${from} ${c.where}`, c.params);
     // The public sees a hidden label as the resource code: it is sorted as it is shown.
     const order = filter.publicOnly ? `CASE WHEN ${publicSql(c, 'label')} THEN f.label ELSE f.resource_code END, f.id` : 'f.label, f.id';
-    const rows = await db.query<FlowRow>(`${SELECT} ${c.where} ORDER BY ${order} LIMIT ${c.param(page.limit)} OFFSET ${c.param(page.offset)}`, c.params);
+    const rows = await db.query<FlowRow>(
+      `${SELECT} ${c.where} ORDER BY ${order} LIMIT ${c.param(page.limit)} OFFSET ${c.param(page.offset)}`,
+      c.params,
+    );
     return { items: rows.map(toFlow), total: count?.n ?? 0, ...page };
   }
 
@@ -182,7 +201,12 @@ export class FlowRepository {
   }
 
   async insertMany(db: Queryable, territoryId: string, flows: readonly FlowData[]): Promise<void> {
-    await insertMany(db, 'flow', ['territory_id', ...FLOWS.columns], flows.map((f) => [territoryId, ...FLOWS.values(f)]));
+    await insertMany(
+      db,
+      'flow',
+      ['territory_id', ...FLOWS.columns],
+      flows.map((f) => [territoryId, ...FLOWS.values(f)]),
+    );
   }
 
   async get(db: Queryable, territoryId: string, id: string): Promise<Flow | undefined> {

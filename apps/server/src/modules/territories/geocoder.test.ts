@@ -34,7 +34,11 @@ before(async () => {
           {
             type: 'Feature',
             geometry: { type: 'Point', coordinates: [3.063, 50.6368] },
-            properties: { label: good ? 'Grand Place 59800 Lille' : 'Lille', score: good ? 0.93 : 0.21, citycode: url.searchParams.get('citycode') },
+            properties: {
+              label: good ? 'Grand Place 59800 Lille' : 'Lille',
+              score: good ? 0.93 : 0.21,
+              citycode: url.searchParams.get('citycode'),
+            },
           },
         ],
       }),
@@ -63,7 +67,10 @@ test('an unreachable geocoder throws, and the import keeps such sites not locate
     await migrate(db);
     const reference = new ReferenceCatalog();
     const csv = join(dir, 'sites.csv');
-    writeFileSync(csv, 'id_site;acteur;nom;adresse;code_commune\nG1;73282932000074;Mairie;1 Grand Place;59350\nG2;73282932000074;Entrepôt;quelque part;59350\n');
+    writeFileSync(
+      csv,
+      'id_site;acteur;nom;adresse;code_commune\nG1;73282932000074;Mairie;1 Grand Place;59350\nG2;73282932000074;Entrepôt;quelque part;59350\n',
+    );
     const actors = join(dir, 'acteurs.csv');
     writeFileSync(actors, 'siret;raison_sociale;type\n73282932000074;Ville;organisme public\n');
     const files = [{ path: actors }, { path: csv }];
@@ -72,10 +79,13 @@ test('an unreachable geocoder throws, and the import keeps such sites not locate
     await online.territoryData.createTerritory(SYSTEM, { code: 'GEO', level: 'custom', name: 'Géo', communes: ['59350'] });
     const report = await online.territoryImports.import(SYSTEM, 'GEO', rowsOfFiles(files), 'all-or-nothing');
     assert.deepEqual(report.issues, []);
-    assert.deepEqual(report.warnings.map((w) => [w.row, w.code]), [
-      [2, 'geocoded'],
-      [3, 'not_located'],
-    ]);
+    assert.deepEqual(
+      report.warnings.map((w) => [w.row, w.code]),
+      [
+        [2, 'geocoded'],
+        [3, 'not_located'],
+      ],
+    );
     const sites = await online.territoryData.listSites(SYSTEM, 'GEO', {}, { limit: 10, offset: 0 });
     assert.deepEqual(sites.items.find((s) => s.externalId === 'G1')?.location, { lat: 50.6368, lon: 3.063 });
     assert.equal(sites.items.find((s) => s.externalId === 'G2')?.location, null);
@@ -84,7 +94,10 @@ test('an unreachable geocoder throws, and the import keeps such sites not locate
     await offline.territoryData.createTerritory(SYSTEM, { code: 'GEO2', level: 'custom', name: 'Géo 2', communes: ['59350'] });
     const down = await offline.territoryImports.import(SYSTEM, 'GEO2', rowsOfFiles(files), 'all-or-nothing');
     assert.equal(down.written, true);
-    assert.deepEqual(down.warnings.map((w) => w.code), ['geocoder_unreachable', 'not_located', 'not_located']);
+    assert.deepEqual(
+      down.warnings.map((w) => w.code),
+      ['geocoder_unreachable', 'not_located', 'not_located'],
+    );
   } finally {
     await db.close();
   }

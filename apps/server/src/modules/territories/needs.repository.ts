@@ -70,7 +70,12 @@ export class NeedRepository {
   }
 
   async insertMany(db: Queryable, territoryId: string, needs: readonly NeedData[]): Promise<void> {
-    await insertMany(db, 'need', ['territory_id', ...NEEDS.columns], needs.map((n) => [territoryId, ...NEEDS.values(n)]));
+    await insertMany(
+      db,
+      'need',
+      ['territory_id', ...NEEDS.columns],
+      needs.map((n) => [territoryId, ...NEEDS.values(n)]),
+    );
   }
 
   async get(db: Queryable, territoryId: string, id: string): Promise<Need | undefined> {

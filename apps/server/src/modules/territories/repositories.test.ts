@@ -32,7 +32,17 @@ for (const target of testDatabases()) {
     let territoryId: string;
     before(async () => {
       ({ db, dispose } = await target.open());
-      territoryId = (await territories.insert(db, { code: 'REPOS', level: 'custom', name: 'Dépôts', description: null, fictional: true, communes: ['59350'], boundary: null })).id;
+      territoryId = (
+        await territories.insert(db, {
+          code: 'REPOS',
+          level: 'custom',
+          name: 'Dépôts',
+          description: null,
+          fictional: true,
+          communes: ['59350'],
+          boundary: null,
+        })
+      ).id;
     });
     after(() => dispose());
 
@@ -52,7 +62,14 @@ for (const target of testDatabases()) {
       assert.equal(actor.siren, '732829320', 'the SIREN is derived by the database');
       assert.deepEqual(await actors.get(db, territoryId, actor.id), actor);
 
-      const siteData: SiteData = { actorId: actor.id, externalId: 'S1', name: 'Site', address: '1 rue du Bois', communeCode: '59350', location: { lat: 50.6292, lon: 3.0573 } };
+      const siteData: SiteData = {
+        actorId: actor.id,
+        externalId: 'S1',
+        name: 'Site',
+        address: '1 rue du Bois',
+        communeCode: '59350',
+        location: { lat: 50.6292, lon: 3.0573 },
+      };
       const site = await sites.insert(db, territoryId, siteData);
       assert.deepEqual(written(site, siteData), siteData);
 
@@ -76,10 +93,23 @@ for (const target of testDatabases()) {
       const flow = await flows.insert(db, territoryId, flowData);
       assert.deepEqual(written(flow, flowData), flowData);
       assert.equal(flow.actorId, actor.id, "a flow's actor is its site's");
-      const input: FlowData = { ...flowData, externalId: 'F2', direction: 'input', currentFate: null, currentOrigin: { recycled: true, local: false, partner: 'Ailleurs' } };
+      const input: FlowData = {
+        ...flowData,
+        externalId: 'F2',
+        direction: 'input',
+        currentFate: null,
+        currentOrigin: { recycled: true, local: false, partner: 'Ailleurs' },
+      };
       assert.deepEqual(written(await flows.insert(db, territoryId, input), input), input);
 
-      const needData: NeedData = { actorId: actor.id, externalId: 'B1', category: 'purchasing', description: 'Achats groupés', resourceCode: 'material.wood', quantity: { value: 2, unit: 't', period: 'year' } };
+      const needData: NeedData = {
+        actorId: actor.id,
+        externalId: 'B1',
+        category: 'purchasing',
+        description: 'Achats groupés',
+        resourceCode: 'material.wood',
+        quantity: { value: 2, unit: 't', period: 'year' },
+      };
       const need = await needs.insert(db, territoryId, needData);
       assert.deepEqual(written(need, needData), needData);
 
@@ -103,14 +133,30 @@ for (const target of testDatabases()) {
     });
 
     test('records with every optional field empty read back empty, not as empty objects or zeros', async () => {
-      const actorData: ActorData = { externalId: null, siret: null, name: 'Association', nafCode: null, kind: 'association', headcountBand: null, ess: true, contact: {} };
+      const actorData: ActorData = {
+        externalId: null,
+        siret: null,
+        name: 'Association',
+        nafCode: null,
+        kind: 'association',
+        headcountBand: null,
+        ess: true,
+        contact: {},
+      };
       const [created] = await actors.insertMany(db, territoryId, [actorData]);
       const actor = (await actors.all(db, territoryId)).find((a) => a.id === created?.id);
       assert.ok(actor);
       assert.deepEqual(written(actor, actorData), actorData);
       assert.equal(actor.siren, null);
 
-      const siteData: SiteData = { actorId: actor.id, externalId: null, name: 'Local', address: null, communeCode: '59350', location: null };
+      const siteData: SiteData = {
+        actorId: actor.id,
+        externalId: null,
+        name: 'Local',
+        address: null,
+        communeCode: '59350',
+        location: null,
+      };
       const site = await sites.insert(db, territoryId, siteData);
       assert.deepEqual(written(site, siteData), siteData);
 
@@ -136,7 +182,14 @@ for (const target of testDatabases()) {
       assert.ok(flow);
       assert.deepEqual(written(flow, flowData), flowData);
 
-      const needData: NeedData = { actorId: actor.id, externalId: null, category: 'skills', description: 'Compétences', resourceCode: null, quantity: null };
+      const needData: NeedData = {
+        actorId: actor.id,
+        externalId: null,
+        category: 'skills',
+        description: 'Compétences',
+        resourceCode: null,
+        quantity: null,
+      };
       await needs.insertMany(db, territoryId, [needData]);
       const need = (await needs.all(db, territoryId)).find((n) => n.actorId === actor.id);
       assert.ok(need);
@@ -162,12 +215,37 @@ for (const target of testDatabases()) {
     });
 
     test('an update writes every field through the same mapping', async () => {
-      const actor = await actors.insert(db, territoryId, { externalId: 'U1', siret: null, name: 'Avant', nafCode: null, kind: 'other', headcountBand: null, ess: false, contact: {} });
-      const next: ActorData = { externalId: 'U2', siret: '35600000000048', name: 'Après', nafCode: '10.71C', kind: 'ess', headcountBand: 'NN', ess: true, contact: { email: 'x@example.org' } };
+      const actor = await actors.insert(db, territoryId, {
+        externalId: 'U1',
+        siret: null,
+        name: 'Avant',
+        nafCode: null,
+        kind: 'other',
+        headcountBand: null,
+        ess: false,
+        contact: {},
+      });
+      const next: ActorData = {
+        externalId: 'U2',
+        siret: '35600000000048',
+        name: 'Après',
+        nafCode: '10.71C',
+        kind: 'ess',
+        headcountBand: 'NN',
+        ess: true,
+        contact: { email: 'x@example.org' },
+      };
       const updated = await actors.update(db, territoryId, actor.id, next);
       assert.ok(updated);
       assert.deepEqual(written(updated, next), next);
-      const site = await sites.insert(db, territoryId, { actorId: actor.id, externalId: 'SU', name: 'Site', address: null, communeCode: '59350', location: null });
+      const site = await sites.insert(db, territoryId, {
+        actorId: actor.id,
+        externalId: 'SU',
+        name: 'Site',
+        address: null,
+        communeCode: '59350',
+        location: null,
+      });
       const flowData: FlowData = {
         siteId: site.id,
         externalId: 'FU',
@@ -186,7 +264,14 @@ for (const target of testDatabases()) {
         confidentiality: {},
       };
       const flow = await flows.insert(db, territoryId, flowData);
-      const changed: FlowData = { ...flowData, label: 'Chutes sèches', quantity: { value: 1, unit: 't', period: 'once' }, quality: { moisturePct: 10 }, currentFate: { mode: 'recycling' }, confidentiality: { quantity: 'public' } };
+      const changed: FlowData = {
+        ...flowData,
+        label: 'Chutes sèches',
+        quantity: { value: 1, unit: 't', period: 'once' },
+        quality: { moisturePct: 10 },
+        currentFate: { mode: 'recycling' },
+        confidentiality: { quantity: 'public' },
+      };
       const after = await flows.update(db, territoryId, flow.id, changed);
       assert.ok(after);
       assert.deepEqual(written(after, changed), changed);

@@ -18,7 +18,19 @@ import type { TerritoryDataService } from './service.js';
 import type { Principal } from '../../platform/access/access.js';
 import { who } from '../../platform/access/principal.js';
 import { codeParams, errorSchema, itemParams, pageOf } from '../../platform/http/schemas.js';
-import { actorQuery, actorSchema, flowQuery, flowSchema, needQuery, needSchema, siteQuery, siteSchema, territoryQuery, territorySchema, toBool } from './schemas.js';
+import {
+  actorQuery,
+  actorSchema,
+  flowQuery,
+  flowSchema,
+  needQuery,
+  needSchema,
+  siteQuery,
+  siteSchema,
+  territoryQuery,
+  territorySchema,
+  toBool,
+} from './schemas.js';
 
 const errors = { 400: errorSchema, 404: errorSchema, 409: errorSchema, 413: errorSchema };
 
@@ -49,38 +61,70 @@ function crud<Q extends z.ZodType, I extends z.ZodType, P extends z.ZodType, O e
   type ItemParams = { code: string; id: string };
   const base = `/api/territories/:code/${spec.path}`;
   const tags = [spec.tag];
-  app.get(base, { schema: { tags, summary: `List the ${spec.what}s of a territory (paginated, filtered)`, params: codeParams, querystring: spec.query, response: { 200: pageOf(spec.output), ...errors } } }, (req) =>
-    spec.list(who(req), (req.params as { code: string }).code, req.query as z.output<Q>),
+  app.get(
+    base,
+    {
+      schema: {
+        tags,
+        summary: `List the ${spec.what}s of a territory (paginated, filtered)`,
+        params: codeParams,
+        querystring: spec.query,
+        response: { 200: pageOf(spec.output), ...errors },
+      },
+    },
+    (req) => spec.list(who(req), (req.params as { code: string }).code, req.query as z.output<Q>),
   );
-  app.post(base, { schema: { tags, summary: `Create a ${spec.what}`, params: codeParams, body: spec.input, response: { 201: spec.output, ...errors } } }, async (req, reply) =>
-    reply.code(201).send(await spec.create(who(req), (req.params as { code: string }).code, req.body as z.output<I>)),
+  app.post(
+    base,
+    { schema: { tags, summary: `Create a ${spec.what}`, params: codeParams, body: spec.input, response: { 201: spec.output, ...errors } } },
+    async (req, reply) => reply.code(201).send(await spec.create(who(req), (req.params as { code: string }).code, req.body as z.output<I>)),
   );
-  app.get(`${base}/:id`, { schema: { tags, summary: `Read a ${spec.what}`, params: itemParams, response: { 200: spec.output, ...errors } } }, (req) => {
-    const { code, id } = req.params as ItemParams;
-    return spec.get(who(req), code, id);
-  });
+  app.get(
+    `${base}/:id`,
+    { schema: { tags, summary: `Read a ${spec.what}`, params: itemParams, response: { 200: spec.output, ...errors } } },
+    (req) => {
+      const { code, id } = req.params as ItemParams;
+      return spec.get(who(req), code, id);
+    },
+  );
   app.patch(
     `${base}/:id`,
-    { schema: { tags, summary: `Update a ${spec.what}: absent fields are kept, null clears an optional field`, params: itemParams, body: spec.patch, response: { 200: spec.output, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: `Update a ${spec.what}: absent fields are kept, null clears an optional field`,
+        params: itemParams,
+        body: spec.patch,
+        response: { 200: spec.output, ...errors },
+      },
+    },
     (req) => {
       const { code, id } = req.params as ItemParams;
       return spec.update(who(req), code, id, req.body as z.output<P>);
     },
   );
-  app.delete(`${base}/:id`, { schema: { tags, summary: `Delete a ${spec.what}`, params: itemParams, response: { 204: z.null(), ...errors } } }, async (req, reply) => {
-    const { code, id } = req.params as ItemParams;
-    await spec.remove(who(req), code, id);
-    return reply.code(204).send(null);
-  });
+  app.delete(
+    `${base}/:id`,
+    { schema: { tags, summary: `Delete a ${spec.what}`, params: itemParams, response: { 204: z.null(), ...errors } } },
+    async (req, reply) => {
+      const { code, id } = req.params as ItemParams;
+      await spec.remove(who(req), code, id);
+      return reply.code(204).send(null);
+    },
+  );
 }
 
 export function territoryDataRoutes(app: FastifyInstance, service: TerritoryDataService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['territories'];
-  r.get('/api/territories', { schema: { tags, summary: 'List territories', querystring: territoryQuery, response: { 200: pageOf(territorySchema), ...errors } } }, (req) => {
-    const { limit, offset, ...filter } = req.query;
-    return service.listTerritories(who(req), filter, { limit, offset });
-  });
+  r.get(
+    '/api/territories',
+    { schema: { tags, summary: 'List territories', querystring: territoryQuery, response: { 200: pageOf(territorySchema), ...errors } } },
+    (req) => {
+      const { limit, offset, ...filter } = req.query;
+      return service.listTerritories(who(req), filter, { limit, offset });
+    },
+  );
   r.post(
     '/api/territories',
     {
@@ -93,12 +137,22 @@ export function territoryDataRoutes(app: FastifyInstance, service: TerritoryData
     },
     async (req, reply) => reply.code(201).send(await service.createTerritory(who(req), req.body)),
   );
-  r.get('/api/territories/:code', { schema: { tags, summary: 'Read a territory', params: codeParams, response: { 200: territorySchema, ...errors } } }, (req) =>
-    service.readTerritory(who(req), req.params.code),
+  r.get(
+    '/api/territories/:code',
+    { schema: { tags, summary: 'Read a territory', params: codeParams, response: { 200: territorySchema, ...errors } } },
+    (req) => service.readTerritory(who(req), req.params.code),
   );
   r.patch(
     '/api/territories/:code',
-    { schema: { tags, summary: 'Update a territory (code and level cannot change)', params: codeParams, body: territoryPatchSchema, response: { 200: territorySchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Update a territory (code and level cannot change)',
+        params: codeParams,
+        body: territoryPatchSchema,
+        response: { 200: territorySchema, ...errors },
+      },
+    },
     (req) => service.updateTerritory(who(req), req.params.code, req.body),
   );
   r.delete(
@@ -146,7 +200,8 @@ export function territoryDataRoutes(app: FastifyInstance, service: TerritoryData
     input: flowInputSchema,
     patch: flowPatchSchema,
     output: flowSchema,
-    list: (w, code, { limit, offset, hazardous, ...filter }) => service.listFlows(w, code, { ...filter, hazardous: toBool(hazardous) }, { limit, offset }),
+    list: (w, code, { limit, offset, hazardous, ...filter }) =>
+      service.listFlows(w, code, { ...filter, hazardous: toBool(hazardous) }, { limit, offset }),
     get: (w, code, id) => service.getFlow(w, code, id),
     create: (w, code, input) => service.createFlow(w, code, input),
     update: (w, code, id, patch) => service.updateFlow(w, code, id, patch),

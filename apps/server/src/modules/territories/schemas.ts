@@ -46,7 +46,10 @@ export const flowSchema = flowRecordSchema
     hazardous: z
       .boolean()
       .nullable()
-      .meta({ description: 'Derived: quality.hazardous as declared, or else whether the waste code is starred; null when the waste code or the quality is withheld (API keys)' }),
+      .meta({
+        description:
+          'Derived: quality.hazardous as declared, or else whether the waste code is starred; null when the waste code or the quality is withheld (API keys)',
+      }),
   })
   .meta({ id: 'Flow' });
 export const needSchema = needRecordSchema.meta({ id: 'Need' });
@@ -62,7 +65,13 @@ export const actorQuery = z.strictObject({
   kind: z.enum(ACTOR_KINDS).optional(),
   naf: z
     .string()
-    .regex(expecting(/^[0-9A-Z.]{1,6}$/, 'code NAF ou son début : 1 à 6 chiffres, points ou lettres majuscules attendus, par exemple 10.7', 'NAF code or its start: 1 to 6 digits, dots or capital letters expected, e.g. 10.7'))
+    .regex(
+      expecting(
+        /^[0-9A-Z.]{1,6}$/,
+        'code NAF ou son début : 1 à 6 chiffres, points ou lettres majuscules attendus, par exemple 10.7',
+        'NAF code or its start: 1 to 6 digits, dots or capital letters expected, e.g. 10.7',
+      ),
+    )
     .optional(),
   ess: optionalBool,
   siret: z.string().regex(SIRET_PATTERN).optional(),

@@ -97,7 +97,6 @@ const WHAT = {
   need: { fr: 'Besoin', en: 'Need' },
 } as const;
 
-
 /** The repositories this service reads and writes. */
 export interface TerritoryRepos {
   actors: ActorRepository;
@@ -125,10 +124,16 @@ async function uniquely<T>(work: () => Promise<T>): Promise<T> {
     if (!isUniqueViolation(e)) throw e;
     const constraint = e.constraint ?? '';
     if (constraint.endsWith('_siret_key')) {
-      throw new ConflictError({ fr: 'un acteur de ce territoire a déjà ce SIRET', en: 'an actor of this territory already has this SIRET' });
+      throw new ConflictError({
+        fr: 'un acteur de ce territoire a déjà ce SIRET',
+        en: 'an actor of this territory already has this SIRET',
+      });
     }
     if (constraint.endsWith('_external_id_key')) {
-      throw new ConflictError({ fr: 'cet identifiant externe est déjà utilisé dans ce territoire', en: 'this external ID is already used in this territory' });
+      throw new ConflictError({
+        fr: 'cet identifiant externe est déjà utilisé dans ce territoire',
+        en: 'this external ID is already used in this territory',
+      });
     }
     if (constraint === 'territory_code_key') {
       throw new ConflictError({ fr: 'un territoire a déjà ce code', en: 'a territory already has this code' });
@@ -188,7 +193,13 @@ export class TerritoryDataService {
     requirePlatformAdmin(who);
     const data = unwrap(this.prepareTerritory(input));
     const t = await uniquely(() => this.repos.territories.insert(db, data));
-    await this.audit.record(db, who, { territoryId: t.id, action: 'create', entity: 'territory', entityId: t.id, details: { code: t.code } });
+    await this.audit.record(db, who, {
+      territoryId: t.id,
+      action: 'create',
+      entity: 'territory',
+      entityId: t.id,
+      details: { code: t.code },
+    });
     return t;
   }
 
@@ -202,7 +213,12 @@ export class TerritoryDataService {
         for (const c of await this.repos.territories.communesInUse(tx, current.id)) {
           if (!kept.has(c)) {
             issues.push(
-              issue('communes', 'commune_in_use', `la commune ${c} porte des sites du territoire : la retirer d'abord de ces sites`, `commune ${c} has sites of the territory: move those sites first`),
+              issue(
+                'communes',
+                'commune_in_use',
+                `la commune ${c} porte des sites du territoire : la retirer d'abord de ces sites`,
+                `commune ${c} has sites of the territory: move those sites first`,
+              ),
             );
           }
         }
@@ -220,7 +236,13 @@ export class TerritoryDataService {
         },
         patch.communes !== undefined,
       );
-      await this.audit.record(tx, who, { territoryId: current.id, action: 'update', entity: 'territory', entityId: current.id, details: { fields: Object.keys(patch) } });
+      await this.audit.record(tx, who, {
+        territoryId: current.id,
+        action: 'update',
+        entity: 'territory',
+        entityId: current.id,
+        details: { fields: Object.keys(patch) },
+      });
       return this.reread(tx, code);
     });
   }
@@ -230,11 +252,25 @@ export class TerritoryDataService {
     await this.db.transaction(async (tx) => {
       const t = (await this.access.scope(tx, who, code, 'territory:manage', 'update')).territory;
       await this.repos.territories.delete(tx, t.id);
-      await this.audit.record(tx, who, { territoryId: t.id, action: 'delete', entity: 'territory', entityId: t.id, details: { code: t.code } });
+      await this.audit.record(tx, who, {
+        territoryId: t.id,
+        action: 'delete',
+        entity: 'territory',
+        entityId: t.id,
+        details: { code: t.code },
+      });
     });
   }
 
-  private async record(db: Queryable, who: Principal, scope: Scope, action: 'create' | 'update' | 'delete', entity: string, entityId: string, details?: Record<string, unknown>): Promise<void> {
+  private async record(
+    db: Queryable,
+    who: Principal,
+    scope: Scope,
+    action: 'create' | 'update' | 'delete',
+    entity: string,
+    entityId: string,
+    details?: Record<string, unknown>,
+  ): Promise<void> {
     await this.audit.record(db, who, { territoryId: scope.territory.id, action, entity, entityId, details });
   }
 
@@ -247,7 +283,12 @@ export class TerritoryDataService {
 
   async listActors(who: Principal, code: string, filter: ActorFilter, page: Page): Promise<PageOf<Actor>> {
     const scope = await this.access.scope(this.db, who, code, ['records:own', 'records:public']);
-    const result = await this.repos.actors.list(this.db, scope.territory.id, { ...filter, actorIds: TerritoryDataService.own(scope) }, page);
+    const result = await this.repos.actors.list(
+      this.db,
+      scope.territory.id,
+      { ...filter, actorIds: TerritoryDataService.own(scope) },
+      page,
+    );
     return Access.publicOnly(scope) ? { ...result, items: result.items.map(publicActor) } : result;
   }
 
@@ -344,7 +385,8 @@ export class TerritoryDataService {
     await this.db.transaction(async (tx) => {
       const scope = await this.access.scope(tx, who, code, 'records:own');
       const current = await this.repos.sites.get(tx, scope.territory.id, id);
-      if (!current || !Access.ownsActor(scope, current.actorId) || !(await this.repos.sites.delete(tx, scope.territory.id, id))) throw new NotFoundError(WHAT.site);
+      if (!current || !Access.ownsActor(scope, current.actorId) || !(await this.repos.sites.delete(tx, scope.territory.id, id)))
+        throw new NotFoundError(WHAT.site);
       await this.record(tx, who, scope, 'delete', 'site', id);
     });
   }
@@ -353,7 +395,12 @@ export class TerritoryDataService {
 
   async listFlows(who: Principal, code: string, filter: FlowFilter, page: Page): Promise<PageOf<Flow | ShownFlow>> {
     const scope = await this.access.scope(this.db, who, code, ['records:own', 'records:public']);
-    const result = await this.repos.flows.list(this.db, scope.territory.id, { ...filter, actorIds: TerritoryDataService.own(scope), publicOnly: Access.publicOnly(scope) }, page);
+    const result = await this.repos.flows.list(
+      this.db,
+      scope.territory.id,
+      { ...filter, actorIds: TerritoryDataService.own(scope), publicOnly: Access.publicOnly(scope) },
+      page,
+    );
     return Access.publicOnly(scope) ? { ...result, items: result.items.map(publicFlow) } : result;
   }
 
@@ -398,7 +445,8 @@ export class TerritoryDataService {
     await this.db.transaction(async (tx) => {
       const scope = await this.access.scope(tx, who, code, 'records:own');
       const current = await this.repos.flows.get(tx, scope.territory.id, id);
-      if (!current || !Access.ownsActor(scope, current.actorId) || !(await this.repos.flows.delete(tx, scope.territory.id, id))) throw new NotFoundError(WHAT.flow);
+      if (!current || !Access.ownsActor(scope, current.actorId) || !(await this.repos.flows.delete(tx, scope.territory.id, id)))
+        throw new NotFoundError(WHAT.flow);
       await this.record(tx, who, scope, 'delete', 'flow', id);
     });
   }
@@ -450,7 +498,8 @@ export class TerritoryDataService {
     await this.db.transaction(async (tx) => {
       const scope = await this.access.scope(tx, who, code, 'records:own');
       const current = await this.repos.needs.get(tx, scope.territory.id, id);
-      if (!current || !Access.ownsActor(scope, current.actorId) || !(await this.repos.needs.delete(tx, scope.territory.id, id))) throw new NotFoundError(WHAT.need);
+      if (!current || !Access.ownsActor(scope, current.actorId) || !(await this.repos.needs.delete(tx, scope.territory.id, id)))
+        throw new NotFoundError(WHAT.need);
       await this.record(tx, who, scope, 'delete', 'need', id);
     });
   }

@@ -67,11 +67,21 @@ export class SiteRepository {
 
   /** Rows for new sites whose ids are drawn beforehand, to stage (`stageRows`). */
   bulkRows(territoryId: string, sites: readonly (SiteData & { id: string })[]): BulkRows {
-    return { table: 'site', columns: ['id', 'territory_id', ...SITES.columns], rows: sites.map((s) => [s.id, territoryId, ...SITES.values(s)]) };
+    return {
+      table: 'site',
+      columns: ['id', 'territory_id', ...SITES.columns],
+      rows: sites.map((s) => [s.id, territoryId, ...SITES.values(s)]),
+    };
   }
 
   async insertMany(db: Queryable, territoryId: string, sites: readonly SiteData[]): Promise<{ id: string; external_id: string | null }[]> {
-    return insertMany(db, 'site', ['territory_id', ...SITES.columns], sites.map((s) => [territoryId, ...SITES.values(s)]), 'id, external_id');
+    return insertMany(
+      db,
+      'site',
+      ['territory_id', ...SITES.columns],
+      sites.map((s) => [territoryId, ...SITES.values(s)]),
+      'id, external_id',
+    );
   }
 
   async get(db: Queryable, territoryId: string, id: string): Promise<Site | undefined> {

@@ -89,13 +89,19 @@ export class TerritoryRepository {
   }
 
   async update(db: Queryable, id: string, t: Omit<TerritoryData, 'code' | 'level'>, communesChanged: boolean): Promise<void> {
-    await db.query(
-      `UPDATE territory SET name = $2, description = $3, fictional = $4, boundary = $5, updated_at = now() WHERE id = $1`,
-      [id, t.name, t.description, t.fictional, t.boundary === null ? null : JSON.stringify(t.boundary)],
-    );
+    await db.query(`UPDATE territory SET name = $2, description = $3, fictional = $4, boundary = $5, updated_at = now() WHERE id = $1`, [
+      id,
+      t.name,
+      t.description,
+      t.fictional,
+      t.boundary === null ? null : JSON.stringify(t.boundary),
+    ]);
     if (communesChanged) {
       // By difference: the communes that stay keep their rows, which sites reference.
-      await db.query('DELETE FROM territory_commune WHERE territory_id = $1 AND NOT (commune_code = ANY($2::text[]))', [id, [...t.communes]]);
+      await db.query('DELETE FROM territory_commune WHERE territory_id = $1 AND NOT (commune_code = ANY($2::text[]))', [
+        id,
+        [...t.communes],
+      ]);
       await this.setCommunes(db, id, t.communes);
     }
   }
@@ -122,9 +128,9 @@ export class TerritoryRepository {
 
   private async setCommunes(db: Queryable, territoryId: string, communes: readonly string[]): Promise<void> {
     if (communes.length === 0) return;
-    await db.query(
-      'INSERT INTO territory_commune (territory_id, commune_code) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING',
-      [territoryId, [...communes]],
-    );
+    await db.query('INSERT INTO territory_commune (territory_id, commune_code) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING', [
+      territoryId,
+      [...communes],
+    ]);
   }
 }

@@ -5,7 +5,14 @@
  * from it (the engine's `FLOW_FIELD_SOURCES`: `hazardous` from the waste code and the quality,
  * the yearly quantity from the quantity…).
  */
-import { shownFlowFields, type Actor, type ConfidentialityLevel, type Flow, type FLOW_FIELD_SOURCES, type ShownFlowField } from '@boucles/engine';
+import {
+  shownFlowFields,
+  type Actor,
+  type ConfidentialityLevel,
+  type Flow,
+  type FLOW_FIELD_SOURCES,
+  type ShownFlowField,
+} from '@boucles/engine';
 
 /** An actor as the public sees it: identity and activity (public in the SIRENE register), no contact. */
 export function publicActor(a: Actor): Actor {
@@ -21,7 +28,8 @@ export function visibleFlowFields(f: Pick<Flow, 'confidentiality'>, levels: read
 }
 
 /** The fields of a flow that may be withheld: those read or derived from a field whose confidentiality can be set. */
-type WithheldFlowField = { [K in keyof Flow & ShownFlowField]: (typeof FLOW_FIELD_SOURCES)[K] extends readonly [] ? never : K }[keyof Flow & ShownFlowField];
+type WithheldFlowField = { [K in keyof Flow & ShownFlowField]: (typeof FLOW_FIELD_SOURCES)[K] extends readonly [] ? never : K }[keyof Flow &
+  ShownFlowField];
 
 /**
  * What each field that may be withheld becomes when it is: null, but for the label (the resource

@@ -6,7 +6,18 @@
  * exist (404, same message, same queries): its existence is not disclosed. Inside a territory,
  * records of an actor the principal may not see are answered as absent too.
  */
-import { platformAdministratorHolds, PRINCIPAL_DEFINITIONS, roleStanding, ROLE_DEFINITIONS, standingHolds, strongest, type Permission, type Role, type Standing, type Territory } from '@boucles/engine';
+import {
+  platformAdministratorHolds,
+  PRINCIPAL_DEFINITIONS,
+  roleStanding,
+  ROLE_DEFINITIONS,
+  standingHolds,
+  strongest,
+  type Permission,
+  type Role,
+  type Standing,
+  type Territory,
+} from '@boucles/engine';
 import type { Queryable } from '../db/database.js';
 import { AppError, NotFoundError } from '../errors.js';
 
@@ -72,7 +83,10 @@ export function standingIn(principal: Principal, territoryId: string): { standin
       if (best === undefined) return undefined;
       // A standing that sees every record needs no list of its own actors.
       if (standingHolds(best, 'records:all')) return { standing: best, ownActors: new Set() };
-      return { standing: best, ownActors: new Set(grants.filter((g) => ROLE_DEFINITIONS[g.role].forActor && g.actorId).map((g) => g.actorId ?? '')) };
+      return {
+        standing: best,
+        ownActors: new Set(grants.filter((g) => ROLE_DEFINITIONS[g.role].forActor && g.actorId).map((g) => g.actorId ?? '')),
+      };
     }
   }
 }
@@ -98,7 +112,13 @@ export class Access {
    * territory it has no standing in is not found, exactly like a missing one; a standing too low
    * for the capability is forbidden (the principal knows the territory already).
    */
-  async scope(db: Queryable, principal: Principal, code: string, capability: Capability | readonly Capability[], lock?: 'share' | 'update'): Promise<Scope> {
+  async scope(
+    db: Queryable,
+    principal: Principal,
+    code: string,
+    capability: Capability | readonly Capability[],
+    lock?: 'share' | 'update',
+  ): Promise<Scope> {
     const territory = await this.territories.findByCode(db, code, lock);
     const standing = territory ? standingIn(principal, territory.id) : undefined;
     if (!territory || !standing) throw new NotFoundError(TERRITORY);

@@ -39,8 +39,18 @@ export interface SessionCookieOptions {
   secure: boolean;
 }
 
-export function setSessionCookie(reply: FastifyReply, session: { token: string; maxAgeSeconds: number }, options: SessionCookieOptions): void {
-  reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', path: '/', secure: options.secure, maxAge: session.maxAgeSeconds });
+export function setSessionCookie(
+  reply: FastifyReply,
+  session: { token: string; maxAgeSeconds: number },
+  options: SessionCookieOptions,
+): void {
+  reply.setCookie(SESSION_COOKIE, session.token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: options.secure,
+    maxAge: session.maxAgeSeconds,
+  });
 }
 
 export function clearSessionCookie(reply: FastifyReply, options: SessionCookieOptions): void {

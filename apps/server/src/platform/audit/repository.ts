@@ -36,15 +36,10 @@ interface Row {
 
 export class AuditRepository {
   async insert(db: Queryable, e: AuditEntry): Promise<void> {
-    await db.query('INSERT INTO audit_event (user_id, api_key_id, territory_id, action, entity, entity_id, details) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-      e.userId,
-      e.apiKeyId,
-      e.territoryId,
-      e.action,
-      e.entity,
-      e.entityId,
-      JSON.stringify(e.details),
-    ]);
+    await db.query(
+      'INSERT INTO audit_event (user_id, api_key_id, territory_id, action, entity, entity_id, details) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [e.userId, e.apiKeyId, e.territoryId, e.action, e.entity, e.entityId, JSON.stringify(e.details)],
+    );
   }
 
   /** Newest first; `territoryIds` undefined: every event, platform ones included. */

@@ -7,11 +7,25 @@ import type { Queryable } from '../db/database.js';
 import { tableToCsv } from '../csv.js';
 import type { AuditRecord, AuditRepository } from './repository.js';
 import type { Page, PageOf } from '../db/sql.js';
-import type { Access} from '../access/access.js';
+import type { Access } from '../access/access.js';
 import { ForbiddenError, type Principal } from '../access/access.js';
 import type { Database } from '../db/database.js';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'disclose' | 'withdraw' | 'export' | 'import' | 'analyse' | 'grant' | 'revoke' | 'erase' | 'sign-in' | 'sign-out' | 'password';
+export type AuditAction =
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'disclose'
+  | 'withdraw'
+  | 'export'
+  | 'import'
+  | 'analyse'
+  | 'grant'
+  | 'revoke'
+  | 'erase'
+  | 'sign-in'
+  | 'sign-out'
+  | 'password';
 
 export interface AuditFact {
   territoryId?: string | null | undefined;
@@ -60,10 +74,26 @@ export class AuditLog {
       if (page.items.length < 1000) break;
     }
     const territoryId = all.find((e) => e.territoryCode === territoryCode)?.territoryId ?? null;
-    await this.record(this.db, who, { territoryId, action: 'export', entity: 'audit_log', details: { rows: all.length, territory: territoryCode ?? null } });
+    await this.record(this.db, who, {
+      territoryId,
+      action: 'export',
+      entity: 'audit_log',
+      details: { rows: all.length, territory: territoryCode ?? null },
+    });
     return tableToCsv({
       columns: ['id', 'horodatage', 'utilisateur', 'courriel', 'cle_api', 'territoire', 'action', 'objet', 'identifiant', 'details'],
-      rows: all.map((e) => [e.id, e.at, e.userId, e.userEmail, e.apiKeyId, e.territoryCode, e.action, e.entity, e.entityId, JSON.stringify(e.details)]),
+      rows: all.map((e) => [
+        e.id,
+        e.at,
+        e.userId,
+        e.userEmail,
+        e.apiKeyId,
+        e.territoryCode,
+        e.action,
+        e.entity,
+        e.entityId,
+        JSON.stringify(e.details),
+      ]),
     });
   }
 }

@@ -13,7 +13,10 @@ export class AppMetaRepository {
 
   /** Keeps the value under this key unless the key has one already; true when it was kept. */
   async insertIfAbsent(db: Queryable, key: string, value: unknown): Promise<boolean> {
-    const inserted = await db.query('INSERT INTO app_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key', [key, JSON.stringify(value)]);
+    const inserted = await db.query('INSERT INTO app_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key', [
+      key,
+      JSON.stringify(value),
+    ]);
     return inserted.length > 0;
   }
 

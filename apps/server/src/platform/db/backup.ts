@@ -52,12 +52,24 @@ async function isGzip(path: string): Promise<boolean> {
 export async function restoreStore(config: StoreConfig, file: string): Promise<{ keptAs: string | null }> {
   if (!existsSync(file)) throw new Error(`fichier introuvable : ${file}`);
   if (config.databaseUrl) {
-    if (await isGzip(file)) throw new Error(`${file} est une sauvegarde de la base embarquée (PGlite) : elle ne se restaure pas dans PostgreSQL`);
+    if (await isGzip(file))
+      throw new Error(`${file} est une sauvegarde de la base embarquée (PGlite) : elle ne se restaure pas dans PostgreSQL`);
     const schemaArgs = config.schema ? [`--schema=${config.schema}`] : [];
-    await runPgTool('pg_restore', ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', ...schemaArgs, `--dbname=${config.databaseUrl}`, file]);
+    await runPgTool('pg_restore', [
+      '--clean',
+      '--if-exists',
+      '--no-owner',
+      '--no-privileges',
+      '--single-transaction',
+      '--exit-on-error',
+      ...schemaArgs,
+      `--dbname=${config.databaseUrl}`,
+      file,
+    ]);
     return { keptAs: null };
   }
-  if (!(await isGzip(file))) throw new Error(`${file} n’est pas une sauvegarde de la base embarquée (archive .tar.gz écrite par « boucles sauvegarde »)`);
+  if (!(await isGzip(file)))
+    throw new Error(`${file} n’est pas une sauvegarde de la base embarquée (archive .tar.gz écrite par « boucles sauvegarde »)`);
   mkdirSync(config.dataDir, { recursive: true });
   const lock = acquireDataLock(config.dataDir, 'restauration');
   const current = join(config.dataDir, PGLITE_FOLDER);
@@ -75,7 +87,10 @@ export async function restoreStore(config: StoreConfig, file: string): Promise<{
     }
     let keptAs: string | null = null;
     if (existsSync(current)) {
-      keptAs = `${current}.avant-restauration-${new Date().toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-')}`;
+      keptAs = `${current}.avant-restauration-${new Date()
+        .toISOString()
+        .replace(/\.\d+Z$/, 'Z')
+        .replace(/:/g, '-')}`;
       renameSync(current, keptAs);
     }
     renameSync(staging, current);

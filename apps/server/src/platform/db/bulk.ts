@@ -71,7 +71,8 @@ export async function stageRows(db: Queryable, stage: { runId: string; territory
   const json = await jsonColumns(db, bulk.table);
   for (let start = 0; start < bulk.rows.length; start += STAGE_BATCH) {
     const objects = bulk.rows.slice(start, start + STAGE_BATCH).map((row) => {
-      if (row.length !== bulk.columns.length) throw new Error(`stageRows(${bulk.table}): ${row.length} values for ${bulk.columns.length} columns`);
+      if (row.length !== bulk.columns.length)
+        throw new Error(`stageRows(${bulk.table}): ${row.length} values for ${bulk.columns.length} columns`);
       const o: Record<string, unknown> = {};
       bulk.columns.forEach((c, i) => {
         const v = row[i];
@@ -79,7 +80,12 @@ export async function stageRows(db: Queryable, stage: { runId: string; territory
       });
       return o;
     });
-    await db.query('INSERT INTO import_stage (run_id, territory_id, target, rows) VALUES ($1, $2, $3, $4::jsonb)', [stage.runId, stage.territoryId, bulk.table, JSON.stringify(objects)]);
+    await db.query('INSERT INTO import_stage (run_id, territory_id, target, rows) VALUES ($1, $2, $3, $4::jsonb)', [
+      stage.runId,
+      stage.territoryId,
+      bulk.table,
+      JSON.stringify(objects),
+    ]);
     await breath();
   }
 }
@@ -89,9 +95,17 @@ export async function stageRows(db: Queryable, stage: { runId: string; territory
  * batch per statement: each statement stays short, so that the embedded database's thread can
  * answer liveness checks between two of them.
  */
-export async function applyStaged(tx: Queryable, stage: { runId: string; territoryId: string }, table: BulkRows['table'], columns: readonly string[]): Promise<number> {
+export async function applyStaged(
+  tx: Queryable,
+  stage: { runId: string; territoryId: string },
+  table: BulkRows['table'],
+  columns: readonly string[],
+): Promise<number> {
   const cols = columns.join(', ');
-  const batches = await tx.query<{ seq: string }>('SELECT seq::text AS seq FROM import_stage WHERE run_id = $1 AND territory_id = $2 AND target = $3 ORDER BY seq', [stage.runId, stage.territoryId, table]);
+  const batches = await tx.query<{ seq: string }>(
+    'SELECT seq::text AS seq FROM import_stage WHERE run_id = $1 AND territory_id = $2 AND target = $3 ORDER BY seq',
+    [stage.runId, stage.territoryId, table],
+  );
   let moved = 0;
   for (const { seq } of batches) {
     const [row] = await tx.query<{ n: number }>(

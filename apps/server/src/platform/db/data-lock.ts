@@ -96,7 +96,14 @@ function readOwner(path: string): LockOwner | null {
   try {
     const owner = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockOwner>;
     if (typeof owner.pid !== 'number' || typeof owner.host !== 'string') return null;
-    return { pid: owner.pid, startTime: owner.startTime ?? null, host: owner.host, holder: String(owner.holder ?? '?'), url: owner.url ?? null, since: String(owner.since ?? '') };
+    return {
+      pid: owner.pid,
+      startTime: owner.startTime ?? null,
+      host: owner.host,
+      holder: String(owner.holder ?? '?'),
+      url: owner.url ?? null,
+      since: String(owner.since ?? ''),
+    };
   } catch {
     return null;
   }
@@ -117,7 +124,14 @@ export interface DataLock {
  */
 export function acquireDataLock(dataDir: string, holder: string): DataLock {
   const path = join(dataDir, LOCK_FILE);
-  const owner: LockOwner = { pid: process.pid, startTime: processStartTime(process.pid), host: hostname(), holder, url: null, since: new Date().toISOString() };
+  const owner: LockOwner = {
+    pid: process.pid,
+    startTime: processStartTime(process.pid),
+    host: hostname(),
+    holder,
+    url: null,
+    since: new Date().toISOString(),
+  };
   for (let attempt = 0; attempt < 5; attempt++) {
     let fd: number;
     try {
@@ -128,7 +142,8 @@ export function acquireDataLock(dataDir: string, holder: string): DataLock {
       if (current && current.host === owner.host && current.pid === process.pid && current.startTime === owner.startTime) {
         throw new DataFolderBusyError(dataDir, current); // this very process holds it already
       }
-      const stale = current === null ? lockAgeMs(path) > 10_000 : current.host === owner.host && !processAlive(current.pid, current.startTime);
+      const stale =
+        current === null ? lockAgeMs(path) > 10_000 : current.host === owner.host && !processAlive(current.pid, current.startTime);
       if (current && !stale) throw new DataFolderBusyError(dataDir, current);
       if (!current && !stale) {
         // Being written by another process right now: wait a little and look again.

@@ -103,7 +103,13 @@ export async function runPgTool(program: 'pg_dump' | 'pg_restore', args: readonl
       if (stderr.length < 8192) stderr += d.toString('utf8');
     });
     child.on('error', (e: NodeJS.ErrnoException) =>
-      reject(e.code === 'ENOENT' ? new Error(`${program} est introuvable : installez le client PostgreSQL (paquet Debian postgresql-client) de la même version que le serveur, ou plus récente`) : e),
+      reject(
+        e.code === 'ENOENT'
+          ? new Error(
+              `${program} est introuvable : installez le client PostgreSQL (paquet Debian postgresql-client) de la même version que le serveur, ou plus récente`,
+            )
+          : e,
+      ),
     );
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${program} a échoué (code ${code}) : ${stderr.trim()}`))));
   });
@@ -121,7 +127,8 @@ export async function openPgliteInWorker(options: { dataDir: string }): Promise<
   let next = 1;
   let nextTx = 1;
   let dead: Error | null = null;
-  const revive = (error: { message: string; fields: Record<string, unknown> }): Error => Object.assign(new Error(error.message), error.fields);
+  const revive = (error: { message: string; fields: Record<string, unknown> }): Error =>
+    Object.assign(new Error(error.message), error.fields);
   const ready = new Promise<void>((resolve, reject) => {
     worker.on('message', (m: FromDatabaseWorker) => {
       if (m.id === 0 && 'ready' in m) {
@@ -247,7 +254,14 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     },
     async backup(path) {
       await writeAtomically(path, (partial) =>
-        runPgTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${partial}`, ...(options.schema ? [`--schema=${options.schema}`] : []), `--dbname=${options.connectionString}`]),
+        runPgTool('pg_dump', [
+          '--format=custom',
+          '--no-owner',
+          '--no-privileges',
+          `--file=${partial}`,
+          ...(options.schema ? [`--schema=${options.schema}`] : []),
+          `--dbname=${options.connectionString}`,
+        ]),
       );
     },
   };

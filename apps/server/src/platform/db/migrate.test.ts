@@ -4,7 +4,7 @@ import { testDatabases } from '../../testing/databases.js';
 import { migrate, readMigrations, splitStatements } from './migrate.js';
 
 test('migrations are split into statements at semicolons ending a line, comments dropped', () => {
-  assert.deepEqual(splitStatements('-- a comment\nCREATE TABLE a (x int);\nCREATE TABLE b (y text DEFAULT \';\');\n'), [
+  assert.deepEqual(splitStatements("-- a comment\nCREATE TABLE a (x int);\nCREATE TABLE b (y text DEFAULT ';');\n"), [
     'CREATE TABLE a (x int)',
     "CREATE TABLE b (y text DEFAULT ';')",
   ]);
@@ -44,7 +44,10 @@ for (const target of testDatabases()) {
       try {
         const [a] = await db.query<{ id: string }>(`INSERT INTO territory (code, level, name) VALUES ('A', 'custom', 'A') RETURNING id`);
         const [b] = await db.query<{ id: string }>(`INSERT INTO territory (code, level, name) VALUES ('B', 'custom', 'B') RETURNING id`);
-        const [actor] = await db.query<{ id: string }>(`INSERT INTO actor (territory_id, name, kind) VALUES ($1, 'X', 'company') RETURNING id`, [a?.id]);
+        const [actor] = await db.query<{ id: string }>(
+          `INSERT INTO actor (territory_id, name, kind) VALUES ($1, 'X', 'company') RETURNING id`,
+          [a?.id],
+        );
         await assert.rejects(
           db.query(`INSERT INTO site (territory_id, actor_id, name, commune_code) VALUES ($1, $2, 'S', '59350')`, [b?.id, actor?.id]),
           /foreign key/,

@@ -45,7 +45,8 @@ export function readMigrations(dirs: readonly string[] = migrationDirs()): Migra
   for (const { dir, f } of found) {
     const number = f.slice(0, 4);
     const other = byNumber.get(number);
-    if (other) throw new Error(`two migrations have the number ${number}: ${other} and ${join(dir, f)}; give the newer one the next free number`);
+    if (other)
+      throw new Error(`two migrations have the number ${number}: ${other} and ${join(dir, f)}; give the newer one the next free number`);
     byNumber.set(number, join(dir, f));
   }
   return found

@@ -42,7 +42,11 @@ test('errors keep their PostgreSQL code and constraint, which services turn into
     db.transaction(async (tx) => tx.query('INSERT INTO t VALUES (1, $1)', ['doublon'])),
     (e: Error & { code?: string }) => e.code === '23505',
   );
-  assert.equal((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM t'))[0]?.n, 1, 'the database still works after a failed transaction');
+  assert.equal(
+    (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM t'))[0]?.n,
+    1,
+    'the database still works after a failed transaction',
+  );
 });
 
 test('statements outside a transaction wait for it to end, and see only what it committed', async () => {

@@ -112,4 +112,3 @@ if (port) {
     reply({ id: 0, ready: false, error: serialise(e) });
   }
 }
-

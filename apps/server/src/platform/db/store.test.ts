@@ -20,7 +20,15 @@ const folder = (): string => join(root, `d${++n}`);
 /** A child process that takes the lock on `dir` and waits until killed. */
 function holder(dir: string): Promise<{ pid: number; kill(signal?: NodeJS.Signals): Promise<void> }> {
   const url = new URL('./data-lock.js', import.meta.url).href;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', `import { acquireDataLock } from ${JSON.stringify(url)}; acquireDataLock(${JSON.stringify(dir)}, 'server').setUrl('http://127.0.0.1:3999'); console.log('pris'); setInterval(() => {}, 1000);`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `import { acquireDataLock } from ${JSON.stringify(url)}; acquireDataLock(${JSON.stringify(dir)}, 'server').setUrl('http://127.0.0.1:3999'); console.log('pris'); setInterval(() => {}, 1000);`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   return new Promise((resolve, reject) => {
     child.stdout.once('data', () =>
       resolve({
@@ -90,7 +98,10 @@ describe('the embedded database', { concurrency: true }, () => {
     const store = await openStore({ dataDir: dir }, 'server');
     await store.close();
     assert.ok(isInitialised(join(dir, 'pglite')));
-    assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('pglite')), ['pglite']);
+    assert.deepEqual(
+      readdirSync(dir).filter((f) => f.startsWith('pglite')),
+      ['pglite'],
+    );
   });
 
   test('a backup restores the data it held, and the replaced database is kept aside', async () => {
@@ -119,7 +130,10 @@ describe('the embedded database', { concurrency: true }, () => {
     const junk = join(root, 'pas-une-sauvegarde.tar.gz');
     writeFileSync(junk, Buffer.concat([Buffer.from([0x1f, 0x8b]), randomBytes(200)]));
     await assert.rejects(restoreStore({ dataDir: dir }, junk), /archive illisible|ne contient pas de base/);
-    assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('pglite')), ['pglite']);
+    assert.deepEqual(
+      readdirSync(dir).filter((f) => f.startsWith('pglite')),
+      ['pglite'],
+    );
     const again = await openStore({ dataDir: dir }, 'server');
     assert.ok((await again.db.query('SELECT 1 FROM schema_migrations')).length > 0);
     await again.close();

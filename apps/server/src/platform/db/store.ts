@@ -105,7 +105,10 @@ export async function openStore(config: StoreConfig, holder: string, log: (line:
 
 /** A file name for a backup taken now: `boucles-2026-12-07T15-02-11Z.tar.gz` (PGlite) or `.dump` (PostgreSQL). */
 export function backupFileName(db: Database, prefix = 'boucles', now = new Date()): string {
-  const stamp = now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/:/g, '-');
   return `${prefix}-${stamp}${db.kind === 'pglite' ? '.tar.gz' : '.dump'}`;
 }
 
@@ -126,8 +129,11 @@ export async function migrateWithBackup(store: Store, log: (line: string) => voi
       // A PostgreSQL server has its own backups; without pg_dump here, say so and go on.
       log(`Attention : pas de sauvegarde avant migration (${(e as Error).message}).`);
     }
-    const automatic = readdirSync(store.backupDir).filter((f) => f.startsWith('avant-migration-')).sort();
-    for (const old of automatic.slice(0, Math.max(0, automatic.length - KEEP_AUTOMATIC_BACKUPS))) rmSync(join(store.backupDir, old), { force: true });
+    const automatic = readdirSync(store.backupDir)
+      .filter((f) => f.startsWith('avant-migration-'))
+      .sort();
+    for (const old of automatic.slice(0, Math.max(0, automatic.length - KEEP_AUTOMATIC_BACKUPS)))
+      rmSync(join(store.backupDir, old), { force: true });
   }
   return migrate(store.db);
 }

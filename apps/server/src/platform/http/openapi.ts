@@ -30,7 +30,12 @@ export function openApiOptions(header: OpenApiHeader): FastifyDynamicSwaggerOpti
       servers: [{ url: '/', description: 'The server that serves this document' }],
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'boucles_session', description: 'Set by POST /api/auth/login; changes also need the X-CSRF-Token header' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'boucles_session',
+            description: 'Set by POST /api/auth/login; changes also need the X-CSRF-Token header',
+          },
           apiKey: { type: 'http', scheme: 'bearer', description: 'A read-only key of one territory (bk_…)' },
         },
       },

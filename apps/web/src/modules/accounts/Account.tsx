@@ -58,7 +58,13 @@ function ChangePassword() {
         setCurrent('');
         stop({ current: sentence(messageOf(err)) });
       } else {
-        setMessage((m) => notice(m, 'error', err instanceof ApiError && err.body.message ? sentence(messageOf(err)) : t('common.error', { message: messageOf(err) })));
+        setMessage((m) =>
+          notice(
+            m,
+            'error',
+            err instanceof ApiError && err.body.message ? sentence(messageOf(err)) : t('common.error', { message: messageOf(err) }),
+          ),
+        );
       }
     } finally {
       setBusy(false);
@@ -74,13 +80,44 @@ function ChangePassword() {
         {/* The account's address, for password managers (not shown). */}
         <input type="email" name="username" autocomplete="username" value={me.value?.email ?? ''} readOnly hidden />
         <Field id="account-current" label={t('account.current')} error={errors.current}>
-          {(c) => <input {...c} ref={inputs.current} type="password" autocomplete="current-password" required value={current} onInput={(e) => setCurrent(e.currentTarget.value)} />}
+          {(c) => (
+            <input
+              {...c}
+              ref={inputs.current}
+              type="password"
+              autocomplete="current-password"
+              required
+              value={current}
+              onInput={(e) => setCurrent(e.currentTarget.value)}
+            />
+          )}
         </Field>
         <Field id="account-next" label={t('reset.password')} hint={t('reset.password.hint', { n: MIN_PASSWORD })} error={errors.next}>
-          {(c) => <input {...c} ref={inputs.next} type="password" autocomplete="new-password" required minLength={MIN_PASSWORD} value={next} onInput={(e) => setNext(e.currentTarget.value)} />}
+          {(c) => (
+            <input
+              {...c}
+              ref={inputs.next}
+              type="password"
+              autocomplete="new-password"
+              required
+              minLength={MIN_PASSWORD}
+              value={next}
+              onInput={(e) => setNext(e.currentTarget.value)}
+            />
+          )}
         </Field>
         <Field id="account-again" label={t('reset.again')} error={errors.again}>
-          {(c) => <input {...c} ref={inputs.again} type="password" autocomplete="new-password" required value={again} onInput={(e) => setAgain(e.currentTarget.value)} />}
+          {(c) => (
+            <input
+              {...c}
+              ref={inputs.again}
+              type="password"
+              autocomplete="new-password"
+              required
+              value={again}
+              onInput={(e) => setAgain(e.currentTarget.value)}
+            />
+          )}
         </Field>
         <div class="access-actions">
           <button type="submit" disabled={busy}>

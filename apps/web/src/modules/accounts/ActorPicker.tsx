@@ -12,7 +12,19 @@ import { Field } from '../../ui/fields.js';
 
 const SHOWN = 100;
 
-export function ActorPicker({ id, code, value, onChange, error }: { id: string; code: string; value: string; onChange: (actorId: string) => void; error?: string | undefined }) {
+export function ActorPicker({
+  id,
+  code,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  code: string;
+  value: string;
+  onChange: (actorId: string) => void;
+  error?: string | undefined;
+}) {
   const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
   // The list follows the search box after a short pause in typing.
@@ -22,7 +34,9 @@ export function ActorPicker({ id, code, value, onChange, error }: { id: string; 
   }, [draft]);
   const params = new URLSearchParams({ limit: String(SHOWN) });
   if (q) params.set('q', q);
-  const list = useApi<Page<{ id: string; name: string }>>(code ? `/api/territories/${encodeURIComponent(code)}/actors?${params.toString()}` : null);
+  const list = useApi<Page<{ id: string; name: string }>>(
+    code ? `/api/territories/${encodeURIComponent(code)}/actors?${params.toString()}` : null,
+  );
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
   // The chosen actor stays chosen only while it is in the list.
@@ -38,7 +52,13 @@ export function ActorPicker({ id, code, value, onChange, error }: { id: string; 
         id={id}
         label={t('access.actor')}
         error={error}
-        hint={list.loading ? t('common.loading') : total > items.length ? t('access.actor.more', { shown: number(items.length, 0), total: number(total, 0) }) : t('access.actor.count', { n: number(total, 0) })}
+        hint={
+          list.loading
+            ? t('common.loading')
+            : total > items.length
+              ? t('access.actor.more', { shown: number(items.length, 0), total: number(total, 0) })
+              : t('access.actor.count', { n: number(total, 0) })
+        }
       >
         {(c) => (
           <select {...c} required value={value} onChange={(e) => onChange(e.currentTarget.value)}>

@@ -60,11 +60,37 @@ export function ResetPassword() {
         <section class="access-panel" aria-labelledby="reset-form-title">
           <h2 id="reset-form-title">{t('reset.formTitle')}</h2>
           <form onSubmit={onSubmit} noValidate>
-            <Field id="reset-password" label={t('reset.password')} hint={t('reset.password.hint', { n: MIN_PASSWORD })} error={errors.password}>
-              {(c) => <input {...c} ref={first} type="password" autocomplete="new-password" required minLength={MIN_PASSWORD} value={password} onInput={(e) => setPassword(e.currentTarget.value)} />}
+            <Field
+              id="reset-password"
+              label={t('reset.password')}
+              hint={t('reset.password.hint', { n: MIN_PASSWORD })}
+              error={errors.password}
+            >
+              {(c) => (
+                <input
+                  {...c}
+                  ref={first}
+                  type="password"
+                  autocomplete="new-password"
+                  required
+                  minLength={MIN_PASSWORD}
+                  value={password}
+                  onInput={(e) => setPassword(e.currentTarget.value)}
+                />
+              )}
             </Field>
             <Field id="reset-again" label={t('reset.again')} error={errors.again}>
-              {(c) => <input {...c} ref={second} type="password" autocomplete="new-password" required value={again} onInput={(e) => setAgain(e.currentTarget.value)} />}
+              {(c) => (
+                <input
+                  {...c}
+                  ref={second}
+                  type="password"
+                  autocomplete="new-password"
+                  required
+                  value={again}
+                  onInput={(e) => setAgain(e.currentTarget.value)}
+                />
+              )}
             </Field>
             <div class="access-actions">
               <button type="submit" disabled={busy}>

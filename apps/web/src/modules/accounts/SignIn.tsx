@@ -47,7 +47,17 @@ function ForgottenPassword({ initialEmail }: { initialEmail: string }) {
       <Notice {...message} />
       <form onSubmit={onSubmit} noValidate>
         <Field id="forgot-email" label={t('signin.email')} error={error}>
-          {(c) => <input {...c} ref={input} type="email" autocomplete="email" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />}
+          {(c) => (
+            <input
+              {...c}
+              ref={input}
+              type="email"
+              autocomplete="email"
+              required
+              value={email}
+              onInput={(e) => setEmail(e.currentTarget.value)}
+            />
+          )}
         </Field>
         <div class="access-actions">
           <button type="submit" disabled={busy}>
@@ -118,7 +128,18 @@ export function SignIn() {
           <Notice {...failed} class="signin-error" />
           <form onSubmit={onSubmit} noValidate>
             <Field id="signin-email" label={t('signin.email')} error={errors.email}>
-              {(c) => <input {...c} ref={emailInput} type="email" name="email" autocomplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />}
+              {(c) => (
+                <input
+                  {...c}
+                  ref={emailInput}
+                  type="email"
+                  name="email"
+                  autocomplete="username"
+                  required
+                  value={email}
+                  onInput={(e) => setEmail(e.currentTarget.value)}
+                />
+              )}
             </Field>
             <Field id="signin-password" label={t('signin.password')} error={errors.password}>
               {(c) => (
@@ -138,7 +159,13 @@ export function SignIn() {
               <button type="submit" disabled={busy}>
                 {busy ? t('signin.submitting') : t('signin.submit')}
               </button>
-              <button type="button" class="secondary" aria-expanded={forgot ? 'true' : 'false'} aria-controls="mot-de-passe-oublie-zone" onClick={() => setForgot((f) => !f)}>
+              <button
+                type="button"
+                class="secondary"
+                aria-expanded={forgot ? 'true' : 'false'}
+                aria-controls="mot-de-passe-oublie-zone"
+                onClick={() => setForgot((f) => !f)}
+              >
                 {t('signin.forgot.open')}
               </button>
             </div>

@@ -42,12 +42,31 @@ interface RoleDraft {
 const NO_ROLE: RoleDraft = { territoryCode: '', role: 'facilitator', actorId: '' };
 
 /** Territory, role and, for a contributor, the actor it speaks for. */
-function RoleFields({ prefix, territories, draft, setDraft, errors, optional }: { prefix: string; territories: Territory[]; draft: RoleDraft; setDraft: (d: RoleDraft) => void; errors: Partial<Record<keyof RoleDraft, string>>; optional: boolean }) {
+function RoleFields({
+  prefix,
+  territories,
+  draft,
+  setDraft,
+  errors,
+  optional,
+}: {
+  prefix: string;
+  territories: Territory[];
+  draft: RoleDraft;
+  setDraft: (d: RoleDraft) => void;
+  errors: Partial<Record<keyof RoleDraft, string>>;
+  optional: boolean;
+}) {
   return (
     <div class="access-role-fields">
       <Field id={`${prefix}-territory`} label={t('access.territory')} error={errors.territoryCode}>
         {(c) => (
-          <select {...c} required={!optional} value={draft.territoryCode} onChange={(e) => setDraft({ ...draft, territoryCode: e.currentTarget.value, actorId: '' })}>
+          <select
+            {...c}
+            required={!optional}
+            value={draft.territoryCode}
+            onChange={(e) => setDraft({ ...draft, territoryCode: e.currentTarget.value, actorId: '' })}
+          >
             <option value="">{optional ? t('access.territory.none') : t('access.territory.choose')}</option>
             {territories.map((tr) => (
               <option key={tr.code} value={tr.code}>
@@ -71,7 +90,13 @@ function RoleFields({ prefix, territories, draft, setDraft, errors, optional }: 
         </Field>
       )}
       {draft.territoryCode && draft.role === 'contributor' && (
-        <ActorPicker id={`${prefix}-actor`} code={draft.territoryCode} value={draft.actorId} onChange={(actorId) => setDraft({ ...draft, actorId })} error={errors.actorId} />
+        <ActorPicker
+          id={`${prefix}-actor`}
+          code={draft.territoryCode}
+          value={draft.actorId}
+          onChange={(actorId) => setDraft({ ...draft, actorId })}
+          error={errors.actorId}
+        />
       )}
     </div>
   );
@@ -118,7 +143,12 @@ function CreateUser({ territories, onCreated }: { territories: Territory[]; onCr
     setErrors(found);
     const firstWrong = ['email', 'name', 'password', 'actorId'].find((k) => found[k]);
     if (firstWrong) {
-      const ids: Record<string, string> = { email: 'new-user-email', name: 'new-user-name', password: 'new-user-password', actorId: 'new-user-role-actor' };
+      const ids: Record<string, string> = {
+        email: 'new-user-email',
+        name: 'new-user-name',
+        password: 'new-user-password',
+        actorId: 'new-user-role-actor',
+      };
       document.getElementById(ids[firstWrong] ?? '')?.focus();
       return;
     }
@@ -126,10 +156,18 @@ function CreateUser({ territories, onCreated }: { territories: Territory[]; onCr
     setProblem(NO_NOTICE);
     try {
       // The account and its first role in one request: both or neither.
-      const roles = role.territoryCode ? [{ territoryCode: role.territoryCode, role: role.role, ...(role.role === 'contributor' ? { actorId: role.actorId } : {}) }] : [];
+      const roles = role.territoryCode
+        ? [{ territoryCode: role.territoryCode, role: role.role, ...(role.role === 'contributor' ? { actorId: role.actorId } : {}) }]
+        : [];
       const created = await api<User>('/api/users', {
         method: 'POST',
-        body: JSON.stringify({ email: email.trim(), displayName: name.trim(), ...(password ? { password } : {}), isAdmin, ...(roles.length > 0 ? { roles } : {}) }),
+        body: JSON.stringify({
+          email: email.trim(),
+          displayName: name.trim(),
+          ...(password ? { password } : {}),
+          isAdmin,
+          ...(roles.length > 0 ? { roles } : {}),
+        }),
       });
       onCreated(created, t('access.users.created', { name: created.displayName }));
       setEmail('');
@@ -154,12 +192,31 @@ function CreateUser({ territories, onCreated }: { territories: Territory[]; onCr
         <Field id="new-user-name" label={t('access.name')} error={errors.name}>
           {(c) => <input {...c} type="text" autocomplete="off" required value={name} onInput={(e) => setName(e.currentTarget.value)} />}
         </Field>
-        <Field id="new-user-password" label={t('access.password')} hint={t('access.password.hint', { n: MIN_PASSWORD })} error={errors.password}>
-          {(c) => <input {...c} type="password" autocomplete="new-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />}
+        <Field
+          id="new-user-password"
+          label={t('access.password')}
+          hint={t('access.password.hint', { n: MIN_PASSWORD })}
+          error={errors.password}
+        >
+          {(c) => (
+            <input
+              {...c}
+              type="password"
+              autocomplete="new-password"
+              value={password}
+              onInput={(e) => setPassword(e.currentTarget.value)}
+            />
+          )}
         </Field>
       </div>
       <div class="access-check">
-        <input id="new-user-admin" type="checkbox" checked={isAdmin} onChange={(e) => setIsAdmin(e.currentTarget.checked)} aria-describedby="new-user-admin-hint" />
+        <input
+          id="new-user-admin"
+          type="checkbox"
+          checked={isAdmin}
+          onChange={(e) => setIsAdmin(e.currentTarget.checked)}
+          aria-describedby="new-user-admin-hint"
+        />
         <label for="new-user-admin">{t('access.isAdmin')}</label>
         <p id="new-user-admin-hint" class="field-hint">
           {t('access.isAdmin.hint')}
@@ -167,7 +224,14 @@ function CreateUser({ territories, onCreated }: { territories: Territory[]; onCr
       </div>
       <fieldset class="access-fieldset">
         <legend>{t('access.users.firstRole')}</legend>
-        <RoleFields prefix="new-user-role" territories={territories} draft={role} setDraft={setRole} errors={{ territoryCode: errors.territoryCode, actorId: errors.actorId }} optional />
+        <RoleFields
+          prefix="new-user-role"
+          territories={territories}
+          draft={role}
+          setDraft={setRole}
+          errors={{ territoryCode: errors.territoryCode, actorId: errors.actorId }}
+          optional
+        />
       </fieldset>
       <div class="access-actions">
         <button type="submit" disabled={busy}>
@@ -178,7 +242,17 @@ function CreateUser({ territories, onCreated }: { territories: Territory[]; onCr
   );
 }
 
-function AddRole({ user, territories, onDone, onCancel }: { user: User; territories: Territory[]; onDone: (message: string, territoryCode: string) => void; onCancel: () => void }) {
+function AddRole({
+  user,
+  territories,
+  onDone,
+  onCancel,
+}: {
+  user: User;
+  territories: Territory[];
+  onDone: (message: string, territoryCode: string) => void;
+  onCancel: () => void;
+}) {
   const [draft, setDraft] = useState<RoleDraft>(NO_ROLE);
   const [errors, setErrors] = useState<Partial<Record<keyof RoleDraft, string>>>({});
   const [problem, setProblem] = useState<NoticeState>(NO_NOTICE);
@@ -199,7 +273,14 @@ function AddRole({ user, territories, onDone, onCancel }: { user: User; territor
     try {
       await grant(user.id, draft);
       const territory = territories.find((x) => x.code === draft.territoryCode);
-      onDone(t('access.users.roleAdded', { name: user.displayName, role: roleLabel(draft.role), territory: territory?.name ?? draft.territoryCode }), draft.territoryCode);
+      onDone(
+        t('access.users.roleAdded', {
+          name: user.displayName,
+          role: roleLabel(draft.role),
+          territory: territory?.name ?? draft.territoryCode,
+        }),
+        draft.territoryCode,
+      );
     } catch (err) {
       setProblem((p) => notice(p, 'error', t('common.error', { message: messageOf(err) })));
     } finally {
@@ -320,7 +401,10 @@ export function Users() {
                           {roleText(r)}{' '}
                           <button type="button" class="secondary access-small" disabled={busy} onClick={() => void removeRole(u, r)}>
                             {t('access.users.removeRole')}
-                            <span class="visually-hidden"> {t('access.users.removeRoleOf', { role: roleText(r), name: u.displayName })}</span>
+                            <span class="visually-hidden">
+                              {' '}
+                              {t('access.users.removeRoleOf', { role: roleText(r), name: u.displayName })}
+                            </span>
                           </button>
                         </li>
                       ))}
@@ -344,7 +428,12 @@ export function Users() {
                         <span class="visually-hidden"> {t('access.users.toUser', { name: u.displayName })}</span>
                       </button>
                       {u.id !== user?.id && (
-                        <button type="button" id={`delete-open-${u.id}`} class="secondary access-small access-danger" onClick={() => setConfirming(u.id)}>
+                        <button
+                          type="button"
+                          id={`delete-open-${u.id}`}
+                          class="secondary access-small access-danger"
+                          onClick={() => setConfirming(u.id)}
+                        >
                           {t('access.users.delete')}
                           <span class="visually-hidden"> {u.displayName}</span>
                         </button>

@@ -1,7 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { ADMIN, DEMO, external, FACILITATOR, PASSWORD, screenshot, seriousViolations, signInWithForm, start, type Account, type Harness } from '../../../e2e/harness.js';
+import {
+  ADMIN,
+  DEMO,
+  external,
+  FACILITATOR,
+  PASSWORD,
+  screenshot,
+  seriousViolations,
+  signInWithForm,
+  start,
+  type Account,
+  type Harness,
+} from '../../../e2e/harness.js';
 
 const COLME = 'SCEA Serres de la Colme';
 const COGEBOIS = 'Cogébois de l’Aa (centrale de cogénération biomasse)';
@@ -73,7 +85,12 @@ test('when an identity provider is configured, the sign-in page offers it as a l
   const page = await h.newPage(null);
   // The server here has none: its answers are stood in for, on this page only.
   await page.route('**/api/auth/oidc', (route) => route.fulfill({ json: { enabled: true, label: 'ProConnect' } }));
-  await page.route('**/api/auth/oidc/login', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: '<!doctype html><html lang="fr"><title>Fournisseur</title><p>Page du fournisseur d’identité</p></html>' }));
+  await page.route('**/api/auth/oidc/login', (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: '<!doctype html><html lang="fr"><title>Fournisseur</title><p>Page du fournisseur d’identité</p></html>',
+    }),
+  );
   await page.goto(`${h.origin}/connexion`);
   const link = page.getByRole('link', { name: 'Se connecter avec ProConnect' });
   await link.waitFor();
@@ -111,9 +128,10 @@ test('a company contributor signs in through the login form, comes back to the p
   await page.getByRole('link', { name: 'Territoires', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Territoires' }).waitFor();
   await settled(page);
-  assert.deepEqual((await page.locator('.card-list > li > a').allTextContents()).map((s) => s.trim()), [
-    'Communauté de communes du Val de Boucles (territoire fictif de démonstration)',
-  ]);
+  assert.deepEqual(
+    (await page.locator('.card-list > li > a').allTextContents()).map((s) => s.trim()),
+    ['Communauté de communes du Val de Boucles (territoire fictif de démonstration)'],
+  );
   await page.getByText('Votre rôle : Contribution pour SCEA Serres de la Colme').waitFor();
 });
 
@@ -228,7 +246,10 @@ test('a platform administrator creates a contributor account for an actor picked
   await page.getByText('Compte de Claude Cogébois créé.').waitFor();
   const row = list.locator('tbody tr', { has: page.getByRole('rowheader', { name: 'Claude Cogébois', exact: true }) });
   await row.waitFor();
-  assert.match((await row.textContent()) ?? '', /Contribution \(une entreprise\) — Communauté de communes du Val de Boucles.*\(Cogébois de l’Aa/);
+  assert.match(
+    (await row.textContent()) ?? '',
+    /Contribution \(une entreprise\) — Communauté de communes du Val de Boucles.*\(Cogébois de l’Aa/,
+  );
   await screenshot(page, '33-utilisateurs');
 
   // A second role: reader of the neighbouring territory, then taken back.

@@ -40,7 +40,10 @@ interface Report {
   complete: boolean;
 }
 interface ReaderMetabolism {
-  sankey: Record<string, { links: { value: number | null; suppressed: Reason | null }[]; nodes: { value: number | null; suppressed: Reason | null }[] }>;
+  sankey: Record<
+    string,
+    { links: { value: number | null; suppressed: Reason | null }[]; nodes: { value: number | null; suppressed: Reason | null }[] }
+  >;
   disclosure: Report;
 }
 interface ReaderInterdependencies {
@@ -69,7 +72,10 @@ before(async () => {
   ids.adviser = await h.createAccount(ENERGY_ADVISER, [{ territoryCode: DEMO, role: 'reader' }]);
   await h.createAccount(CHANGER, [{ territoryCode: DEMO, role: 'reader' }]);
   // Enough older events in the territory's audit log for it to run over a page.
-  for (let i = 1; i <= 12; i++) await h.createAccount({ email: `lecture${i}@valboucles.test`, displayName: `Lecture ${i}`, password: PASSWORD }, [{ territoryCode: DEMO, role: 'reader' }]);
+  for (let i = 1; i <= 12; i++)
+    await h.createAccount({ email: `lecture${i}@valboucles.test`, displayName: `Lecture ${i}`, password: PASSWORD }, [
+      { territoryCode: DEMO, role: 'reader' },
+    ]);
   const run = await h.inject({ method: 'POST', url: `/api/territories/${DEMO}/analyses`, payload: {} });
   assert.equal(run.statusCode, 201, run.body);
 });
@@ -106,11 +112,18 @@ async function openAdministration(as: Account): Promise<Page> {
 
 /** The rows of the audit log's current page, as text. */
 async function auditRows(page: Page): Promise<string[]> {
-  return (await page.getByRole('table', { name: /Journal du territoire/ }).locator('tbody tr').allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim());
+  return (
+    await page
+      .getByRole('table', { name: /Journal du territoire/ })
+      .locator('tbody tr')
+      .allInnerTexts()
+  ).map((s) => s.replace(/\s+/g, ' ').trim());
 }
 
 /** The texts of the cells of a table that hold a withheld figure, and of those that do not. */
-async function secretCells(table: Locator): Promise<{ withheld: string[]; labels: string[]; dashesBesideSecret: number; dashedNumbers: number }> {
+async function secretCells(
+  table: Locator,
+): Promise<{ withheld: string[]; labels: string[]; dashesBesideSecret: number; dashedNumbers: number }> {
   return table.evaluate((el) => {
     const cells = [...el.querySelectorAll('tbody td')];
     const withheld = cells.filter((c) => c.querySelector('.metabolism-secret'));
@@ -126,7 +139,18 @@ async function secretCells(table: Locator): Promise<{ withheld: string[]; labels
 
 test('a territory administrator sees the administration page in the navigation, which facilitators do not, and it has no serious accessibility violation', async () => {
   const page = await openAdministration(TERRITORY_ADMIN);
-  assert.deepEqual(await navLinks(page), ['Territoires', 'Accueil', 'Carte', 'Acteurs', 'Synergies', 'Suivi', 'Échanges', 'Métabolisme', 'Import et export', 'Administration']);
+  assert.deepEqual(await navLinks(page), [
+    'Territoires',
+    'Accueil',
+    'Carte',
+    'Acteurs',
+    'Synergies',
+    'Suivi',
+    'Échanges',
+    'Métabolisme',
+    'Import et export',
+    'Administration',
+  ]);
   const members = page.getByRole('table', { name: /Membres du territoire/ });
   await members.getByRole('rowheader', { name: 'Camille Animatrice', exact: true }).waitFor();
   await members.getByRole('rowheader', { name: TERRITORY_ADMIN.displayName, exact: true }).waitFor();
@@ -166,7 +190,9 @@ test('a territory administrator gives a contributor role to a member, creates an
   await page.getByText('Rôle « Contribution (une entreprise) » donné à Morgane Conseillère.').waitFor();
   const adviser = members.locator('tbody tr', { has: page.getByRole('rowheader', { name: ENERGY_ADVISER.displayName, exact: true }) });
   await adviser.getByText(/Contribution \(une entreprise\) — Cogébois/).waitFor();
-  const roles = (await h.inject({ method: 'GET', url: `/api/territories/${DEMO}/members` }, TERRITORY_ADMIN)).json<{ items: { id: string; roles: { role: string; actorId: string | null }[] }[] }>();
+  const roles = (await h.inject({ method: 'GET', url: `/api/territories/${DEMO}/members` }, TERRITORY_ADMIN)).json<{
+    items: { id: string; roles: { role: string; actorId: string | null }[] }[];
+  }>();
   const given = roles.items.find((u) => u.id === ids.adviser)?.roles.find((r) => r.role === 'contributor');
   assert.equal(given?.actorId, ids.cogebois);
 
@@ -252,7 +278,10 @@ test('the audit log shows the administrator’s actions with their e-mail, « co
   // Someone who did something in the territory, then lost their account.
   const gone: Account = { email: 'parti@valboucles.test', displayName: 'Camille Partie', password: PASSWORD };
   const goneId = await h.createAccount(gone, [{ territoryCode: DEMO, role: 'administrator' }]);
-  assert.equal((await h.inject({ method: 'POST', url: `/api/territories/${DEMO}/api-keys`, payload: { name: 'Clé de test' } }, gone)).statusCode, 201);
+  assert.equal(
+    (await h.inject({ method: 'POST', url: `/api/territories/${DEMO}/api-keys`, payload: { name: 'Clé de test' } }, gone)).statusCode,
+    201,
+  );
   assert.equal((await h.inject({ method: 'DELETE', url: `/api/users/${goneId}` }, ADMIN)).statusCode, 204);
 
   const page = await openAdministration(TERRITORY_ADMIN);
@@ -303,7 +332,9 @@ test('a territory administrator finds what is held under a contact’s e-mail, d
   // The download is the answer, as JSON.
   const download = found.getByRole('link', { name: 'Télécharger ces données (JSON)' });
   assert.equal(await download.getAttribute('download'), 'donnees-personnelles-mairie.bergues.demo_example.org.json');
-  const held = await download.evaluate(async (a) => (await fetch((a as HTMLAnchorElement).href)).json() as Promise<{ email: string; contacts: { actorId: string }[] }>);
+  const held = await download.evaluate(
+    async (a) => (await fetch((a as HTMLAnchorElement).href)).json() as Promise<{ email: string; contacts: { actorId: string }[] }>,
+  );
   assert.equal(held.email, BERGUES_EMAIL);
   assert.deepEqual(
     held.contacts.map((c) => c.actorId),
@@ -325,16 +356,26 @@ test('a territory administrator finds what is held under a contact’s e-mail, d
   await found.waitFor({ state: 'detached' });
 
   // The actor stays, its contact is empty, and a new search finds nothing.
-  const actor = (await h.inject({ method: 'GET', url: `/api/territories/${DEMO}/actors/${ids.bergues}` })).json<{ name: string; contact?: Record<string, unknown> | null }>();
+  const actor = (await h.inject({ method: 'GET', url: `/api/territories/${DEMO}/actors/${ids.bergues}` })).json<{
+    name: string;
+    contact?: Record<string, unknown> | null;
+  }>();
   assert.equal(actor.name, BERGUES);
   assert.deepEqual(actor.contact ?? {}, {});
   await search.getByRole('button', { name: 'Rechercher' }).click();
   await found.getByText('Rien n’est enregistré sous cette adresse dans les territoires que vous administrez.').waitFor();
   // The log says it was done, not to whom.
-  await page.getByRole('table', { name: /Journal du territoire/ }).getByText('contact d’un acteur').first().waitFor();
+  await page
+    .getByRole('table', { name: /Journal du territoire/ })
+    .getByText('contact d’un acteur')
+    .first()
+    .waitFor();
   const rows = await auditRows(page);
   const bergues = ids.bergues ?? '';
-  assert.ok(rows.some((r) => /effacement contact d’un acteur/.test(r) && r.includes(bergues)), rows.join('\n'));
+  assert.ok(
+    rows.some((r) => /effacement contact d’un acteur/.test(r) && r.includes(bergues)),
+    rows.join('\n'),
+  );
   assert.ok(!rows.some((r) => r.includes(BERGUES_EMAIL)));
 });
 
@@ -356,7 +397,10 @@ test('a reader’s metabolism page shows « s » for withheld figures with their
   assert.match(said, new RegExp(`Moins de trois établissements \\(règle de fréquence\\) : ${few}\\.`));
   assert.match(said, new RegExp(`plus de 85 % de la valeur \\(règle de dominance\\) : ${dominance}\\.`));
   assert.match(said, new RegExp(`Secret induit.* : ${complementary}\\.`));
-  assert.equal(await notice.getByRole('link', { name: /Manuel de protection des tableaux/ }).getAttribute('href'), 'https://inseefrlab.github.io/manuel-protection-tableaux/chapters/annexes/regles.html');
+  assert.equal(
+    await notice.getByRole('link', { name: /Manuel de protection des tableaux/ }).getAttribute('href'),
+    'https://inseefrlab.github.io/manuel-protection-tableaux/chapters/annexes/regles.html',
+  );
 
   // Each layer: as many « s » in the links table as links withheld, each with its reason in words, and no dash for them.
   for (const [layer, tab] of [
@@ -365,12 +409,18 @@ test('a reader’s metabolism page shows « s » for withheld figures with their
     ['water', /Eau/],
   ] as const) {
     await page.getByRole('tab', { name: tab }).click();
-    await page.waitForFunction((l) => document.getElementById('metabolism-flows')?.textContent?.includes(l), layer === 'material' ? 'Matières' : layer === 'energy' ? 'Énergie' : 'Eau');
+    await page.waitForFunction(
+      (l) => document.getElementById('metabolism-flows')?.textContent?.includes(l),
+      layer === 'material' ? 'Matières' : layer === 'energy' ? 'Énergie' : 'Eau',
+    );
     const links = await secretCells(page.locator('#metabolism-flows-table'));
     const withheld = api.sankey[layer]?.links.filter((l) => l.suppressed) ?? [];
     assert.equal(links.withheld.length, withheld.length, layer);
     assert.ok(links.withheld.every((s) => s === 's'));
-    assert.ok(links.labels.every((s) => SECRET_LABEL.test(s)), links.labels.join(' | '));
+    assert.ok(
+      links.labels.every((s) => SECRET_LABEL.test(s)),
+      links.labels.join(' | '),
+    );
     assert.equal(links.dashesBesideSecret, 0);
     assert.equal(links.dashedNumbers, 0);
     // The nodes carry their own values: their table shows them, « s » where withheld.
@@ -378,7 +428,11 @@ test('a reader’s metabolism page shows « s » for withheld figures with their
     assert.equal(nodes.withheld.length, api.sankey[layer]?.nodes.filter((n) => n.suppressed).length, layer);
     assert.equal(nodes.dashedNumbers, 0);
     // The chart is drawn from what is shown, and says how many links it leaves out.
-    if (withheld.length > 0) assert.match((await page.locator('.metabolism-sankey-chart').getAttribute('aria-label')) ?? '', new RegExp(`${withheld.length} liens ne sont pas dessinés`));
+    if (withheld.length > 0)
+      assert.match(
+        (await page.locator('.metabolism-sankey-chart').getAttribute('aria-label')) ?? '',
+        new RegExp(`${withheld.length} liens ne sont pas dessinés`),
+      );
     const indicators = await secretCells(page.locator('table.metabolism-indicators'));
     assert.equal(indicators.dashesBesideSecret, 0);
     assert.ok(indicators.labels.every((s) => SECRET_LABEL.test(s)));
@@ -404,7 +458,9 @@ test('a reader’s metabolism page shows « s » for withheld figures with their
 });
 
 test('a reader of both demo territories sees their interdependencies with « s » for withheld figures, its own notice, and no export', async () => {
-  const api = (await h.inject({ method: 'GET', url: `/api/interdependencies?territories=${DEMO},${NEIGHBOUR}` }, READER)).json<ReaderInterdependencies>();
+  const api = (
+    await h.inject({ method: 'GET', url: `/api/interdependencies?territories=${DEMO},${NEIGHBOUR}` }, READER)
+  ).json<ReaderInterdependencies>();
   const page = await h.newPage(READER);
   await page.goto(`${h.origin}/t/${DEMO}/metabolisme`);
   await page.locator('#metabolism-flows-table tbody tr').first().waitFor();
@@ -414,14 +470,20 @@ test('a reader of both demo territories sees their interdependencies with « s �
   await table.waitFor();
   const notice = page.locator('.metabolism-secret-notice[data-scope="inter"]');
   const total = api.disclosure.suppressed.too_few_actors + api.disclosure.suppressed.dominance + api.disclosure.suppressed.complementary;
-  assert.match(((await notice.textContent()) ?? '').replace(/[\s\u202f]+/g, ' '), new RegExp(`Valeurs d’interdépendance non affichées : ${total}\\.`));
+  assert.match(
+    ((await notice.textContent()) ?? '').replace(/[\s\u202f]+/g, ' '),
+    new RegExp(`Valeurs d’interdépendance non affichées : ${total}\\.`),
+  );
   // The table shows four of each row's figures: declared by each side, the gap and the dependency.
   const shownFields = ['declaredBySource', 'declaredByDestination', 'gap', 'dependency'];
   const expected = api.rows.reduce((n, r) => n + shownFields.filter((f) => r.suppressed[f]).length, 0);
   const cells = await secretCells(table);
   assert.equal(cells.withheld.length, expected);
   assert.ok(expected > 0);
-  assert.ok(cells.labels.every((s) => SECRET_LABEL.test(s)), cells.labels.join(' | '));
+  assert.ok(
+    cells.labels.every((s) => SECRET_LABEL.test(s)),
+    cells.labels.join(' | '),
+  );
   assert.equal(cells.dashesBesideSecret, 0);
   // The exports hold every figure: not offered to a reader.
   assert.equal(await page.getByRole('link', { name: /Télécharger ces interdépendances/ }).count(), 0);
@@ -436,7 +498,10 @@ test('a user changes their password on their account page: the other sessions en
   await page.getByRole('link', { name: 'Mon compte' }).click();
   await page.getByRole('heading', { level: 1, name: 'Mon compte' }).waitFor();
   const identity = page.getByRole('region', { name: 'Identité' });
-  assert.match(((await identity.textContent()) ?? '').replace(/\s+/g, ' '), /Lou Changement.*changement@boucles\.test.*Communauté de communes du Val de Boucles.*: Consultation/);
+  assert.match(
+    ((await identity.textContent()) ?? '').replace(/\s+/g, ' '),
+    /Lou Changement.*changement@boucles\.test.*Communauté de communes du Val de Boucles.*: Consultation/,
+  );
   await page.getByText('Les autres sessions ouvertes avec ce compte').waitFor();
   assert.deepEqual(await seriousViolations(page), []);
   // Another session of the same account, open elsewhere.

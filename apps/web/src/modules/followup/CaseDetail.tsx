@@ -7,7 +7,17 @@ import { resourceLabel, useResources } from '../../api/reference.js';
 import { Field, messageOf, Notice, NO_NOTICE, notice, type NoticeState } from '../../ui/fields.js';
 import { estimatedFigure, IMPACT_FIELDS, verifiedBody, verifiedFigure, type ImpactField } from './components/impacts.js';
 import { PartyName, partyText, personName, quantityText, statusLabel, StatusTag } from './components/parts.js';
-import { ABANDON_REASONS, nextStatuses, SIDES, type AbandonReason, type Consent, type Side, type Status, type SynergyCase, type VerifiedImpacts } from './components/types.js';
+import {
+  ABANDON_REASONS,
+  nextStatuses,
+  SIDES,
+  type AbandonReason,
+  type Consent,
+  type Side,
+  type Status,
+  type SynergyCase,
+  type VerifiedImpacts,
+} from './components/types.js';
 import { Layout } from '../../app/Layout.js';
 import { Status as LoadStatus } from '../../ui/Status.js';
 import { useApi } from '../../api/query.js';
@@ -107,13 +117,24 @@ function StatusForm({ current, saver }: { current: SynergyCase; saver: Saver }) 
             <div class="followup-radios">
               {ABANDON_REASONS.map((r) => (
                 <div key={r} class="followup-radio">
-                  <input type="radio" id={`case-reason-${r}`} name="case-reason" value={r} checked={reason === r} onChange={() => setReason(r)} />
+                  <input
+                    type="radio"
+                    id={`case-reason-${r}`}
+                    name="case-reason"
+                    value={r}
+                    checked={reason === r}
+                    onChange={() => setReason(r)}
+                  />
                   <label for={`case-reason-${r}`}>{t(`followup.reason.${r}`)}</label>
                 </div>
               ))}
             </div>
           </fieldset>
-          <Field id="case-abandon-comment" label={reason === 'other' ? t('case.abandon.commentOther') : t('case.abandon.comment')} error={errors.comment}>
+          <Field
+            id="case-abandon-comment"
+            label={reason === 'other' ? t('case.abandon.commentOther') : t('case.abandon.comment')}
+            error={errors.comment}
+          >
             {(c) => <textarea {...c} rows={2} value={abandonComment} onInput={(e) => setAbandonComment(e.currentTarget.value)} />}
           </Field>
         </>
@@ -161,7 +182,10 @@ function SteeringForm({ current, saver, offer, code }: { current: SynergyCase; s
     await saver.save(patch, t('case.steering.saved'));
   }
 
-  const ownerOptions: Member[] = memberList ?? [...(user ? [{ id: user.id, displayName: user.displayName }] : []), ...(ownerId && ownerId !== user?.id ? [{ id: ownerId, displayName: personName(current.owner) }] : [])];
+  const ownerOptions: Member[] = memberList ?? [
+    ...(user ? [{ id: user.id, displayName: user.displayName }] : []),
+    ...(ownerId && ownerId !== user?.id ? [{ id: ownerId, displayName: personName(current.owner) }] : []),
+  ];
   return (
     <form onSubmit={onSubmit} noValidate class="followup-form" aria-labelledby="case-steering-title">
       <h3 id="case-steering-title">{t('case.steering.title')}</h3>
@@ -247,7 +271,11 @@ function ImpactsTable({ current }: { current: SynergyCase }) {
 }
 
 function VerifiedForm({ current, saver }: { current: SynergyCase; saver: Saver }) {
-  const initial = () => Object.fromEntries(IMPACT_FIELDS.map((f) => [f, formatDecimal(verifiedFigure(current.verifiedImpacts, f))])) as Record<ImpactField, string>;
+  const initial = () =>
+    Object.fromEntries(IMPACT_FIELDS.map((f) => [f, formatDecimal(verifiedFigure(current.verifiedImpacts, f))])) as Record<
+      ImpactField,
+      string
+    >;
   const [values, setValues] = useState<Record<ImpactField, string>>(initial);
   const [comment, setComment] = useState(current.verifiedImpacts?.comment ?? '');
   const [errors, setErrors] = useState<Partial<Record<ImpactField, string>>>({});
@@ -281,7 +309,16 @@ function VerifiedForm({ current, saver }: { current: SynergyCase; saver: Saver }
       <div class="followup-grid">
         {IMPACT_FIELDS.map((f) => (
           <Field key={f} id={`case-verified-${f}`} label={`${t(`case.impact.${f}`)} (${t(FIELD_UNITS[f])})`} error={errors[f]}>
-            {(c) => <input {...c} type="text" inputMode="decimal" size={10} value={values[f]} onInput={(e) => setValues({ ...values, [f]: e.currentTarget.value })} />}
+            {(c) => (
+              <input
+                {...c}
+                type="text"
+                inputMode="decimal"
+                size={10}
+                value={values[f]}
+                onInput={(e) => setValues({ ...values, [f]: e.currentTarget.value })}
+              />
+            )}
           </Field>
         ))}
       </div>
@@ -306,7 +343,17 @@ function consented(c: Consent | undefined): boolean {
 }
 
 /** Each side's consent to disclosing its name to the other, and the buttons of those who may change it. */
-function Consents({ current, code, offer, onChanged }: { current: SynergyCase; code: string; offer: Offer; onChanged: (message: string) => void }) {
+function Consents({
+  current,
+  code,
+  offer,
+  onChanged,
+}: {
+  current: SynergyCase;
+  code: string;
+  offer: Offer;
+  onChanged: (message: string) => void;
+}) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<NoticeState>(NO_NOTICE);
   const both = SIDES.every((s) => consented(consentOf(current.consents, s)));
@@ -314,9 +361,22 @@ function Consents({ current, code, offer, onChanged }: { current: SynergyCase; c
   async function change(side: Side, give: boolean, own: boolean) {
     setBusy(true);
     try {
-      await changeCase(code, current.id, give ? '/consent' : `/consent/${side}`, give ? { method: 'POST', body: JSON.stringify({ side }) } : { method: 'DELETE' });
+      await changeCase(
+        code,
+        current.id,
+        give ? '/consent' : `/consent/${side}`,
+        give ? { method: 'POST', body: JSON.stringify({ side }) } : { method: 'DELETE' },
+      );
       const sideName = t(`followup.sideLower.${side}`);
-      onChanged(give ? (own ? t('case.consent.given') : t('case.consent.recorded', { side: sideName })) : own ? t('case.consent.withdrawnMine') : t('case.consent.withdrawnFor', { side: sideName }));
+      onChanged(
+        give
+          ? own
+            ? t('case.consent.given')
+            : t('case.consent.recorded', { side: sideName })
+          : own
+            ? t('case.consent.withdrawnMine')
+            : t('case.consent.withdrawnFor', { side: sideName }),
+      );
     } catch (e) {
       setProblem((p) => notice(p, 'error', t('common.error', { message: messageOf(e) })));
     } finally {
@@ -350,7 +410,13 @@ function Consents({ current, code, offer, onChanged }: { current: SynergyCase; c
               </p>
               {(own || offer.facilitate) && (
                 <button type="button" class={yes ? 'secondary' : ''} disabled={busy} onClick={() => void change(side, !yes, own)}>
-                  {own ? (yes ? t('case.consent.withdrawMine') : t('case.consent.giveMine')) : yes ? t('case.consent.withdrawFor', { side: t(`followup.sideLower.${side}`) }) : t('case.consent.recordFor', { side: t(`followup.sideLower.${side}`) })}
+                  {own
+                    ? yes
+                      ? t('case.consent.withdrawMine')
+                      : t('case.consent.giveMine')
+                    : yes
+                      ? t('case.consent.withdrawFor', { side: t(`followup.sideLower.${side}`) })
+                      : t('case.consent.recordFor', { side: t(`followup.sideLower.${side}`) })}
                 </button>
               )}
             </li>
@@ -419,7 +485,11 @@ export function CaseDetail({ code, caseId }: { code: string; caseId: string }) {
 
   const notFound = loaded.error instanceof ApiError && (loaded.error.status === 404 || loaded.error.status === 400);
   const c = loaded.data;
-  const title = c ? t('case.title', { supplier: partyText(c.supplier), receiver: partyText(c.receiver) }) : notFound ? t('case.notFound') : t('case.titleLoading');
+  const title = c
+    ? t('case.title', { supplier: partyText(c.supplier), receiver: partyText(c.receiver) })
+    : notFound
+      ? t('case.notFound')
+      : t('case.titleLoading');
   const resourceCode = c?.estimated.resourceCode ?? undefined;
   const family = c?.estimated.family;
   const verifiable = c && (c.status === 'being_implemented' || c.status === 'implemented');
@@ -528,12 +598,7 @@ export function CaseDetail({ code, caseId }: { code: string; caseId: string }) {
                 </section>
                 <section aria-labelledby="case-consent-title">
                   <h2 id="case-consent-title">{t('case.consent.title')}</h2>
-                  <Consents
-                    current={c}
-                    code={code}
-                    offer={offer}
-                    onChanged={(text) => setMessage((m) => notice(m, 'ok', text))}
-                  />
+                  <Consents current={c} code={code} offer={offer} onChanged={(text) => setMessage((m) => notice(m, 'ok', text))} />
                 </section>
                 <section aria-labelledby="case-history-title">
                   <h2 id="case-history-title">{t('case.history.title')}</h2>

@@ -123,7 +123,13 @@ export function FollowUp({ code }: { code: string }) {
       <LoadStatus state={territory}>
         {() => (
           <>
-            <p class="lead">{offer.facilitate ? t('followup.intro.facilitator') : offer.standing === 'contribute' ? t('followup.intro.contributor') : t('followup.intro.reader')}</p>
+            <p class="lead">
+              {offer.facilitate
+                ? t('followup.intro.facilitator')
+                : offer.standing === 'contribute'
+                  ? t('followup.intro.contributor')
+                  : t('followup.intro.reader')}
+            </p>
             <section aria-labelledby="pipeline-title">
               <h2 id="pipeline-title">{t('followup.pipeline.title')}</h2>
               <LoadStatus state={pipeline}>{(p) => <PipelineView pipeline={p} />}</LoadStatus>
@@ -149,7 +155,13 @@ export function FollowUp({ code }: { code: string }) {
                 </select>
               </form>
               <p role="status" aria-live="polite" class="followup-count">
-                {list.loading ? t('common.loading') : count === undefined ? '' : count === 0 ? t('followup.list.none') : t('followup.list.count', { n: number(count, 0) })}
+                {list.loading
+                  ? t('common.loading')
+                  : count === undefined
+                    ? ''
+                    : count === 0
+                      ? t('followup.list.none')
+                      : t('followup.list.count', { n: number(count, 0) })}
               </p>
               <Notice {...message} />
               <LoadStatus state={list}>
@@ -159,7 +171,9 @@ export function FollowUp({ code }: { code: string }) {
                     <SynergyItems
                       items={l.items}
                       base={base}
-                      caption={status ? t('followup.list.captionStatus', { status: statusLabel(status as Status) }) : t('followup.list.caption')}
+                      caption={
+                        status ? t('followup.list.captionStatus', { status: statusLabel(status as Status) }) : t('followup.list.caption')
+                      }
                       facilitate={offer.facilitate}
                       opening={opening}
                       onOpenCase={offer.facilitate ? (item) => void open(item) : undefined}

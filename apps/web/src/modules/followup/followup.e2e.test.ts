@@ -129,7 +129,9 @@ test('a facilitator opens a case from a detected synergy, moves it through propo
   await page.getByLabel('Économies du fournisseur (€/an)').fill('42000');
   await page.getByLabel('Économies du receveur (€/an)').fill('65 000');
   await page.getByLabel('Emplois (ETP)').fill('1,5');
-  await page.getByLabel('Comment ces chiffres ont été obtenus').fill('Compteur de chaleur posé en mars ; factures de gaz du maraîcher 2025 et 2026.');
+  await page
+    .getByLabel('Comment ces chiffres ont été obtenus')
+    .fill('Compteur de chaleur posé en mars ; factures de gaz du maraîcher 2025 et 2026.');
   await page.getByRole('button', { name: 'Enregistrer les impacts vérifiés' }).click();
   await page.getByText('Impacts vérifiés enregistrés.').waitFor();
   await changeStatus(page, 'Mise en œuvre', 'Première saison de chauffe complète.');
@@ -145,9 +147,17 @@ test('a facilitator opens a case from a detected synergy, moves it through propo
   // The history, newest first, with who did what.
   const history = page.getByRole('table', { name: /Historique du suivi/ });
   const changes = (await history.locator('tbody tr td:first-of-type').allTextContents()).map((s) => s.trim());
-  assert.deepEqual(changes.slice(0, 4), ['En cours de mise en œuvre → Mise en œuvre', 'En cours de mise en œuvre (mise à jour)', 'En discussion → En cours de mise en œuvre', 'En discussion (mise à jour)']);
+  assert.deepEqual(changes.slice(0, 4), [
+    'En cours de mise en œuvre → Mise en œuvre',
+    'En cours de mise en œuvre (mise à jour)',
+    'En discussion → En cours de mise en œuvre',
+    'En discussion (mise à jour)',
+  ]);
   assert.ok(changes.includes('Détectée → Proposée'));
-  assert.match((await history.textContent()) ?? '', /Présentée aux deux entreprises au club d’entreprises du 12 mars\..*Camille Animatrice/s);
+  assert.match(
+    (await history.textContent()) ?? '',
+    /Présentée aux deux entreprises au club d’entreprises du 12 mars\..*Camille Animatrice/s,
+  );
   await screenshot(page, '40-suivi-cas');
   assert.deepEqual(await seriousViolations(page), []);
 
@@ -176,7 +186,11 @@ test('a facilitator opens a case from a detected synergy, moves it through propo
 test('abandoning a case asks for its reason, and the pipeline counts the reasons', async () => {
   const other = (await detected()).find((s) => s.id !== heat.id);
   assert.ok(other);
-  const opened = await h.inject({ method: 'POST', url: `/api/territories/${DEMO}/synergy-cases`, payload: { synergyId: other.id, status: 'proposed' } });
+  const opened = await h.inject({
+    method: 'POST',
+    url: `/api/territories/${DEMO}/synergy-cases`,
+    payload: { synergyId: other.id, status: 'proposed' },
+  });
   assert.equal(opened.statusCode, 201, opened.body);
   const page = await h.newPage();
   await page.goto(`${h.origin}${BASE}/suivi/${opened.json<{ id: string }>().id}`);
@@ -207,7 +221,10 @@ test('the contributors’ consent to disclosure flips the anonymous party to its
   // The greenhouses see themselves, and the plant described only.
   assert.match((await summary.textContent()) ?? '', /Fournisseuranonyme\s*une entreprise/);
   assert.doesNotMatch((await grower.locator('main').textContent()) ?? '', /Cogébois/);
-  assert.match((await grower.getByRole('heading', { level: 1 }).textContent()) ?? '', /^Suivi : une entreprise .* → SCEA Serres de la Colme$/);
+  assert.match(
+    (await grower.getByRole('heading', { level: 1 }).textContent()) ?? '',
+    /^Suivi : une entreprise .* → SCEA Serres de la Colme$/,
+  );
   // No steering or status form for a contributor; their side's consent only.
   assert.equal(await grower.getByRole('button', { name: 'Changer le statut' }).count(), 0);
   assert.equal(await grower.getByRole('button', { name: /consentement du fournisseur/ }).count(), 0);
@@ -235,7 +252,10 @@ test('the contributors’ consent to disclosure flips the anonymous party to its
   const proposed = grower.getByRole('table', { name: 'Synergies proposées à votre entreprise' });
   await proposed.waitFor();
   // The plant is named in the supplier's column of the implemented synergy.
-  await proposed.locator('tbody tr', { has: grower.locator('.status-implemented') }).getByRole('cell', { name: COGEBOIS, exact: true }).waitFor();
+  await proposed
+    .locator('tbody tr', { has: grower.locator('.status-implemented') })
+    .getByRole('cell', { name: COGEBOIS, exact: true })
+    .waitFor();
 
   // Withdrawn: anonymous again for the other side.
   await plant.getByRole('button', { name: 'Retirer notre consentement' }).click();
@@ -255,7 +275,11 @@ test('the analysis list shows each synergy’s follow-up status, and a case can 
   // The case follows the pair of flows: every rule that matched the same pair shows it.
   await page.waitForFunction(() => {
     const rows = [...document.querySelectorAll('.synergy-table tbody tr')];
-    return rows.length > 0 && rows.length < 10 && rows.every((r) => /Cogébois de l’Aa.*SCEA Serres de la Colme.*Mise en œuvre/.test(r.textContent ?? ''));
+    return (
+      rows.length > 0 &&
+      rows.length < 10 &&
+      rows.every((r) => /Cogébois de l’Aa.*SCEA Serres de la Colme.*Mise en œuvre/.test(r.textContent ?? ''))
+    );
   });
   const row = table.locator('tbody tr').first();
   await row.getByRole('link', { name: /^Voir le suivi/ }).click();

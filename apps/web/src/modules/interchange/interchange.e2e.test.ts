@@ -56,7 +56,10 @@ async function openPage(): Promise<Page> {
   const page = await h.newPage();
   await page.goto(`${h.origin}/t/${CODE}/import`);
   await page.getByRole('heading', { level: 3, name: STEP.choose }).waitFor();
-  await page.getByRole('table', { name: /derniers imports/i }).or(page.getByText('Aucun import pour l’instant.')).waitFor();
+  await page
+    .getByRole('table', { name: /derniers imports/i })
+    .or(page.getByText('Aucun import pour l’instant.'))
+    .waitFor();
   return page;
 }
 
@@ -78,7 +81,11 @@ async function rowsOf(table: Locator): Promise<string[][]> {
 }
 
 /** Presses Tab until the focused element satisfies `accept` (at most 60 times). */
-async function tabTo(page: Page, what: string, accept: (el: { tag: string; id: string; text: string; type: string }) => boolean): Promise<void> {
+async function tabTo(
+  page: Page,
+  what: string,
+  accept: (el: { tag: string; id: string; text: string; type: string }) => boolean,
+): Promise<void> {
   for (let i = 0; i < 60; i++) {
     await page.keyboard.press('Tab');
     const el = await page.evaluate(() => {
@@ -135,16 +142,27 @@ test('import the template filled with a few rows: the dry-run report, the confir
   // 4) the result
   await stepFocused(page, STEP.result);
   await page.getByText(/^Import enregistré\. 4 ligne\(s\) créée\(s\)/).waitFor();
-  assert.deepEqual((await rowsOf(page.getByRole('table', { name: 'Ce que l’import a fait, par feuille' })))[0], ['acteurs', '2', '0', '0', '0']);
+  assert.deepEqual((await rowsOf(page.getByRole('table', { name: 'Ce que l’import a fait, par feuille' })))[0], [
+    'acteurs',
+    '2',
+    '0',
+    '0',
+    '0',
+  ]);
   await noViolations(page, 'step 4');
 
   // The rows are in the territory.
-  const actors = await api<{ total: number; items: { name: string; siret: string | null; nafCode: string | null; externalId: string | null }[] }>(`/api/territories/${CODE}/actors?q=Menuiserie des Mo`);
+  const actors = await api<{
+    total: number;
+    items: { name: string; siret: string | null; nafCode: string | null; externalId: string | null }[];
+  }>(`/api/territories/${CODE}/actors?q=Menuiserie des Mo`);
   assert.equal(actors.total, 1);
   assert.equal(actors.items[0]?.siret, '73282932000074');
   assert.equal(actors.items[0]?.nafCode, '16.23Z');
   assert.equal((await api<{ total: number }>(`/api/territories/${CODE}/actors?q=Ressourcerie de la Colme`)).total, 1);
-  const flows = await api<{ total: number; items: { label: string; direction: string }[] }>(`/api/territories/${CODE}/flows?q=Chutes de bois de menuiserie`);
+  const flows = await api<{ total: number; items: { label: string; direction: string }[] }>(
+    `/api/territories/${CODE}/flows?q=Chutes de bois de menuiserie`,
+  );
   assert.equal(flows.total, 1);
   assert.equal(flows.items[0]?.direction, 'output');
 
@@ -161,7 +179,13 @@ test('import the template filled with a few rows: the dry-run report, the confir
   await page.getByLabel(FILE_LABEL).setInputFiles({ name: 'territoire-rempli.xlsx', mimeType: XLSX, buffer: file });
   await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
   await stepFocused(page, STEP.report);
-  assert.deepEqual((await rowsOf(page.getByRole('table', { name: 'Ce que l’import ferait, par feuille' })))[0], ['acteurs', '0', '0', '2', '0']);
+  assert.deepEqual((await rowsOf(page.getByRole('table', { name: 'Ce que l’import ferait, par feuille' })))[0], [
+    'acteurs',
+    '0',
+    '0',
+    '2',
+    '0',
+  ]);
 });
 
 test('see precise errors for a faulty file: sheet, row, column, the value typed and the message', async () => {
@@ -189,7 +213,13 @@ test('see precise errors for a faulty file: sheet, row, column, the value typed 
   assert.match(rows[0]?.[3] ?? '', /SIRET 12345678901234 invalide/);
   assert.deepEqual(rows[1]?.slice(0, 3), ['3', 'code_naf', '00.00Z']);
   assert.match(rows[1]?.[3] ?? '', /code NAF 00\.00Z inconnu/);
-  assert.deepEqual((await rowsOf(page.getByRole('table', { name: 'Ce que l’import ferait, par feuille' })))[0], ['acteurs', '1', '0', '0', '2']);
+  assert.deepEqual((await rowsOf(page.getByRole('table', { name: 'Ce que l’import ferait, par feuille' })))[0], [
+    'acteurs',
+    '1',
+    '0',
+    '0',
+    '2',
+  ]);
   await noViolations(page, 'the report with errors');
   await screenshot(page, '03-erreurs');
 
@@ -201,14 +231,23 @@ test('see precise errors for a faulty file: sheet, row, column, the value typed 
   await stepFocused(page, STEP.report);
   await page.getByRole('button', { name: 'Retour au choix du fichier' }).click();
   await stepFocused(page, STEP.choose);
-  assert.equal(await page.getByLabel(FILE_LABEL).evaluate((el) => (el as HTMLInputElement).files?.[0]?.name), 'acteurs-fautifs.xlsx', 'going back keeps the chosen file');
+  assert.equal(
+    await page.getByLabel(FILE_LABEL).evaluate((el) => (el as HTMLInputElement).files?.[0]?.name),
+    'acteurs-fautifs.xlsx',
+    'going back keeps the chosen file',
+  );
 });
 
 test('keep the valid rows only, and download the rejected ones to correct them', async () => {
-  const csv = '\uFEFFid_acteur;raison_sociale;type\r\nE2E-V1;Brasserie du Canal (essai);entreprise\r\nE2E-V2;Fusée de Bergues (essai);fusée\r\n';
+  const csv =
+    '\uFEFFid_acteur;raison_sociale;type\r\nE2E-V1;Brasserie du Canal (essai);entreprise\r\nE2E-V2;Fusée de Bergues (essai);fusée\r\n';
   const page = await openPage();
   await page.getByLabel(FILE_LABEL).setInputFiles({ name: 'acteurs.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
-  assert.equal(await page.getByLabel('Feuille contenue dans ce fichier CSV').inputValue(), 'acteurs', 'the sheet is guessed from the file name');
+  assert.equal(
+    await page.getByLabel('Feuille contenue dans ce fichier CSV').inputValue(),
+    'acteurs',
+    'the sheet is guessed from the file name',
+  );
   await page.getByRole('radio', { name: 'Lignes valides seulement', exact: true }).check();
   await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
   await stepFocused(page, STEP.report);
@@ -230,13 +269,14 @@ test('keep the valid rows only, and download the rejected ones to correct them',
   await workbook.xlsx.load(await xlsxOf(await download.path()));
   const sheet = workbook.getWorksheet('acteurs');
   assert.equal(sheet?.getCell('A2').value, 'E2E-V2');
-  assert.ok(
-    (sheet?.getRow(1).values as unknown[]).includes('erreurs'),
-    'the rejected rows come with an erreurs column',
-  );
+  assert.ok((sheet?.getRow(1).values as unknown[]).includes('erreurs'), 'the rejected rows come with an erreurs column');
   assert.equal((await api<{ total: number }>(`/api/territories/${CODE}/actors?q=Brasserie du Canal`)).total, 1);
   assert.equal((await api<{ total: number }>(`/api/territories/${CODE}/actors?q=Fusée de Bergues`)).total, 0);
-  await page.getByRole('table', { name: /derniers imports/i }).getByRole('link', { name: /Télécharger \(XLSX\)/ }).first().waitFor();
+  await page
+    .getByRole('table', { name: /derniers imports/i })
+    .getByRole('link', { name: /Télécharger \(XLSX\)/ })
+    .first()
+    .waitFor();
 });
 
 test('the wizard can be used with the keyboard alone, each step announced by moving the focus to its heading', async () => {
@@ -278,7 +318,9 @@ test('a missing file, a file of another kind and a damaged workbook are reported
   await page.getByLabel(FILE_LABEL).setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('bonjour') });
   await page.getByText('Le fichier « notes.txt » n’est ni un classeur XLSX ni un fichier CSV').waitFor();
 
-  await page.getByLabel(FILE_LABEL).setInputFiles({ name: 'abime.xlsx', mimeType: XLSX, buffer: Buffer.from('PK\u0003\u0004 ce classeur est abîmé') });
+  await page
+    .getByLabel(FILE_LABEL)
+    .setInputFiles({ name: 'abime.xlsx', mimeType: XLSX, buffer: Buffer.from('PK\u0003\u0004 ce classeur est abîmé') });
   await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
   const alert = page.getByRole('alert');
   await alert.getByText('Le fichier n’a pas pu être lu.').waitFor();
@@ -289,12 +331,21 @@ test('a missing file, a file of another kind and a damaged workbook are reported
   // A file over the server's limit (200 MB by default) and a refused type, as the API answers them.
   const answers = [
     { status: 413, error: 'body_too_large', fr: 'fichier trop gros : plus de 200 Mo', title: 'Le fichier est trop volumineux.' },
-    { status: 415, error: 'unsupported_media_type', fr: 'envoyer le fichier lui-même, de type XLSX ou CSV', title: 'Ce type de fichier n’est pas accepté.' },
+    {
+      status: 415,
+      error: 'unsupported_media_type',
+      fr: 'envoyer le fichier lui-même, de type XLSX ou CSV',
+      title: 'Ce type de fichier n’est pas accepté.',
+    },
   ];
   for (const answer of answers) {
     await page.route('**/api/territories/*/imports?*', (route) =>
       route.request().method() === 'POST'
-        ? route.fulfill({ status: answer.status, contentType: 'application/json', body: JSON.stringify({ error: answer.error, message: { fr: answer.fr, en: answer.fr } }) })
+        ? route.fulfill({
+            status: answer.status,
+            contentType: 'application/json',
+            body: JSON.stringify({ error: answer.error, message: { fr: answer.fr, en: answer.fr } }),
+          })
         : route.fallback(),
     );
     await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
@@ -310,7 +361,10 @@ test('export the territory: the XLSX workbook and a CSV sheet download', async (
   await noViolations(page, 'the export links');
   await screenshot(page, '06-export');
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Classeur complet \(XLSX/ }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: /Classeur complet \(XLSX/ }).click(),
+  ]);
   assert.equal(download.suggestedFilename(), `${CODE}.xlsx`);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(await xlsxOf(await download.path()));
@@ -323,7 +377,10 @@ test('export the territory: the XLSX workbook and a CSV sheet download', async (
   const text = await readFile(await csv.path(), 'utf8');
   assert.match(text, /^\uFEFFid_site;acteur;nom;/);
 
-  const [template] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger le modèle à remplir (XLSX)' }).click()]);
+  const [template] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Télécharger le modèle à remplir (XLSX)' }).click(),
+  ]);
   assert.equal(template.suggestedFilename(), 'territoire.xlsx');
 });
 

@@ -7,7 +7,19 @@ import './map.css';
 import { useMemo, useState } from 'preact/hooks';
 import { Layout } from '../../app/Layout.js';
 import { Status } from '../../ui/Status.js';
-import { linkRows, siteRows, type ApiActor, type ApiAnalysis, type ApiFlow, type ApiSite, type GeoJsonGeometry, type LinkRow, type MapData, type SiteRow, type MapLinks } from './components/data.js';
+import {
+  linkRows,
+  siteRows,
+  type ApiActor,
+  type ApiAnalysis,
+  type ApiFlow,
+  type ApiSite,
+  type GeoJsonGeometry,
+  type LinkRow,
+  type MapData,
+  type SiteRow,
+  type MapLinks,
+} from './components/data.js';
 import { KINDS, type Kind } from './components/kinds.js';
 import { MapFilters, type LinksState } from './components/MapFilters.js';
 import { SiteMap } from './components/SiteMap.js';
@@ -69,7 +81,10 @@ function MapView({ code, data, boundary }: { code: string; data: MapData; bounda
     return c;
   }, [data.sites]);
   const rows = useMemo(() => data.sites.filter((s) => kinds.has(s.kind)), [data.sites, kinds]);
-  const shownLinks = useMemo(() => (linksOn ? links.filter((l) => kinds.has(l.from.kind) && kinds.has(l.to.kind)) : []), [links, linksOn, kinds]);
+  const shownLinks = useMemo(
+    () => (linksOn ? links.filter((l) => kinds.has(l.from.kind) && kinds.has(l.to.kind)) : []),
+    [links, linksOn, kinds],
+  );
   const notLocated = data.sites.filter((s) => !s.location).length;
   const base = territoryBase(code);
   return (
@@ -86,7 +101,15 @@ function MapView({ code, data, boundary }: { code: string; data: MapData; bounda
         />
         <div class="map-area">
           <div class="map-region" role="region" aria-label={t('map.regionLabel')} aria-describedby="map-help">
-            <SiteMap key={language.value} code={code} sites={data.sites} links={links} boundary={boundary} kinds={kinds} showLinks={linksOn} />
+            <SiteMap
+              key={language.value}
+              code={code}
+              sites={data.sites}
+              links={links}
+              boundary={boundary}
+              kinds={kinds}
+              showLinks={linksOn}
+            />
           </div>
           <p id="map-help" class="small muted">
             {t('map.help')} <a href="#liste-sites">{t('map.helpLink')}</a>
@@ -97,7 +120,8 @@ function MapView({ code, data, boundary }: { code: string; data: MapData; bounda
           </p>
           {(notLocated > 0 || data.actorsWithoutSite > 0) && (
             <p class="small muted">
-              {notLocated > 0 && t('map.notLocatedCount', { count: number(notLocated, 0) })} {data.actorsWithoutSite > 0 && t('map.withoutSite', { count: number(data.actorsWithoutSite, 0) })}
+              {notLocated > 0 && t('map.notLocatedCount', { count: number(notLocated, 0) })}{' '}
+              {data.actorsWithoutSite > 0 && t('map.withoutSite', { count: number(data.actorsWithoutSite, 0) })}
             </p>
           )}
         </div>

@@ -47,7 +47,10 @@ async function rows(page: Page): Promise<number> {
 /** Features drawn on the map in the view (sites or links), once the map has settled. */
 async function drawn(page: Page, layer = 'sites'): Promise<number> {
   await page.waitForFunction(() => (window as unknown as { __bouclesMap?: { loaded(): boolean } }).__bouclesMap?.loaded() === true);
-  return page.evaluate((l) => (window as unknown as { __bouclesMap: MapHandle }).__bouclesMap.queryRenderedFeatures({ layers: [l] }).length, layer);
+  return page.evaluate(
+    (l) => (window as unknown as { __bouclesMap: MapHandle }).__bouclesMap.queryRenderedFeatures({ layers: [l] }).length,
+    layer,
+  );
 }
 
 /** Waits until the map draws `expected` features of the layer (the map redraws on its next frame), then says how many it draws. */
@@ -55,7 +58,9 @@ async function drawnBecomes(page: Page, expected: number | 'some', layer = 'site
   try {
     await page.waitForFunction(
       ([l, n]) => {
-        const count = (window as unknown as { __bouclesMap: MapHandle }).__bouclesMap.queryRenderedFeatures({ layers: [l as string] }).length;
+        const count = (window as unknown as { __bouclesMap: MapHandle }).__bouclesMap.queryRenderedFeatures({
+          layers: [l as string],
+        }).length;
         return n === 'some' ? count > 0 : count === n;
       },
       [layer, expected] as const,
@@ -147,8 +152,14 @@ test('with the keyboard alone: the filters, then the map (moved with the arrow k
   assert.equal(await rows(page), DEMO_SITES);
   // On to the map's canvas, which has a name and moves with the arrow keys.
   const way = await tabUntil(page, 'canvas');
-  assert.ok(way.some((w) => w.includes('map-kind-other')), `the six kinds are on the way: ${way.join(' | ')}`);
-  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Carte interactive : flèches pour se déplacer, + et − pour zoomer');
+  assert.ok(
+    way.some((w) => w.includes('map-kind-other')),
+    `the six kinds are on the way: ${way.join(' | ')}`,
+  );
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.getAttribute('aria-label')),
+    'Carte interactive : flèches pour se déplacer, + et − pour zoomer',
+  );
   const before = await page.evaluate(() => (window as unknown as { __bouclesMap: MapHandle }).__bouclesMap.getCenter().lng);
   await page.keyboard.press('ArrowRight');
   await page.waitForFunction((lng) => (window as unknown as { __bouclesMap: MapHandle }).__bouclesMap.getCenter().lng > lng, before);
@@ -168,7 +179,10 @@ test('in English, the page, the map’s controls and the list are in English', a
   assert.equal(await page.locator('.map-canvas canvas').getAttribute('aria-label'), 'Interactive map: arrow keys to move, + and − to zoom');
   await page.getByRole('button', { name: 'Zoom in' }).waitFor();
   await page.getByRole('region', { name: 'Map of the sites of the territory’s actors' }).waitFor();
-  assert.match((await page.locator('table.map-sites caption').textContent()) ?? '', /Sites of the territory’s actors \(shown: 114 out of 114\)/);
+  assert.match(
+    (await page.locator('table.map-sites caption').textContent()) ?? '',
+    /Sites of the territory’s actors \(shown: 114 out of 114\)/,
+  );
   assert.equal(await status(page), 'Sites shown: 114 out of 114.');
   await page.getByLabel(/^Farm/).uncheck();
   assert.equal(await rowsOfKind(page, 'Farm').count(), 0);
@@ -199,7 +213,10 @@ test('clicking a site on the map opens a popup with its actor’s name and a lin
   // The last site of the list, so as not to fall on the controls.
   const target = await page.evaluate(() => {
     const map = (window as unknown as { __bouclesMap: MapHandle }).__bouclesMap;
-    const features = map.queryRenderedFeatures({ layers: ['sites'] }) as unknown as { properties: { i: number }; geometry: { coordinates: [number, number] } }[];
+    const features = map.queryRenderedFeatures({ layers: ['sites'] }) as unknown as {
+      properties: { i: number };
+      geometry: { coordinates: [number, number] };
+    }[];
     const f = features.find((x) => {
       const p = map.project(x.geometry.coordinates);
       return p.x > 80 && p.x < 500 && p.y > 80 && p.y < 400;
@@ -216,13 +233,23 @@ test('clicking a site on the map opens a popup with its actor’s name and a lin
   await popup.waitFor();
   const name = (await page.locator('table.map-sites tbody tr').nth(target.i).locator('th a').textContent()) ?? '';
   assert.ok(((await popup.textContent()) ?? '').includes(name), `the popup names ${name}`);
-  assert.match((await popup.getByRole('link', { name: /Voir la fiche/ }).first().getAttribute('href')) ?? '', new RegExp(`^/t/${DEMO}/acteurs/`));
+  assert.match(
+    (await popup
+      .getByRole('link', { name: /Voir la fiche/ })
+      .first()
+      .getAttribute('href')) ?? '',
+    new RegExp(`^/t/${DEMO}/acteurs/`),
+  );
   await screenshot(page, '07-carte-bulle');
   assert.deepEqual(await seriousViolations(page), []);
 });
 
 test('after an analysis, the synergy links are drawn between sites and listed, and can be hidden', async () => {
-  const run = await h.fetch(`/api/territories/${DEMO}/analyses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  const run = await h.fetch(`/api/territories/${DEMO}/analyses`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
   assert.equal(run.status, 201);
   const page = await h.newPage();
   await openMap(page, DEMO);
@@ -241,8 +268,18 @@ test('after an analysis, the synergy links are drawn between sites and listed, a
     assert.equal(await page.locator('table.map-links tbody tr').count(), Math.min(400, total));
   }
   assert.ok((await drawnBecomes(page, 'some', 'links')) > 0, 'links are drawn');
-  assert.match((await status(page)).replace(/\s/g, ' '), new RegExp(`Liens de synergie affichés : ${new Intl.NumberFormat('fr-FR').format(total).replace(/\s/g, ' ')}\\.`));
-  assert.match((await page.locator('table.map-links tbody tr').first().getByRole('link', { name: /Voir la synergie/ }).getAttribute('href')) ?? '', new RegExp(`^/t/${DEMO}/synergies/`));
+  assert.match(
+    (await status(page)).replace(/\s/g, ' '),
+    new RegExp(`Liens de synergie affichés : ${new Intl.NumberFormat('fr-FR').format(total).replace(/\s/g, ' ')}\\.`),
+  );
+  assert.match(
+    (await page
+      .locator('table.map-links tbody tr')
+      .first()
+      .getByRole('link', { name: /Voir la synergie/ })
+      .getAttribute('href')) ?? '',
+    new RegExp(`^/t/${DEMO}/synergies/`),
+  );
   await screenshot(page, '07-carte-liens');
   assert.deepEqual(await seriousViolations(page), []);
   await toggle.uncheck();
@@ -266,7 +303,20 @@ function benchDocument(n: number): unknown {
   const catalog = new ReferenceCatalog();
   const communes = demo.territory.communes;
   const rnd = random(20260101);
-  const kinds = ['company', 'company', 'company', 'company', 'company', 'company', 'farm', 'farm', 'public_body', 'association', 'ess', 'other'] as const;
+  const kinds = [
+    'company',
+    'company',
+    'company',
+    'company',
+    'company',
+    'company',
+    'farm',
+    'farm',
+    'public_body',
+    'association',
+    'ess',
+    'other',
+  ] as const;
   const actors = [];
   const sites = [];
   for (let i = 1; i <= n; i++) {
@@ -288,7 +338,12 @@ function benchDocument(n: number): unknown {
     format: 'boucles-territory',
     formatVersion: 1,
     fictional: true,
-    territory: { ...demo.territory, code: BENCH, name: `Territoire de mesure de la carte (${n} acteurs, fictif)`, description: 'Territoire fictif généré pour mesurer la carte.' },
+    territory: {
+      ...demo.territory,
+      code: BENCH,
+      name: `Territoire de mesure de la carte (${n} acteurs, fictif)`,
+      description: 'Territoire fictif généré pour mesurer la carte.',
+    },
     actors,
     sites,
     flows: [],
@@ -392,10 +447,22 @@ function summarise(runs: readonly PanRun[]): PanFigures & { runs: number; fpsByR
  */
 async function drawSitesAs(page: Page, as: 'symbols' | 'circles'): Promise<void> {
   await page.evaluate((mode) => {
-    const map = (window as unknown as { __bouclesMap: MapHandle & { getLayer(id: string): unknown; addLayer(layer: object): void; setLayoutProperty(id: string, name: string, value: string): void } })
-      .__bouclesMap;
+    const map = (
+      window as unknown as {
+        __bouclesMap: MapHandle & {
+          getLayer(id: string): unknown;
+          addLayer(layer: object): void;
+          setLayoutProperty(id: string, name: string, value: string): void;
+        };
+      }
+    ).__bouclesMap;
     if (!map.getLayer('sites-circles')) {
-      map.addLayer({ id: 'sites-circles', type: 'circle', source: 'sites', paint: { 'circle-radius': 7, 'circle-color': '#0072b2', 'circle-stroke-width': 1.5, 'circle-stroke-color': '#1d2522' } });
+      map.addLayer({
+        id: 'sites-circles',
+        type: 'circle',
+        source: 'sites',
+        paint: { 'circle-radius': 7, 'circle-color': '#0072b2', 'circle-stroke-width': 1.5, 'circle-stroke-color': '#1d2522' },
+      });
     }
     map.setLayoutProperty('sites', 'visibility', mode === 'symbols' ? 'visible' : 'none');
     map.setLayoutProperty('sites-circles', 'visibility', mode === 'circles' ? 'visible' : 'none');
@@ -449,7 +516,8 @@ test('measurement (not asserted on time): panning a map of 5,000 actors, and how
   const figures = summarise(symbolRuns);
   const circles = summarise(circleRuns);
   assert.ok(figures.frames > 5 && circles.frames > 5 && baseline.frames > 5, 'the pans ran');
-  for (const f of [figures, circles, baseline]) assert.ok(Number.isFinite(f.fps) && f.fps > 0 && Number.isFinite(f.p95FrameMs) && Number.isFinite(f.worstFrameMs));
+  for (const f of [figures, circles, baseline])
+    assert.ok(Number.isFinite(f.fps) && f.fps > 0 && Number.isFinite(f.p95FrameMs) && Number.isFinite(f.worstFrameMs));
   const demo = {
     listRenderedMs: round(median(demoRuns.map((r) => r.listMs))),
     mapIdleMs: round(median(demoRuns.map((r) => r.mapIdleMs))),
@@ -481,7 +549,16 @@ test('measurement (not asserted on time): panning a map of 5,000 actors, and how
     cases: [
       {
         name: 'pan-5000',
-        params: { territory: BENCH, actors: BENCH_ACTORS, sites: BENCH_ACTORS, durationMs: PAN_MS, runs: PAN_TURNS, pxPerFrame: 8, sitesDrawn: visible, drawnAs: 'symbol layer: a shape and a colour per kind' },
+        params: {
+          territory: BENCH,
+          actors: BENCH_ACTORS,
+          sites: BENCH_ACTORS,
+          durationMs: PAN_MS,
+          runs: PAN_TURNS,
+          pxPerFrame: 8,
+          sitesDrawn: visible,
+          drawnAs: 'symbol layer: a shape and a colour per kind',
+        },
         figures: {
           ...figures,
           fpsRatioToCircles: round(figures.fps / circles.fps, 2),
@@ -493,10 +570,22 @@ test('measurement (not asserted on time): panning a map of 5,000 actors, and how
       },
       {
         name: 'pan-5000-circles',
-        params: { territory: BENCH, actors: BENCH_ACTORS, sites: BENCH_ACTORS, durationMs: PAN_MS, runs: PAN_TURNS, pxPerFrame: 8, drawnAs: 'plain circle layer of the same source (comparison, in turns with the symbols)' },
+        params: {
+          territory: BENCH,
+          actors: BENCH_ACTORS,
+          sites: BENCH_ACTORS,
+          durationMs: PAN_MS,
+          runs: PAN_TURNS,
+          pxPerFrame: 8,
+          drawnAs: 'plain circle layer of the same source (comparison, in turns with the symbols)',
+        },
         figures: circles,
       },
-      { name: 'pan-demo-baseline', params: { territory: DEMO, sites: DEMO_SITES, durationMs: PAN_MS, pxPerFrame: 8, links: 'hidden' }, figures: baseline },
+      {
+        name: 'pan-demo-baseline',
+        params: { territory: DEMO, sites: DEMO_SITES, durationMs: PAN_MS, pxPerFrame: 8, links: 'hidden' },
+        figures: baseline,
+      },
       { name: 'demo-interactive', params: { territory: DEMO, sites: DEMO_SITES, loads: demoRuns.length }, figures: demo },
     ],
   };

@@ -39,7 +39,8 @@ import { dateTime, number } from '../../ui/format.js';
 import { territoryBase, useTerritory, type AnalysisRun } from '../../app/territory.js';
 import { useOffer } from '../../app/session.js';
 
-const inPerimeter = (family: Family | '') => (i: Pick<Indicator | IndicatorChange, 'family'>) => (family === '' ? i.family === undefined : i.family === family);
+const inPerimeter = (family: Family | '') => (i: Pick<Indicator | IndicatorChange, 'family'>) =>
+  family === '' ? i.family === undefined : i.family === family;
 
 /** Counts of the same message (flows not counted, synergies skipped), most frequent first. */
 function grouped(items: { message: { fr: string; en: string } }[]): [string, number][] {
@@ -116,7 +117,11 @@ function ScenarioSummary({ scenario }: { scenario: Scenario }) {
     // Disclosure control: the synergies are counted, not listed (their flows and quantities are the actors').
     return (
       <p>
-        {t('metabolism.scenario.appliedCount', { date: dateTime(scenario.analysisCreatedAt), applied: scenario.appliedCount, skipped: scenario.skippedCount })}{' '}
+        {t('metabolism.scenario.appliedCount', {
+          date: dateTime(scenario.analysisCreatedAt),
+          applied: scenario.appliedCount,
+          skipped: scenario.skippedCount,
+        })}{' '}
         <a href="#metabolism-comparison">{t('metabolism.scenario.toComparison')}</a>
       </p>
     );
@@ -206,13 +211,20 @@ export function Metabolism({ code }: { code: string }) {
                     </p>
                   ) : scenarioOffered ? (
                     <>
-                      <button type="button" class="metabolism-toggle" aria-pressed={withScenario} onClick={() => setWithScenario(!withScenario)}>
+                      <button
+                        type="button"
+                        class="metabolism-toggle"
+                        aria-pressed={withScenario}
+                        onClick={() => setWithScenario(!withScenario)}
+                      >
                         <span class="metabolism-toggle-box" aria-hidden="true">
                           {withScenario ? '✓' : ''}
                         </span>
                         {t('metabolism.scenario.toggle')}
                       </button>
-                      {analyses.data?.items[0] && <p class="small muted">{t('metabolism.scenario.latest', { date: dateTime(analyses.data.items[0].createdAt) })}</p>}
+                      {analyses.data?.items[0] && (
+                        <p class="small muted">{t('metabolism.scenario.latest', { date: dateTime(analyses.data.items[0].createdAt) })}</p>
+                      )}
                     </>
                   ) : (
                     <Status state={analyses}>{() => null}</Status>
@@ -236,7 +248,8 @@ export function Metabolism({ code }: { code: string }) {
                 <section aria-labelledby="metabolism-flows" class="metabolism-section">
                   <h2 id="metabolism-flows">{t('metabolism.flows.title', { layer: layerLabel(layer), unit })}</h2>
                   <p>
-                    <span class={scenario ? 'metabolism-state metabolism-state-after' : 'metabolism-state'}>{state}</span> {t('metabolism.flows.intro')}
+                    <span class={scenario ? 'metabolism-state metabolism-state-after' : 'metabolism-state'}>{state}</span>{' '}
+                    {t('metabolism.flows.intro')}
                   </p>
                   <div class="metabolism-sankey">
                     <SankeyChart
@@ -252,10 +265,16 @@ export function Metabolism({ code }: { code: string }) {
                       })}${withheldLinks > 0 ? ` ${t('metabolism.sankey.withheld', { n: withheldLinks })}` : ''}`}
                       empty={t('metabolism.sankey.empty', { caption: flowsCaption })}
                     />
-                    {withheldLinks > 0 && <p class="small muted metabolism-sankey-gaps">{t('metabolism.sankey.gaps', { n: withheldLinks })}</p>}
+                    {withheldLinks > 0 && (
+                      <p class="small muted metabolism-sankey-gaps">{t('metabolism.sankey.gaps', { n: withheldLinks })}</p>
+                    )}
                     <SankeyTable graph={graph} caption={flowsCaption} id="metabolism-flows-table" />
                     {nodesCarryValues(graph) && (
-                      <SankeyNodeTable graph={graph} caption={t('metabolism.nodes.caption', { layer: layerLabel(layer), unit, state })} id="metabolism-nodes-table" />
+                      <SankeyNodeTable
+                        graph={graph}
+                        caption={t('metabolism.nodes.caption', { layer: layerLabel(layer), unit, state })}
+                        id="metabolism-nodes-table"
+                      />
                     )}
                   </div>
                 </section>
@@ -264,7 +283,11 @@ export function Metabolism({ code }: { code: string }) {
                   <h2 id="metabolism-indicators">{t('metabolism.indicators.title')}</h2>
                   <div class="metabolism-perimeter">
                     <label for="metabolism-family">{t('metabolism.perimeter.label')}</label>
-                    <select id="metabolism-family" value={family} onChange={(e) => setFamily((e.currentTarget as HTMLSelectElement).value as Family | '')}>
+                    <select
+                      id="metabolism-family"
+                      value={family}
+                      onChange={(e) => setFamily((e.currentTarget as HTMLSelectElement).value as Family | '')}
+                    >
                       <option value="">{t('metabolism.family.all')}</option>
                       {FAMILIES.map((f) => (
                         <option key={f} value={f}>
@@ -274,7 +297,10 @@ export function Metabolism({ code }: { code: string }) {
                     </select>
                   </div>
                   <p class="small muted">{t('metabolism.indicators.intro')}</p>
-                  <IndicatorTable indicators={indicators} caption={t('metabolism.indicators.caption', { layer: layerLabel(layer), perimeter })} />
+                  <IndicatorTable
+                    indicators={indicators}
+                    caption={t('metabolism.indicators.caption', { layer: layerLabel(layer), perimeter })}
+                  />
                 </section>
 
                 {scenario && (
@@ -283,7 +309,14 @@ export function Metabolism({ code }: { code: string }) {
                       {t('metabolism.comparison.title')}
                     </h2>
                     <p class="small muted">{t('metabolism.comparison.intro')}</p>
-                    <ComparisonTable rows={comparison} caption={t('metabolism.comparison.caption', { layer: layerLabel(layer), perimeter, date: dateTime(scenario.analysisCreatedAt) })} />
+                    <ComparisonTable
+                      rows={comparison}
+                      caption={t('metabolism.comparison.caption', {
+                        layer: layerLabel(layer),
+                        perimeter,
+                        date: dateTime(scenario.analysisCreatedAt),
+                      })}
+                    />
                   </section>
                 )}
               </LayerTabs>

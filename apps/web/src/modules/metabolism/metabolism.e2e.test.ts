@@ -27,7 +27,12 @@ async function flowColumn(page: Page, column: number): Promise<string[]> {
 
 /** A number as the page writes it in French ("1 234,5", "+20,2", "−3,1"). */
 function frenchNumber(text: string): number {
-  return Number(text.replace(/[\s\u00a0\u202f]/g, '').replace('−', '-').replace(',', '.'));
+  return Number(
+    text
+      .replace(/[\s\u00a0\u202f]/g, '')
+      .replace('−', '-')
+      .replace(',', '.'),
+  );
 }
 
 test('the metabolism page of the demo shows the materials Sankey diagram with its table of flows, the mass balance and the indicators with their definitions', async () => {
@@ -58,19 +63,30 @@ test('the metabolism page of the demo shows the materials Sankey diagram with it
 
   // A family without outputs: the indicator is null and says why.
   await page.getByLabel('Famille de flux (indicateurs et comparaison)').selectOption('energy_carriers');
-  await indicators.getByRole('cell', { name: /Non calculable\..*Aucune sortie déclarée/ }).first().waitFor();
+  await indicators
+    .getByRole('cell', { name: /Non calculable\..*Aucune sortie déclarée/ })
+    .first()
+    .waitFor();
   await page.getByLabel('Famille de flux (indicateurs et comparaison)').selectOption('');
 
   // No analysis yet: the scenario explains it and links to the synergies page.
   const scenario = page.locator('section.metabolism-scenario');
   await scenario.getByText(/Aucune analyse des synergies n’a encore été lancée/).waitFor();
-  assert.equal(await scenario.getByRole('link', { name: 'Lancer une analyse sur la page Synergies' }).getAttribute('href'), `/t/${CODE}/synergies`);
+  assert.equal(
+    await scenario.getByRole('link', { name: 'Lancer une analyse sur la page Synergies' }).getAttribute('href'),
+    `/t/${CODE}/synergies`,
+  );
 
   // Exports.
   const csv = page.getByRole('link', { name: 'Télécharger les comptes de flux (CSV)' });
   assert.equal(await csv.getAttribute('href'), `/api/territories/${CODE}/metabolism/export?format=csv&table=comptes`);
-  assert.equal(await page.getByRole('link', { name: 'Télécharger les indicateurs (CSV)' }).getAttribute('href'), `/api/territories/${CODE}/metabolism/export?format=csv&table=indicateurs`);
-  const xlsx = await page.request.get(`${h.origin}${await page.getByRole('link', { name: /comptes et les indicateurs \(XLSX\)/ }).getAttribute('href')}`);
+  assert.equal(
+    await page.getByRole('link', { name: 'Télécharger les indicateurs (CSV)' }).getAttribute('href'),
+    `/api/territories/${CODE}/metabolism/export?format=csv&table=indicateurs`,
+  );
+  const xlsx = await page.request.get(
+    `${h.origin}${await page.getByRole('link', { name: /comptes et les indicateurs \(XLSX\)/ }).getAttribute('href')}`,
+  );
   assert.equal(xlsx.status(), 200);
   assert.match(xlsx.headers()['content-type'] ?? '', /spreadsheetml/);
 
@@ -117,7 +133,11 @@ test('the layer tabs work with the keyboard alone: the arrow keys switch to ener
 test('on a phone-sized screen the diagram fits, the wide tables scroll inside regions reachable with the keyboard, and nothing else overflows', async () => {
   const page = await openMetabolism();
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.waitForFunction(() => ((document.querySelector('.metabolism-sankey-chart canvas') as HTMLCanvasElement | null)?.getBoundingClientRect().width ?? 999) <= 390);
+  await page.waitForFunction(
+    () =>
+      ((document.querySelector('.metabolism-sankey-chart canvas') as HTMLCanvasElement | null)?.getBoundingClientRect().width ?? 999) <=
+      390,
+  );
   const overflow = await page.evaluate(() => {
     const main = document.querySelector('main') as HTMLElement;
     return main.scrollWidth - main.clientWidth;
@@ -170,7 +190,10 @@ test('the interdependencies with the neighbouring territory show both declaratio
   assert.equal(first[3], 'Toutes familles');
   assert.match(first[7] ?? '', /%$/);
   assert.match((await table.textContent()) ?? '', /Énergie/);
-  await page.getByRole('status').filter({ hasText: /Lignes d’interdépendance : \d+/ }).waitFor({ state: 'attached' });
+  await page
+    .getByRole('status')
+    .filter({ hasText: /Lignes d’interdépendance : \d+/ })
+    .waitFor({ state: 'attached' });
 
   const csvHref = await page.getByRole('link', { name: 'Télécharger ces interdépendances (CSV)' }).getAttribute('href');
   assert.equal(csvHref, `/api/interdependencies/export?territories=${CODE},DEMO-DUNKERQUE&format=csv`);
@@ -182,7 +205,11 @@ test('the interdependencies with the neighbouring territory show both declaratio
 });
 
 test('after an analysis is run, "with the detected synergies" shows the local loop closure rising in the comparison table and the Sankey diagram after', async () => {
-  const run = await h.fetch(`/api/territories/${CODE}/analyses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  const run = await h.fetch(`/api/territories/${CODE}/analyses`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
   assert.equal(run.status, 201);
 
   const page = await openMetabolism();

@@ -22,7 +22,10 @@ const PAGE = 50;
 
 /** A day, `YYYY-MM-DD`, as people write it: « 12 mars 2026 » (no time zone can shift it). */
 export function day(iso: string): string {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString(language.value === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString(language.value === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  });
 }
 
 function count(n: number, weakOnly: boolean): string {
@@ -196,7 +199,12 @@ function Log({ code }: { code: string }) {
                 </ol>
                 {total > items.length && (
                   <p>
-                    <button type="button" class="secondary" onClick={() => setLimit((n) => Math.min(n + PAGE, 500))} disabled={limit >= 500}>
+                    <button
+                      type="button"
+                      class="secondary"
+                      onClick={() => setLimit((n) => Math.min(n + PAGE, 500))}
+                      disabled={limit >= 500}
+                    >
                       {t('relationships.more')}
                     </button>
                   </p>

@@ -92,7 +92,11 @@ test('a facilitator writes down a visit with a weak signal, sees it listed and f
   assert.match(text, /Noté par Camille Animatrice/);
 
   // Another exchange, later and without a weak signal: newest first, and the filter keeps the weak signal only.
-  const other = await h.inject({ method: 'POST', url: LOG, payload: { actorId: ids.cogebois, occurredOn: '2026-04-02', kind: 'club', topics: 'Club des dirigeants' } });
+  const other = await h.inject({
+    method: 'POST',
+    url: LOG,
+    payload: { actorId: ids.cogebois, occurredOn: '2026-04-02', kind: 'club', topics: 'Club des dirigeants' },
+  });
   assert.equal(other.statusCode, 201, other.body);
   await page.getByLabel('Signaux faibles seulement').check();
   await page.getByText('1 échange avec un signal faible').waitFor();
@@ -107,7 +111,10 @@ test('a facilitator writes down a visit with a weak signal, sees it listed and f
   await page.getByRole('button', { name: `Modifier l’échange du 12 mars 2026 avec ${COLME}` }).click();
   await page.getByRole('heading', { level: 2, name: `Modifier l’échange avec ${COLME}` }).waitFor();
   assert.equal(await page.getByLabel('Entreprise rencontrée').inputValue(), ids.colme);
-  assert.equal(await page.getByLabel('Le signal faible', { exact: true }).inputValue(), 'Envisage de quitter le territoire si le prix du gaz remonte');
+  assert.equal(
+    await page.getByLabel('Le signal faible', { exact: true }).inputValue(),
+    'Envisage de quitter le territoire si le prix du gaz remonte',
+  );
   await page.getByLabel('Type d’échange').selectOption({ label: 'Atelier en entreprise' });
   await page.getByLabel('Date de l’échange').fill('1850-03-12');
   await page.getByRole('button', { name: 'Enregistrer l’échange' }).click();
@@ -144,7 +151,11 @@ test('a facilitator writes down a visit with a weak signal, sees it listed and f
 
 test('a contributor is not offered the log: no navigation entry, the page says it is not for their role, and the API refuses as for any facilitators’ action', async () => {
   const canary = 'Confidentiel : la gérante cherche un repreneur';
-  const made = await h.inject({ method: 'POST', url: LOG, payload: { actorId: ids.colme, occurredOn: '2026-05-05', kind: 'meeting', weakSignal: true, weakSignalText: canary } });
+  const made = await h.inject({
+    method: 'POST',
+    url: LOG,
+    payload: { actorId: ids.colme, occurredOn: '2026-05-05', kind: 'meeting', weakSignal: true, weakSignalText: canary },
+  });
   assert.equal(made.statusCode, 201, made.body);
   const page = await h.newPage(GROWER);
   const before = h.requests.length;

@@ -27,12 +27,21 @@ function VisibleSynergies({ code }: { code: string }) {
           <>
             <p class="lead">{contributor ? t('synergies.proposed.intro') : t('synergies.anonymised.intro')}</p>
             <p role="status" class="synergies-count">
-              {list.data ? (list.data.total === 0 ? t('synergies.proposed.none') : t('synergies.proposed.count', { n: number(list.data.total, 0) })) : ''}
+              {list.data
+                ? list.data.total === 0
+                  ? t('synergies.proposed.none')
+                  : t('synergies.proposed.count', { n: number(list.data.total, 0) })
+                : ''}
             </p>
             <Status state={list}>
               {(l) =>
                 l.items.length === 0 ? null : (
-                  <SynergyItems items={l.items} base={territoryBase(code)} caption={contributor ? t('synergies.proposed.caption') : t('synergies.anonymised.caption')} facilitate={false} />
+                  <SynergyItems
+                    items={l.items}
+                    base={territoryBase(code)}
+                    caption={contributor ? t('synergies.proposed.caption') : t('synergies.anonymised.caption')}
+                    facilitate={false}
+                  />
                 )
               }
             </Status>

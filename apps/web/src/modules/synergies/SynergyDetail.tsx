@@ -2,7 +2,17 @@ import './synergies.css';
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { resourceLabel, useResources } from '../../api/reference.js';
-import { followUpOf, openCase, PartyName, partyText, quantityText, StatusTag, useFollowUpIndex, type FollowUpIndex, type SynergyItem } from '../followup/index.js';
+import {
+  followUpOf,
+  openCase,
+  PartyName,
+  partyText,
+  quantityText,
+  StatusTag,
+  useFollowUpIndex,
+  type FollowUpIndex,
+  type SynergyItem,
+} from '../followup/index.js';
 import { Layout } from '../../app/Layout.js';
 import { Status } from '../../ui/Status.js';
 import { useLatest, useParties, type Parties } from './components/data.js';
@@ -17,7 +27,17 @@ import { territoryBase, useTerritory } from '../../app/territory.js';
 import { familyLabel } from '../../ui/synergy-format.js';
 
 /** The synergy's follow-up: its status, and the way to its case (opened here when there is none). */
-function FollowUpAction({ code, synergy, base, followUp }: { code: string; synergy: Synergy; base: string; followUp: FollowUpIndex | undefined }) {
+function FollowUpAction({
+  code,
+  synergy,
+  base,
+  followUp,
+}: {
+  code: string;
+  synergy: Synergy;
+  base: string;
+  followUp: FollowUpIndex | undefined;
+}) {
   const { route } = useLocation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -39,7 +59,8 @@ function FollowUpAction({ code, synergy, base, followUp }: { code: string; syner
       <h2 id="suivi">{t('synergies.case.title')}</h2>
       {current.caseId ? (
         <p>
-          <StatusTag status={current.status} /> <a href={`${base}/suivi/${encodeURIComponent(current.caseId)}`}>{t('synergies.case.open')}</a>
+          <StatusTag status={current.status} />{' '}
+          <a href={`${base}/suivi/${encodeURIComponent(current.caseId)}`}>{t('synergies.case.open')}</a>
         </p>
       ) : (
         <p>
@@ -75,7 +96,11 @@ function Detail({
 }) {
   const rank = analysis.result.synergies.indexOf(synergy) + 1;
   const actor = (a: ActorName | null | undefined, id: string) =>
-    a ? <a href={`${base}/acteurs/${encodeURIComponent(id)}`}>{a.name}</a> : <span class="muted">{parties ? t('synergies.unknownActor') : t('common.loading')}</span>;
+    a ? (
+      <a href={`${base}/acteurs/${encodeURIComponent(id)}`}>{a.name}</a>
+    ) : (
+      <span class="muted">{parties ? t('synergies.unknownActor') : t('common.loading')}</span>
+    );
   return (
     <>
       <section aria-labelledby="en-bref">
@@ -116,7 +141,13 @@ function Detail({
           </div>
           <div>
             <dt>{t('synergies.detail.score')}</dt>
-            <dd>{t('synergies.detail.scoreValue', { value: number(synergy.score.value, 1), rank: number(rank, 0), count: number(analysis.result.synergies.length, 0) })}</dd>
+            <dd>
+              {t('synergies.detail.scoreValue', {
+                value: number(synergy.score.value, 1),
+                rank: number(rank, 0),
+                count: number(analysis.result.synergies.length, 0),
+              })}
+            </dd>
           </div>
           <div>
             <dt>{t('synergies.detail.status')}</dt>
@@ -146,7 +177,11 @@ function VisibleSynergyDetail({ code, id }: { code: string; id: string }) {
   const resources = useResources();
   const list = useApi<{ items: SynergyItem[] }>(`/api/territories/${encodeURIComponent(code)}/synergies`);
   const item = list.data?.items.find((s) => s.id === id);
-  const title = item ? t('synergies.detail.title', { supplier: partyText(item.supplier), receiver: partyText(item.receiver) }) : list.data ? t('synergies.visible.notFoundTitle') : t('synergies.detail.titleLoading');
+  const title = item
+    ? t('synergies.detail.title', { supplier: partyText(item.supplier), receiver: partyText(item.receiver) })
+    : list.data
+      ? t('synergies.visible.notFoundTitle')
+      : t('synergies.detail.titleLoading');
   return (
     <Layout territory={territory.data} title={title}>
       <p>
@@ -233,7 +268,10 @@ function AnalysedSynergyDetail({ code, id }: { code: string; id: string }) {
   const p = useParties(code, synergy);
   const title =
     synergy && p
-      ? t('synergies.detail.title', { supplier: p.supplier?.name ?? t('synergies.unknownActor'), receiver: p.receiver?.name ?? t('synergies.unknownActor') })
+      ? t('synergies.detail.title', {
+          supplier: p.supplier?.name ?? t('synergies.unknownActor'),
+          receiver: p.receiver?.name ?? t('synergies.unknownActor'),
+        })
       : t('synergies.detail.titleLoading');
   return (
     <Layout territory={territory.data} title={title}>

@@ -30,7 +30,9 @@ test('a facilitator runs an analysis with the keyboard alone and sees the cogene
   let reached = false;
   for (let i = 0; i < 40 && !reached; i++) {
     await page.keyboard.press('Tab');
-    reached = await page.evaluate(() => document.activeElement?.tagName === 'BUTTON' && document.activeElement.textContent === 'Lancer une analyse');
+    reached = await page.evaluate(
+      () => document.activeElement?.tagName === 'BUTTON' && document.activeElement.textContent === 'Lancer une analyse',
+    );
   }
   assert.ok(reached, 'the button is reachable with Tab');
   // Watch every change of the page while it runs, however short the run: an indeterminate progress
@@ -42,7 +44,13 @@ test('a facilitator runs an analysis with the keyboard alone and sees the cogene
       const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Lancer une analyse');
       const progress = document.querySelector('[role=status] progress');
       const status = progress?.closest('[role=status]');
-      if (button?.disabled === true && progress && !progress.hasAttribute('value') && (status?.textContent ?? '').includes('Analyse en cours…')) w.sawRunning = true;
+      if (
+        button?.disabled === true &&
+        progress &&
+        !progress.hasAttribute('value') &&
+        (status?.textContent ?? '').includes('Analyse en cours…')
+      )
+        w.sawRunning = true;
     };
     new MutationObserver(check).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   });
@@ -50,7 +58,9 @@ test('a facilitator runs an analysis with the keyboard alone and sees the cogene
   await page.keyboard.press('Enter');
 
   // Done: the counts, then the table of the latest analysis.
-  await page.getByText(/Analyse terminée en .* s : [\d\s]+ synergies proposées, [\d\s]+ candidates écartées, \d+ mutualisations\./).waitFor({ timeout: 60_000 });
+  await page
+    .getByText(/Analyse terminée en .* s : [\d\s]+ synergies proposées, [\d\s]+ candidates écartées, \d+ mutualisations\./)
+    .waitFor({ timeout: 60_000 });
   assert.equal(await page.evaluate(() => (window as unknown as { sawRunning: boolean }).sawRunning), true, 'the running state was shown');
   t.diagnostic(`analysis run and its result loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   assert.equal(await page.getByRole('button', { name: 'Lancer une analyse' }).isDisabled(), false);
@@ -67,12 +77,18 @@ test('a facilitator runs an analysis with the keyboard alone and sees the cogene
   assert.match(firstText, /Détectée/);
   const link = first.getByRole('link');
   assert.match((await link.getAttribute('href')) ?? '', /%3E.*%40heat-medium-to-greenhouses$/);
-  assert.match((await link.textContent()) ?? '', /^Cogébois de l’Aa \(centrale de cogénération biomasse\)\s*→\s*vers\s*SCEA Serres de la Colme$/);
+  assert.match(
+    (await link.textContent()) ?? '',
+    /^Cogébois de l’Aa \(centrale de cogénération biomasse\)\s*→\s*vers\s*SCEA Serres de la Colme$/,
+  );
 
   // Mutualisations and rejected candidates have their own sections.
   await page.getByRole('table', { name: 'Mutualisations proposées par la dernière analyse' }).waitFor();
   await page.getByText(/Voir les [\d\s]+ candidates écartées, par motif/).click();
-  await page.getByRole('table', { name: 'Candidates écartées par motif' }).getByRole('rowheader', { name: 'Activité du receveur' }).waitFor();
+  await page
+    .getByRole('table', { name: 'Candidates écartées par motif' })
+    .getByRole('rowheader', { name: 'Activité du receveur' })
+    .waitFor();
 
   await screenshot(page, '04-analyse');
   assert.deepEqual(await seriousViolations(page), []);
@@ -100,7 +116,9 @@ test('the filters narrow the list and sorting by impact keeps the largest CO2e f
   await page.getByRole('button', { name: 'Effacer les filtres' }).click();
   await page.getByLabel('Trier par').selectOption('co2');
   await page.getByRole('table', { name: /triées par émissions évitées/ }).waitFor();
-  const co2 = (await table.locator('tbody tr td:nth-child(7)').allTextContents()).slice(0, 5).map((s) => Number(s.replace(/\s/g, '').replace(',', '.')));
+  const co2 = (await table.locator('tbody tr td:nth-child(7)').allTextContents())
+    .slice(0, 5)
+    .map((s) => Number(s.replace(/\s/g, '').replace(',', '.')));
   for (let i = 1; i < co2.length; i++) assert.ok((co2[i - 1] ?? 0) >= (co2[i] ?? 0), `${co2.join(' ')}`);
 
   // More rows: the focus goes to the first new one.
@@ -134,7 +152,17 @@ test('a facilitator opens the top synergy and reads its explanation, checks, imp
   assert.match(explanation, /Vérifié :/);
 
   const checks = page.getByRole('table', { name: 'Les vérifications de cette synergie' });
-  for (const name of ['Quantités', 'Saisonnalité (mois)', 'Température', 'Qualité (pureté)', 'Activité du receveur', 'Caractère dangereux', 'Statut réglementaire', 'Distance', 'Complétude des données']) {
+  for (const name of [
+    'Quantités',
+    'Saisonnalité (mois)',
+    'Température',
+    'Qualité (pureté)',
+    'Activité du receveur',
+    'Caractère dangereux',
+    'Statut réglementaire',
+    'Distance',
+    'Complétude des données',
+  ]) {
     await checks.getByRole('rowheader', { name, exact: true }).waitFor();
   }
   const temperature = (await checks.getByRole('row', { name: /Température/ }).textContent()) ?? '';
@@ -158,7 +186,12 @@ test('a synergy’s page opened directly from its address reads the same, and in
   await ensureAnalysis();
   const page = await h.newPage();
   await page.goto(`${h.origin}${LIST}`);
-  const href = await page.getByRole('table', { name: /Synergies de substitution/ }).locator('tbody tr').first().getByRole('link').getAttribute('href');
+  const href = await page
+    .getByRole('table', { name: /Synergies de substitution/ })
+    .locator('tbody tr')
+    .first()
+    .getByRole('link')
+    .getAttribute('href');
   assert.ok(href);
   await page.goto(`${h.origin}${href}`);
   await page.getByRole('heading', { level: 2, name: 'Explication' }).waitFor();

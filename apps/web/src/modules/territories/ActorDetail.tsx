@@ -44,12 +44,16 @@ function fateText(f: Flow): string {
     if (!f.currentFate) return MISSING;
     const parts = [fateLabel(f.currentFate.mode)];
     if (f.currentFate.operationCode) parts[0] += ` (${f.currentFate.operationCode})`;
-    if (f.currentFate.local !== undefined) parts.push(f.currentFate.local ? t('actors.flow.insideTerritory') : t('actors.flow.outsideTerritory'));
+    if (f.currentFate.local !== undefined)
+      parts.push(f.currentFate.local ? t('actors.flow.insideTerritory') : t('actors.flow.outsideTerritory'));
     if (f.currentFate.partner) parts.push(t('actors.flow.toPartner', { partner: f.currentFate.partner }));
     return parts.join(', ');
   }
   if (!f.currentOrigin) return MISSING;
-  const parts = [f.currentOrigin.recycled ? t('actors.flow.recycledOrigin') : t('actors.flow.virginOrigin'), f.currentOrigin.local ? t('actors.flow.insideTerritory') : t('actors.flow.outsideTerritory')];
+  const parts = [
+    f.currentOrigin.recycled ? t('actors.flow.recycledOrigin') : t('actors.flow.virginOrigin'),
+    f.currentOrigin.local ? t('actors.flow.insideTerritory') : t('actors.flow.outsideTerritory'),
+  ];
   if (f.currentOrigin.partner) parts.push(t('actors.flow.fromPartner', { partner: f.currentOrigin.partner }));
   return parts.join(', ');
 }
@@ -97,7 +101,13 @@ export function ActorDetail({ code, id }: { code: string; id: string }) {
         <Status state={actor}>
           {(actorData) => (
             <>
-              <ActorRecord code={code} actor={actorData} editable={editable} deletable={offer.facilitate} counts={{ sites: sites.data?.total ?? 0, flows: flows.data?.total ?? 0, needs: needs.data?.total ?? 0 }} />
+              <ActorRecord
+                code={code}
+                actor={actorData}
+                editable={editable}
+                deletable={offer.facilitate}
+                counts={{ sites: sites.data?.total ?? 0, flows: flows.data?.total ?? 0, needs: needs.data?.total ?? 0 }}
+              />
 
               <RecordSection<Site>
                 headingId="actor-sites-title"
@@ -116,7 +126,11 @@ export function ActorDetail({ code, id }: { code: string; id: string }) {
                       return name ? t('actors.site.communeOption', { name, code: s.communeCode }) : s.communeCode;
                     },
                   },
-                  { header: t('actors.site.location'), class: 'actors-nowrap', cell: (s) => (s.location ? `${number(s.location.lat, 5)}, ${number(s.location.lon, 5)}` : t('actors.site.notLocated')) },
+                  {
+                    header: t('actors.site.location'),
+                    class: 'actors-nowrap',
+                    cell: (s) => (s.location ? `${number(s.location.lat, 5)}, ${number(s.location.lon, 5)}` : t('actors.site.notLocated')),
+                  },
                 ]}
                 editable={editable}
                 rowName={(s) => s.name}
@@ -124,10 +138,20 @@ export function ActorDetail({ code, id }: { code: string; id: string }) {
                 editorTitle={(s) => (s ? t('actors.site.editTitle', { name: s.name }) : t('actors.site.new'))}
                 addLabel={t('actors.site.new')}
                 form={({ item, saved, cancel, remove }) => (
-                  <SiteForm territoryCode={code} communes={communes} actorId={actorData.id} site={item} formId="site-form" onSaved={(s) => saved(t('actors.site.saved', { name: s.name }))} onCancel={cancel} onDelete={remove} />
+                  <SiteForm
+                    territoryCode={code}
+                    communes={communes}
+                    actorId={actorData.id}
+                    site={item}
+                    formId="site-form"
+                    onSaved={(s) => saved(t('actors.site.saved', { name: s.name }))}
+                    onCancel={cancel}
+                    onDelete={remove}
+                  />
                 )}
                 remove={{
-                  confirm: (s) => t('actors.site.deleteConfirm', { name: s.name, flows: flows.data?.items.filter((f) => f.siteId === s.id).length ?? 0 }),
+                  confirm: (s) =>
+                    t('actors.site.deleteConfirm', { name: s.name, flows: flows.data?.items.filter((f) => f.siteId === s.id).length ?? 0 }),
                   run: (s) => deleteRecord(code, 'sites', s.id, ['flows']),
                   done: (s) => t('actors.site.deleted', { name: s.name }),
                 }}
@@ -141,13 +165,20 @@ export function ActorDetail({ code, id }: { code: string; id: string }) {
                 empty={t('actors.detail.noFlows')}
                 {...tables}
                 columns={[
-                  { header: t('actors.flow.direction'), cell: (f) => <span class={`actors-direction actors-direction-${f.direction}`}>{directionLabel(f.direction)}</span> },
+                  {
+                    header: t('actors.flow.direction'),
+                    cell: (f) => <span class={`actors-direction actors-direction-${f.direction}`}>{directionLabel(f.direction)}</span>,
+                  },
                   {
                     header: t('actors.flow.resource'),
                     cell: (f) => (
                       <>
                         {resourceLabel(f.resourceCode, resources)}
-                        {f.wasteCode && <span class="actors-block small muted">{t('actors.flow.wasteCodeShort', { code: formatWasteCode(f.wasteCode, f.hazardous) })}</span>}
+                        {f.wasteCode && (
+                          <span class="actors-block small muted">
+                            {t('actors.flow.wasteCodeShort', { code: formatWasteCode(f.wasteCode, f.hazardous) })}
+                          </span>
+                        )}
                         {f.hazardous && <span class="actors-block small actors-hazard">{t('actors.flow.hazardousYes')}</span>}
                       </>
                     ),
@@ -159,13 +190,20 @@ export function ActorDetail({ code, id }: { code: string; id: string }) {
                       <>
                         {f.label}
                         {f.monthsAvailable && <span class="actors-block small muted">{monthsText(f.monthsAvailable)}</span>}
-                        {f.quality.temperatureC !== undefined && <span class="actors-block small muted">{t('actors.flow.temperatureValue', { t: number(f.quality.temperatureC, 1) })}</span>}
+                        {f.quality.temperatureC !== undefined && (
+                          <span class="actors-block small muted">
+                            {t('actors.flow.temperatureValue', { t: number(f.quality.temperatureC, 1) })}
+                          </span>
+                        )}
                       </>
                     ),
                   },
                   { header: t('actors.flow.quantity'), numeric: true, cell: (f) => quantityText(f.quantity, units) },
                   { header: t('actors.detail.fateOrOrigin'), cell: fateText },
-                  siteList.length > 1 && { header: t('actors.flow.site'), cell: (f) => siteList.find((s) => s.id === f.siteId)?.name ?? MISSING },
+                  siteList.length > 1 && {
+                    header: t('actors.flow.site'),
+                    cell: (f) => siteList.find((s) => s.id === f.siteId)?.name ?? MISSING,
+                  },
                 ]}
                 editable={editable}
                 rowName={(f) => f.label}
@@ -181,7 +219,15 @@ export function ActorDetail({ code, id }: { code: string; id: string }) {
                       </button>
                     </>
                   ) : (
-                    <FlowForm territoryCode={code} sites={siteList} flow={item} formId="flow-form" onSaved={(f) => saved(t('actors.flow.saved', { label: f.label }))} onCancel={cancel} onDelete={remove} />
+                    <FlowForm
+                      territoryCode={code}
+                      sites={siteList}
+                      flow={item}
+                      formId="flow-form"
+                      onSaved={(f) => saved(t('actors.flow.saved', { label: f.label }))}
+                      onCancel={cancel}
+                      onDelete={remove}
+                    />
                   )
                 }
                 remove={{
@@ -210,12 +256,28 @@ export function ActorDetail({ code, id }: { code: string; id: string }) {
                 editorTitle={(n) => (n ? t('actors.need.editTitle') : t('actors.need.new'))}
                 addLabel={t('actors.need.new')}
                 form={({ item, saved, cancel, remove }) => (
-                  <NeedForm territoryCode={code} actorId={actorData.id} need={item} formId="need-form" onSaved={() => saved(t('actors.need.saved'))} onCancel={cancel} onDelete={remove} />
+                  <NeedForm
+                    territoryCode={code}
+                    actorId={actorData.id}
+                    need={item}
+                    formId="need-form"
+                    onSaved={() => saved(t('actors.need.saved'))}
+                    onCancel={cancel}
+                    onDelete={remove}
+                  />
                 )}
-                remove={{ confirm: () => t('actors.need.deleteConfirm'), run: (n) => deleteRecord(code, 'needs', n.id), done: () => t('actors.need.deleted') }}
+                remove={{
+                  confirm: () => t('actors.need.deleteConfirm'),
+                  run: (n) => deleteRecord(code, 'needs', n.id),
+                  done: () => t('actors.need.deleted'),
+                }}
               />
 
-              {offer.facilitate ? <ActorSynergies code={code} actor={actorData} latest={latest} flows={flows.data?.items ?? []} /> : <ProposedToActor code={code} actor={actorData} />}
+              {offer.facilitate ? (
+                <ActorSynergies code={code} actor={actorData} latest={latest} flows={flows.data?.items ?? []} />
+              ) : (
+                <ProposedToActor code={code} actor={actorData} />
+              )}
             </>
           )}
         </Status>
@@ -225,7 +287,19 @@ export function ActorDetail({ code, id }: { code: string; id: string }) {
 }
 
 /** The actor's record: what is known of it, edited in place; deleted (with its sites, flows and needs) by a facilitator. */
-function ActorRecord({ code, actor, editable, deletable, counts }: { code: string; actor: Actor; editable: boolean; deletable: boolean; counts: { sites: number; flows: number; needs: number } }) {
+function ActorRecord({
+  code,
+  actor,
+  editable,
+  deletable,
+  counts,
+}: {
+  code: string;
+  actor: Actor;
+  editable: boolean;
+  deletable: boolean;
+  counts: { sites: number; flows: number; needs: number };
+}) {
   const { route } = useLocation();
   const editor = useEditor<Actor>();
   const [message, setMessage] = useState<NoticeState>(NO_NOTICE);
@@ -351,10 +425,22 @@ function ActorRecord({ code, actor, editable, deletable, counts }: { code: strin
   );
 }
 
-function ActorSynergies({ code, actor, latest, flows }: { code: string; actor: Actor; latest: Loaded<LatestAnalysis | null>; flows: readonly Flow[] }) {
+function ActorSynergies({
+  code,
+  actor,
+  latest,
+  flows,
+}: {
+  code: string;
+  actor: Actor;
+  latest: Loaded<LatestAnalysis | null>;
+  flows: readonly Flow[];
+}) {
   const base = territoryBase(code);
   const mine = (latest.data?.result.synergies ?? []).filter((s) => s.supplierActorId === actor.id || s.receiverActorId === actor.id);
-  const others = [...new Set(mine.map((s) => (s.supplierActorId === actor.id ? s.receiverActorId : s.supplierActorId)))].filter((x) => x !== actor.id);
+  const others = [...new Set(mine.map((s) => (s.supplierActorId === actor.id ? s.receiverActorId : s.supplierActorId)))].filter(
+    (x) => x !== actor.id,
+  );
   // The partners' names, each from its actor's record (one that cannot be read stays unnamed).
   const names = useQueries({
     queries: others.map((other) => {
@@ -367,7 +453,8 @@ function ActorSynergies({ code, actor, latest, flows }: { code: string; actor: A
   const [all, setAll] = useState(false);
   const shown = all ? mine : mine.slice(0, SYNERGIES_SHOWN);
   const supplies = (s: SynergySummary) => s.supplierActorId === actor.id;
-  const partner = (s: SynergySummary) => (s.sameActor ? t('actors.syn.sameActor') : (names.get(supplies(s) ? s.receiverActorId : s.supplierActorId) ?? '…'));
+  const partner = (s: SynergySummary) =>
+    s.sameActor ? t('actors.syn.sameActor') : (names.get(supplies(s) ? s.receiverActorId : s.supplierActorId) ?? '…');
   const ownFlow = (s: SynergySummary) => flowLabel(supplies(s) ? s.outputFlowId : s.inputFlowId);
   return (
     <section aria-labelledby="actor-synergies-title">
@@ -382,18 +469,31 @@ function ActorSynergies({ code, actor, latest, flows }: { code: string; actor: A
             <>
               <p class="muted">{t('actors.syn.fromAnalysis', { date: dateTime(run.createdAt) })}</p>
               <DataTable
-                caption={all || mine.length <= SYNERGIES_SHOWN ? t('actors.syn.caption', { name: actor.name, n: mine.length }) : t('actors.syn.captionBest', { name: actor.name, shown: SYNERGIES_SHOWN, n: mine.length })}
+                caption={
+                  all || mine.length <= SYNERGIES_SHOWN
+                    ? t('actors.syn.caption', { name: actor.name, n: mine.length })
+                    : t('actors.syn.captionBest', { name: actor.name, shown: SYNERGIES_SHOWN, n: mine.length })
+                }
                 class="actors-table"
                 wrap="actors-table-wrap"
                 rows={shown}
                 rowKey={(s) => s.id}
                 empty={t('actors.syn.none')}
                 columns={[
-                  { header: t('actors.syn.role'), cell: (s) => (s.sameActor ? t('actors.syn.internal') : supplies(s) ? t('actors.syn.supplier') : t('actors.syn.receiver')) },
+                  {
+                    header: t('actors.syn.role'),
+                    cell: (s) =>
+                      s.sameActor ? t('actors.syn.internal') : supplies(s) ? t('actors.syn.supplier') : t('actors.syn.receiver'),
+                  },
                   { header: t('actors.syn.flow'), rowHeader: true, cell: ownFlow },
                   { header: t('actors.syn.partner'), cell: partner },
                   { header: t('actors.syn.distance'), numeric: true, cell: (s) => t('actors.syn.km', { km: number(s.distanceKm, 1) }) },
-                  { header: t('actors.syn.allocated'), numeric: true, cell: (s) => (s.allocation.quantity === null ? t('actors.syn.notAllocated') : quantity(s.allocation.quantity, s.allocation.unit)) },
+                  {
+                    header: t('actors.syn.allocated'),
+                    numeric: true,
+                    cell: (s) =>
+                      s.allocation.quantity === null ? t('actors.syn.notAllocated') : quantity(s.allocation.quantity, s.allocation.unit),
+                  },
                   { header: t('actors.syn.score'), numeric: true, cell: (s) => number(s.score.value, 0) },
                   {
                     header: t('actors.syn.detail'),
@@ -435,7 +535,12 @@ function ProposedToActor({ code, actor }: { code: string; actor: Actor }) {
           mine.length === 0 ? (
             <p>{t('actors.syn.none')}</p>
           ) : (
-            <SynergyItems items={mine} base={territoryBase(code)} caption={t('actors.syn.captionProposed', { name: actor.name, n: mine.length })} facilitate={false} />
+            <SynergyItems
+              items={mine}
+              base={territoryBase(code)}
+              caption={t('actors.syn.captionProposed', { name: actor.name, n: mine.length })}
+              facilitate={false}
+            />
           )
         }
       </Status>

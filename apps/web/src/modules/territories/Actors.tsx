@@ -89,7 +89,11 @@ export function Actors({ code }: { code: string }) {
   const page = list.data;
   const from = page && page.total > 0 ? page.offset + 1 : 0;
   const to = page ? page.offset + page.items.length : 0;
-  const range = page ? (page.total === 0 ? t('actors.list.none') : t('actors.list.range', { from: number(from, 0), to: number(to, 0), total: number(page.total, 0) })) : '';
+  const range = page
+    ? page.total === 0
+      ? t('actors.list.none')
+      : t('actors.list.range', { from: number(from, 0), to: number(to, 0), total: number(page.total, 0) })
+    : '';
   const hasPrev = offset > 0;
   const hasNext = page ? page.offset + page.items.length < page.total : false;
 
@@ -124,7 +128,8 @@ export function Actors({ code }: { code: string }) {
             )}
             {created && (
               <p class="alert alert-ok actors-saved" role="status" tabIndex={-1} ref={createdRef}>
-                {t('actors.list.created', { name: created.name })} <a href={`${base}/acteurs/${created.id}`}>{t('actors.list.openCreated')}</a>
+                {t('actors.list.created', { name: created.name })}{' '}
+                <a href={`${base}/acteurs/${created.id}`}>{t('actors.list.openCreated')}</a>
               </p>
             )}
             <section id="actors-new" aria-labelledby="actors-new-title" hidden={!creating} class="panel">
@@ -155,11 +160,21 @@ export function Actors({ code }: { code: string }) {
                   <p id="actors-filter-q-hint" class="actors-hint">
                     {t('actors.list.qHint')}
                   </p>
-                  <input id="actors-filter-q" type="search" aria-describedby="actors-filter-q-hint" value={draft.q} onInput={(e) => setDraft({ ...draft, q: e.currentTarget.value })} />
+                  <input
+                    id="actors-filter-q"
+                    type="search"
+                    aria-describedby="actors-filter-q-hint"
+                    value={draft.q}
+                    onInput={(e) => setDraft({ ...draft, q: e.currentTarget.value })}
+                  />
                 </div>
                 <div>
                   <label for="actors-filter-kind">{t('actors.field.kind')}</label>
-                  <select id="actors-filter-kind" value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.currentTarget.value as ActorKind | '' })}>
+                  <select
+                    id="actors-filter-kind"
+                    value={draft.kind}
+                    onChange={(e) => setDraft({ ...draft, kind: e.currentTarget.value as ActorKind | '' })}
+                  >
                     <option value="">{t('actors.list.all')}</option>
                     {ACTOR_KINDS.map((k) => (
                       <option key={k} value={k}>
@@ -191,7 +206,11 @@ export function Actors({ code }: { code: string }) {
                 </div>
                 <div>
                   <label for="actors-filter-ess">{t('actors.field.ess')}</label>
-                  <select id="actors-filter-ess" value={draft.ess} onChange={(e) => setDraft({ ...draft, ess: e.currentTarget.value as Filters['ess'] })}>
+                  <select
+                    id="actors-filter-ess"
+                    value={draft.ess}
+                    onChange={(e) => setDraft({ ...draft, ess: e.currentTarget.value as Filters['ess'] })}
+                  >
                     <option value="">{t('actors.list.all')}</option>
                     <option value="true">{t('actors.yes')}</option>
                     <option value="false">{t('actors.no')}</option>
@@ -233,19 +252,37 @@ export function Actors({ code }: { code: string }) {
                         rows={p.items}
                         rowKey={(a) => a.id}
                         columns={[
-                          { header: t('actors.field.name'), rowHeader: true, cell: (a) => <a href={`${base}/acteurs/${a.id}`}>{a.name}</a> },
-                          { header: t('actors.field.siret'), class: 'actors-nowrap', cell: (a) => (a.siret ? formatSiret(a.siret) : MISSING) },
+                          {
+                            header: t('actors.field.name'),
+                            rowHeader: true,
+                            cell: (a) => <a href={`${base}/acteurs/${a.id}`}>{a.name}</a>,
+                          },
+                          {
+                            header: t('actors.field.siret'),
+                            class: 'actors-nowrap',
+                            cell: (a) => (a.siret ? formatSiret(a.siret) : MISSING),
+                          },
                           { header: t('actors.field.kind'), cell: (a) => kindLabel(a.kind) },
                           { header: t('actors.field.nafShort'), class: 'actors-nowrap', cell: (a) => a.nafCode ?? MISSING },
                           { header: t('actors.field.essShort'), cell: (a) => yesNo(a.ess) },
                         ]}
                       />
                       <nav class="actors-pager" aria-label={t('actors.list.pager')}>
-                        <button type="button" class="secondary" aria-disabled={hasPrev ? undefined : 'true'} onClick={() => hasPrev && go(applied, Math.max(0, offset - PAGE_SIZE))}>
+                        <button
+                          type="button"
+                          class="secondary"
+                          aria-disabled={hasPrev ? undefined : 'true'}
+                          onClick={() => hasPrev && go(applied, Math.max(0, offset - PAGE_SIZE))}
+                        >
                           {t('actors.list.prev')}
                         </button>
                         <span aria-hidden="true">{range}</span>
-                        <button type="button" class="secondary" aria-disabled={hasNext ? undefined : 'true'} onClick={() => hasNext && go(applied, offset + PAGE_SIZE)}>
+                        <button
+                          type="button"
+                          class="secondary"
+                          aria-disabled={hasNext ? undefined : 'true'}
+                          onClick={() => hasNext && go(applied, offset + PAGE_SIZE)}
+                        >
                           {t('actors.list.next')}
                         </button>
                       </nav>

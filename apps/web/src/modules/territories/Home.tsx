@@ -95,14 +95,24 @@ export function Home({ code }: { code: string }) {
 }
 
 /** Everything of the territory at a glance, for its facilitators and administrators. */
-function FacilitatorHome({ code, territory, pipeline }: { code: string; territory: ReturnType<typeof useTerritory>; pipeline: Pipeline | undefined }) {
+function FacilitatorHome({
+  code,
+  territory,
+  pipeline,
+}: {
+  code: string;
+  territory: ReturnType<typeof useTerritory>;
+  pipeline: Pipeline | undefined;
+}) {
   const base = territoryBase(code);
   const actors = useApi<Page<unknown>>(`/api/territories/${encodeURIComponent(code)}/actors?limit=1`);
   const flows = useApi<Page<unknown>>(`/api/territories/${encodeURIComponent(code)}/flows?limit=1`);
   const analyses = useApi<{ items: AnalysisRun[] }>(`/api/territories/${encodeURIComponent(code)}/analyses`);
   const metabolism = useApi<{ indicators: Indicator[] }>(`/api/territories/${encodeURIComponent(code)}/metabolism`);
   const latest = analyses.data?.items[0];
-  const closure = metabolism.data?.indicators.find((i) => i.id === 'local_loop_closure' && i.layer === 'material' && i.family === undefined)?.value;
+  const closure = metabolism.data?.indicators.find(
+    (i) => i.id === 'local_loop_closure' && i.layer === 'material' && i.family === undefined,
+  )?.value;
   return (
     <Layout territory={territory.data} title={territory.data ? territory.data.name : t('home.title')}>
       <Status state={territory}>

@@ -104,7 +104,8 @@ test('an actor’s page shows its record, its sites, its flows and needs, and th
   await page.getByRole('heading', { name: 'Flux (7)' }).waitFor();
   const flows = page.getByRole('table', { name: /Flux de Cogébois/ });
   await flows.getByRole('rowheader', { name: /Chaleur fatale : eau chaude à 65 °C/ }).waitFor();
-  for (const header of ['Sens', 'Ressource', 'Libellé', 'Quantité', 'Devenir ou origine actuels']) await flows.getByRole('columnheader', { name: header }).waitFor();
+  for (const header of ['Sens', 'Ressource', 'Libellé', 'Quantité', 'Devenir ou origine actuels'])
+    await flows.getByRole('columnheader', { name: header }).waitFor();
   assert.match((await flows.textContent()) ?? '', /Sortant/);
   assert.match((await flows.textContent()) ?? '', /Entrant/);
   await page.getByRole('table', { name: /Sites de Cogébois/ }).waitFor();
@@ -199,8 +200,13 @@ test('a new actor is created with the keyboard alone, its NAF code picked in the
   assert.match((await row.textContent()) ?? '', /10\.71C/);
   assert.match((await row.textContent()) ?? '', /Entreprise/);
 
-  const stored = (await h.inject({ method: 'GET', url: `/api/territories/${CODE}/actors?q=${encodeURIComponent('essai des Flandres')}` })).json<{ items: { nafCode: string; kind: string }[] }>();
-  assert.deepEqual(stored.items.map((a) => [a.nafCode, a.kind]), [['10.71C', 'company']]);
+  const stored = (
+    await h.inject({ method: 'GET', url: `/api/territories/${CODE}/actors?q=${encodeURIComponent('essai des Flandres')}` })
+  ).json<{ items: { nafCode: string; kind: string }[] }>();
+  assert.deepEqual(
+    stored.items.map((a) => [a.nafCode, a.kind]),
+    [['10.71C', 'company']],
+  );
 });
 
 test('a flow whose temperature is outside its heat band is refused, with the French message next to the field, and saved once corrected', async () => {
@@ -216,14 +222,18 @@ test('a flow whose temperature is outside its heat band is refused, with the Fre
   await resource.focus();
   await page.keyboard.type('energy.heat.medium');
   // Suggestions of the whole text typed, not of a part of it still on its way (the list is debounced).
-  await page.waitForFunction(() => document.querySelector('#flow-form-resourceCode-listbox [role=option]')?.textContent?.startsWith('energy.heat.medium'));
+  await page.waitForFunction(() =>
+    document.querySelector('#flow-form-resourceCode-listbox [role=option]')?.textContent?.startsWith('energy.heat.medium'),
+  );
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   assert.match(await resource.inputValue(), /^energy\.heat\.medium — /);
   await page.getByText('Plage de cette ressource : de 60 °C (inclus) à 90 °C (exclu).').waitFor();
   await page.waitForFunction(() => (document.getElementById('flow-form-quantity-unit') as HTMLSelectElement | null)?.value === 'MWh');
   // Only units of energy are offered for heat.
-  const units = await page.locator('#flow-form-quantity-unit option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+  const units = await page
+    .locator('#flow-form-quantity-unit option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
   assert.deepEqual(units.sort(), ['GJ', 'GWh', 'MWh', 'kWh']);
 
   await page.getByRole('group', { name: 'Sens' }).getByLabel('Entrant').check();
@@ -286,7 +296,10 @@ test('a site is added to an actor with a commune of the territory, and a wrong c
   await page.getByLabel('Longitude').fill('2,48');
   await page.getByRole('button', { name: 'Créer le site' }).click();
   await page.getByText('Site « Fournil » enregistré.').waitFor();
-  await page.getByRole('table', { name: /Sites de Boulangerie d’essai/ }).getByRole('cell', { name: 'Wormhout (59663)' }).waitFor();
+  await page
+    .getByRole('table', { name: /Sites de Boulangerie d’essai/ })
+    .getByRole('cell', { name: 'Wormhout (59663)' })
+    .waitFor();
 
   // The record is edited in place; the API's own message shows at the faulty field.
   await page.getByRole('button', { name: 'Modifier la fiche' }).click();
@@ -306,7 +319,9 @@ test('a site is added to an actor with a commune of the territory, and a wrong c
   await page.getByLabel('Description (obligatoire)').fill('Collecte mutualisée des cartons d’emballage');
   await page.locator('#need-form-resourceCode').focus();
   await page.keyboard.type('carton');
-  await page.waitForFunction(() => document.querySelector('#need-form-resourceCode-listbox [role=option]')?.textContent?.includes('Papiers et cartons'));
+  await page.waitForFunction(() =>
+    document.querySelector('#need-form-resourceCode-listbox [role=option]')?.textContent?.includes('Papiers et cartons'),
+  );
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await page.getByLabel('Valeur').fill('3');

@@ -70,13 +70,15 @@ const en: Record<keyof typeof fr, string> = {
   'access.name': 'Display name',
   'access.name.required': 'Give the person’s name.',
   'access.password': 'Initial password (optional)',
-  'access.password.hint': 'At least {n} characters. Left empty, the person will choose their own with “Forgotten password?” or sign in through the identity provider.',
+  'access.password.hint':
+    'At least {n} characters. Left empty, the person will choose their own with “Forgotten password?” or sign in through the identity provider.',
   'access.isAdmin': 'Platform administration',
   'access.isAdmin.hint': 'Access to every territory and to user management. Keep it to very few people.',
   'access.cancel': 'Cancel',
 
   'access.users.title': 'Users',
-  'access.users.intro': 'The platform’s accounts and their roles in each territory. A company sees only its own records and the synergies proposed to it.',
+  'access.users.intro':
+    'The platform’s accounts and their roles in each territory. A company sees only its own records and the synergies proposed to it.',
   'access.users.adminOnly': 'This page is for platform administrators only.',
   'access.users.new': 'Create an account',
   'access.users.firstRole': 'First role',

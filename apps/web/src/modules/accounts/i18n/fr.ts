@@ -29,7 +29,8 @@ const fr = {
   'signin.oidc.default': 'ProConnect / le fournisseur d’identité',
   'signin.forgot.open': 'Mot de passe oublié ?',
   'signin.forgot.title': 'Mot de passe oublié',
-  'signin.forgot.intro': 'Indiquez l’adresse e-mail de votre compte : vous recevrez un lien, valable une heure, pour choisir un nouveau mot de passe.',
+  'signin.forgot.intro':
+    'Indiquez l’adresse e-mail de votre compte : vous recevrez un lien, valable une heure, pour choisir un nouveau mot de passe.',
   'signin.forgot.submit': 'Recevoir un lien de réinitialisation',
   'signin.forgot.sent': 'Si un compte existe pour {email}, un lien de réinitialisation valable une heure vient d’y être envoyé.',
 
@@ -52,8 +53,10 @@ const fr = {
   'access.role.contributor': 'Contribution (une entreprise)',
   'access.role.reader': 'Consultation',
   'access.role.administrator.hint': 'Tout ce que fait l’animation, plus les membres, les clés d’API et le journal du territoire.',
-  'access.role.facilitator.hint': 'Voit toutes les données et les synergies avec les noms ; importe, exporte, analyse et suit les synergies.',
-  'access.role.contributor.hint': 'Voit et modifie les données de son entreprise, voit les synergies qui lui sont proposées, consent à la divulgation.',
+  'access.role.facilitator.hint':
+    'Voit toutes les données et les synergies avec les noms ; importe, exporte, analyse et suit les synergies.',
+  'access.role.contributor.hint':
+    'Voit et modifie les données de son entreprise, voit les synergies qui lui sont proposées, consent à la divulgation.',
   'access.role.reader.hint': 'Voit les agrégats, les synergies anonymisées et les chiffres du suivi. Ne modifie rien.',
   'access.territory': 'Territoire',
   'access.territory.choose': 'Choisir un territoire',
@@ -69,13 +72,15 @@ const fr = {
   'access.name': 'Nom affiché',
   'access.name.required': 'Indiquer le nom de la personne.',
   'access.password': 'Mot de passe initial (facultatif)',
-  'access.password.hint': 'Au moins {n} caractères. Laissé vide, la personne choisira le sien avec « Mot de passe oublié ? » ou se connectera par le fournisseur d’identité.',
+  'access.password.hint':
+    'Au moins {n} caractères. Laissé vide, la personne choisira le sien avec « Mot de passe oublié ? » ou se connectera par le fournisseur d’identité.',
   'access.isAdmin': 'Administration de la plateforme',
   'access.isAdmin.hint': 'Accès à tous les territoires et à la gestion des utilisateurs. À réserver à très peu de personnes.',
   'access.cancel': 'Annuler',
 
   'access.users.title': 'Utilisateurs',
-  'access.users.intro': 'Les comptes de la plateforme et leurs rôles dans chaque territoire. Une entreprise ne voit que ses propres données et les synergies qui lui sont proposées.',
+  'access.users.intro':
+    'Les comptes de la plateforme et leurs rôles dans chaque territoire. Une entreprise ne voit que ses propres données et les synergies qui lui sont proposées.',
   'access.users.adminOnly': 'Cette page est réservée aux administrateurs de la plateforme.',
   'access.users.new': 'Créer un compte',
   'access.users.firstRole': 'Premier rôle',
@@ -96,7 +101,8 @@ const fr = {
   'access.users.removeRoleOf': 'le rôle {role} de {name}',
   'access.users.roleRemoved': 'Rôle {role} retiré à {name}.',
   'access.users.delete': 'Supprimer',
-  'access.users.deleteConfirm': 'Supprimer le compte de {name} ({email}) ? Ses sessions sont fermées aussitôt ; son historique reste dans le journal.',
+  'access.users.deleteConfirm':
+    'Supprimer le compte de {name} ({email}) ? Ses sessions sont fermées aussitôt ; son historique reste dans le journal.',
   'access.users.deleteYes': 'Supprimer le compte de {name}',
   'access.users.deleted': 'Compte de {name} supprimé.',
 

@@ -62,13 +62,27 @@ function NewKey({ created, onDismiss }: { created: ApiKey & { key: string }; onD
         <p>{t('admin.keys.onceText')}</p>
       </div>
       <Field id="api-key-value" label={t('admin.keys.key')} hint={t('admin.keys.usage')}>
-        {(c) => <input {...c} ref={field} type="text" readOnly value={created.key} class="admin-key-value" spellcheck={false} autocomplete="off" onFocus={(e) => e.currentTarget.select()} />}
+        {(c) => (
+          <input
+            {...c}
+            ref={field}
+            type="text"
+            readOnly
+            value={created.key}
+            class="admin-key-value"
+            spellcheck={false}
+            autocomplete="off"
+            onFocus={(e) => e.currentTarget.select()}
+          />
+        )}
       </Field>
       <div class="access-actions">
         <button
           type="button"
           onClick={() =>
-            void copy(created.key, field.current).then((ok) => setCopied((n) => notice(n, ok ? 'ok' : 'error', ok ? t('admin.keys.copied') : t('admin.keys.copyFailed'))))
+            void copy(created.key, field.current).then((ok) =>
+              setCopied((n) => notice(n, ok ? 'ok' : 'error', ok ? t('admin.keys.copied') : t('admin.keys.copyFailed'))),
+            )
           }
         >
           {t('admin.keys.copy')}
@@ -107,7 +121,10 @@ export function ApiKeys({ code, onChange }: { code: string; onChange: () => void
     setBusy(true);
     setMessage(NO_NOTICE);
     try {
-      const made = await api<ApiKey & { key: string }>(`${territoryApi(code)}/api-keys`, { method: 'POST', body: JSON.stringify({ name: name.trim() }) });
+      const made = await api<ApiKey & { key: string }>(`${territoryApi(code)}/api-keys`, {
+        method: 'POST',
+        body: JSON.stringify({ name: name.trim() }),
+      });
       setCreated(made);
       setName('');
       void keysChanged(code);
@@ -146,7 +163,18 @@ export function ApiKeys({ code, onChange }: { code: string; onChange: () => void
       <form onSubmit={create} noValidate class="access-panel admin-inline-form" aria-labelledby="api-key-create-title">
         <h3 id="api-key-create-title">{t('admin.keys.create')}</h3>
         <Field id="api-key-name" label={t('admin.keys.name')} hint={t('admin.keys.nameHint')} error={nameError}>
-          {(c) => <input {...c} ref={nameInput} type="text" autocomplete="off" required maxLength={200} value={name} onInput={(e) => setName(e.currentTarget.value)} />}
+          {(c) => (
+            <input
+              {...c}
+              ref={nameInput}
+              type="text"
+              autocomplete="off"
+              required
+              maxLength={200}
+              value={name}
+              onInput={(e) => setName(e.currentTarget.value)}
+            />
+          )}
         </Field>
         <div class="access-actions">
           <button type="submit" disabled={busy}>
@@ -178,7 +206,10 @@ export function ApiKeys({ code, onChange }: { code: string; onChange: () => void
               { header: t('admin.keys.prefix'), cell: (k) => <code>{k.prefix}…</code> },
               { header: t('admin.keys.createdAt'), cell: (k) => dateTime(k.createdAt) },
               { header: t('admin.keys.lastUsed'), cell: (k) => (k.lastUsedAt ? dateTime(k.lastUsedAt) : t('admin.keys.never')) },
-              { header: t('admin.keys.state'), cell: (k) => (k.revokedAt ? t('admin.keys.revokedOn', { date: dateTime(k.revokedAt) }) : t('admin.keys.active')) },
+              {
+                header: t('admin.keys.state'),
+                cell: (k) => (k.revokedAt ? t('admin.keys.revokedOn', { date: dateTime(k.revokedAt) }) : t('admin.keys.active')),
+              },
               {
                 header: t('access.users.col.actions'),
                 cell: (k) =>

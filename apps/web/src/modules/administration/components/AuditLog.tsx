@@ -92,7 +92,11 @@ export function AuditLog({ code, revision }: { code: string; revision: number })
         </a>
       </p>
       <p role="status" class="admin-range">
-        {page ? (page.total === 0 ? t('admin.audit.empty') : t('admin.audit.range', { from: number(from, 0), to: number(to, 0), total: number(page.total, 0) })) : ''}
+        {page
+          ? page.total === 0
+            ? t('admin.audit.empty')
+            : t('admin.audit.range', { from: number(from, 0), to: number(to, 0), total: number(page.total, 0) })
+          : ''}
       </p>
       <Status state={log}>
         {({ items, total }) =>
@@ -110,7 +114,10 @@ export function AuditLog({ code, revision }: { code: string; revision: number })
                 columns={[
                   { header: t('admin.audit.at'), class: 'admin-nowrap', cell: (e) => <time dateTime={e.at}>{dateTime(e.at)}</time> },
                   { header: t('admin.audit.user'), cell: (e) => <Who e={e} /> },
-                  { header: t('admin.audit.action'), cell: (e) => labelOr(`admin.audit.action.${e.action}.${e.entity}`, labelOr(`admin.audit.action.${e.action}`, e.action)) },
+                  {
+                    header: t('admin.audit.action'),
+                    cell: (e) => labelOr(`admin.audit.action.${e.action}.${e.entity}`, labelOr(`admin.audit.action.${e.action}`, e.action)),
+                  },
                   { header: t('admin.audit.entity'), cell: (e) => labelOr(`admin.audit.entity.${e.entity}`, e.entity) },
                   { header: t('admin.audit.entityId'), cell: (e) => (e.entityId ? <code class="admin-id">{e.entityId}</code> : '') },
                   { header: t('admin.audit.details'), cell: (e) => <Details details={e.details} /> },
@@ -119,10 +126,20 @@ export function AuditLog({ code, revision }: { code: string; revision: number })
               {total > AUDIT_PAGE && (
                 <nav class="admin-pager" aria-label={t('admin.audit.pages')}>
                   {/* aria-disabled, not disabled: the button keeps the focus when the last page is reached. */}
-                  <button type="button" class="secondary" aria-disabled={offset === 0 ? 'true' : undefined} onClick={() => !log.loading && offset > 0 && setOffset(Math.max(0, offset - AUDIT_PAGE))}>
+                  <button
+                    type="button"
+                    class="secondary"
+                    aria-disabled={offset === 0 ? 'true' : undefined}
+                    onClick={() => !log.loading && offset > 0 && setOffset(Math.max(0, offset - AUDIT_PAGE))}
+                  >
                     {t('admin.audit.newer')}
                   </button>
-                  <button type="button" class="secondary" aria-disabled={to >= total ? 'true' : undefined} onClick={() => !log.loading && to < total && setOffset(offset + AUDIT_PAGE)}>
+                  <button
+                    type="button"
+                    class="secondary"
+                    aria-disabled={to >= total ? 'true' : undefined}
+                    onClick={() => !log.loading && to < total && setOffset(offset + AUDIT_PAGE)}
+                  >
                     {t('admin.audit.older')}
                   </button>
                 </nav>

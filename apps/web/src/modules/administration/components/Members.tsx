@@ -27,7 +27,12 @@ function roleText(r: UserRole): string {
 
 type Errors = Partial<Record<'email' | 'actorId' | 'name' | 'password', string>>;
 
-const FIELD_IDS: Record<keyof Errors, string> = { email: 'member-email', actorId: 'member-actor', name: 'member-name', password: 'member-password' };
+const FIELD_IDS: Record<keyof Errors, string> = {
+  email: 'member-email',
+  actorId: 'member-actor',
+  name: 'member-name',
+  password: 'member-password',
+};
 
 function GiveRole({ code, members, onDone }: { code: string; members: User[]; onDone: (message: string) => void }) {
   const [email, setEmail] = useState('');
@@ -61,7 +66,8 @@ function GiveRole({ code, members, onDone }: { code: string; members: User[]; on
       const roleBody = { role, ...(role === 'contributor' ? { actorId } : {}) };
       let existing = members.find((u) => u.email.toLowerCase() === address);
       // Platform administrators may list every account: an existing one gets the role, not a duplicate.
-      if (!existing && me.value?.isAdmin) existing = (await api<{ items: User[] }>('/api/users')).items.find((u) => u.email.toLowerCase() === address);
+      if (!existing && me.value?.isAdmin)
+        existing = (await api<{ items: User[] }>('/api/users')).items.find((u) => u.email.toLowerCase() === address);
       if (existing) {
         await api(`${territoryApi(code)}/roles`, { method: 'POST', body: JSON.stringify({ userId: existing.id, ...roleBody }) });
         onDone(t('admin.members.given', { role: roleLabel(role), name: existing.displayName }));
@@ -73,7 +79,12 @@ function GiveRole({ code, members, onDone }: { code: string; members: User[]; on
         try {
           const created = await api<User>('/api/users', {
             method: 'POST',
-            body: JSON.stringify({ email: address, displayName: name.trim(), ...(password ? { password } : {}), roles: [{ territoryCode: code, ...roleBody }] }),
+            body: JSON.stringify({
+              email: address,
+              displayName: name.trim(),
+              ...(password ? { password } : {}),
+              roles: [{ territoryCode: code, ...roleBody }],
+            }),
           });
           onDone(t('admin.members.created', { role: roleLabel(role), name: created.displayName }));
         } catch (err) {
@@ -90,7 +101,13 @@ function GiveRole({ code, members, onDone }: { code: string; members: User[]; on
       setActorId('');
       setErrors({});
     } catch (err) {
-      setProblem((p) => notice(p, 'error', err instanceof ApiError && err.body.message ? sentence(messageOf(err)) : t('common.error', { message: messageOf(err) })));
+      setProblem((p) =>
+        notice(
+          p,
+          'error',
+          err instanceof ApiError && err.body.message ? sentence(messageOf(err)) : t('common.error', { message: messageOf(err) }),
+        ),
+      );
     } finally {
       setBusy(false);
     }
@@ -132,8 +149,21 @@ function GiveRole({ code, members, onDone }: { code: string; members: User[]; on
           <Field id="member-name" label={t('access.name')} error={errors.name}>
             {(c) => <input {...c} type="text" autocomplete="off" value={name} onInput={(e) => setName(e.currentTarget.value)} />}
           </Field>
-          <Field id="member-password" label={t('access.password')} hint={t('access.password.hint', { n: MIN_PASSWORD })} error={errors.password}>
-            {(c) => <input {...c} type="password" autocomplete="new-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />}
+          <Field
+            id="member-password"
+            label={t('access.password')}
+            hint={t('access.password.hint', { n: MIN_PASSWORD })}
+            error={errors.password}
+          >
+            {(c) => (
+              <input
+                {...c}
+                type="password"
+                autocomplete="new-password"
+                value={password}
+                onInput={(e) => setPassword(e.currentTarget.value)}
+              />
+            )}
           </Field>
         </div>
       </fieldset>

@@ -18,7 +18,13 @@ import { date } from '../../../ui/format.js';
 export interface PersonalData {
   email: string;
   contacts: { territoryCode: string; actorId: string; actorName: string; contact: { name?: string; email?: string; phone?: string } }[];
-  account: { id: string; email: string; displayName: string; createdAt: string; roles: { territoryCode: string; role: Role; actorId: string | null }[] } | null;
+  account: {
+    id: string;
+    email: string;
+    displayName: string;
+    createdAt: string;
+    roles: { territoryCode: string; role: Role; actorId: string | null }[];
+  } | null;
 }
 
 interface Erased {
@@ -76,7 +82,11 @@ function Found({ data, onErase }: { data: PersonalData; onErase: () => void }) {
               </div>
               <div>
                 <dt>{t('access.users.col.roles')}</dt>
-                <dd>{data.account.roles.length === 0 ? t('access.users.noRole') : data.account.roles.map((r) => `${roleLabel(r.role)} — ${r.territoryCode}`).join(' ; ')}</dd>
+                <dd>
+                  {data.account.roles.length === 0
+                    ? t('access.users.noRole')
+                    : data.account.roles.map((r) => `${roleLabel(r.role)} — ${r.territoryCode}`).join(' ; ')}
+                </dd>
               </div>
             </dl>
           )}
@@ -141,7 +151,18 @@ export function PersonalDataSection({ onChange }: { onChange: () => void }) {
       const { erased } = await api<Erased>('/api/privacy/contacts/erase', { method: 'POST', body: JSON.stringify({ email: found.email }) });
       setErasing(false);
       setFound(null);
-      setMessage((m) => notice(m, 'ok', t('admin.privacy.erased', { email: found.email, contacts: erased.contacts, accounts: erased.accounts, texts: erased.followUpTexts })));
+      setMessage((m) =>
+        notice(
+          m,
+          'ok',
+          t('admin.privacy.erased', {
+            email: found.email,
+            contacts: erased.contacts,
+            accounts: erased.accounts,
+            texts: erased.followUpTexts,
+          }),
+        ),
+      );
       // Contacts of actors, accounts and follow-up texts anywhere: everything cached is asked again.
       void invalidateAll();
       onChange();
@@ -159,7 +180,17 @@ export function PersonalDataSection({ onChange }: { onChange: () => void }) {
       <form onSubmit={onSubmit} noValidate class="access-panel admin-inline-form" role="search" aria-labelledby="privacy-search-title">
         <h3 id="privacy-search-title">{t('admin.privacy.search')}</h3>
         <Field id="privacy-email" label={t('admin.privacy.email')} error={error}>
-          {(c) => <input {...c} ref={input} type="email" autocomplete="off" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />}
+          {(c) => (
+            <input
+              {...c}
+              ref={input}
+              type="email"
+              autocomplete="off"
+              required
+              value={email}
+              onInput={(e) => setEmail(e.currentTarget.value)}
+            />
+          )}
         </Field>
         <div class="access-actions">
           <button type="submit" disabled={busy}>
@@ -191,7 +222,10 @@ export function PersonalDataSection({ onChange }: { onChange: () => void }) {
           <ul>
             {found.contacts.length > 0 && (
               <li>
-                {t('admin.privacy.eraseContacts', { n: found.contacts.length, actors: found.contacts.map((c) => `${c.actorName} (${c.territoryCode})`).join(', ') })}
+                {t('admin.privacy.eraseContacts', {
+                  n: found.contacts.length,
+                  actors: found.contacts.map((c) => `${c.actorName} (${c.territoryCode})`).join(', '),
+                })}
               </li>
             )}
             <li>{t('admin.privacy.eraseTexts', { email: found.email })}</li>

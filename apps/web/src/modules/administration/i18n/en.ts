@@ -8,13 +8,16 @@ const en: Record<keyof typeof fr, string> = {
   'admin.colon': ': ',
 
   'admin.members.title': 'Members',
-  'admin.members.intro': 'The people who hold a role in this territory. A role taken back takes effect at once; the account stays, with its roles elsewhere.',
+  'admin.members.intro':
+    'The people who hold a role in this territory. A role taken back takes effect at once; the account stays, with its roles elsewhere.',
   'admin.members.caption': 'Members of the territory ({n})',
   'admin.members.roles': 'Roles in this territory',
   'admin.members.give': 'Give a role',
-  'admin.members.giveIntro': 'Enter the person’s e-mail address. A member gets this role as well; anyone else gets a new account with this role.',
+  'admin.members.giveIntro':
+    'Enter the person’s e-mail address. A member gets this role as well; anyone else gets a new account with this role.',
   'admin.members.newAccount': 'If the person has no account yet',
-  'admin.members.newAccountHint': 'The name is needed to create the account. Without an initial password, the person will choose theirs with “Forgotten password?”.',
+  'admin.members.newAccountHint':
+    'The name is needed to create the account. Without an initial password, the person will choose theirs with “Forgotten password?”.',
   'admin.members.nameNeeded': 'This address is not a member’s: enter the person’s name to create an account for them.',
   'admin.members.giveSubmit': 'Give the role',
   'admin.members.given': 'Role “{role}” given to {name}.',
@@ -22,7 +25,8 @@ const en: Record<keyof typeof fr, string> = {
   'admin.members.existsElsewhere':
     'An account already exists for {email}, with no role in this territory. Only a platform administrator can give that account a role: ask one (Users page).',
   'admin.members.removeTitle': 'Take the role “{role}” back from {name}?',
-  'admin.members.removeText': '{name} ({email}) loses at once what this role gave them in this territory. Their account and other roles stay.',
+  'admin.members.removeText':
+    '{name} ({email}) loses at once what this role gave them in this territory. Their account and other roles stay.',
   'admin.members.removeSelf': 'This is your own administration role: you will no longer have access to this page.',
   'admin.members.removeYes': 'Take the role back',
   'admin.members.removed': 'Role “{role}” taken back from {name}.',
@@ -57,7 +61,8 @@ const en: Record<keyof typeof fr, string> = {
   'admin.keys.revoke': 'Revoke',
   'admin.keys.revokeOf': 'the key {name}',
   'admin.keys.revokeTitle': 'Revoke the key “{name}”?',
-  'admin.keys.revokeText': 'The applications that use the key {prefix} will be refused from now on. A revoked key cannot be restored: another one will have to be created.',
+  'admin.keys.revokeText':
+    'The applications that use the key {prefix} will be refused from now on. A revoked key cannot be restored: another one will have to be created.',
   'admin.keys.revokeYes': 'Revoke the key',
   'admin.keys.revoked': 'Key “{name}” revoked: it no longer gives access to anything.',
 
@@ -138,7 +143,8 @@ const en: Record<keyof typeof fr, string> = {
   'admin.privacy.eraseContacts': 'the contact details (name, e-mail address, phone) of {n} actor(s): {actors}',
   'admin.privacy.eraseTexts': 'the address {email} wherever the synergy follow-up’s notes and comments quote it',
   'admin.privacy.eraseAccount': 'the account of {name}, who loses all access at once',
-  'admin.privacy.eraseKept': 'The actors themselves, their flows and synergies stay. The audit log keeps a trace of the erasure (counts and IDs), never the address.',
+  'admin.privacy.eraseKept':
+    'The actors themselves, their flows and synergies stay. The audit log keeps a trace of the erasure (counts and IDs), never the address.',
   'admin.privacy.irreversible': 'This cannot be undone.',
   'admin.privacy.eraseYes': 'Erase for good',
   'admin.privacy.erased': 'Data of {email} erased: actors’ contacts: {contacts}; accounts: {accounts}; follow-up texts: {texts}.',

@@ -7,22 +7,26 @@ const fr = {
   'admin.colon': ' : ',
 
   'admin.members.title': 'Membres',
-  'admin.members.intro': 'Les personnes qui ont un rôle dans ce territoire. Un rôle retiré prend effet aussitôt ; le compte reste, avec ses rôles ailleurs.',
+  'admin.members.intro':
+    'Les personnes qui ont un rôle dans ce territoire. Un rôle retiré prend effet aussitôt ; le compte reste, avec ses rôles ailleurs.',
   'admin.members.caption': 'Membres du territoire ({n})',
   'admin.members.roles': 'Rôles dans ce territoire',
   'admin.members.give': 'Donner un rôle',
   'admin.members.giveIntro':
     'Indiquez l’adresse e-mail de la personne. Si elle est déjà membre, elle reçoit ce rôle en plus ; sinon, un compte est créé pour elle avec ce rôle.',
   'admin.members.newAccount': 'Si la personne n’a pas encore de compte',
-  'admin.members.newAccountHint': 'Le nom est nécessaire pour créer le compte. Sans mot de passe initial, la personne choisira le sien avec « Mot de passe oublié ? ».',
-  'admin.members.nameNeeded': 'Cette adresse n’est pas celle d’un membre du territoire : indiquez le nom de la personne pour lui créer un compte.',
+  'admin.members.newAccountHint':
+    'Le nom est nécessaire pour créer le compte. Sans mot de passe initial, la personne choisira le sien avec « Mot de passe oublié ? ».',
+  'admin.members.nameNeeded':
+    'Cette adresse n’est pas celle d’un membre du territoire : indiquez le nom de la personne pour lui créer un compte.',
   'admin.members.giveSubmit': 'Donner le rôle',
   'admin.members.given': 'Rôle « {role} » donné à {name}.',
   'admin.members.created': 'Compte de {name} créé, avec le rôle « {role} ».',
   'admin.members.existsElsewhere':
     'Un compte existe déjà pour {email}, mais sans rôle dans ce territoire. Seul un administrateur de la plateforme peut donner un rôle à ce compte : demandez-le-lui (page Utilisateurs).',
   'admin.members.removeTitle': 'Retirer le rôle « {role} » de {name} ?',
-  'admin.members.removeText': '{name} ({email}) perd aussitôt ce que ce rôle lui donnait dans ce territoire. Son compte et ses autres rôles restent.',
+  'admin.members.removeText':
+    '{name} ({email}) perd aussitôt ce que ce rôle lui donnait dans ce territoire. Son compte et ses autres rôles restent.',
   'admin.members.removeSelf': 'C’est votre propre rôle d’administration : vous n’aurez plus accès à cette page.',
   'admin.members.removeYes': 'Retirer le rôle',
   'admin.members.removed': 'Rôle « {role} » retiré à {name}.',
@@ -43,9 +47,11 @@ const fr = {
   'admin.keys.usage': 'À envoyer dans l’en-tête HTTP « Authorization: Bearer » suivi de la clé.',
   'admin.keys.copy': 'Copier la clé',
   'admin.keys.copied': 'Clé copiée dans le presse-papiers.',
-  'admin.keys.copyFailed': 'La copie automatique a été refusée par le navigateur : la clé est sélectionnée, copiez-la avec Ctrl+C (ou Cmd+C).',
+  'admin.keys.copyFailed':
+    'La copie automatique a été refusée par le navigateur : la clé est sélectionnée, copiez-la avec Ctrl+C (ou Cmd+C).',
   'admin.keys.dismiss': 'J’ai copié la clé : la masquer',
-  'admin.keys.none': 'Aucune clé d’API pour l’instant : créez-en une ci-dessus pour qu’une autre application lise les données du territoire.',
+  'admin.keys.none':
+    'Aucune clé d’API pour l’instant : créez-en une ci-dessus pour qu’une autre application lise les données du territoire.',
   'admin.keys.caption': 'Clés d’API du territoire ({n})',
   'admin.keys.prefix': 'Début de la clé',
   'admin.keys.createdAt': 'Créée le',
@@ -131,7 +137,8 @@ const fr = {
   'admin.privacy.contactName': 'Nom du contact',
   'admin.privacy.phone': 'Téléphone',
   'admin.privacy.account': 'Compte',
-  'admin.privacy.accountsNote': 'Les comptes utilisateurs relèvent des administrateurs de la plateforme : ils ne figurent pas ici et ne sont pas effacés d’ici.',
+  'admin.privacy.accountsNote':
+    'Les comptes utilisateurs relèvent des administrateurs de la plateforme : ils ne figurent pas ici et ne sont pas effacés d’ici.',
   'admin.privacy.download': 'Télécharger ces données (JSON)',
   'admin.privacy.erase': 'Effacer ces données…',
   'admin.privacy.eraseTitle': 'Effacer les données personnelles de {email} ?',
@@ -143,7 +150,8 @@ const fr = {
     'Les acteurs eux-mêmes, leurs flux et leurs synergies restent. Le journal garde la trace de l’effacement (nombres et identifiants), jamais l’adresse.',
   'admin.privacy.irreversible': 'C’est irréversible.',
   'admin.privacy.eraseYes': 'Effacer définitivement',
-  'admin.privacy.erased': 'Données de {email} effacées : contacts d’acteurs : {contacts} ; comptes : {accounts} ; textes du suivi : {texts}.',
+  'admin.privacy.erased':
+    'Données de {email} effacées : contacts d’acteurs : {contacts} ; comptes : {accounts} ; textes du suivi : {texts}.',
 } as const;
 export default fr;
 

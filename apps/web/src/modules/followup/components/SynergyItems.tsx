@@ -100,7 +100,11 @@ export function SynergyItems({
         },
         { header: t('followup.col.quantity'), numeric: true, cell: (item) => quantityText(item.quantity) },
         { header: t('followup.col.distance'), numeric: true, cell: (item) => t('followup.km', { km: figure(item.distanceKm) }) },
-        { header: t('followup.col.co2'), numeric: true, cell: (item) => (item.impacts.co2eAvoidedT === null ? MISSING : number(item.impacts.co2eAvoidedT, 1)) },
+        {
+          header: t('followup.col.co2'),
+          numeric: true,
+          cell: (item) => (item.impacts.co2eAvoidedT === null ? MISSING : number(item.impacts.co2eAvoidedT, 1)),
+        },
         withRole && { header: t('followup.col.role'), cell: (item) => (item.role ? t(`followup.role.${item.role}`) : MISSING) },
       ]}
       footer={

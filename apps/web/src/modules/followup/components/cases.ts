@@ -14,7 +14,10 @@ function followUpChanged(code: string): Promise<void> {
 
 /** Opens the follow-up of a detected synergy; gives the new case. */
 export async function openCase(code: string, synergyId: string): Promise<SynergyCase> {
-  const created = await api<SynergyCase>(`/api/territories/${encodeURIComponent(code)}/synergy-cases`, { method: 'POST', body: JSON.stringify({ synergyId }) });
+  const created = await api<SynergyCase>(`/api/territories/${encodeURIComponent(code)}/synergy-cases`, {
+    method: 'POST',
+    body: JSON.stringify({ synergyId }),
+  });
   void followUpChanged(code);
   return created;
 }

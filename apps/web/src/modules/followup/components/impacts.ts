@@ -19,7 +19,12 @@ export function estimatedFigure(estimated: Estimate | null | undefined, field: I
 
 export function verifiedFigure(verified: VerifiedImpacts | null | undefined, field: ImpactField): number | null {
   if (!verified) return null;
-  const v = field === 'supplierSavingsEur' ? verified.savingsEur?.supplier : field === 'receiverSavingsEur' ? verified.savingsEur?.receiver : verified[field];
+  const v =
+    field === 'supplierSavingsEur'
+      ? verified.savingsEur?.supplier
+      : field === 'receiverSavingsEur'
+        ? verified.savingsEur?.receiver
+        : verified[field];
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 

@@ -5,7 +5,10 @@ import type { Status, SynergyItem } from './types.js';
 
 export function useFollowUpIndex(code: string): { index: FollowUpIndex | undefined } {
   const list = useApi<{ items: SynergyItem[] }>(`/api/territories/${encodeURIComponent(code)}/synergies`);
-  const index = useMemo(() => (list.data ? new Map(list.data.items.map((i) => [pairKey(i.id), { status: i.status, caseId: i.caseId }])) : undefined), [list.data]);
+  const index = useMemo(
+    () => (list.data ? new Map(list.data.items.map((i) => [pairKey(i.id), { status: i.status, caseId: i.caseId }])) : undefined),
+    [list.data],
+  );
   return { index };
 }
 
@@ -18,6 +21,9 @@ export function pairKey(synergyId: string): string {
   return at < 0 ? synergyId : synergyId.slice(0, at);
 }
 
-export function followUpOf(index: FollowUpIndex | undefined, s: { outputFlowId: string; inputFlowId: string }): { status: Status; caseId: string | null } {
+export function followUpOf(
+  index: FollowUpIndex | undefined,
+  s: { outputFlowId: string; inputFlowId: string },
+): { status: Status; caseId: string | null } {
   return index?.get(`${s.outputFlowId}>${s.inputFlowId}`) ?? { status: 'detected', caseId: null };
 }

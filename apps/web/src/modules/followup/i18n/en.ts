@@ -2,8 +2,10 @@ import type fr from './fr.js';
 
 const en: Record<keyof typeof fr, string> = {
   'followup.title': 'Synergy follow-up',
-  'followup.intro.facilitator': 'Every synergy, from detection to implementation: open a case from a detected synergy, move it forward, record why one was abandoned and the verified impacts.',
-  'followup.intro.contributor': 'The synergies proposed to your company and how they progress. The other party stays anonymous until both have agreed to be known.',
+  'followup.intro.facilitator':
+    'Every synergy, from detection to implementation: open a case from a detected synergy, move it forward, record why one was abandoned and the verified impacts.',
+  'followup.intro.contributor':
+    'The synergies proposed to your company and how they progress. The other party stays anonymous until both have agreed to be known.',
   'followup.intro.reader': 'How the territory’s synergies progress, from detection to implementation. Companies stay anonymous.',
   'followup.status.detected': 'Detected',
   'followup.status.proposed': 'Proposed',
@@ -116,7 +118,8 @@ const en: Record<keyof typeof fr, string> = {
   'case.unit.eur': '€/yr',
   'case.unit.jobs': 'FTE',
   'case.verified.title': 'Verified impacts',
-  'case.verified.intro': 'The figures observed after implementation (measurements, invoices, the companies’ statements). Leave empty what is not known.',
+  'case.verified.intro':
+    'The figures observed after implementation (measurements, invoices, the companies’ statements). Leave empty what is not known.',
   'case.verified.notANumber': 'Give a positive number, for example 12.5.',
   'case.verified.comment': 'How these figures were obtained',
   'case.verified.commentHint': 'Source, period, who gave them.',

@@ -1,9 +1,12 @@
 /** The follow-up of synergies: pipeline, list, one case. */
 const fr = {
   'followup.title': 'Suivi des synergies',
-  'followup.intro.facilitator': 'Chaque synergie, de sa détection à sa mise en œuvre : ouvrez un suivi depuis une synergie détectée, faites-la avancer, notez les raisons d’un abandon et les impacts vérifiés.',
-  'followup.intro.contributor': 'Les synergies proposées à votre entreprise et leur avancement. L’autre partie reste anonyme tant que les deux n’ont pas consenti à se faire connaître.',
-  'followup.intro.reader': 'L’avancement des synergies du territoire, de la détection à la mise en œuvre. Les entreprises restent anonymes.',
+  'followup.intro.facilitator':
+    'Chaque synergie, de sa détection à sa mise en œuvre : ouvrez un suivi depuis une synergie détectée, faites-la avancer, notez les raisons d’un abandon et les impacts vérifiés.',
+  'followup.intro.contributor':
+    'Les synergies proposées à votre entreprise et leur avancement. L’autre partie reste anonyme tant que les deux n’ont pas consenti à se faire connaître.',
+  'followup.intro.reader':
+    'L’avancement des synergies du territoire, de la détection à la mise en œuvre. Les entreprises restent anonymes.',
   'followup.status.detected': 'Détectée',
   'followup.status.proposed': 'Proposée',
   'followup.status.in_discussion': 'En discussion',
@@ -115,7 +118,8 @@ const fr = {
   'case.unit.eur': '€/an',
   'case.unit.jobs': 'ETP',
   'case.verified.title': 'Impacts vérifiés',
-  'case.verified.intro': 'Les chiffres constatés après la mise en œuvre (mesures, factures, déclarations des entreprises). Laisser vide ce qui n’est pas connu.',
+  'case.verified.intro':
+    'Les chiffres constatés après la mise en œuvre (mesures, factures, déclarations des entreprises). Laisser vide ce qui n’est pas connu.',
   'case.verified.notANumber': 'Indiquer un nombre positif, par exemple 12,5.',
   'case.verified.comment': 'Comment ces chiffres ont été obtenus',
   'case.verified.commentHint': 'Source, période, personne qui les a fournis.',

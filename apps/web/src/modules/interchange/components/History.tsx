@@ -32,7 +32,11 @@ export function History({ code, state }: { code: string; state: Loaded<{ items: 
               rowHeader: true,
               cell: (run) => <time dateTime={run.createdAt}>{dateTime(run.createdAt)}</time>,
             },
-            { header: t('importexport.history.file'), class: 'ie-filename', cell: (run) => run.fileName ?? <span class="muted">{t('importexport.history.unnamed')}</span> },
+            {
+              header: t('importexport.history.file'),
+              class: 'ie-filename',
+              cell: (run) => run.fileName ?? <span class="muted">{t('importexport.history.unnamed')}</span>,
+            },
             { header: t('importexport.history.mode'), cell: (run) => (isMode(run.mode) ? t(`importexport.mode.${run.mode}`) : run.mode) },
             { header: t('importexport.history.written'), cell: (run) => t(run.written ? 'importexport.yes' : 'importexport.no') },
             { header: t('importexport.history.created'), numeric: true, cell: (run) => number(sum(run, 'created'), 0) },
@@ -43,7 +47,10 @@ export function History({ code, state }: { code: string; state: Loaded<{ items: 
               header: t('importexport.history.rejectedFile'),
               cell: (run) =>
                 run.hasRejectedFile ? (
-                  <a href={`/api/territories/${encodeURIComponent(code)}/imports/${encodeURIComponent(run.id)}/rejets.xlsx`} download="rejets.xlsx">
+                  <a
+                    href={`/api/territories/${encodeURIComponent(code)}/imports/${encodeURIComponent(run.id)}/rejets.xlsx`}
+                    download="rejets.xlsx"
+                  >
                     {t('importexport.history.download')}
                     <span class="visually-hidden"> — {t('importexport.history.downloadOf', { date: dateTime(run.createdAt) })}</span>
                   </a>

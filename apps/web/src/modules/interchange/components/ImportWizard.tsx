@@ -38,7 +38,9 @@ export function sheetOfName(name: string): SheetName | null {
 }
 
 function sizeText(bytes: number): string {
-  return bytes >= 1024 * 1024 ? t('importexport.file.size.mb', { n: number(bytes / (1024 * 1024), 1) }) : t('importexport.file.size.kb', { n: number(Math.max(1, bytes / 1024), 0) });
+  return bytes >= 1024 * 1024
+    ? t('importexport.file.size.mb', { n: number(bytes / (1024 * 1024), 1) })
+    : t('importexport.file.size.kb', { n: number(Math.max(1, bytes / 1024), 0) });
 }
 
 function totals(report: ImportReport): { created: number; updated: number; unchanged: number; rejected: number } {
@@ -264,7 +266,9 @@ export function ImportWizard({ code }: { code: string }) {
               {fieldError}
             </p>
           )}
-          {file && !fieldError && <p class="small ie-chosen">{t('importexport.file.chosen', { name: file.name, size: sizeText(file.size) })}</p>}
+          {file && !fieldError && (
+            <p class="small ie-chosen">{t('importexport.file.chosen', { name: file.name, size: sizeText(file.size) })}</p>
+          )}
 
           {kind === 'csv' && (
             <>
@@ -272,7 +276,12 @@ export function ImportWizard({ code }: { code: string }) {
               <p id="ie-sheet-hint" class="muted small ie-hint">
                 {t('importexport.sheet.hint')}
               </p>
-              <select id="ie-sheet" aria-describedby="ie-sheet-hint" value={csvSheet} onChange={(e) => isSheet(e.currentTarget.value) && setCsvSheet(e.currentTarget.value)}>
+              <select
+                id="ie-sheet"
+                aria-describedby="ie-sheet-hint"
+                value={csvSheet}
+                onChange={(e) => isSheet(e.currentTarget.value) && setCsvSheet(e.currentTarget.value)}
+              >
                 {SHEET_NAMES.map((s) => (
                   <option key={s} value={s}>
                     {s}
@@ -289,7 +298,15 @@ export function ImportWizard({ code }: { code: string }) {
             </p>
             {IMPORT_MODES.map((m) => (
               <div class="ie-option" key={m}>
-                <input type="radio" id={`ie-mode-${m}`} name="ie-mode" value={m} checked={mode === m} aria-describedby={`ie-mode-${m}-help`} onChange={(e) => isMode(e.currentTarget.value) && setMode(e.currentTarget.value)} />
+                <input
+                  type="radio"
+                  id={`ie-mode-${m}`}
+                  name="ie-mode"
+                  value={m}
+                  checked={mode === m}
+                  aria-describedby={`ie-mode-${m}-help`}
+                  onChange={(e) => isMode(e.currentTarget.value) && setMode(e.currentTarget.value)}
+                />
                 <label for={`ie-mode-${m}`}>{t(`importexport.mode.${m}`)}</label>
                 <p id={`ie-mode-${m}-help`} class="ie-option-help">
                   {t(`importexport.mode.${m}.help`)}
@@ -312,7 +329,10 @@ export function ImportWizard({ code }: { code: string }) {
           <StepHeading step="report" />
           <p>{t('importexport.report.checkedFile', { name: file?.name ?? '' })}</p>
           <p class={check.issueCount > 0 ? 'alert alert-warn' : 'alert alert-ok'}>
-            {check.issueCount > 0 ? t('importexport.report.summary.errors', { n: number(check.issueCount, 0) }) : t('importexport.report.summary.ok')} {t('importexport.report.nothingWritten')}
+            {check.issueCount > 0
+              ? t('importexport.report.summary.errors', { n: number(check.issueCount, 0) })
+              : t('importexport.report.summary.ok')}{' '}
+            {t('importexport.report.nothingWritten')}
           </p>
           <ReportView report={check} phase="check" values={values} />
           <div class="ie-actions">
@@ -352,7 +372,15 @@ export function ImportWizard({ code }: { code: string }) {
               <legend>{t('importexport.confirm.legend')}</legend>
               {WRITE_MODES.map((m) => (
                 <div class="ie-option" key={m}>
-                  <input type="radio" id={`ie-write-${m}`} name="ie-write" value={m} checked={writeMode === m} aria-describedby={`ie-write-${m}-help`} onChange={() => setWriteMode(m)} />
+                  <input
+                    type="radio"
+                    id={`ie-write-${m}`}
+                    name="ie-write"
+                    value={m}
+                    checked={writeMode === m}
+                    aria-describedby={`ie-write-${m}-help`}
+                    onChange={() => setWriteMode(m)}
+                  />
                   <label for={`ie-write-${m}`}>{t(`importexport.mode.${m}`)}</label>
                   <p id={`ie-write-${m}-help`} class="ie-option-help">
                     {t(`importexport.mode.${m}.help`)}

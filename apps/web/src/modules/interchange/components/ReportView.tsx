@@ -24,7 +24,9 @@ function bySheet(issues: readonly CellIssue[]): [string, CellIssue[]][] {
     const n = (SHEET_NAMES as readonly string[]).indexOf(s);
     return n < 0 ? SHEET_NAMES.length : n;
   };
-  return [...groups.entries()].sort((a, b) => order(a[0]) - order(b[0])).map(([sheet, list]) => [sheet, [...list].sort((a, b) => a.row - b.row)]);
+  return [...groups.entries()]
+    .sort((a, b) => order(a[0]) - order(b[0]))
+    .map(([sheet, list]) => [sheet, [...list].sort((a, b) => a.row - b.row)]);
 }
 
 export function CountsTable({ report, phase }: { report: ImportReport; phase: 'check' | 'result' }) {
@@ -66,7 +68,17 @@ export function CountsTable({ report, phase }: { report: ImportReport; phase: 'c
   );
 }
 
-function IssueTable({ issues, values, withValues, caption }: { issues: CellIssue[]; values: ReadonlyMap<string, CellValue>; withValues: boolean; caption: string }) {
+function IssueTable({
+  issues,
+  values,
+  withValues,
+  caption,
+}: {
+  issues: CellIssue[];
+  values: ReadonlyMap<string, CellValue>;
+  withValues: boolean;
+  caption: string;
+}) {
   return (
     <DataTable
       caption={caption}
@@ -75,8 +87,15 @@ function IssueTable({ issues, values, withValues, caption }: { issues: CellIssue
       rowKey={(i, n) => `${i.row}-${i.column}-${i.code}-${n}`}
       columns={[
         { header: t('importexport.report.row'), rowHeader: true, numeric: true, cell: (i) => i.row },
-        { header: t('importexport.report.column'), cell: (i) => (i.column === '' ? <span class="muted">{t('importexport.report.wholeSheet')}</span> : <code>{i.column}</code>) },
-        withValues && { header: t('importexport.report.value'), class: 'ie-value', cell: (i) => (i.column === '' || i.row <= 1 ? '' : valueText(values.get(cellKey(i.sheet, i.row, i.column)))) },
+        {
+          header: t('importexport.report.column'),
+          cell: (i) => (i.column === '' ? <span class="muted">{t('importexport.report.wholeSheet')}</span> : <code>{i.column}</code>),
+        },
+        withValues && {
+          header: t('importexport.report.value'),
+          class: 'ie-value',
+          cell: (i) => (i.column === '' || i.row <= 1 ? '' : valueText(values.get(cellKey(i.sheet, i.row, i.column)))),
+        },
         { header: t('importexport.report.message'), cell: (i) => pick(i.message) },
       ]}
     />
@@ -84,7 +103,15 @@ function IssueTable({ issues, values, withValues, caption }: { issues: CellIssue
 }
 
 /** The errors and warnings of a report. `values`: the cells' values read from the file, when known. */
-export function ReportView({ report, phase, values }: { report: ImportReport; phase: 'check' | 'result'; values: ReadonlyMap<string, CellValue> }) {
+export function ReportView({
+  report,
+  phase,
+  values,
+}: {
+  report: ImportReport;
+  phase: 'check' | 'result';
+  values: ReadonlyMap<string, CellValue>;
+}) {
   const ignoredColumns = Object.entries(report.ignoredColumns).filter(([, list]) => list.length > 0);
   return (
     <div class="ie-report">
@@ -94,25 +121,47 @@ export function ReportView({ report, phase, values }: { report: ImportReport; ph
         <p>{t('importexport.report.errors.none')}</p>
       ) : (
         <>
-          {report.issueCount > report.issues.length && <p class="alert alert-warn">{t('importexport.report.errors.truncated', { shown: number(report.issues.length, 0), total: number(report.issueCount, 0) })}</p>}
+          {report.issueCount > report.issues.length && (
+            <p class="alert alert-warn">
+              {t('importexport.report.errors.truncated', { shown: number(report.issues.length, 0), total: number(report.issueCount, 0) })}
+            </p>
+          )}
           {bySheet(report.issues).map(([sheet, issues]) => (
-            <IssueTable key={sheet} issues={issues} values={values} withValues caption={t('importexport.report.errors.caption', { sheet, n: number(issues.length, 0) })} />
+            <IssueTable
+              key={sheet}
+              issues={issues}
+              values={values}
+              withValues
+              caption={t('importexport.report.errors.caption', { sheet, n: number(issues.length, 0) })}
+            />
           ))}
         </>
       )}
       {(report.warnings.length > 0 || report.ignoredSheets.length > 0 || ignoredColumns.length > 0) && (
         <>
-          <h4>{t('importexport.report.warnings.title', { n: number(report.warnings.length + report.ignoredSheets.length + ignoredColumns.length, 0) })}</h4>
+          <h4>
+            {t('importexport.report.warnings.title', {
+              n: number(report.warnings.length + report.ignoredSheets.length + ignoredColumns.length, 0),
+            })}
+          </h4>
           {(report.ignoredSheets.length > 0 || ignoredColumns.length > 0) && (
             <ul class="ie-ignored">
-              {report.ignoredSheets.length > 0 && <li>{t('importexport.report.ignoredSheets', { list: report.ignoredSheets.join(', ') })}</li>}
+              {report.ignoredSheets.length > 0 && (
+                <li>{t('importexport.report.ignoredSheets', { list: report.ignoredSheets.join(', ') })}</li>
+              )}
               {ignoredColumns.map(([sheet, list]) => (
                 <li key={sheet}>{t('importexport.report.ignoredColumns', { sheet, list: list.join(', ') })}</li>
               ))}
             </ul>
           )}
           {bySheet(report.warnings).map(([sheet, issues]) => (
-            <IssueTable key={sheet} issues={issues} values={values} withValues={false} caption={`${t('importexport.report.warnings.caption')} — ${sheet}`} />
+            <IssueTable
+              key={sheet}
+              issues={issues}
+              values={values}
+              withValues={false}
+              caption={`${t('importexport.report.warnings.caption')} — ${sheet}`}
+            />
           ))}
         </>
       )}

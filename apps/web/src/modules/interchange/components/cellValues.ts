@@ -274,7 +274,11 @@ function readCsv(bytes: Uint8Array, wanted: Set<number>): SheetRows {
   const endRecord = () => {
     record.push(field);
     number++;
-    if (wanted.has(number)) rows.set(number, record.map((v) => (v === '' ? null : v)));
+    if (wanted.has(number))
+      rows.set(
+        number,
+        record.map((v) => (v === '' ? null : v)),
+      );
     record = [];
     field = '';
   };

@@ -21,7 +21,8 @@ const en: Record<keyof typeof fr, string> = {
   'importexport.step.result': 'Result',
 
   'importexport.file.label': 'File to import (XLSX or CSV)',
-  'importexport.file.hint': 'A workbook filled in from the template, or one sheet saved as CSV (semicolon or comma separated, UTF-8 or Windows-1252).',
+  'importexport.file.hint':
+    'A workbook filled in from the template, or one sheet saved as CSV (semicolon or comma separated, UTF-8 or Windows-1252).',
   'importexport.file.required': 'Choose a file to import.',
   'importexport.file.wrongType': 'The file “{name}” is neither an XLSX workbook nor a CSV file: choose a .xlsx or .csv file.',
   'importexport.file.chosen': 'Chosen file: {name} ({size})',
@@ -37,7 +38,8 @@ const en: Record<keyof typeof fr, string> = {
   'importexport.mode.all-or-nothing': 'All or nothing',
   'importexport.mode.all-or-nothing.help': 'Save everything at once. If a single row has an error, nothing is saved.',
   'importexport.mode.valid-rows': 'Valid rows only',
-  'importexport.mode.valid-rows.help': 'Save the correct rows. The rows with errors come back to you in a file, to correct and import again.',
+  'importexport.mode.valid-rows.help':
+    'Save the correct rows. The rows with errors come back to you in a file, to correct and import again.',
 
   'importexport.check': 'Check the file',
   'importexport.checking': 'Checking the file…',
@@ -92,9 +94,11 @@ const en: Record<keyof typeof fr, string> = {
   'importexport.confirm.checkedValue': '{created} row(s) to create, {updated} to update, {unchanged} unchanged, {rejected} rejected',
   'importexport.confirm.legend': 'How to save',
   'importexport.confirm.outcome.allOk': 'Every row will be saved at once.',
-  'importexport.confirm.outcome.allErrors': 'The file has {n} error(s): with “all or nothing”, nothing will be saved. Correct the file, or choose “valid rows only”.',
+  'importexport.confirm.outcome.allErrors':
+    'The file has {n} error(s): with “all or nothing”, nothing will be saved. Correct the file, or choose “valid rows only”.',
   'importexport.confirm.outcome.valid': 'The valid rows will be saved.',
-  'importexport.confirm.outcome.validRejected': 'The valid rows will be saved; the {n} rejected row(s) will come back to you in a file to correct.',
+  'importexport.confirm.outcome.validRejected':
+    'The valid rows will be saved; the {n} rejected row(s) will come back to you in a file to correct.',
   'importexport.confirm.button': 'Confirm the import',
 
   'importexport.result.written': 'Import saved.',
@@ -122,7 +126,8 @@ const en: Record<keyof typeof fr, string> = {
   'importexport.no': 'no',
 
   'importexport.export.title': 'Export the territory’s data',
-  'importexport.export.intro': 'Exported files hold the territory’s current data; the XLSX workbook and the CSV files can be imported again as they are.',
+  'importexport.export.intro':
+    'Exported files hold the territory’s current data; the XLSX workbook and the CSV files can be imported again as they are.',
   'importexport.export.spreadsheet': 'Spreadsheet',
   'importexport.export.xlsx': 'Full workbook (XLSX, four sheets, template layout)',
   'importexport.export.json': 'Territory document (JSON)',

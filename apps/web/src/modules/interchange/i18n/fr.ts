@@ -19,7 +19,8 @@ const fr = {
   'importexport.step.result': 'Résultat',
 
   'importexport.file.label': 'Fichier à importer (XLSX ou CSV)',
-  'importexport.file.hint': 'Un classeur rempli d’après le modèle, ou une feuille enregistrée en CSV (séparateur point-virgule ou virgule, UTF-8 ou Windows-1252).',
+  'importexport.file.hint':
+    'Un classeur rempli d’après le modèle, ou une feuille enregistrée en CSV (séparateur point-virgule ou virgule, UTF-8 ou Windows-1252).',
   'importexport.file.required': 'Choisissez un fichier à importer.',
   'importexport.file.wrongType': 'Le fichier « {name} » n’est ni un classeur XLSX ni un fichier CSV : choisissez un fichier .xlsx ou .csv.',
   'importexport.file.chosen': 'Fichier choisi : {name} ({size})',
@@ -29,13 +30,15 @@ const fr = {
   'importexport.sheet.hint': 'Un fichier CSV ne contient qu’une feuille : indiquez laquelle.',
 
   'importexport.mode.legend': 'Que faire des données ?',
-  'importexport.mode.hint': 'Dans tous les cas, le fichier est d’abord vérifié sans rien enregistrer, et rien n’est enregistré sans votre confirmation.',
+  'importexport.mode.hint':
+    'Dans tous les cas, le fichier est d’abord vérifié sans rien enregistrer, et rien n’est enregistré sans votre confirmation.',
   'importexport.mode.dry-run': 'Essai à blanc',
   'importexport.mode.dry-run.help': 'Vérifier le fichier seulement : rien n’est enregistré. Vous pourrez enregistrer ensuite.',
   'importexport.mode.all-or-nothing': 'Tout ou rien',
   'importexport.mode.all-or-nothing.help': 'Tout enregistrer en une fois. Si une seule ligne comporte une erreur, rien n’est enregistré.',
   'importexport.mode.valid-rows': 'Lignes valides seulement',
-  'importexport.mode.valid-rows.help': 'Enregistrer les lignes correctes. Les lignes en erreur vous sont rendues dans un fichier, à corriger puis réimporter.',
+  'importexport.mode.valid-rows.help':
+    'Enregistrer les lignes correctes. Les lignes en erreur vous sont rendues dans un fichier, à corriger puis réimporter.',
 
   'importexport.check': 'Vérifier le fichier',
   'importexport.checking': 'Vérification du fichier en cours…',
@@ -48,7 +51,8 @@ const fr = {
   'importexport.error.title.other': 'L’import a échoué.',
   'importexport.error.network': 'Le serveur n’a pas pu être joint. Vérifiez la connexion et réessayez.',
   'importexport.error.hint.400': 'Ouvrez-le dans votre tableur et enregistrez-le à nouveau en XLSX ou en CSV UTF-8, puis réessayez.',
-  'importexport.error.hint.413': 'Découpez-le en plusieurs fichiers (par exemple une feuille par fichier CSV), puis importez-les l’un après l’autre.',
+  'importexport.error.hint.413':
+    'Découpez-le en plusieurs fichiers (par exemple une feuille par fichier CSV), puis importez-les l’un après l’autre.',
   'importexport.error.hint.415': 'Choisissez un classeur .xlsx ou un fichier .csv.',
 
   'importexport.report.checkedFile': 'Fichier vérifié : {name}.',
@@ -87,13 +91,15 @@ const fr = {
   'importexport.confirm.recap': 'Récapitulatif',
   'importexport.confirm.file': 'Fichier',
   'importexport.confirm.checked': 'Vérification',
-  'importexport.confirm.checkedValue': '{created} ligne(s) à créer, {updated} à mettre à jour, {unchanged} inchangée(s), {rejected} rejetée(s)',
+  'importexport.confirm.checkedValue':
+    '{created} ligne(s) à créer, {updated} à mettre à jour, {unchanged} inchangée(s), {rejected} rejetée(s)',
   'importexport.confirm.legend': 'Mode d’enregistrement',
   'importexport.confirm.outcome.allOk': 'Toutes les lignes seront enregistrées en une fois.',
   'importexport.confirm.outcome.allErrors':
     'Le fichier comporte {n} erreur(s) : en « tout ou rien », rien ne sera enregistré. Corrigez le fichier, ou choisissez « lignes valides seulement ».',
   'importexport.confirm.outcome.valid': 'Les lignes valides seront enregistrées.',
-  'importexport.confirm.outcome.validRejected': 'Les lignes valides seront enregistrées ; les {n} ligne(s) rejetée(s) vous seront rendues dans un fichier à corriger.',
+  'importexport.confirm.outcome.validRejected':
+    'Les lignes valides seront enregistrées ; les {n} ligne(s) rejetée(s) vous seront rendues dans un fichier à corriger.',
   'importexport.confirm.button': 'Confirmer l’import',
 
   'importexport.result.written': 'Import enregistré.',
@@ -121,7 +127,8 @@ const fr = {
   'importexport.no': 'non',
 
   'importexport.export.title': 'Exporter les données du territoire',
-  'importexport.export.intro': 'Les fichiers exportés contiennent les données actuelles du territoire ; le classeur XLSX et les CSV se réimportent tels quels.',
+  'importexport.export.intro':
+    'Les fichiers exportés contiennent les données actuelles du territoire ; le classeur XLSX et les CSV se réimportent tels quels.',
   'importexport.export.spreadsheet': 'Tableur',
   'importexport.export.xlsx': 'Classeur complet (XLSX, quatre feuilles, mise en page du modèle)',
   'importexport.export.json': 'Document du territoire (JSON)',

@@ -43,7 +43,12 @@ export function MapFilters({ counts, kinds, onKinds, links, showLinks, onShowLin
         <ul class="map-checks">
           {KINDS.map((kind) => (
             <li key={kind}>
-              <input type="checkbox" id={`map-kind-${kind}`} checked={kinds.has(kind)} onChange={(e) => toggle(kind, e.currentTarget.checked)} />
+              <input
+                type="checkbox"
+                id={`map-kind-${kind}`}
+                checked={kinds.has(kind)}
+                onChange={(e) => toggle(kind, e.currentTarget.checked)}
+              />
               <label for={`map-kind-${kind}`}>
                 <KindIcon kind={kind} />
                 <span>

@@ -54,7 +54,9 @@ interface FeatureCollection {
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** Our features as the source's data: they are GeoJSON, typed loosely here. */
-function geojson(data: FeatureCollection | { type: 'Feature'; geometry: GeoJsonGeometry; properties: object }): GeoJSONSourceSpecification['data'] {
+function geojson(
+  data: FeatureCollection | { type: 'Feature'; geometry: GeoJsonGeometry; properties: object },
+): GeoJSONSourceSpecification['data'] {
   return data as GeoJSONSourceSpecification['data'];
 }
 
@@ -65,7 +67,12 @@ function token(name: string, fallback: string): string {
 function sitesCollection(sites: readonly SiteRow[]): FeatureCollection {
   const features: Feature[] = [];
   for (const s of sites) {
-    if (s.location) features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [s.location.lon, s.location.lat] }, properties: { i: s.index, kind: s.kind } });
+    if (s.location)
+      features.push({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [s.location.lon, s.location.lat] },
+        properties: { i: s.index, kind: s.kind },
+      });
   }
   return { type: 'FeatureCollection', features };
 }
@@ -141,8 +148,30 @@ function graticule(bounds: LngLatBounds | null): FeatureCollection {
   const south = Math.max(-85, Math.floor((bounds.getSouth() - margin) / step) * step);
   const north = Math.min(85, Math.ceil((bounds.getNorth() + margin) / step) * step);
   const features: Feature[] = [];
-  for (let x = west; x <= east + 1e-9; x += step) features.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: [[x, south], [x, north]] }, properties: {} });
-  for (let y = south; y <= north + 1e-9; y += step) features.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: [[west, y], [east, y]] }, properties: {} });
+  for (let x = west; x <= east + 1e-9; x += step)
+    features.push({
+      type: 'Feature',
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [x, south],
+          [x, north],
+        ],
+      },
+      properties: {},
+    });
+  for (let y = south; y <= north + 1e-9; y += step)
+    features.push({
+      type: 'Feature',
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [west, y],
+          [east, y],
+        ],
+      },
+      properties: {},
+    });
   return { type: 'FeatureCollection', features };
 }
 
@@ -230,8 +259,18 @@ export function SiteMap({ code, sites, links, boundary, kinds, showLinks }: Site
       },
       layers: [
         { id: 'background', type: 'background', paint: { 'background-color': bg } },
-        { id: 'graticule', type: 'line', source: 'graticule', paint: { 'line-color': token('--border', '#c9cfc9'), 'line-width': 1, 'line-opacity': 0.6 } },
-        { id: 'boundary-fill', type: 'fill', source: 'boundary', paint: { 'fill-color': token('--primary-soft', '#e3efe9'), 'fill-opacity': 0.7 } },
+        {
+          id: 'graticule',
+          type: 'line',
+          source: 'graticule',
+          paint: { 'line-color': token('--border', '#c9cfc9'), 'line-width': 1, 'line-opacity': 0.6 },
+        },
+        {
+          id: 'boundary-fill',
+          type: 'fill',
+          source: 'boundary',
+          paint: { 'fill-color': token('--primary-soft', '#e3efe9'), 'fill-opacity': 0.7 },
+        },
         { id: 'boundary-line', type: 'line', source: 'boundary', paint: { 'line-color': token('--primary', '#1f5c46'), 'line-width': 2 } },
         {
           id: 'links',
@@ -239,7 +278,11 @@ export function SiteMap({ code, sites, links, boundary, kinds, showLinks }: Site
           source: 'links',
           layout: { 'line-cap': 'round', visibility: 'none' },
           // Thin and half transparent: where many synergies cross, the density shows.
-          paint: { 'line-color': token('--accent', '#8a4b00'), 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 14, 2.5], 'line-opacity': 0.5 },
+          paint: {
+            'line-color': token('--accent', '#8a4b00'),
+            'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 14, 2.5],
+            'line-opacity': 0.5,
+          },
         },
       ],
     };

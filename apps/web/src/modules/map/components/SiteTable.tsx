@@ -41,7 +41,8 @@ export function SiteTable({ code, rows, total }: { code: string; rows: readonly 
       <DataTable
         caption={
           <>
-            {t('map.list.caption')} <span class="muted">{t('map.list.captionCount', { shown: number(rows.length, 0), total: number(total, 0) })}</span>
+            {t('map.list.caption')}{' '}
+            <span class="muted">{t('map.list.captionCount', { shown: number(rows.length, 0), total: number(total, 0) })}</span>
           </>
         }
         class="map-sites"
@@ -49,7 +50,11 @@ export function SiteTable({ code, rows, total }: { code: string; rows: readonly 
         rows={shown}
         rowKey={(r) => r.siteId}
         columns={[
-          { header: t('map.list.actor'), rowHeader: true, cell: (r) => <a href={`${base}/acteurs/${encodeURIComponent(r.actorId)}`}>{r.actorName}</a> },
+          {
+            header: t('map.list.actor'),
+            rowHeader: true,
+            cell: (r) => <a href={`${base}/acteurs/${encodeURIComponent(r.actorId)}`}>{r.actorName}</a>,
+          },
           { header: t('map.list.site'), cell: (r) => r.siteName },
           {
             header: t('map.list.kind'),
@@ -85,7 +90,10 @@ export function LinkTable({ code, rows }: { code: string; rows: readonly LinkRow
       <DataTable
         caption={
           <>
-            {t('map.links.caption')} <span class="muted">{t('map.links.captionCount', { shown: number(Math.min(limit, rows.length), 0), total: number(rows.length, 0) })}</span>
+            {t('map.links.caption')}{' '}
+            <span class="muted">
+              {t('map.links.captionCount', { shown: number(Math.min(limit, rows.length), 0), total: number(rows.length, 0) })}
+            </span>
           </>
         }
         class="map-links"
@@ -101,10 +109,7 @@ export function LinkTable({ code, rows }: { code: string; rows: readonly LinkRow
             cell: (r) => (
               <a href={`${base}/synergies/${encodeURIComponent(r.synergyId)}`}>
                 {t('map.links.open')}
-                <span class="visually-hidden">
-                  {' '}
-                  {t('map.links.openDetail', { from: r.from.actorName, to: r.to.actorName })}
-                </span>
+                <span class="visually-hidden"> {t('map.links.openDetail', { from: r.from.actorName, to: r.to.actorName })}</span>
               </a>
             ),
           },

@@ -103,7 +103,9 @@ export function siteRows(actors: readonly ApiActor[], sites: readonly ApiSite[])
       location: s.location,
     });
   }
-  rows.sort((a, b) => collator.compare(a.actorName, b.actorName) || collator.compare(a.siteName, b.siteName) || (a.siteId < b.siteId ? -1 : 1));
+  rows.sort(
+    (a, b) => collator.compare(a.actorName, b.actorName) || collator.compare(a.siteName, b.siteName) || (a.siteId < b.siteId ? -1 : 1),
+  );
   rows.forEach((r, i) => (r.index = i));
   const withSite = new Set(rows.map((r) => r.actorId));
   return { sites: rows, actorsWithoutSite: actors.filter((a) => !withSite.has(a.id)).length };

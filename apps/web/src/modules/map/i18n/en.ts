@@ -30,7 +30,8 @@ const en: Record<keyof typeof fr, string> = {
   'map.links.noAnalysis': 'No synergy analysis has been run on this territory yet: there is no link to show.',
   'map.links.runAnalysis': 'Run an analysis',
   'map.links.noSynergy': 'The latest analysis proposed no synergy.',
-  'map.links.help': 'Synergies proposed by the latest analysis: {count}. Each link goes from the site that gives the resource to the site that receives it.',
+  'map.links.help':
+    'Synergies proposed by the latest analysis: {count}. Each link goes from the site that gives the resource to the site that receives it.',
   'map.links.notDrawn': 'Synergies not drawn because one of their sites has no coordinates: {count}.',
   'map.links.loading': 'Loading the synergy links of the latest analysis…',
   'map.links.error': 'The synergy links could not be loaded: {message}',

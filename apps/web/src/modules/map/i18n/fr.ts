@@ -7,7 +7,8 @@ const fr = {
   'map.zoomIn': 'Zoomer',
   'map.zoomOut': 'Dézoomer',
   'map.resetBearing': 'Remettre le nord en haut',
-  'map.noWebgl': 'La carte ne peut pas s’afficher dans ce navigateur (WebGL indisponible). La liste ci-dessous contient les mêmes informations.',
+  'map.noWebgl':
+    'La carte ne peut pas s’afficher dans ce navigateur (WebGL indisponible). La liste ci-dessous contient les mêmes informations.',
   'map.notLocated': 'non localisé',
   'map.notLocatedCount': 'Sites sans coordonnées, absents de la carte mais présents dans la liste : {count}.',
   'map.withoutSite': 'Acteurs sans site déclaré, absents de la carte et de la liste : {count}.',
@@ -28,7 +29,8 @@ const fr = {
   'map.links.noAnalysis': 'Aucune analyse de synergies n’a encore été lancée sur ce territoire : il n’y a pas de lien à afficher.',
   'map.links.runAnalysis': 'Lancer une analyse',
   'map.links.noSynergy': 'La dernière analyse n’a proposé aucune synergie.',
-  'map.links.help': 'Synergies proposées par la dernière analyse : {count}. Chaque lien va du site qui cède la ressource au site qui la reçoit.',
+  'map.links.help':
+    'Synergies proposées par la dernière analyse : {count}. Chaque lien va du site qui cède la ressource au site qui la reçoit.',
   'map.links.notDrawn': 'Synergies non tracées faute de coordonnées d’un des sites : {count}.',
   'map.links.loading': 'Chargement des liens de synergie de la dernière analyse…',
   'map.links.error': 'Les liens de synergie n’ont pas pu être chargés : {message}',

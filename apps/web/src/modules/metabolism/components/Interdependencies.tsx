@@ -95,7 +95,10 @@ export function Interdependencies({ code }: { code: string }) {
                         </thead>
                         <tbody>
                           {data.rows.map((r) => (
-                            <tr key={`${r.from}>${r.to}/${r.layer}/${r.family ?? ''}`} class={r.family === null ? 'metabolism-row-total' : undefined}>
+                            <tr
+                              key={`${r.from}>${r.to}/${r.layer}/${r.family ?? ''}`}
+                              class={r.family === null ? 'metabolism-row-total' : undefined}
+                            >
                               <td>{names.get(r.from) ?? r.from}</td>
                               <td>{names.get(r.to) ?? r.to}</td>
                               <td>{layerLabel(r.layer)}</td>
@@ -110,7 +113,9 @@ export function Interdependencies({ code }: { code: string }) {
                                 <Fig reason={rowReason(r, 'gap')}>{`${signed(r.gap, r.unit)}\u00a0${unitLabel(r.unit)}`}</Fig>
                               </td>
                               <td class="number">
-                                <Fig reason={rowReason(r, 'dependency')}>{r.dependency === null ? t('metabolism.inter.noInputs') : quantity(r.dependency, '%')}</Fig>
+                                <Fig reason={rowReason(r, 'dependency')}>
+                                  {r.dependency === null ? t('metabolism.inter.noInputs') : quantity(r.dependency, '%')}
+                                </Fig>
                               </td>
                             </tr>
                           ))}

@@ -165,7 +165,11 @@ function option(graph: SankeyGraph, reducedMotion: boolean, chartWidth: number, 
 
 /** The chart, or, when every figure of the layer is withheld or zero, a sentence that says so. */
 export function SankeyChart({ graph, label, empty }: { graph: SankeyGraph; label: string; empty: string }) {
-  return drawable(graph).nodes.length === 0 ? <p class="alert alert-info metabolism-sankey-empty">{empty}</p> : <SankeyCanvas graph={graph} label={label} />;
+  return drawable(graph).nodes.length === 0 ? (
+    <p class="alert alert-info metabolism-sankey-empty">{empty}</p>
+  ) : (
+    <SankeyCanvas graph={graph} label={label} />
+  );
 }
 
 /** The chart's container: role="img" and the summary given; the canvas is ECharts'. */

@@ -144,7 +144,9 @@ export function IndicatorTable({ indicators, caption }: { indicators: Indicator[
                 <span class={`metabolism-needs metabolism-needs-${i.needs}`}>{t(`metabolism.needs.${i.needs}`)}</span>
               </td>
               <td class="number">
-                <Fig reason={i.suppressed?.coverage}>{i.coverage === undefined ? t('metabolism.indicators.coverageNa') : percent(i.coverage, 0)}</Fig>
+                <Fig reason={i.suppressed?.coverage}>
+                  {i.coverage === undefined ? t('metabolism.indicators.coverageNa') : percent(i.coverage, 0)}
+                </Fig>
               </td>
             </tr>
           ))}

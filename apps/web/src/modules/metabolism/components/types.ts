@@ -23,7 +23,13 @@ export type { Bilingual, DisclosureReport } from '@boucles/engine';
 export const LAYERS = ['material', 'energy', 'water'] as const satisfies readonly EngineLayer[];
 export type Layer = (typeof LAYERS)[number];
 
-export const FAMILIES = ['agrifood', 'construction_minerals', 'energy_carriers', 'manufactured', 'wastes'] as const satisfies readonly EngineFamily[];
+export const FAMILIES = [
+  'agrifood',
+  'construction_minerals',
+  'energy_carriers',
+  'manufactured',
+  'wastes',
+] as const satisfies readonly EngineFamily[];
 export type Family = (typeof FAMILIES)[number];
 
 /** Why a figure is withheld: fewer than 3 actors, one above 85 %, or to protect another (INSEE's « secret induit »). */
@@ -128,7 +134,15 @@ interface ScenarioFigures {
 
 /** The synergies applied and skipped, listed (facilitators). */
 export interface ListedScenario extends ScenarioFigures {
-  applied: { outputFlowId: string; inputFlowId: string; layer: Layer; unit: string; requested: number; applied: number; clamped: boolean }[];
+  applied: {
+    outputFlowId: string;
+    inputFlowId: string;
+    layer: Layer;
+    unit: string;
+    requested: number;
+    applied: number;
+    clamped: boolean;
+  }[];
   skipped: { outputFlowId: string; inputFlowId: string; reason: string; message: Bilingual }[];
 }
 

@@ -61,12 +61,14 @@ const en: Record<keyof typeof fr, string> = {
   'metabolism.scenario.toggle': 'With the detected synergies',
   'metabolism.scenario.latest': 'Latest analysis: {date}',
   'metabolism.scenario.loading': 'Computing the scenario…',
-  'metabolism.scenario.applied': 'Scenario of the analysis of {date}: synergies applied: {applied} ({layers}). The diagram and its table show the state after.',
+  'metabolism.scenario.applied':
+    'Scenario of the analysis of {date}: synergies applied: {applied} ({layers}). The diagram and its table show the state after.',
   'metabolism.scenario.layerCount': '{layer}: {n}',
   'metabolism.scenario.toComparison': 'See the indicators before and after',
   'metabolism.scenario.skipped': 'Synergies left out of the scenario: {n}. Why?',
   'metabolism.comparison.title': 'Before and after the synergies',
-  'metabolism.comparison.intro': 'Each indicator before and after the synergies are implemented; the change is “after − before”, with its sign.',
+  'metabolism.comparison.intro':
+    'Each indicator before and after the synergies are implemented; the change is “after − before”, with its sign.',
   'metabolism.comparison.caption': 'Indicators before and after the synergies of the analysis of {date}: {layer}, {perimeter}',
   'metabolism.comparison.indicator': 'Indicator',
   'metabolism.comparison.before': 'Before',
@@ -74,7 +76,8 @@ const en: Record<keyof typeof fr, string> = {
   'metabolism.comparison.change': 'Change',
   'metabolism.comparison.unit': 'Unit',
   'metabolism.exports.title': 'Exports',
-  'metabolism.exports.intro': 'The current state, without scenario. CSV separated by semicolons, in UTF-8; XLSX with one sheet per table. Column headers are in French.',
+  'metabolism.exports.intro':
+    'The current state, without scenario. CSV separated by semicolons, in UTF-8; XLSX with one sheet per table. Column headers are in French.',
   'metabolism.exports.accountsCsv': 'Download the flow accounts (CSV)',
   'metabolism.exports.indicatorsCsv': 'Download the indicators (CSV)',
   'metabolism.exports.xlsx': 'Download the accounts and indicators (XLSX)',
@@ -101,7 +104,8 @@ const en: Record<keyof typeof fr, string> = {
     'Gap = declared by the origin − declared by the destination. Dependency: share of the destination territory’s inputs that come from the origin territory, taking the larger of the two declarations. Each territory classes the flow in its own family: compare the “All families” rows.',
   'metabolism.inter.csv': 'Download these interdependencies (CSV)',
   'metabolism.inter.xlsx': 'Download these interdependencies (XLSX)',
-  'metabolism.notCountedFlows': 'Declared flows not counted: {n} (the details are for the territory’s facilitators: they are companies’ data).',
+  'metabolism.notCountedFlows':
+    'Declared flows not counted: {n} (the details are for the territory’s facilitators: they are companies’ data).',
   'metabolism.balance.withheld':
     'The balancing item is withheld (statistical confidentiality): its size, its sign or even whether it exceeds the tolerance would give a withheld figure away.',
   'metabolism.scenario.noneYet': 'No synergy analysis has been run for this territory yet: there is no scenario yet.',
@@ -110,7 +114,8 @@ const en: Record<keyof typeof fr, string> = {
   'metabolism.sankey.withheld': '{n} links are not drawn: statistical confidentiality (see “s” in the table).',
   'metabolism.sankey.gaps':
     'Statistical confidentiality: {n} links are not drawn. Each node is drawn at its value when it is shown: the gaps between a node and its links are the withheld flows, marked “s” in the table that follows.',
-  'metabolism.sankey.empty': 'No flow of this layer can be drawn: all its figures are statistically confidential. The table “{caption}” lists them.',
+  'metabolism.sankey.empty':
+    'No flow of this layer can be drawn: all its figures are statistically confidential. The table “{caption}” lists them.',
   'metabolism.nodes.caption': 'Values of the diagram’s nodes: {layer} ({unit}). {state}',
   'metabolism.nodes.name': 'Node',
   'metabolism.secret.numbers': 'zero,one,two,three,four,five,six,seven,eight,nine,ten',
@@ -127,8 +132,10 @@ const en: Record<keyof typeof fr, string> = {
   'metabolism.secret.reason.too_few_actors': 'Fewer than {min} establishments (frequency rule): {n}.',
   'metabolism.secret.reason.dominance': 'One establishment accounts for more than {share}% of the value (dominance rule): {n}.',
   'metabolism.secret.reason.complementary': 'Secondary suppression, so that the others cannot be recomputed by adding or subtracting: {n}.',
-  'metabolism.secret.none': 'Every figure is shown: each rests on at least {min} establishments, none of which accounts for more than {share}%.',
-  'metabolism.secret.incomplete': 'The control could not be completed: to be safe, every figure resting on at least one establishment is withheld.',
+  'metabolism.secret.none':
+    'Every figure is shown: each rests on at least {min} establishments, none of which accounts for more than {share}%.',
+  'metabolism.secret.incomplete':
+    'The control could not be completed: to be safe, every figure resting on at least one establishment is withheld.',
   'metabolism.secret.rule':
     'INSEE’s rules for business statistics, applied by analogy (an establishment is here a declared actor; aggregates entered by the facilitators are public): a figure must rest on at least {min} establishments, none may account for more than {share}% of it, and no withheld figure may be recomputable from the others.',
   'metabolism.secret.source': 'Source:',

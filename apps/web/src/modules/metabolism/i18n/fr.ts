@@ -54,17 +54,20 @@ const fr = {
   'metabolism.scenario.title': 'Scénario : avec les synergies détectées',
   'metabolism.scenario.intro':
     'Que deviendraient les flux si les synergies de substitution de la dernière analyse étaient mises en œuvre ? Les quantités allouées passent de leur devenir actuel à une valorisation sur le territoire, et les intrants des receveurs deviennent locaux et recyclés. Les totaux ne changent pas : les quantités se déplacent.',
-  'metabolism.scenario.none': 'Aucune analyse des synergies n’a encore été lancée pour ce territoire : le scénario a besoin de ses synergies.',
+  'metabolism.scenario.none':
+    'Aucune analyse des synergies n’a encore été lancée pour ce territoire : le scénario a besoin de ses synergies.',
   'metabolism.scenario.toSynergies': 'Lancer une analyse sur la page Synergies',
   'metabolism.scenario.toggle': 'Avec les synergies détectées',
   'metabolism.scenario.latest': 'Dernière analyse : {date}',
   'metabolism.scenario.loading': 'Calcul du scénario…',
-  'metabolism.scenario.applied': 'Scénario de l’analyse du {date} : synergies appliquées : {applied} ({layers}). Le diagramme et son tableau montrent l’état après.',
+  'metabolism.scenario.applied':
+    'Scénario de l’analyse du {date} : synergies appliquées : {applied} ({layers}). Le diagramme et son tableau montrent l’état après.',
   'metabolism.scenario.layerCount': '{layer} : {n}',
   'metabolism.scenario.toComparison': 'Voir les indicateurs avant et après',
   'metabolism.scenario.skipped': 'Synergies écartées du scénario : {n}. Pourquoi ?',
   'metabolism.comparison.title': 'Avant et après les synergies',
-  'metabolism.comparison.intro': 'Chaque indicateur avant et après la mise en œuvre des synergies ; la variation est « après − avant », avec son signe.',
+  'metabolism.comparison.intro':
+    'Chaque indicateur avant et après la mise en œuvre des synergies ; la variation est « après − avant », avec son signe.',
   'metabolism.comparison.caption': 'Indicateurs avant et après les synergies de l’analyse du {date} : {layer}, {perimeter}',
   'metabolism.comparison.indicator': 'Indicateur',
   'metabolism.comparison.before': 'Avant',
@@ -72,7 +75,8 @@ const fr = {
   'metabolism.comparison.change': 'Variation',
   'metabolism.comparison.unit': 'Unité',
   'metabolism.exports.title': 'Exports',
-  'metabolism.exports.intro': 'L’état actuel, sans scénario. CSV séparé par des points-virgules, en UTF-8 ; XLSX avec une feuille par tableau.',
+  'metabolism.exports.intro':
+    'L’état actuel, sans scénario. CSV séparé par des points-virgules, en UTF-8 ; XLSX avec une feuille par tableau.',
   'metabolism.exports.accountsCsv': 'Télécharger les comptes de flux (CSV)',
   'metabolism.exports.indicatorsCsv': 'Télécharger les indicateurs (CSV)',
   'metabolism.exports.xlsx': 'Télécharger les comptes et les indicateurs (XLSX)',
@@ -99,7 +103,8 @@ const fr = {
     'Écart = déclaré par l’origine − déclaré par la destination. Dépendance : part des intrants du territoire de destination qui viennent du territoire d’origine, en retenant la plus grande des deux déclarations. Chaque territoire classe le flux dans sa propre famille : comparez les lignes « Toutes familles ».',
   'metabolism.inter.csv': 'Télécharger ces interdépendances (CSV)',
   'metabolism.inter.xlsx': 'Télécharger ces interdépendances (XLSX)',
-  'metabolism.notCountedFlows': 'Flux déclarés non comptés : {n} (le détail est réservé à l’animation du territoire : ce sont des données d’entreprises).',
+  'metabolism.notCountedFlows':
+    'Flux déclarés non comptés : {n} (le détail est réservé à l’animation du territoire : ce sont des données d’entreprises).',
   'metabolism.balance.withheld':
     'L’écart de bilan n’est pas affiché (secret statistique) : son montant, son signe ou même son dépassement de la tolérance permettraient de retrouver une valeur masquée.',
   'metabolism.scenario.noneYet': 'Aucune analyse des synergies n’a encore été lancée pour ce territoire : il n’y a pas encore de scénario.',
@@ -108,7 +113,8 @@ const fr = {
   'metabolism.sankey.withheld': '{n} liens ne sont pas dessinés : secret statistique (voir « s » dans le tableau).',
   'metabolism.sankey.gaps':
     'Secret statistique : {n} liens ne sont pas dessinés. Chaque nœud est dessiné à sa valeur quand elle est affichée : les vides entre un nœud et ses liens correspondent aux flux masqués, marqués « s » dans le tableau qui suit.',
-  'metabolism.sankey.empty': 'Aucun flux de cette couche ne peut être dessiné : toutes ses valeurs relèvent du secret statistique. Le tableau « {caption} » les liste.',
+  'metabolism.sankey.empty':
+    'Aucun flux de cette couche ne peut être dessiné : toutes ses valeurs relèvent du secret statistique. Le tableau « {caption} » les liste.',
   'metabolism.nodes.caption': 'Valeurs des nœuds du diagramme : {layer} ({unit}). {state}',
   'metabolism.nodes.name': 'Nœud',
   'metabolism.secret.numbers': 'zéro,un,deux,trois,quatre,cinq,six,sept,huit,neuf,dix',
@@ -124,8 +130,10 @@ const fr = {
   'metabolism.secret.count.inter': 'Valeurs d’interdépendance non affichées : {n}.',
   'metabolism.secret.reason.too_few_actors': 'Moins de {min} établissements (règle de fréquence) : {n}.',
   'metabolism.secret.reason.dominance': 'Un établissement représente plus de {share} % de la valeur (règle de dominance) : {n}.',
-  'metabolism.secret.reason.complementary': 'Secret induit, pour qu’on ne puisse pas retrouver les précédentes par addition ou soustraction : {n}.',
-  'metabolism.secret.none': 'Toutes les valeurs sont affichées : chacune repose sur au moins {min} établissements, dont aucun n’en représente plus de {share} %.',
+  'metabolism.secret.reason.complementary':
+    'Secret induit, pour qu’on ne puisse pas retrouver les précédentes par addition ou soustraction : {n}.',
+  'metabolism.secret.none':
+    'Toutes les valeurs sont affichées : chacune repose sur au moins {min} établissements, dont aucun n’en représente plus de {share} %.',
   'metabolism.secret.incomplete':
     'Le contrôle n’a pas pu être mené jusqu’au bout : par prudence, toute valeur qui repose sur au moins un établissement est masquée.',
   'metabolism.secret.rule':

@@ -26,7 +26,17 @@ interface Draft {
 }
 type FieldName = keyof Draft;
 /** The order of the fields on the page, to focus the first faulty one. */
-const ORDER: readonly FieldName[] = ['actorId', 'occurredOn', 'kind', 'participants', 'topics', 'weakSignal', 'weakSignalText', 'serviceOffered', 'followUpOn'];
+const ORDER: readonly FieldName[] = [
+  'actorId',
+  'occurredOn',
+  'kind',
+  'participants',
+  'topics',
+  'weakSignal',
+  'weakSignalText',
+  'serviceOffered',
+  'followUpOn',
+];
 
 /** Today in the user's time zone, `YYYY-MM-DD`. */
 function today(): string {
@@ -68,7 +78,13 @@ interface ActorOption {
   name: string;
 }
 
-function ActorChoice(props: { code: string; value: string; chosen: ActorOption | null; error: string | undefined; onChange: (a: ActorOption | null) => void }) {
+function ActorChoice(props: {
+  code: string;
+  value: string;
+  chosen: ActorOption | null;
+  error: string | undefined;
+  onChange: (a: ActorOption | null) => void;
+}) {
   const { code, value, chosen, error, onChange } = props;
   const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
@@ -106,7 +122,17 @@ function ActorChoice(props: { code: string; value: string; chosen: ActorOption |
   );
 }
 
-export function InteractionForm({ code, editing, onSaved, onCancel }: { code: string; editing: Interaction | null; onSaved: (saved: Interaction) => void; onCancel: () => void }) {
+export function InteractionForm({
+  code,
+  editing,
+  onSaved,
+  onCancel,
+}: {
+  code: string;
+  editing: Interaction | null;
+  onSaved: (saved: Interaction) => void;
+  onCancel: () => void;
+}) {
   const [d, setD] = useState<Draft>(() => draftOf(editing));
   const [chosen, setChosen] = useState<ActorOption | null>(editing ? { id: editing.actorId, name: editing.actorName } : null);
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
@@ -155,7 +181,8 @@ export function InteractionForm({ code, editing, onSaved, onCancel }: { code: st
       // The server names each faulty field: its message goes beside that field, which takes the focus; anything else is said above the form.
       const issues = err instanceof ApiError ? (err.body.issues ?? []) : [];
       const fromServer: Partial<Record<FieldName, string>> = {};
-      for (const i of issues) if ((ORDER as readonly string[]).includes(i.path)) fromServer[i.path as FieldName] = sentence(pick(i.message));
+      for (const i of issues)
+        if ((ORDER as readonly string[]).includes(i.path)) fromServer[i.path as FieldName] = sentence(pick(i.message));
       setErrors(fromServer);
       if (Object.keys(fromServer).length) focusFirst(fromServer);
       else setMessage((m) => notice(m, 'error', t('common.error', { message: messageOf(err) })));
@@ -197,8 +224,15 @@ export function InteractionForm({ code, editing, onSaved, onCancel }: { code: st
           )}
         </Field>
       </div>
-      <Field id={id('participants')} label={t('relationships.form.participants')} hint={t('relationships.form.participantsHint')} error={errors.participants}>
-        {(c) => <input {...c} type="text" maxLength={2000} value={d.participants} onInput={(e) => set('participants', e.currentTarget.value)} />}
+      <Field
+        id={id('participants')}
+        label={t('relationships.form.participants')}
+        hint={t('relationships.form.participantsHint')}
+        error={errors.participants}
+      >
+        {(c) => (
+          <input {...c} type="text" maxLength={2000} value={d.participants} onInput={(e) => set('participants', e.currentTarget.value)} />
+        )}
       </Field>
       <Field id={id('topics')} label={t('relationships.form.topics')} error={errors.topics}>
         {(c) => <textarea {...c} rows={3} maxLength={4000} value={d.topics} onInput={(e) => set('topics', e.currentTarget.value)} />}
@@ -218,11 +252,33 @@ export function InteractionForm({ code, editing, onSaved, onCancel }: { code: st
       </div>
       {d.weakSignal && (
         <Field id={id('weakSignalText')} label={t('relationships.form.weakSignalText')} error={errors.weakSignalText}>
-          {(c) => <textarea {...c} rows={2} required maxLength={2000} value={d.weakSignalText} onInput={(e) => set('weakSignalText', e.currentTarget.value)} />}
+          {(c) => (
+            <textarea
+              {...c}
+              rows={2}
+              required
+              maxLength={2000}
+              value={d.weakSignalText}
+              onInput={(e) => set('weakSignalText', e.currentTarget.value)}
+            />
+          )}
         </Field>
       )}
-      <Field id={id('serviceOffered')} label={t('relationships.form.service')} hint={t('relationships.form.serviceHint')} error={errors.serviceOffered}>
-        {(c) => <input {...c} type="text" maxLength={2000} value={d.serviceOffered} onInput={(e) => set('serviceOffered', e.currentTarget.value)} />}
+      <Field
+        id={id('serviceOffered')}
+        label={t('relationships.form.service')}
+        hint={t('relationships.form.serviceHint')}
+        error={errors.serviceOffered}
+      >
+        {(c) => (
+          <input
+            {...c}
+            type="text"
+            maxLength={2000}
+            value={d.serviceOffered}
+            onInput={(e) => set('serviceOffered', e.currentTarget.value)}
+          />
+        )}
       </Field>
       <Field id={id('followUpOn')} label={t('relationships.form.followUp')} error={errors.followUpOn}>
         {(c) => <input {...c} type="date" value={d.followUpOn} onInput={(e) => set('followUpOn', e.currentTarget.value)} />}

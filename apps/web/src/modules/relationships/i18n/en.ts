@@ -54,7 +54,8 @@ const en: Record<keyof typeof fr, string> = {
   'relationships.form.participantsHint': 'Who was there, for the company and for the local authority.',
   'relationships.form.topics': 'Topics (optional)',
   'relationships.form.weakSignal': 'A weak signal was noticed',
-  'relationships.form.weakSignalHint': 'A difficulty to anticipate or an opportunity to seize: a retirement, falling orders, an extension project…',
+  'relationships.form.weakSignalHint':
+    'A difficulty to anticipate or an opportunity to seize: a retirement, falling orders, an extension project…',
   'relationships.form.weakSignalText': 'The weak signal',
   'relationships.form.service': 'Service offered (optional)',
   'relationships.form.serviceHint': 'For instance: answering calls for tenders, support for developing eco-design.',

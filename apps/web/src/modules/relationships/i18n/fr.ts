@@ -57,7 +57,8 @@ const fr = {
   'relationships.form.participantsHint': 'Qui était là, pour l’entreprise et pour la collectivité.',
   'relationships.form.topics': 'Sujets abordés (facultatif)',
   'relationships.form.weakSignal': 'Un signal faible a été repéré',
-  'relationships.form.weakSignalHint': 'Une difficulté à anticiper ou une occasion à saisir : un départ à la retraite, une baisse de commandes, un projet d’extension…',
+  'relationships.form.weakSignalHint':
+    'Une difficulté à anticiper ou une occasion à saisir : un départ à la retraite, une baisse de commandes, un projet d’extension…',
   'relationships.form.weakSignalText': 'Le signal faible',
   'relationships.form.service': 'Service proposé (facultatif)',
   'relationships.form.serviceHint': 'Par exemple : réponse à des appels d’offres, soutien au développement de l’éco-conception.',

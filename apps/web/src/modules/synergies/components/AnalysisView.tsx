@@ -1,7 +1,19 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { language, pick, t } from '../../../app/i18n/index.js';
 import type { Names } from './data.js';
-import { co2Of, actorName, DEFAULT_FILTERS, fold, maxKm, mutualisationText, PAGE_SIZE, saveFilters, savedFilters, synergyText, type Filters } from './filters.js';
+import {
+  co2Of,
+  actorName,
+  DEFAULT_FILTERS,
+  fold,
+  maxKm,
+  mutualisationText,
+  PAGE_SIZE,
+  saveFilters,
+  savedFilters,
+  synergyText,
+  type Filters,
+} from './filters.js';
 import { followUpOf, STATUSES, statusLabel, StatusTag, type FollowUpIndex } from '../../followup/index.js';
 import { familyLabel, readableQuantity, synergyHref } from '../../../ui/synergy-format.js';
 import { dateTime, figure, number } from '../../../ui/format.js';
@@ -122,7 +134,12 @@ function FilterForm({ filters, set, families }: { filters: Filters; set: (f: Par
         </div>
         <div>
           <label for="f-status">{t('synergies.filters.status')}</label>
-          <select id="f-status" value={filters.status} aria-describedby="f-status-hint" onChange={(e) => set({ status: e.currentTarget.value as Filters['status'] })}>
+          <select
+            id="f-status"
+            value={filters.status}
+            aria-describedby="f-status-hint"
+            onChange={(e) => set({ status: e.currentTarget.value as Filters['status'] })}
+          >
             <option value="all">{t('synergies.filters.status.all')}</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -143,7 +160,12 @@ function FilterForm({ filters, set, families }: { filters: Filters; set: (f: Par
         </div>
       </div>
       <div class="checkbox">
-        <input id="f-allocated" type="checkbox" checked={filters.allocatedOnly} onChange={(e) => set({ allocatedOnly: e.currentTarget.checked })} />
+        <input
+          id="f-allocated"
+          type="checkbox"
+          checked={filters.allocatedOnly}
+          onChange={(e) => set({ allocatedOnly: e.currentTarget.checked })}
+        />
         <label for="f-allocated">{t('synergies.filters.allocated')}</label>
       </div>
       <p>
@@ -230,7 +252,12 @@ function SubstitutionTable({
           {
             header: t('synergies.col.allocated'),
             numeric: true,
-            cell: (s) => (s.allocation.quantity === null ? <NotEstimated text={t('synergies.notAllocated')} /> : readableQuantity(s.allocation.quantity, s.allocation.unit)),
+            cell: (s) =>
+              s.allocation.quantity === null ? (
+                <NotEstimated text={t('synergies.notAllocated')} />
+              ) : (
+                readableQuantity(s.allocation.quantity, s.allocation.unit)
+              ),
           },
           {
             header: t('synergies.col.co2'),
@@ -248,7 +275,13 @@ function SubstitutionTable({
                 {status(s).caseId && (
                   <a class="block small" href={`${base}/suivi/${encodeURIComponent(status(s).caseId ?? '')}`}>
                     {t('synergies.case.open')}
-                    <span class="visually-hidden"> {t('synergies.case.openOf', { supplier: actorName(names, s.supplierActorId), receiver: actorName(names, s.receiverActorId) })}</span>
+                    <span class="visually-hidden">
+                      {' '}
+                      {t('synergies.case.openOf', {
+                        supplier: actorName(names, s.supplierActorId),
+                        receiver: actorName(names, s.receiverActorId),
+                      })}
+                    </span>
                   </a>
                 )}
               </>
@@ -312,13 +345,21 @@ function MutualisationTable({ rows, names }: { rows: Mutualisation[]; names: Nam
             </details>
           ),
         },
-        { header: t('synergies.mut.col.quantity'), numeric: true, cell: (m) => (m.totalQuantity ? readableQuantity(m.totalQuantity.value, m.totalQuantity.unit) : <NotEstimated />) },
+        {
+          header: t('synergies.mut.col.quantity'),
+          numeric: true,
+          cell: (m) => (m.totalQuantity ? readableQuantity(m.totalQuantity.value, m.totalQuantity.unit) : <NotEstimated />),
+        },
         {
           header: t('synergies.mut.col.saving'),
           numeric: true,
           cell: (m) => (
             <>
-              {m.saving.value === null ? <NotEstimated text={t('synergies.mut.notEstimated')} /> : readableQuantity(m.saving.value, m.saving.unit)}
+              {m.saving.value === null ? (
+                <NotEstimated text={t('synergies.mut.notEstimated')} />
+              ) : (
+                readableQuantity(m.saving.value, m.saving.unit)
+              )}
               {m.saving.value !== null && <span class="tag estimate">{t('synergies.estimate')}</span>}
             </>
           ),
@@ -363,7 +404,8 @@ function Rejected({ analysis }: { analysis: StoredAnalysis }) {
   const counts = useMemo(() => {
     const order: readonly string[] = CHECK_NAMES;
     const byReason = new Map<CheckName, number>();
-    for (const candidate of analysis.result.rejected) for (const reason of candidate.reasons) byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
+    for (const candidate of analysis.result.rejected)
+      for (const reason of candidate.reasons) byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
     return [...byReason].sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]));
   }, [analysis.id]);
   const total = analysis.result.rejected.length;
@@ -402,7 +444,19 @@ function Rejected({ analysis }: { analysis: StoredAnalysis }) {
 }
 
 /** The latest analysis: its figures, the filters, the synergies, the mutualisations, the rejected. */
-export function AnalysisView({ code, analysis, names, base, followUp }: { code: string; analysis: StoredAnalysis; names: Names | undefined; base: string; followUp?: FollowUpIndex | undefined }) {
+export function AnalysisView({
+  code,
+  analysis,
+  names,
+  base,
+  followUp,
+}: {
+  code: string;
+  analysis: StoredAnalysis;
+  names: Names | undefined;
+  base: string;
+  followUp?: FollowUpIndex | undefined;
+}) {
   const [filters, setFilters] = useState<Filters>(() => savedFilters(code));
   const [shown, setShown] = useState(PAGE_SIZE);
   const focusRow = useRef<number | null>(null);
@@ -415,9 +469,15 @@ export function AnalysisView({ code, analysis, names, base, followUp }: { code: 
   };
   const { synergies, mutualisations } = analysis.result;
   const rank = useMemo(() => new Map(synergies.map((s, i) => [s.id, i + 1])), [analysis.id]);
-  const families = useMemo(() => [...new Set(synergies.map((s) => s.family))].sort((a, b) => familyLabel(a).localeCompare(familyLabel(b), language.value)), [analysis.id, language.value]);
+  const families = useMemo(
+    () => [...new Set(synergies.map((s) => s.family))].sort((a, b) => familyLabel(a).localeCompare(familyLabel(b), language.value)),
+    [analysis.id, language.value],
+  );
   const texts = useMemo(() => new Map(synergies.map((s) => [s.id, synergyText(s, names)])), [analysis.id, names, language.value]);
-  const mutTexts = useMemo(() => new Map(mutualisations.map((m) => [m.id, mutualisationText(m, names)])), [analysis.id, names, language.value]);
+  const mutTexts = useMemo(
+    () => new Map(mutualisations.map((m) => [m.id, mutualisationText(m, names)])),
+    [analysis.id, names, language.value],
+  );
 
   const words = fold(filters.q).split(/\s+/).filter(Boolean);
   const limit = maxKm(filters);
@@ -455,9 +515,15 @@ export function AnalysisView({ code, analysis, names, base, followUp }: { code: 
       <Meta analysis={analysis} />
       <FilterForm filters={filters} set={set} families={families} />
       <p role="status" aria-live="polite" class="filter-count">
-        {showSubstitutions && t('synergies.filters.count', { matching: number(rows.length, 0), total: number(synergies.length, 0), shown: number(Math.min(shown, rows.length), 0) })}
+        {showSubstitutions &&
+          t('synergies.filters.count', {
+            matching: number(rows.length, 0),
+            total: number(synergies.length, 0),
+            shown: number(Math.min(shown, rows.length), 0),
+          })}
         {showSubstitutions && showMutualisations && ' '}
-        {showMutualisations && t('synergies.filters.countMut', { matching: number(mutRows.length, 0), total: number(mutualisations.length, 0) })}
+        {showMutualisations &&
+          t('synergies.filters.countMut', { matching: number(mutRows.length, 0), total: number(mutualisations.length, 0) })}
       </p>
       {showSubstitutions && (
         <section aria-labelledby="substitutions">

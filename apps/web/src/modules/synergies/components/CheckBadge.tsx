@@ -3,7 +3,14 @@ import type { CheckStatus } from './types.js';
 
 /** A drawn icon for each check status; the status is always written next to it too. */
 function Icon({ status }: { status: CheckStatus }) {
-  const common = { width: 16, height: 16, viewBox: '0 0 16 16', 'aria-hidden': 'true' as const, focusable: 'false' as const, class: 'check-icon' };
+  const common = {
+    width: 16,
+    height: 16,
+    viewBox: '0 0 16 16',
+    'aria-hidden': 'true' as const,
+    focusable: 'false' as const,
+    class: 'check-icon',
+  };
   switch (status) {
     case 'passed':
       return (
@@ -23,7 +30,13 @@ function Icon({ status }: { status: CheckStatus }) {
       return (
         <svg {...common}>
           <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" stroke-width="1.6" />
-          <path d="M6 6.2a2 2 0 1 1 2.8 1.8c-.5.3-.8.6-.8 1.2v.4" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
+          <path
+            d="M6 6.2a2 2 0 1 1 2.8 1.8c-.5.3-.8.6-.8 1.2v.4"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="1.6"
+            stroke-linecap="round"
+          />
           <circle cx="8" cy="11.8" r="1" fill="currentColor" />
         </svg>
       );

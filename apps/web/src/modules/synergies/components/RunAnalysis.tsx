@@ -17,7 +17,14 @@ type Objective = 'co2' | 'cost';
 export function RunAnalysis({ code }: { code: string }) {
   const [objective, setObjective] = useState<Objective>('co2');
   const [k, setK] = useState('');
-  const [weights, setWeights] = useState<Record<ScoreComponent, string>>({ impact: '', quantity: '', proximity: '', season: '', confidence: '', regulatory: '' });
+  const [weights, setWeights] = useState<Record<ScoreComponent, string>>({
+    impact: '',
+    quantity: '',
+    proximity: '',
+    season: '',
+    confidence: '',
+    regulatory: '',
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [running, setRunning] = useState(false);
   const [done, setDone] = useState<AnalysisRunMeta | null>(null);
@@ -43,7 +50,8 @@ export function RunAnalysis({ code }: { code: string }) {
       else given[component] = value;
     }
     if (Object.keys(given).length > 0) body.weights = given;
-    if (Object.keys(given).length === SCORE_COMPONENTS.length && Object.values(given).every((w) => w === 0)) found['weight-impact'] = t('synergies.run.weightsAllZero');
+    if (Object.keys(given).length === SCORE_COMPONENTS.length && Object.values(given).every((w) => w === 0))
+      found['weight-impact'] = t('synergies.run.weightsAllZero');
     setErrors(found);
     if (Object.keys(found).length > 0) {
       const first = Object.keys(found)[0];
@@ -54,7 +62,10 @@ export function RunAnalysis({ code }: { code: string }) {
     setDone(null);
     setFailure(null);
     try {
-      const run = await api<AnalysisRunMeta>(`/api/territories/${encodeURIComponent(code)}/analyses`, { method: 'POST', body: JSON.stringify(body) });
+      const run = await api<AnalysisRunMeta>(`/api/territories/${encodeURIComponent(code)}/analyses`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+      });
       await analysisRun(code);
       setDone(run);
     } catch (error) {
@@ -80,7 +91,14 @@ export function RunAnalysis({ code }: { code: string }) {
         <legend>{t('synergies.run.objective')}</legend>
         {(['co2', 'cost'] as const).map((value) => (
           <div class="radio" key={value}>
-            <input type="radio" id={`run-objective-${value}`} name="objective" value={value} checked={objective === value} onChange={() => setObjective(value)} />
+            <input
+              type="radio"
+              id={`run-objective-${value}`}
+              name="objective"
+              value={value}
+              checked={objective === value}
+              onChange={() => setObjective(value)}
+            />
             <label for={`run-objective-${value}`}>{t(`synergies.run.objective.${value}`)}</label>
           </div>
         ))}
@@ -88,7 +106,16 @@ export function RunAnalysis({ code }: { code: string }) {
       <details class="run-advanced" open={Object.keys(errors).length > 0 || undefined}>
         <summary>{t('synergies.run.advanced')}</summary>
         <label for="run-k">{t('synergies.run.k')}</label>
-        <input id="run-k" type="text" inputMode="numeric" size={5} placeholder="10" value={k} onInput={(e) => setK(e.currentTarget.value)} {...field('k')} />
+        <input
+          id="run-k"
+          type="text"
+          inputMode="numeric"
+          size={5}
+          placeholder="10"
+          value={k}
+          onInput={(e) => setK(e.currentTarget.value)}
+          {...field('k')}
+        />
         {errors.k && (
           <p class="field-error" id="run-k-error">
             {errors.k}

@@ -57,7 +57,10 @@ export function Impacts({ synergy }: { synergy: Synergy }) {
       <p>
         {basis.quantity === null
           ? t('synergies.detail.basis.unknown', { mode: modeText })
-          : t(`synergies.detail.basis.${basis.kind}`, { quantity: `${readableQuantity(basis.quantity, basis.unit)}${t('synergies.unit.perYear')}`, mode: modeText })}
+          : t(`synergies.detail.basis.${basis.kind}`, {
+              quantity: `${readableQuantity(basis.quantity, basis.unit)}${t('synergies.unit.perYear')}`,
+              mode: modeText,
+            })}
       </p>
       <p class="alert alert-warn">{t('synergies.detail.impactsIntro')}</p>
       <div class="table-scroll" role="region" aria-labelledby="impacts-caption" tabIndex={0}>
@@ -97,9 +100,18 @@ export function Impacts({ synergy }: { synergy: Synergy }) {
                       <ul class="factors">
                         {f.factors.map((factor) => (
                           <li key={factor.name}>
-                            <code>{factor.name}</code> : {factor.value === null ? <em>{t('synergies.detail.factorMissing')}</em> : `${number(factor.value, 4)} ${unitLabel(factor.unit)}`}
+                            <code>{factor.name}</code> :{' '}
+                            {factor.value === null ? (
+                              <em>{t('synergies.detail.factorMissing')}</em>
+                            ) : (
+                              `${number(factor.value, 4)} ${unitLabel(factor.unit)}`
+                            )}
                             {' — '}
-                            {factor.source ? <a href={factor.source.url}>{factor.source.title}</a> : <span class="muted">{t('synergies.detail.noSource')}</span>}
+                            {factor.source ? (
+                              <a href={factor.source.url}>{factor.source.title}</a>
+                            ) : (
+                              <span class="muted">{t('synergies.detail.noSource')}</span>
+                            )}
                             {factor.estimate && <Estimate />}
                           </li>
                         ))}
@@ -125,11 +137,17 @@ export function Allocation({ synergy, objective }: { synergy: Synergy; objective
         <p>{pick(a.reason)}</p>
       ) : (
         <>
-          <p>{a.quantity === 0 ? t('synergies.detail.allocatedZero') : t('synergies.detail.allocated', { quantity: `${readableQuantity(a.quantity, a.unit)}${t('synergies.unit.perYear')}` })}</p>
+          <p>
+            {a.quantity === 0
+              ? t('synergies.detail.allocatedZero')
+              : t('synergies.detail.allocated', { quantity: `${readableQuantity(a.quantity, a.unit)}${t('synergies.unit.perYear')}` })}
+          </p>
           <p>
             {a.benefitPerUnit === null
               ? t('synergies.detail.benefitUnknown')
-              : t('synergies.detail.benefit', { value: `${number(a.benefitPerUnit, 2)} ${objective === 'co2' ? 'kg CO2e' : '€'}/${unitLabel(a.unit)}` })}
+              : t('synergies.detail.benefit', {
+                  value: `${number(a.benefitPerUnit, 2)} ${objective === 'co2' ? 'kg CO2e' : '€'}/${unitLabel(a.unit)}`,
+                })}
           </p>
         </>
       )}

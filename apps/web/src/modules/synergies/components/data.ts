@@ -27,7 +27,10 @@ export function useNames(code: string): Loaded<Names> {
   const actors = useApiAll<ActorName>(`${territoryPath(code)}/actors`, { keep: true });
   const flows = useApiAll<FlowLabel>(`${territoryPath(code)}/flows`, { keep: true });
   const data = useMemo(
-    () => (actors.data && flows.data ? { actors: new Map(actors.data.map((a) => [a.id, a])), flows: new Map(flows.data.map((f) => [f.id, f])) } : undefined),
+    () =>
+      actors.data && flows.data
+        ? { actors: new Map(actors.data.map((a) => [a.id, a])), flows: new Map(flows.data.map((f) => [f.id, f])) }
+        : undefined,
     [actors.data, flows.data],
   );
   return { data, error: actors.error ?? flows.error, loading: actors.loading || flows.loading };

@@ -7,7 +7,17 @@ import type { CheckName as EngineCheckName, ImpactName as EngineImpactName, Scor
 export type { Bilingual, Check, CheckStatus, FactorUsed as Factor, ImpactFigure } from '@boucles/engine';
 import type { Bilingual, Check, FateMode, ImpactFigure, NeedCategory } from '@boucles/engine';
 
-export const CHECK_NAMES = ['quantity', 'months', 'temperature', 'quality', 'receiver', 'hazardous', 'regulatory', 'distance', 'completeness'] as const satisfies readonly EngineCheckName[];
+export const CHECK_NAMES = [
+  'quantity',
+  'months',
+  'temperature',
+  'quality',
+  'receiver',
+  'hazardous',
+  'regulatory',
+  'distance',
+  'completeness',
+] as const satisfies readonly EngineCheckName[];
 export type CheckName = (typeof CHECK_NAMES)[number];
 
 /** In the order the detail page lists them (NISP's metrics first). */
@@ -26,7 +36,14 @@ export const IMPACT_NAMES = [
 ] as const satisfies readonly EngineImpactName[];
 export type ImpactName = (typeof IMPACT_NAMES)[number];
 
-export const SCORE_COMPONENTS = ['impact', 'quantity', 'proximity', 'season', 'confidence', 'regulatory'] as const satisfies readonly EngineScoreComponent[];
+export const SCORE_COMPONENTS = [
+  'impact',
+  'quantity',
+  'proximity',
+  'season',
+  'confidence',
+  'regulatory',
+] as const satisfies readonly EngineScoreComponent[];
 export type ScoreComponent = (typeof SCORE_COMPONENTS)[number];
 
 export interface Synergy {

@@ -18,7 +18,8 @@ const en: Record<keyof typeof fr, string> = {
   'synergies.run.submit': 'Run an analysis',
   'synergies.run.running': 'Analysis running… It usually takes a few seconds; its progress is not measured.',
   'synergies.run.progress': 'Analysis running',
-  'synergies.run.done': 'Analysis done in {seconds} s: {proposed} synergies proposed, {rejected} candidates rejected, {mutualisations} mutualisations.',
+  'synergies.run.done':
+    'Analysis done in {seconds} s: {proposed} synergies proposed, {rejected} candidates rejected, {mutualisations} mutualisations.',
   'synergies.run.error': 'The analysis failed: {message}',
   'synergies.run.kInvalid': 'Enter a whole number from 1 to 100.',
   'synergies.run.weightInvalid': 'Enter a number from 0 to 100.',
@@ -26,7 +27,8 @@ const en: Record<keyof typeof fr, string> = {
 
   'synergies.latest.title': 'Latest analysis',
   'synergies.latest.none': 'No analysis has been run on this territory yet: run one with the form above.',
-  'synergies.latest.meta': 'Analysis of {date}, computed in {seconds} s. Objective: {objective}; k = {k}; engine {engine}, rules {rules}, impact factors {factors}.',
+  'synergies.latest.meta':
+    'Analysis of {date}, computed in {seconds} s. Objective: {objective}; k = {k}; engine {engine}, rules {rules}, impact factors {factors}.',
   'synergies.objective.co2': 'emissions avoided (CO2e)',
   'synergies.objective.cost': 'savings (euros)',
   'synergies.figures.proposed': 'Substitution synergies proposed',
@@ -47,7 +49,8 @@ const en: Record<keyof typeof fr, string> = {
   'synergies.filters.maxKm': 'Maximum distance (km)',
   'synergies.filters.maxKmInvalid': 'Enter a positive distance in kilometres (for example 12.5).',
   'synergies.proposed.title': 'Proposed synergies',
-  'synergies.proposed.intro': 'The synergies the territory’s facilitators detected for your company: what you could give or receive, and how far. The other company stays anonymous until you have both agreed to be known.',
+  'synergies.proposed.intro':
+    'The synergies the territory’s facilitators detected for your company: what you could give or receive, and how far. The other company stays anonymous until you have both agreed to be known.',
   'synergies.proposed.caption': 'Synergies proposed to your company',
   'synergies.proposed.count': '{n} synergies.',
   'synergies.proposed.none': 'No synergy is proposed to you yet.',
@@ -58,7 +61,8 @@ const en: Record<keyof typeof fr, string> = {
   'synergies.visible.case': 'See its follow-up and give your consent to be known',
   'synergies.filters.status': 'Status',
   'synergies.filters.status.all': 'All statuses',
-  'synergies.filters.statusHint': 'The status comes from the synergy follow-up: open a case from the Follow-up page or from a synergy’s details.',
+  'synergies.filters.statusHint':
+    'The status comes from the synergy follow-up: open a case from the Follow-up page or from a synergy’s details.',
   'synergies.case.open': 'See the case',
   'synergies.case.openOf': 'from {supplier} to {receiver}',
   'synergies.case.title': 'Follow-up',
@@ -123,7 +127,8 @@ const en: Record<keyof typeof fr, string> = {
 
   'synergies.rejected.title': 'Rejected candidates',
   'synergies.rejected.summary': 'See the {count} rejected candidates, by reason',
-  'synergies.rejected.intro': 'These pairings were examined, then rejected because a blocking check failed. A candidate may be rejected for several reasons.',
+  'synergies.rejected.intro':
+    'These pairings were examined, then rejected because a blocking check failed. A candidate may be rejected for several reasons.',
   'synergies.rejected.caption': 'Rejected candidates by reason',
   'synergies.rejected.col.reason': 'Reason (failed check)',
   'synergies.rejected.col.count': 'Candidates',
@@ -192,7 +197,8 @@ const en: Record<keyof typeof fr, string> = {
   'synergies.detail.title': 'Synergy: {supplier} → {receiver}',
   'synergies.detail.titleLoading': 'Synergy',
   'synergies.detail.back': 'Back to the list of synergies',
-  'synergies.detail.notFound': 'This synergy is not in the territory’s latest analysis: it may have gone if the data or the rules changed since.',
+  'synergies.detail.notFound':
+    'This synergy is not in the territory’s latest analysis: it may have gone if the data or the rules changed since.',
   'synergies.detail.noAnalysis': 'No analysis has been run on this territory yet.',
   'synergies.detail.summary': 'In short',
   'synergies.detail.supplier': 'Supplier',
@@ -208,7 +214,8 @@ const en: Record<keyof typeof fr, string> = {
   'synergies.detail.km': '{km} km',
   'synergies.detail.explanation': 'Explanation',
   'synergies.detail.checks': 'Checks',
-  'synergies.detail.checksIntro': 'A failed blocking check rejects a candidate; an “unknown” check does not reject, it becomes a question for the companies.',
+  'synergies.detail.checksIntro':
+    'A failed blocking check rejects a candidate; an “unknown” check does not reject, it becomes a question for the companies.',
   'synergies.detail.checksCaption': 'The checks of this synergy',
   'synergies.detail.col.check': 'Check',
   'synergies.detail.col.status': 'Result',
@@ -219,7 +226,8 @@ const en: Record<keyof typeof fr, string> = {
   'synergies.detail.basis.allocated': 'Yearly figures for {quantity} (allocated quantity). Treatment mode: {mode}.',
   'synergies.detail.basis.potential': 'Yearly figures for {quantity} (the most that could be exchanged). Treatment mode: {mode}.',
   'synergies.detail.basis.unknown': 'Quantity exchanged unknown: the impacts are not worked out. Treatment mode: {mode}.',
-  'synergies.detail.impactsIntro': 'All these figures are estimates: a verified figure will come from following the synergy up. A figure with a missing factor is left unestimated rather than guessed.',
+  'synergies.detail.impactsIntro':
+    'All these figures are estimates: a verified figure will come from following the synergy up. A figure with a missing factor is left unestimated rather than guessed.',
   'synergies.detail.impactsCaption': 'Yearly impacts of the synergy, all estimated',
   'synergies.detail.col.indicator': 'Indicator',
   'synergies.detail.col.value': 'Value',
@@ -233,7 +241,8 @@ const en: Record<keyof typeof fr, string> = {
   'synergies.detail.allocated': 'Quantity allocated a year: {quantity}.',
   'synergies.detail.allocatedZero': 'No quantity allocated: the supply or the demand went to a pair better for the objective.',
   'synergies.detail.benefit': 'Benefit per unit used to share quantities: {value}.',
-  'synergies.detail.benefitUnknown': 'Benefit per unit unknown (a factor to be sourced): the pair got its share after those of known benefit, nearest first.',
+  'synergies.detail.benefitUnknown':
+    'Benefit per unit unknown (a factor to be sourced): the pair got its share after those of known benefit, nearest first.',
   'synergies.detail.scoreIntro': 'Score: {value} out of 100, a weighted mean of six components, each between 0 and 1.',
   'synergies.detail.scoreCaption': 'Components of the score',
   'synergies.detail.col.component': 'Component',

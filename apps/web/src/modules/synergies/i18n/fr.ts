@@ -16,7 +16,8 @@ const fr = {
   'synergies.run.submit': 'Lancer une analyse',
   'synergies.run.running': 'Analyse en cours… Elle prend en général quelques secondes ; son avancement n’est pas mesuré.',
   'synergies.run.progress': 'Analyse en cours',
-  'synergies.run.done': 'Analyse terminée en {seconds} s : {proposed} synergies proposées, {rejected} candidates écartées, {mutualisations} mutualisations.',
+  'synergies.run.done':
+    'Analyse terminée en {seconds} s : {proposed} synergies proposées, {rejected} candidates écartées, {mutualisations} mutualisations.',
   'synergies.run.error': 'L’analyse a échoué : {message}',
   'synergies.run.kInvalid': 'Saisissez un nombre entier de 1 à 100.',
   'synergies.run.weightInvalid': 'Saisissez un nombre de 0 à 100.',
@@ -46,7 +47,8 @@ const fr = {
   'synergies.filters.maxKm': 'Distance maximale (km)',
   'synergies.filters.maxKmInvalid': 'Saisissez une distance positive, en kilomètres (par exemple 12,5).',
   'synergies.proposed.title': 'Synergies proposées',
-  'synergies.proposed.intro': 'Les synergies que l’animation du territoire a détectées pour votre entreprise : ce que vous pourriez céder ou recevoir, et à quelle distance. L’autre entreprise reste anonyme tant que vous n’avez pas tous deux consenti à vous faire connaître.',
+  'synergies.proposed.intro':
+    'Les synergies que l’animation du territoire a détectées pour votre entreprise : ce que vous pourriez céder ou recevoir, et à quelle distance. L’autre entreprise reste anonyme tant que vous n’avez pas tous deux consenti à vous faire connaître.',
   'synergies.proposed.caption': 'Synergies proposées à votre entreprise',
   'synergies.proposed.count': '{n} synergies.',
   'synergies.proposed.none': 'Aucune synergie ne vous est proposée pour l’instant.',
@@ -57,7 +59,8 @@ const fr = {
   'synergies.visible.case': 'Voir son suivi et donner votre consentement à vous faire connaître',
   'synergies.filters.status': 'Statut',
   'synergies.filters.status.all': 'Tous les statuts',
-  'synergies.filters.statusHint': 'Le statut vient du suivi des synergies : ouvrez un suivi depuis la page Suivi ou depuis le détail d’une synergie.',
+  'synergies.filters.statusHint':
+    'Le statut vient du suivi des synergies : ouvrez un suivi depuis la page Suivi ou depuis le détail d’une synergie.',
   'synergies.case.open': 'Voir le suivi',
   'synergies.case.openOf': 'de {supplier} vers {receiver}',
   'synergies.case.title': 'Suivi',
@@ -96,7 +99,8 @@ const fr = {
   'synergies.unit.perYear': '/an',
 
   'synergies.mut.title': 'Mutualisations',
-  'synergies.mut.intro': 'Des acteurs proches qui ont un même besoin, ou de petits gisements d’un même déchet, et gagneraient à s’organiser ensemble.',
+  'synergies.mut.intro':
+    'Des acteurs proches qui ont un même besoin, ou de petits gisements d’un même déchet, et gagneraient à s’organiser ensemble.',
   'synergies.mut.caption': 'Mutualisations proposées par la dernière analyse',
   'synergies.mut.col.kind': 'Type',
   'synergies.mut.col.category': 'Catégorie',
@@ -209,7 +213,8 @@ const fr = {
   'synergies.detail.km': '{km} km',
   'synergies.detail.explanation': 'Explication',
   'synergies.detail.checks': 'Vérifications',
-  'synergies.detail.checksIntro': 'Un échec sur une vérification bloquante écarte la candidate ; une vérification « inconnu » n’écarte pas, elle devient une question à poser aux entreprises.',
+  'synergies.detail.checksIntro':
+    'Un échec sur une vérification bloquante écarte la candidate ; une vérification « inconnu » n’écarte pas, elle devient une question à poser aux entreprises.',
   'synergies.detail.checksCaption': 'Les vérifications de cette synergie',
   'synergies.detail.col.check': 'Vérification',
   'synergies.detail.col.status': 'Résultat',
@@ -218,9 +223,11 @@ const fr = {
   'synergies.detail.noQuestion': 'aucune',
   'synergies.detail.impacts': 'Impacts estimés',
   'synergies.detail.basis.allocated': 'Chiffres annuels pour {quantity} (quantité allouée). Mode de traitement : {mode}.',
-  'synergies.detail.basis.potential': 'Chiffres annuels pour {quantity} (la plus grande quantité qui pourrait être échangée). Mode de traitement : {mode}.',
+  'synergies.detail.basis.potential':
+    'Chiffres annuels pour {quantity} (la plus grande quantité qui pourrait être échangée). Mode de traitement : {mode}.',
   'synergies.detail.basis.unknown': 'Quantité échangée inconnue : les impacts ne sont pas chiffrés. Mode de traitement : {mode}.',
-  'synergies.detail.impactsIntro': 'Tous ces chiffres sont des estimations : un chiffre vérifié viendra du suivi de la synergie. Un chiffre dont un facteur manque n’est pas estimé plutôt que deviné.',
+  'synergies.detail.impactsIntro':
+    'Tous ces chiffres sont des estimations : un chiffre vérifié viendra du suivi de la synergie. Un chiffre dont un facteur manque n’est pas estimé plutôt que deviné.',
   'synergies.detail.impactsCaption': 'Impacts annuels de la synergie, tous estimés',
   'synergies.detail.col.indicator': 'Indicateur',
   'synergies.detail.col.value': 'Valeur',

@@ -39,7 +39,19 @@ function friendly(issue: Issue): string | undefined {
   return undefined;
 }
 
-export function ActorForm({ territoryCode, actor, formId, onSaved, onCancel }: { territoryCode: string; actor?: Actor; formId: string; onSaved: (actor: Actor) => void; onCancel: () => void }) {
+export function ActorForm({
+  territoryCode,
+  actor,
+  formId,
+  onSaved,
+  onCancel,
+}: {
+  territoryCode: string;
+  actor?: Actor;
+  formId: string;
+  onSaved: (actor: Actor) => void;
+  onCancel: () => void;
+}) {
   const [name, setName] = useState(actor?.name ?? '');
   const [siret, setSiret] = useState(actor?.siret ?? '');
   const [kind, setKind] = useState<ActorKind>(actor?.kind ?? 'company');
@@ -71,11 +83,7 @@ export function ActorForm({ territoryCode, actor, formId, onSaved, onCancel }: {
       ess: kind === 'ess' ? true : ess,
       contact: hasContact ? contact : clear,
     };
-    void submit(
-      local,
-      () => saveRecord<Actor>(territoryCode, 'actors', actor?.id, body),
-      onSaved,
-    );
+    void submit(local, () => saveRecord<Actor>(territoryCode, 'actors', actor?.id, body), onSaved);
   }
 
   return (
@@ -84,10 +92,34 @@ export function ActorForm({ territoryCode, actor, formId, onSaved, onCancel }: {
       <p class="actors-hint">{t('actors.form.requiredNote')}</p>
       <div class="actors-form-grid">
         <Field form={formId} path="name" label={t('actors.field.name')} errors={errorsOf(placed, 'name')} required>
-          {(c) => <input {...c} ref={first} type="text" autoComplete="organization" value={name} onInput={(e) => setName(e.currentTarget.value)} />}
+          {(c) => (
+            <input
+              {...c}
+              ref={first}
+              type="text"
+              autoComplete="organization"
+              value={name}
+              onInput={(e) => setName(e.currentTarget.value)}
+            />
+          )}
         </Field>
-        <Field form={formId} path="siret" label={t('actors.field.siret')} hint={t('actors.field.siretHint')} errors={errorsOf(placed, 'siret')}>
-          {(c) => <input {...c} type="text" inputMode="numeric" autoComplete="off" value={siret} onInput={(e) => setSiret(e.currentTarget.value)} />}
+        <Field
+          form={formId}
+          path="siret"
+          label={t('actors.field.siret')}
+          hint={t('actors.field.siretHint')}
+          errors={errorsOf(placed, 'siret')}
+        >
+          {(c) => (
+            <input
+              {...c}
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              value={siret}
+              onInput={(e) => setSiret(e.currentTarget.value)}
+            />
+          )}
         </Field>
         <Field form={formId} path="kind" label={t('actors.field.kind')} errors={errorsOf(placed, 'kind')} required>
           {(c) => (
@@ -108,7 +140,13 @@ export function ActorForm({ territoryCode, actor, formId, onSaved, onCancel }: {
             </select>
           )}
         </Field>
-        <Field form={formId} path="nafCode" label={t('actors.field.naf')} hint={t('actors.field.nafHint')} errors={errorsOf(placed, 'nafCode')}>
+        <Field
+          form={formId}
+          path="nafCode"
+          label={t('actors.field.naf')}
+          hint={t('actors.field.nafHint')}
+          errors={errorsOf(placed, 'nafCode')}
+        >
           {(c) => <NafPicker control={c} value={naf} onChange={setNaf} />}
         </Field>
         <Field form={formId} path="headcountBand" label={t('actors.field.headcount')} errors={errorsOf(placed, 'headcountBand')}>
@@ -149,7 +187,9 @@ export function ActorForm({ territoryCode, actor, formId, onSaved, onCancel }: {
         <legend>{t('actors.field.contact')}</legend>
         <div class="actors-form-grid">
           <Field form={formId} path="contact.name" label={t('actors.field.contactName')} errors={errorsOf(placed, 'contact.name')}>
-            {(c) => <input {...c} type="text" autoComplete="name" value={contactName} onInput={(e) => setContactName(e.currentTarget.value)} />}
+            {(c) => (
+              <input {...c} type="text" autoComplete="name" value={contactName} onInput={(e) => setContactName(e.currentTarget.value)} />
+            )}
           </Field>
           <Field form={formId} path="contact.email" label={t('actors.field.contactEmail')} errors={errorsOf(placed, 'contact.email')}>
             {(c) => <input {...c} type="email" autoComplete="email" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />}

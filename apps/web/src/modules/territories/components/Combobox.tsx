@@ -212,7 +212,13 @@ export function Combobox({
         ))}
       </ul>
       <p class="visually-hidden" role="status" aria-live="polite">
-        {open ? (options.length === 1 ? t('actors.combobox.one') : t('actors.combobox.many', { n: options.length })) : noResult ? t('actors.combobox.none') : ''}
+        {open
+          ? options.length === 1
+            ? t('actors.combobox.one')
+            : t('actors.combobox.many', { n: options.length })
+          : noResult
+            ? t('actors.combobox.none')
+            : ''}
       </p>
       {noResult && (
         <p class="actors-hint" aria-hidden="true">

@@ -8,11 +8,34 @@ import { useState } from 'preact/hooks';
 import { saveRecord } from './records.js';
 import { pick, t, type MessageKey } from '../../../app/i18n/index.js';
 import { number } from '../../../ui/format.js';
-import { ErrorSummary, Field, FormActions, Group, errorsOf, fieldId, formatDecimal, parseDecimal, useFocusOnMount, type FieldSpec, type Placed } from '../../../ui/form.js';
+import {
+  ErrorSummary,
+  Field,
+  FormActions,
+  Group,
+  errorsOf,
+  fieldId,
+  formatDecimal,
+  parseDecimal,
+  useFocusOnMount,
+  type FieldSpec,
+  type Placed,
+} from '../../../ui/form.js';
 import { directionLabel, fateLabel, monthLabel, MONTHS, purityLabel } from './labels.js';
 import { ResourcePicker, WastePicker } from './pickers.js';
 import { useResources, useUnits } from '../../../api/reference.js';
-import { FATE_MODES, FLOW_DIRECTIONS, PERIODS, PURITY_GRADES, type FateMode, type Flow, type FlowDirection, type Period, type PurityGrade, type Site } from './types.js';
+import {
+  FATE_MODES,
+  FLOW_DIRECTIONS,
+  PERIODS,
+  PURITY_GRADES,
+  type FateMode,
+  type Flow,
+  type FlowDirection,
+  type Period,
+  type PurityGrade,
+  type Site,
+} from './types.js';
 import { useSubmit } from './useSubmit.js';
 
 function fields(): FieldSpec[] {
@@ -45,7 +68,21 @@ const tri = (b: boolean | undefined): Tri => (b === undefined ? '' : b ? 'true' 
 const fromTri = (v: Tri): boolean | undefined => (v === '' ? undefined : v === 'true');
 
 /** Yes / no / not given, as radio buttons. */
-function TriRadios({ form, path, legend, value, onChange, errors }: { form: string; path: string; legend: string; value: Tri; onChange: (v: Tri) => void; errors: readonly string[] }) {
+function TriRadios({
+  form,
+  path,
+  legend,
+  value,
+  onChange,
+  errors,
+}: {
+  form: string;
+  path: string;
+  legend: string;
+  value: Tri;
+  onChange: (v: Tri) => void;
+  errors: readonly string[];
+}) {
   const id = fieldId(form, path);
   const choices: [Tri, string][] = [
     ['true', t('actors.yes')],
@@ -57,7 +94,15 @@ function TriRadios({ form, path, legend, value, onChange, errors }: { form: stri
       {() =>
         choices.map(([v, label], i) => (
           <span key={v} class="actors-choice">
-            <input type="radio" id={i === 0 ? id : `${id}-${v || 'none'}`} name={id} value={v} checked={value === v} aria-invalid={errors.length > 0 ? 'true' : undefined} onChange={() => onChange(v)} />
+            <input
+              type="radio"
+              id={i === 0 ? id : `${id}-${v || 'none'}`}
+              name={id}
+              value={v}
+              checked={value === v}
+              aria-invalid={errors.length > 0 ? 'true' : undefined}
+              onChange={() => onChange(v)}
+            />
             <label for={i === 0 ? id : `${id}-${v || 'none'}`}>{label}</label>
           </span>
         ))
@@ -164,9 +209,17 @@ export function FlowForm({
       quality: Object.values(quality).some((x) => x !== undefined) ? quality : editing ? {} : undefined,
       currentFate:
         direction === 'output' && fateMode !== ''
-          ? { mode: fateMode, operationCode: operation.trim().toUpperCase() || undefined, local: fromTri(fateLocal), partner: fatePartner.trim() || undefined }
+          ? {
+              mode: fateMode,
+              operationCode: operation.trim().toUpperCase() || undefined,
+              local: fromTri(fateLocal),
+              partner: fatePartner.trim() || undefined,
+            }
           : clear,
-      currentOrigin: direction === 'input' && recycledB !== undefined && originLocalB !== undefined ? { recycled: recycledB, local: originLocalB, partner: originPartner.trim() || undefined } : clear,
+      currentOrigin:
+        direction === 'input' && recycledB !== undefined && originLocalB !== undefined
+          ? { recycled: recycledB, local: originLocalB, partner: originPartner.trim() || undefined }
+          : clear,
     };
     void submit(local, () => saveRecord<Flow>(territoryCode, 'flows', flow?.id, body), onSaved);
   }
@@ -194,17 +247,37 @@ export function FlowForm({
               const id = i === 0 ? fieldId(formId, 'direction') : `${fieldId(formId, 'direction')}-${d}`;
               return (
                 <span key={d} class="actors-choice">
-                  <input type="radio" id={id} name={`${formId}-direction`} value={d} checked={direction === d} onChange={() => setDirection(d)} />
+                  <input
+                    type="radio"
+                    id={id}
+                    name={`${formId}-direction`}
+                    value={d}
+                    checked={direction === d}
+                    onChange={() => setDirection(d)}
+                  />
                   <label for={id}>{directionLabel(d)}</label>
                 </span>
               );
             })
           }
         </Group>
-        <Field form={formId} path="resourceCode" label={t('actors.flow.resource')} hint={t('actors.flow.resourceHint')} errors={err('resourceCode')} required>
+        <Field
+          form={formId}
+          path="resourceCode"
+          label={t('actors.flow.resource')}
+          hint={t('actors.flow.resourceHint')}
+          errors={err('resourceCode')}
+          required
+        >
           {(c) => <ResourcePicker control={c} value={resource} onChange={chooseResource} />}
         </Field>
-        <Field form={formId} path="wasteCode" label={t('actors.flow.wasteCode')} hint={t('actors.flow.wasteCodeHint')} errors={err('wasteCode')}>
+        <Field
+          form={formId}
+          path="wasteCode"
+          label={t('actors.flow.wasteCode')}
+          hint={t('actors.flow.wasteCodeHint')}
+          errors={err('wasteCode')}
+        >
           {(c) => <WastePicker control={c} value={waste} onChange={setWaste} />}
         </Field>
         <Field form={formId} path="label" label={t('actors.flow.label')} hint={t('actors.flow.labelHint')} errors={err('label')} required>
@@ -214,7 +287,11 @@ export function FlowForm({
 
       <fieldset class="actors-group">
         <legend>{t('actors.flow.quantity')}</legend>
-        <p class="actors-hint">{entry ? t('actors.flow.unitsOf', { resource: pick({ fr: entry.labelFr, en: entry.labelEn }), units: entry.units.join(', ') }) : t('actors.flow.quantityHint')}</p>
+        <p class="actors-hint">
+          {entry
+            ? t('actors.flow.unitsOf', { resource: pick({ fr: entry.labelFr, en: entry.labelEn }), units: entry.units.join(', ') })
+            : t('actors.flow.quantityHint')}
+        </p>
         <div class="actors-form-grid actors-form-grid-3">
           <Field form={formId} path="quantity.value" label={t('actors.flow.quantityValue')} errors={err('quantity.value')}>
             {(c) => <input {...c} type="text" inputMode="decimal" value={value} onInput={(e) => setValue(e.currentTarget.value)} />}
@@ -251,7 +328,14 @@ export function FlowForm({
         </div>
       </fieldset>
 
-      <Group form={formId} path="monthsAvailable" legend={t('actors.flow.months')} hint={t('actors.flow.monthsHint')} errors={err('monthsAvailable')} class="actors-months">
+      <Group
+        form={formId}
+        path="monthsAvailable"
+        legend={t('actors.flow.months')}
+        hint={t('actors.flow.monthsHint')}
+        errors={err('monthsAvailable')}
+        class="actors-months"
+      >
         {() => (
           <div class="actors-months-grid">
             {MONTHS.map((m) => {
@@ -262,7 +346,9 @@ export function FlowForm({
                     type="checkbox"
                     id={id}
                     checked={months.includes(m)}
-                    onChange={(e) => setMonths((list) => (e.currentTarget.checked ? [...list.filter((x) => x !== m), m] : list.filter((x) => x !== m)))}
+                    onChange={(e) =>
+                      setMonths((list) => (e.currentTarget.checked ? [...list.filter((x) => x !== m), m] : list.filter((x) => x !== m)))
+                    }
                   />
                   <label for={id}>{monthLabel(m)}</label>
                 </span>
@@ -279,10 +365,19 @@ export function FlowForm({
             form={formId}
             path="quality.temperatureC"
             label={t('actors.flow.temperature')}
-            hint={band ? t('actors.flow.band', { min: band.min === null ? '…' : number(band.min, 1), max: band.max === null ? '…' : number(band.max, 1) }) : undefined}
+            hint={
+              band
+                ? t('actors.flow.band', {
+                    min: band.min === null ? '…' : number(band.min, 1),
+                    max: band.max === null ? '…' : number(band.max, 1),
+                  })
+                : undefined
+            }
             errors={err('quality.temperatureC')}
           >
-            {(c) => <input {...c} type="text" inputMode="decimal" value={temperature} onInput={(e) => setTemperature(e.currentTarget.value)} />}
+            {(c) => (
+              <input {...c} type="text" inputMode="decimal" value={temperature} onInput={(e) => setTemperature(e.currentTarget.value)} />
+            )}
           </Field>
           <Field form={formId} path="quality.moisturePct" label={t('actors.flow.moisture')} errors={err('quality.moisturePct')}>
             {(c) => <input {...c} type="text" inputMode="decimal" value={moisture} onInput={(e) => setMoisture(e.currentTarget.value)} />}
@@ -300,7 +395,14 @@ export function FlowForm({
             )}
           </Field>
         </div>
-        <TriRadios form={formId} path="quality.hazardous" legend={t('actors.flow.hazardous')} value={hazardous} onChange={setHazardous} errors={err('quality.hazardous')} />
+        <TriRadios
+          form={formId}
+          path="quality.hazardous"
+          legend={t('actors.flow.hazardous')}
+          value={hazardous}
+          onChange={setHazardous}
+          errors={err('quality.hazardous')}
+        />
       </fieldset>
 
       {direction === 'output' ? (
@@ -319,21 +421,60 @@ export function FlowForm({
                 </select>
               )}
             </Field>
-            <Field form={formId} path="currentFate.operationCode" label={t('actors.flow.operationCode')} hint={t('actors.flow.operationCodeHint')} errors={err('currentFate.operationCode')}>
+            <Field
+              form={formId}
+              path="currentFate.operationCode"
+              label={t('actors.flow.operationCode')}
+              hint={t('actors.flow.operationCodeHint')}
+              errors={err('currentFate.operationCode')}
+            >
               {(c) => <input {...c} type="text" value={operation} onInput={(e) => setOperation(e.currentTarget.value)} />}
             </Field>
-            <Field form={formId} path="currentFate.partner" label={t('actors.flow.fatePartner')} hint={t('actors.flow.partnerHint')} errors={err('currentFate.partner')}>
+            <Field
+              form={formId}
+              path="currentFate.partner"
+              label={t('actors.flow.fatePartner')}
+              hint={t('actors.flow.partnerHint')}
+              errors={err('currentFate.partner')}
+            >
               {(c) => <input {...c} type="text" value={fatePartner} onInput={(e) => setFatePartner(e.currentTarget.value)} />}
             </Field>
           </div>
-          <TriRadios form={formId} path="currentFate.local" legend={t('actors.flow.fateLocal')} value={fateLocal} onChange={setFateLocal} errors={err('currentFate.local')} />
+          <TriRadios
+            form={formId}
+            path="currentFate.local"
+            legend={t('actors.flow.fateLocal')}
+            value={fateLocal}
+            onChange={setFateLocal}
+            errors={err('currentFate.local')}
+          />
         </fieldset>
       ) : (
         <fieldset class="actors-group">
           <legend>{t('actors.flow.origin')}</legend>
-          <TriRadios form={formId} path="currentOrigin.recycled" legend={t('actors.flow.originRecycled')} value={recycled} onChange={setRecycled} errors={err('currentOrigin.recycled')} />
-          <TriRadios form={formId} path="currentOrigin.local" legend={t('actors.flow.originLocal')} value={originLocal} onChange={setOriginLocal} errors={err('currentOrigin.local')} />
-          <Field form={formId} path="currentOrigin.partner" label={t('actors.flow.originPartner')} hint={t('actors.flow.partnerHint')} errors={err('currentOrigin.partner')}>
+          <TriRadios
+            form={formId}
+            path="currentOrigin.recycled"
+            legend={t('actors.flow.originRecycled')}
+            value={recycled}
+            onChange={setRecycled}
+            errors={err('currentOrigin.recycled')}
+          />
+          <TriRadios
+            form={formId}
+            path="currentOrigin.local"
+            legend={t('actors.flow.originLocal')}
+            value={originLocal}
+            onChange={setOriginLocal}
+            errors={err('currentOrigin.local')}
+          />
+          <Field
+            form={formId}
+            path="currentOrigin.partner"
+            label={t('actors.flow.originPartner')}
+            hint={t('actors.flow.partnerHint')}
+            errors={err('currentOrigin.partner')}
+          >
             {(c) => <input {...c} type="text" value={originPartner} onInput={(e) => setOriginPartner(e.currentTarget.value)} />}
           </Field>
         </fieldset>

@@ -2,7 +2,17 @@
 import { useState } from 'preact/hooks';
 import { saveRecord } from './records.js';
 import { pick, t } from '../../../app/i18n/index.js';
-import { ErrorSummary, Field, FormActions, errorsOf, formatDecimal, parseDecimal, useFocusOnMount, type FieldSpec, type Placed } from '../../../ui/form.js';
+import {
+  ErrorSummary,
+  Field,
+  FormActions,
+  errorsOf,
+  formatDecimal,
+  parseDecimal,
+  useFocusOnMount,
+  type FieldSpec,
+  type Placed,
+} from '../../../ui/form.js';
 import { categoryLabel } from './labels.js';
 import { ResourcePicker } from './pickers.js';
 import { useResources, useUnits } from '../../../api/reference.js';
@@ -96,7 +106,13 @@ export function NeedForm({
             </select>
           )}
         </Field>
-        <Field form={formId} path="resourceCode" label={t('actors.flow.resource')} hint={t('actors.need.resourceHint')} errors={err('resourceCode')}>
+        <Field
+          form={formId}
+          path="resourceCode"
+          label={t('actors.flow.resource')}
+          hint={t('actors.need.resourceHint')}
+          errors={err('resourceCode')}
+        >
           {(c) => <ResourcePicker control={c} value={resource} onChange={chooseResource} />}
         </Field>
       </div>

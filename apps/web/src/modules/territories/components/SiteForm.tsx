@@ -2,7 +2,17 @@
 import { useState } from 'preact/hooks';
 import { saveRecord } from './records.js';
 import { t } from '../../../app/i18n/index.js';
-import { ErrorSummary, Field, FormActions, errorsOf, formatDecimal, parseDecimal, useFocusOnMount, type FieldSpec, type Placed } from '../../../ui/form.js';
+import {
+  ErrorSummary,
+  Field,
+  FormActions,
+  errorsOf,
+  formatDecimal,
+  parseDecimal,
+  useFocusOnMount,
+  type FieldSpec,
+  type Placed,
+} from '../../../ui/form.js';
 import { useCommuneNames } from '../../../api/reference.js';
 import type { Site } from './types.js';
 import { useSubmit } from './useSubmit.js';
@@ -61,7 +71,8 @@ export function SiteForm({
     const lo = parseDecimal(lon);
     if (la !== undefined && Number.isNaN(la)) local.push({ path: 'location.lat', text: t('actors.error.number') });
     if (lo !== undefined && Number.isNaN(lo)) local.push({ path: 'location.lon', text: t('actors.error.number') });
-    if ((la === undefined) !== (lo === undefined)) local.push({ path: la === undefined ? 'location.lat' : 'location.lon', text: t('actors.error.bothCoordinates') });
+    if ((la === undefined) !== (lo === undefined))
+      local.push({ path: la === undefined ? 'location.lat' : 'location.lon', text: t('actors.error.bothCoordinates') });
     const clear = editing ? null : undefined;
     const body = {
       ...(editing ? {} : { actorId }),
@@ -82,9 +93,18 @@ export function SiteForm({
           {(c) => <input {...c} ref={first} type="text" value={name} onInput={(e) => setName(e.currentTarget.value)} />}
         </Field>
         <Field form={formId} path="address" label={t('actors.site.address')} errors={errorsOf(placed, 'address')}>
-          {(c) => <input {...c} type="text" autoComplete="street-address" value={address} onInput={(e) => setAddress(e.currentTarget.value)} />}
+          {(c) => (
+            <input {...c} type="text" autoComplete="street-address" value={address} onInput={(e) => setAddress(e.currentTarget.value)} />
+          )}
         </Field>
-        <Field form={formId} path="communeCode" label={t('actors.site.commune')} hint={listed ? undefined : t('actors.site.communeHint')} errors={errorsOf(placed, 'communeCode')} required>
+        <Field
+          form={formId}
+          path="communeCode"
+          label={t('actors.site.commune')}
+          hint={listed ? undefined : t('actors.site.communeHint')}
+          errors={errorsOf(placed, 'communeCode')}
+          required
+        >
           {(c) =>
             listed ? (
               <select {...c} value={commune} onChange={(e) => setCommune(e.currentTarget.value)}>

@@ -15,7 +15,11 @@ function query(path: string, q: string): string {
 export async function searchNaf(q: string): Promise<Option[]> {
   const r = await reference<Results<NafEntry>>(query('/api/reference/naf', q));
   // Sub-class labels exist in French only: an English page marks them as French.
-  return r.items.map((n) => ({ value: n.code, label: n.labelEn ?? n.labelFr, lang: n.labelEn === null && language.value !== 'fr' ? 'fr' : undefined }));
+  return r.items.map((n) => ({
+    value: n.code,
+    label: n.labelEn ?? n.labelFr,
+    lang: n.labelEn === null && language.value !== 'fr' ? 'fr' : undefined,
+  }));
 }
 
 /** A waste code as the List of Waste writes it: `20 01 01`, with `*` when hazardous. */
@@ -53,7 +57,15 @@ export function WastePicker({ control, value, onChange }: PickerProps) {
 }
 
 export function ResourcePicker({ control, value, onChange }: PickerProps) {
-  return <Combobox control={control} labelId={`${control.id}-label`} value={value} onChange={onChange} search={async (q) => (await searchResources(q)).options} />;
+  return (
+    <Combobox
+      control={control}
+      labelId={`${control.id}-label`}
+      value={value}
+      onChange={onChange}
+      search={async (q) => (await searchResources(q)).options}
+    />
+  );
 }
 
 /** The label of a NAF code (null: none), as the NAF picker shows it. */

@@ -15,7 +15,12 @@ export async function saveRecord<T>(code: string, collection: RecordCollection, 
 }
 
 /** Deletes a record; `alsoGone`: the records deleted with it (a site's flows, an actor's sites, flows and needs). */
-export async function deleteRecord(code: string, collection: RecordCollection, id: string, alsoGone: readonly RecordCollection[] = []): Promise<void> {
+export async function deleteRecord(
+  code: string,
+  collection: RecordCollection,
+  id: string,
+  alsoGone: readonly RecordCollection[] = [],
+): Promise<void> {
   await api<void>(path(code, collection, id), { method: 'DELETE' });
   void recordsChanged(code, collection, ...alsoGone);
 }

@@ -2,13 +2,36 @@
  * The records the actors pages read and write, as the API answers them (docs/api.md). The lists
  * are the browser's own (nothing of the engine is bundled) and are checked against the engine's.
  */
-import type { ActorKind as EngineActorKind, FateMode as EngineFateMode, NeedCategory as EngineNeedCategory, Period as EnginePeriod, PurityGrade as EnginePurityGrade } from '@boucles/engine';
+import type {
+  ActorKind as EngineActorKind,
+  FateMode as EngineFateMode,
+  NeedCategory as EngineNeedCategory,
+  Period as EnginePeriod,
+  PurityGrade as EnginePurityGrade,
+} from '@boucles/engine';
 
 export const ACTOR_KINDS = ['company', 'ess', 'public_body', 'association', 'farm', 'other'] as const satisfies readonly EngineActorKind[];
 export const FLOW_DIRECTIONS = ['output', 'input'] as const;
-export const FATE_MODES = ['landfill', 'incineration', 'energy_recovery', 'recycling', 'reuse', 'composting', 'anaerobic_digestion', 'spreading', 'other'] as const satisfies readonly EngineFateMode[];
+export const FATE_MODES = [
+  'landfill',
+  'incineration',
+  'energy_recovery',
+  'recycling',
+  'reuse',
+  'composting',
+  'anaerobic_digestion',
+  'spreading',
+  'other',
+] as const satisfies readonly EngineFateMode[];
 export const PURITY_GRADES = ['high', 'medium', 'low'] as const satisfies readonly EnginePurityGrade[];
-export const NEED_CATEGORIES = ['waste_collection', 'purchasing', 'equipment', 'service', 'skills', 'logistics'] as const satisfies readonly EngineNeedCategory[];
+export const NEED_CATEGORIES = [
+  'waste_collection',
+  'purchasing',
+  'equipment',
+  'service',
+  'skills',
+  'logistics',
+] as const satisfies readonly EngineNeedCategory[];
 export const PERIODS = ['year', 'month', 'week', 'day', 'once'] as const satisfies readonly EnginePeriod[];
 
 export type ActorKind = (typeof ACTOR_KINDS)[number];

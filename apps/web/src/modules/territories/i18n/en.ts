@@ -56,7 +56,8 @@ const en: Record<keyof typeof fr, string> = {
   'actors.monthShort.12': 'Dec',
 
   'actors.list.introContributor': 'The actors whose records you keep: your company and its establishments.',
-  'actors.list.intro': 'The territory’s companies, social-economy organisations, public bodies, associations and farms, with their sites, flows and needs.',
+  'actors.list.intro':
+    'The territory’s companies, social-economy organisations, public bodies, associations and farms, with their sites, flows and needs.',
   'actors.list.new': 'New actor',
   'actors.list.created': 'Actor “{name}” created.',
   'actors.list.openCreated': 'Open its page',
@@ -84,7 +85,8 @@ const en: Record<keyof typeof fr, string> = {
   'actors.field.kind': 'Kind of actor',
   'actors.field.naf': 'NAF code (activity)',
   'actors.field.nafShort': 'NAF',
-  'actors.field.nafHint': 'Type a code (10.71C) or words of the activity in French (boulangerie), then choose with the arrow keys and Enter.',
+  'actors.field.nafHint':
+    'Type a code (10.71C) or words of the activity in French (boulangerie), then choose with the arrow keys and Enter.',
   'actors.field.headcount': 'Headcount band',
   'actors.field.ess': 'Social and solidarity economy (ESS)',
   'actors.field.essShort': 'ESS',
@@ -136,7 +138,8 @@ const en: Record<keyof typeof fr, string> = {
   'actors.detail.editActor': 'Edit the record',
   'actors.detail.actorSaved': 'Record saved.',
   'actors.detail.deleteActor': 'Delete the actor',
-  'actors.detail.deleteActorConfirm': 'Delete “{name}” with its {sites} site(s), {flows} flow(s) and {needs} need(s)? This cannot be undone.',
+  'actors.detail.deleteActorConfirm':
+    'Delete “{name}” with its {sites} site(s), {flows} flow(s) and {needs} need(s)? This cannot be undone.',
   'actors.detail.sites': 'Sites ({n})',
   'actors.detail.sitesCaption': 'Sites of {name}',
   'actors.detail.noSites': 'No site: add one to declare flows.',
@@ -146,7 +149,8 @@ const en: Record<keyof typeof fr, string> = {
   'actors.detail.fateOrOrigin': 'Current fate or origin',
   'actors.detail.needs': 'Needs to share ({n})',
   'actors.detail.needsCaption': 'Needs of {name} that could be shared',
-  'actors.detail.noNeeds': 'No need declared: add what the actor could share with its neighbours (collection, purchasing, equipment…) with “Add a need”.',
+  'actors.detail.noNeeds':
+    'No need declared: add what the actor could share with its neighbours (collection, purchasing, equipment…) with “Add a need”.',
 
   'actors.site.new': 'Add a site',
   'actors.site.create': 'Create the site',
@@ -157,7 +161,8 @@ const en: Record<keyof typeof fr, string> = {
   'actors.site.communeHint': 'INSEE code of the commune (5 characters, e.g. 59663), a commune of the territory.',
   'actors.site.communeOption': '{name} ({code})',
   'actors.site.location': 'Coordinates',
-  'actors.site.locationHint': 'In decimal degrees (WGS84), for instance 50.8792 and 2.4804. Without coordinates, the site is left out of synergy detection.',
+  'actors.site.locationHint':
+    'In decimal degrees (WGS84), for instance 50.8792 and 2.4804. Without coordinates, the site is left out of synergy detection.',
   'actors.site.lat': 'Latitude',
   'actors.site.lon': 'Longitude',
   'actors.site.notLocated': 'not located',
@@ -175,7 +180,8 @@ const en: Record<keyof typeof fr, string> = {
   'actors.flow.resource': 'Resource',
   'actors.flow.resourceHint': 'Type words (wood, heat, glass…) then choose with the arrow keys and Enter.',
   'actors.flow.wasteCode': 'Waste code',
-  'actors.flow.wasteCodeHint': 'If it is waste: its European List of Waste code (e.g. 20 01 01), or words of its label. A code with * is hazardous.',
+  'actors.flow.wasteCodeHint':
+    'If it is waste: its European List of Waste code (e.g. 20 01 01), or words of its label. A code with * is hazardous.',
   'actors.flow.wasteCodeShort': 'waste code {code}',
   'actors.flow.label': 'Label',
   'actors.flow.labelHint': 'What the company calls this flow (e.g. broken pallets, furnace heat).',

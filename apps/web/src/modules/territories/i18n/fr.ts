@@ -54,7 +54,8 @@ const fr = {
   'actors.monthShort.12': 'déc.',
 
   'actors.list.introContributor': 'Les acteurs dont vous tenez les données : votre entreprise et ses établissements.',
-  'actors.list.intro': 'Les entreprises, structures de l’ESS, organismes publics, associations et exploitations du territoire, avec leurs sites, leurs flux et leurs besoins.',
+  'actors.list.intro':
+    'Les entreprises, structures de l’ESS, organismes publics, associations et exploitations du territoire, avec leurs sites, leurs flux et leurs besoins.',
   'actors.list.new': 'Nouvel acteur',
   'actors.list.created': 'Acteur « {name} » créé.',
   'actors.list.openCreated': 'Ouvrir sa fiche',
@@ -134,17 +135,20 @@ const fr = {
   'actors.detail.editActor': 'Modifier la fiche',
   'actors.detail.actorSaved': 'Fiche enregistrée.',
   'actors.detail.deleteActor': 'Supprimer l’acteur',
-  'actors.detail.deleteActorConfirm': 'Supprimer « {name} » avec ses {sites} site(s), {flows} flux et {needs} besoin(s) ? Cette action est définitive.',
+  'actors.detail.deleteActorConfirm':
+    'Supprimer « {name} » avec ses {sites} site(s), {flows} flux et {needs} besoin(s) ? Cette action est définitive.',
   'actors.detail.sites': 'Sites ({n})',
   'actors.detail.sitesCaption': 'Sites de {name}',
   'actors.detail.noSites': 'Aucun site : ajoutez-en un pour pouvoir déclarer des flux.',
   'actors.detail.flows': 'Flux ({n})',
   'actors.detail.flowsCaption': 'Flux de {name} : ce qui sort de ses sites et ce qui y entre',
-  'actors.detail.noFlows': 'Aucun flux déclaré : ajoutez ce que l’acteur a en trop (sortant) ou ce qu’il consomme (entrant) avec « Ajouter un flux ».',
+  'actors.detail.noFlows':
+    'Aucun flux déclaré : ajoutez ce que l’acteur a en trop (sortant) ou ce qu’il consomme (entrant) avec « Ajouter un flux ».',
   'actors.detail.fateOrOrigin': 'Devenir ou origine actuels',
   'actors.detail.needs': 'Besoins à mutualiser ({n})',
   'actors.detail.needsCaption': 'Besoins de {name} qui pourraient être partagés',
-  'actors.detail.noNeeds': 'Aucun besoin déclaré : ajoutez ce que l’acteur pourrait partager avec ses voisins (collecte, achats, équipement…) avec « Ajouter un besoin ».',
+  'actors.detail.noNeeds':
+    'Aucun besoin déclaré : ajoutez ce que l’acteur pourrait partager avec ses voisins (collecte, achats, équipement…) avec « Ajouter un besoin ».',
 
   'actors.site.new': 'Ajouter un site',
   'actors.site.create': 'Créer le site',
@@ -155,7 +159,8 @@ const fr = {
   'actors.site.communeHint': 'Code INSEE de la commune (5 caractères, ex. 59663), une commune du territoire.',
   'actors.site.communeOption': '{name} ({code})',
   'actors.site.location': 'Coordonnées',
-  'actors.site.locationHint': 'En degrés décimaux (WGS84), par exemple 50,8792 et 2,4804. Sans coordonnées, le site n’entre pas dans la détection des synergies.',
+  'actors.site.locationHint':
+    'En degrés décimaux (WGS84), par exemple 50,8792 et 2,4804. Sans coordonnées, le site n’entre pas dans la détection des synergies.',
   'actors.site.lat': 'Latitude',
   'actors.site.lon': 'Longitude',
   'actors.site.notLocated': 'non localisé',
@@ -173,7 +178,8 @@ const fr = {
   'actors.flow.resource': 'Ressource',
   'actors.flow.resourceHint': 'Tapez des mots (bois, chaleur, verre…) puis choisissez avec les flèches et Entrée.',
   'actors.flow.wasteCode': 'Code déchet',
-  'actors.flow.wasteCodeHint': 'Si c’est un déchet : code de la liste européenne (ex. 20 01 01), ou des mots du libellé. Un code avec * est dangereux.',
+  'actors.flow.wasteCodeHint':
+    'Si c’est un déchet : code de la liste européenne (ex. 20 01 01), ou des mots du libellé. Un code avec * est dangereux.',
   'actors.flow.wasteCodeShort': 'code déchet {code}',
   'actors.flow.label': 'Libellé',
   'actors.flow.labelHint': 'Comment l’entreprise nomme ce flux (ex. palettes cassées, chaleur des fours).',
