@@ -94,8 +94,8 @@ test('a flow in MWh lands only in the energy layer, and flows in unit or hours a
 test('adding tonnes to MWh does not compile, and throws if forced', () => {
   const tonnes = amount('material', 10);
   const mwh = amount('energy', 10);
-  // @ts-expect-error — a material amount cannot be added to an energy amount
   assert.throws(
+    // @ts-expect-error — a material amount cannot be added to an energy amount
     () => addAmounts(tonnes, mwh),
     /cannot combine MWh \(energy\) with t \(material\)|cannot combine t \(material\) with MWh \(energy\)/,
   );

@@ -43,13 +43,10 @@ export const siteSchema = siteRecordSchema.meta({ id: 'Site' });
 /** A flow as answered: to an API key, the fields it may not see are withheld, `hazardous` included (null). */
 export const flowSchema = flowRecordSchema
   .extend({
-    hazardous: z
-      .boolean()
-      .nullable()
-      .meta({
-        description:
-          'Derived: quality.hazardous as declared, or else whether the waste code is starred; null when the waste code or the quality is withheld (API keys)',
-      }),
+    hazardous: z.boolean().nullable().meta({
+      description:
+        'Derived: quality.hazardous as declared, or else whether the waste code is starred; null when the waste code or the quality is withheld (API keys)',
+    }),
   })
   .meta({ id: 'Flow' });
 export const needSchema = needRecordSchema.meta({ id: 'Need' });
