@@ -5,6 +5,8 @@
  * inert. It says what will happen; the focus starts on "Annuler", the harmless choice, and goes
  * back to the button that opened it when it is cancelled. Mount it to open it, unmount it to close it.
  */
+import '../styles/access.css';
+import './ConfirmDialog.css';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../app/i18n/index.js';
