@@ -176,7 +176,7 @@ export function ActorDetail({ code, id }: { code: string; id: string }) {
                         {resourceLabel(f.resourceCode, resources)}
                         {f.wasteCode && (
                           <span class="actors-block small muted">
-                            {t('actors.flow.wasteCodeShort', { code: formatWasteCode(f.wasteCode, f.hazardous) })}
+                            {t('actors.flow.wasteCodeShort', { code: formatWasteCode(f.wasteCode, f.hazardous ?? undefined) })}
                           </span>
                         )}
                         {f.hazardous && <span class="actors-block small actors-hazard">{t('actors.flow.hazardousYes')}</span>}

@@ -1,5 +1,6 @@
-/** The shapes of the import API's answers (apps/server/src/routes/imports.ts, docs/formats.md "Spreadsheet"). */
+/** The shapes of the import API's answers (modules/interchange/imports.routes.ts on the server, docs/formats.md "Spreadsheet"). */
 import type { Language } from '../../../app/i18n/index.js';
+import type { ImportReport as GeneratedImportReport } from '../../../api/types.js';
 
 export const SHEET_NAMES = ['acteurs', 'sites', 'flux', 'besoins'] as const;
 export type SheetName = (typeof SHEET_NAMES)[number];
@@ -10,37 +11,11 @@ export type ImportMode = (typeof IMPORT_MODES)[number];
 
 export type Bilingual = Record<Language, string>;
 
-export interface CellIssue {
-  sheet: string;
-  /** As the spreadsheet shows it: the header is row 1. */
-  row: number;
-  /** The column's header (`siret`), or empty for a problem of the whole sheet. */
-  column: string;
-  code: string;
-  message: Bilingual;
-}
-
-export interface SheetCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-}
-
-export interface ImportReport {
-  id: string;
-  territory: string;
-  mode: ImportMode;
-  written: boolean;
-  counts: Record<SheetName, SheetCounts>;
-  issues: CellIssue[];
-  issueCount: number;
-  warnings: CellIssue[];
-  ignoredSheets: string[];
-  ignoredColumns: Record<string, string[]>;
-  /** Where to download the rejected rows (valid-rows mode). */
-  rejectedFile: string | null;
-}
+/** The import's report, as the API answers it (types generated from the server's OpenAPI document). */
+export type ImportReport = GeneratedImportReport;
+/** A problem of a cell, a row or a sheet: as the spreadsheet shows it, the header is row 1. */
+export type CellIssue = ImportReport['issues'][number];
+export type SheetCounts = ImportReport['counts'][SheetName];
 
 /** One past import, as `GET /api/territories/{code}/imports` lists it. */
 export interface ImportRun {

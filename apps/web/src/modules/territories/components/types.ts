@@ -9,6 +9,7 @@ import type {
   Period as EnginePeriod,
   PurityGrade as EnginePurityGrade,
 } from '@boucles/engine';
+import type { Flow } from '../../../api/types.js';
 
 export const ACTOR_KINDS = ['company', 'ess', 'public_body', 'association', 'farm', 'other'] as const satisfies readonly EngineActorKind[];
 export const FLOW_DIRECTIONS = ['output', 'input'] as const;
@@ -41,62 +42,9 @@ export type PurityGrade = (typeof PURITY_GRADES)[number];
 export type NeedCategory = (typeof NEED_CATEGORIES)[number];
 export type Period = (typeof PERIODS)[number];
 
-export interface Quantity {
-  value: number;
-  unit: string;
-  period: Period;
-}
-
-export interface Actor {
-  id: string;
-  externalId: string | null;
-  siret: string | null;
-  siren: string | null;
-  name: string;
-  nafCode: string | null;
-  kind: ActorKind;
-  headcountBand: string | null;
-  ess: boolean;
-  contact: { name?: string; email?: string; phone?: string };
-}
-
-export interface Site {
-  id: string;
-  actorId: string;
-  externalId: string | null;
-  name: string;
-  address: string | null;
-  communeCode: string;
-  location: { lat: number; lon: number } | null;
-}
-
-export interface Flow {
-  id: string;
-  siteId: string;
-  actorId: string;
-  externalId: string | null;
-  direction: FlowDirection;
-  resourceCode: string;
-  wasteCode: string | null;
-  label: string;
-  quantity: Quantity | null;
-  annualQuantity: { value: number; unit: string } | null;
-  monthsAvailable: number[] | null;
-  quality: { temperatureC?: number; moisturePct?: number; purityGrade?: PurityGrade; hazardous?: boolean };
-  hazardous: boolean;
-  currentFate: { mode: FateMode; operationCode?: string; local?: boolean; partner?: string } | null;
-  currentOrigin: { recycled: boolean; local: boolean; partner?: string } | null;
-}
-
-export interface Need {
-  id: string;
-  actorId: string;
-  externalId: string | null;
-  category: NeedCategory;
-  description: string;
-  resourceCode: string | null;
-  quantity: Quantity | null;
-}
+/** The records as the API answers them: types generated from the server's OpenAPI document (api/types.ts). */
+export type { Actor, Flow, Need, Site } from '../../../api/types.js';
+export type Quantity = NonNullable<Flow['quantity']>;
 
 /** Reference entries (GET /api/reference/…). */
 export interface NafEntry {
