@@ -3,18 +3,18 @@
  * synergies and cases a principal may see, the pipeline's counts, and one case.
  */
 import type { Bilingual } from '@boucles/engine';
+import type { SYNERGY_STEPS as STEPS } from '@boucles/engine/followup';
+import {
+  SYNERGY_STATUSES as STATUSES,
+  transitionError,
+  type AbandonReason,
+  type Side,
+  type SynergyStatus as Status,
+} from '@boucles/engine/followup';
 
-/** From detection to implementation, in order; abandonment may come at any step. */
-export const STATUSES = ['detected', 'proposed', 'in_discussion', 'being_implemented', 'implemented', 'abandoned'] as const;
-export type Status = (typeof STATUSES)[number];
-/** The steps of the pipeline, without abandonment. */
-export const STEPS = ['detected', 'proposed', 'in_discussion', 'being_implemented', 'implemented'] as const satisfies readonly Status[];
-
-export const ABANDON_REASONS = ['regulation', 'cost', 'quantity', 'quality', 'distance', 'timing', 'trust', 'other'] as const;
-export type AbandonReason = (typeof ABANDON_REASONS)[number];
-
-export const SIDES = ['supplier', 'receiver'] as const;
-export type Side = (typeof SIDES)[number];
+/** The statuses, steps, abandon reasons and sides, and the moves allowed between statuses, are the engine's (the server checks the same). */
+export { ABANDON_REASONS, SIDES, SYNERGY_STATUSES as STATUSES, SYNERGY_STEPS as STEPS } from '@boucles/engine/followup';
+export type { AbandonReason, Side, SynergyStatus as Status } from '@boucles/engine/followup';
 
 /** One side of a synergy: named once disclosed to the reader, else described. */
 export type Party = { disclosed: true; actorId: string; name: string } | { disclosed: false; actorId?: undefined; description: Bilingual };
@@ -51,12 +51,9 @@ export interface Pipeline {
   total: number;
 }
 
-/** The statuses a case may move to from `from` (the server's rule: forward, or abandoned; an abandoned one reopens as proposed; implemented is final). */
+/** The statuses a case may move to from `from`: the engine's transitions, the server's rule. */
 export function nextStatuses(from: Status): Status[] {
-  if (from === 'implemented') return [];
-  if (from === 'abandoned') return ['proposed'];
-  const i = STEPS.indexOf(from);
-  return [...STEPS.slice(i + 1), 'abandoned'];
+  return STATUSES.filter((to) => to !== from && transitionError(from, to) === null);
 }
 
 /** A person as the API names them in a case (the owner, the author of an event). */
