@@ -27,7 +27,7 @@ import type { SynergyCaseRepository } from './repository.js';
 import {
   ABANDON_REASONS,
   anonymousDescription as describeAnonymously,
-  furthestStep as furthestStepOf,
+  furthestStep,
   roundedDistanceKm,
   SIDES,
   stampSteps,
@@ -327,11 +327,6 @@ export interface FollowUpRepos {
   accounts: AccountRepository;
   actors: ActorRepository;
   synergyCases: SynergyCaseRepository;
-}
-
-/** The furthest step a case reached, from its status or, once abandoned, from its step times. */
-function furthestStep(c: SynergyCaseRecord | undefined, status: SynergyStatus): SynergyStep {
-  return furthestStepOf(c, status);
 }
 
 export class SynergyFollowUpService {
